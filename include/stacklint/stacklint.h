@@ -1,0 +1,100 @@
+/*
+ * stacklint public API: lint one CloudFormation / SAM template held in memory and
+ * get its diagnostics. Everything else (loader, model, rules, formatters) is
+ * internal. The API is thread-safe: each call owns its own arena and parser.
+ */
+#ifndef STACKLINT_STACKLINT_H
+#define STACKLINT_STACKLINT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define STACKLINT_VERSION "0.1.0"
+
+enum sl_severity {
+	SL_SEV_ERROR = 0,
+	SL_SEV_WARNING = 1,
+	SL_SEV_INFO = 2,
+};
+
+/* A place in the template: 1-based line and column (column counts characters,
+ * as cfn-lint and PyYAML do), 0-based byte offset into the input. */
+struct sl_position {
+	uint32_t line;
+	uint32_t column;
+	uint32_t offset;
+};
+
+/* One step of a template path: a map key, or a list index when key is NULL. */
+struct sl_path_seg {
+	const char *key;
+	int32_t index;
+};
+
+struct sl_diag {
+	const char *rule_id; /* static, e.g. "E3038" */
+	enum sl_severity severity;
+	const char *message;
+	struct sl_position start; /* first character of the node at fault */
+	struct sl_position end;   /* just past its last character */
+	const struct sl_path_seg *path; /* Resources, Fn, Properties, ... */
+	uint32_t path_len;
+};
+
+enum sl_backend {
+	SL_BACKEND_DEFAULT = 0, /* chosen at build time (meson option yaml) */
+	SL_BACKEND_LIBYAML,
+	SL_BACKEND_LIBFYAML,
+};
+
+/* Which rules run. Patterns are rule IDs or prefixes ("W", "E30", "E3038").
+ * A rule runs when it is not ignored and either its severity is not
+ * informational or it is included. An include that names a rule exactly
+ * overrides an ignore by prefix. */
+struct sl_options {
+	enum sl_backend backend;
+	size_t max_size; /* bytes; 0 = default (see SL_DEFAULT_MAX_SIZE) */
+	const char *const *ignore_checks;
+	size_t n_ignore;
+	const char *const *include_checks;
+	size_t n_include;
+	const char *const *mandatory_checks; /* cannot be suppressed by template Metadata */
+	size_t n_mandatory;
+};
+
+#define SL_DEFAULT_MAX_SIZE ((size_t)50 << 20)
+
+struct sl_report {
+	const char *filename;
+	/* true when the input parsed to a mapping with Resources, AWSTemplateFormatVersion
+	 * or Transform at the top level; used to pick templates when walking folders. */
+	bool is_template;
+	struct sl_diag *diags; /* sorted by position, then rule ID, then message */
+	size_t count;
+	void *internal_;
+};
+
+/* Lints `len` bytes at `buf` (which need not be NUL-terminated; it is not kept).
+ * On success returns 0 and stores a report the caller frees with
+ * sl_report_free(); returns -1 only when memory runs out. Problems in the
+ * template are diagnostics, never errors of this call. */
+int sl_lint_buffer(struct sl_report **out, const struct sl_options *opts, const char *filename,
+		   const char *buf, size_t len);
+
+void sl_report_free(struct sl_report *r);
+
+/* Exit status of cfn-lint: bit 2 errors, 4 warnings, 8 informational. */
+int sl_report_exit_bits(const struct sl_report *r);
+
+const char *sl_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

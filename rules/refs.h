@@ -1,0 +1,41 @@
+/*
+ * Helpers shared by the reference rules (E1010, E1020, E3005, E3015, E8002):
+ * "did you mean" over the logical IDs of one or two sections.
+ */
+#ifndef SL_RULES_REFS_H
+#define SL_RULES_REFS_H
+
+#include <stdlib.h>
+
+#include "engine/engine.h"
+
+/* Closest logical ID in a and b (b may be NULL), or NULL. */
+static inline const char *sl_suggest_ids(const char *name, size_t len, const struct sl_index *a,
+					 const struct sl_index *b)
+{
+	size_t n = a->n + (b ? b->n : 0);
+	if (!n)
+		return NULL;
+	const char **c = malloc(n * sizeof(*c));
+	if (!c)
+		return NULL;
+	size_t k = 0;
+	for (size_t i = 0; i < a->n; i++)
+		c[k++] = a->items[i].key->str;
+	for (size_t i = 0; b && i < b->n; i++)
+		c[k++] = b->items[i].key->str;
+	const char *s = sl_suggest(name, len, c, k);
+	free(c);
+	return s;
+}
+
+/* " (did you mean 'X'?)" or "" — in the arena. */
+static inline const char *sl_did_you_mean(struct sl_ctx *c, const char *s)
+{
+	if (!s)
+		return "";
+	const char *m = sl_arena_printf(c->arena, " (did you mean '%s'?)", s);
+	return m ? m : "";
+}
+
+#endif

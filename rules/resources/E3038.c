@@ -1,0 +1,57 @@
+/* E3038: serverless resources and Globals need the SAM transform. */
+#include "rules/refs.h"
+
+#define SAM_TRANSFORM "AWS::Serverless-2016-10-31"
+
+static void check(struct sl_ctx *c)
+{
+	const struct sl_template *t = c->t;
+	if (t->sam)
+		return;
+	for (size_t i = 0; i < t->resources.n; i++) {
+		const struct sl_node *ty = t->resources.items[i].type;
+		if (ty && ty->len > 17 && memcmp(ty->str, "AWS::Serverless::", 17) == 0)
+			sl_report(c, ty, "'%s' is a SAM type and needs 'Transform: " SAM_TRANSFORM "' at the "
+				  "top of the template; without it CloudFormation does not know the type", ty->str);
+	}
+	const struct sl_pair *g = t->sections[SL_SEC_GLOBALS];
+	if (g)
+		sl_report(c, g->key, "the Globals section is SAM's and needs 'Transform: " SAM_TRANSFORM
+			  "'; without it CloudFormation rejects the section");
+}
+
+const struct sl_rule rule_E3038 = {
+	.id = "E3038",
+	.severity = SL_SEV_ERROR,
+	.title = "Serverless resources need the SAM transform",
+	.source = "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-template-anatomy.html",
+	.doc =
+	"### What it checks\n"
+	"A template that declares `AWS::Serverless::*` resources or a `Globals` section also declares "
+	"`Transform: AWS::Serverless-2016-10-31` (alone or in a list of transforms).\n\n"
+	"### Why it matters\n"
+	"Only the SAM transform turns serverless resources into CloudFormation ones; without it the "
+	"stack fails with \"Unrecognized resource types\".\n\n"
+	"### Bad\n"
+	"```yaml\n"
+	"Resources:\n"
+	"  Fn:\n"
+	"    Type: AWS::Serverless::Function\n"
+	"    Properties:\n"
+	"      Runtime: python3.12\n"
+	"      Handler: app.handler\n"
+	"      CodeUri: src/\n"
+	"```\n\n"
+	"### Good\n"
+	"```yaml\n"
+	"Transform: AWS::Serverless-2016-10-31\n"
+	"Resources:\n"
+	"  Fn:\n"
+	"    Type: AWS::Serverless::Function\n"
+	"    Properties:\n"
+	"      Runtime: python3.12\n"
+	"      Handler: app.handler\n"
+	"      CodeUri: src/\n"
+	"```\n",
+	.check = check,
+};

@@ -1,0 +1,277 @@
+/* Command-line parsing with getopt_long, and the --help text. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+int sl_strv_push(struct sl_strv *s, const char *str)
+{
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 8;
+		char **p = realloc(s->v, cap * sizeof(*p));
+		if (!p)
+			return -1;
+		s->v = p;
+		s->cap = cap;
+	}
+	s->v[s->n] = strdup(str);
+	if (!s->v[s->n])
+		return -1;
+	s->n++;
+	return 0;
+}
+
+int sl_strv_push_split(struct sl_strv *s, const char *str)
+{
+	const char *p = str;
+	while (*p) {
+		while (*p == ',' || *p == ' ' || *p == '\t')
+			p++;
+		size_t l = strcspn(p, ", \t");
+		if (l) {
+			char *part = strndup(p, l);
+			if (!part || sl_strv_push(s, part) < 0) {
+				free(part);
+				return -1;
+			}
+			free(part);
+		}
+		p += l;
+	}
+	return 0;
+}
+
+void sl_strv_free(struct sl_strv *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	memset(s, 0, sizeof(*s));
+}
+
+void sl_cli_usage(FILE *out)
+{
+	fputs(
+"Usage: stacklint [OPTIONS] [TEMPLATE|DIRECTORY|GLOB|-]...\n"
+"\n"
+"Lint AWS CloudFormation and AWS SAM templates (YAML or JSON).\n"
+"\n"
+"Inputs:\n"
+"  TEMPLATE              a template file; always linted\n"
+"  DIRECTORY             searched recursively for *.yaml, *.yml, *.json, *.template;\n"
+"                        a file found this way is linted when it is a template (a\n"
+"                        mapping with Resources, AWSTemplateFormatVersion or Transform)\n"
+"  GLOB                  a quoted pattern, '**' spans directories: 'stacks/**/*.yaml'\n"
+"  -                     read one template from standard input\n"
+"  With no input, the `templates` of the configuration file are linted.\n"
+"\n"
+"Options:\n"
+"  -f, --format FORMAT   text (default), json (cfn-lint's fields), parseable,\n"
+"                        sarif (SARIF 2.1.0), junit, github (workflow annotations)\n"
+"  -i, --ignore-checks IDS   rule IDs or prefixes to skip, comma-separated (W,E30,E3038)\n"
+"  -c, --include-checks IDS  rule IDs or prefixes to run although off by default\n"
+"                        (informational rules: -c I)\n"
+"  -m, --mandatory-checks IDS  rules that template Metadata cannot switch off\n"
+"      --severity LEVEL  report only this level and above: error, warning, info\n"
+"      --config FILE     read this configuration file instead of ./.stacklintrc.yaml\n"
+"                        or ./.cfnlintrc\n"
+"      --stdin-filename NAME  name to show for the template read from '-'\n"
+"      --ignore-templates GLOB  skip templates matching GLOB (repeatable)\n"
+"  -j, --jobs N          lint N files in parallel (default: all cores); output is\n"
+"                        the same whatever N is\n"
+"      --max-size BYTES  refuse larger files (default 50M; suffixes K, M)\n"
+"      --color WHEN      auto (default: on a terminal), always, never\n"
+"      --exit-zero       exit 0 even when problems are found (I/O errors still exit 1)\n"
+"      --yaml-backend B  libyaml or libfyaml (default chosen at build time)\n"
+"      --list-rules      list every rule: ID, level, title\n"
+"      --explain ID      print a rule's documentation ('all' for every rule, as Markdown)\n"
+"  -v, --version         print the version\n"
+"  -h, --help            print this help\n"
+"\n"
+"Exit status (as cfn-lint): a bitmask of 2 (errors), 4 (warnings) and\n"
+"8 (informational) found; 0 when clean; 1 for a usage or I/O failure.\n"
+"\n"
+"Suppress in a template with Metadata: {cfn-lint: {config: {ignore_checks: [ID]}}}\n"
+"at the top level or on one resource.\n", out);
+}
+
+static int parse_size(const char *s, size_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || end == s)
+		return -1;
+	if (*end == 'k' || *end == 'K')
+		v <<= 10, end++;
+	else if (*end == 'm' || *end == 'M')
+		v <<= 20, end++;
+	else if (*end == 'g' || *end == 'G')
+		v <<= 30, end++;
+	if (*end)
+		return -1;
+	*out = (size_t)v;
+	return 0;
+}
+
+enum {
+	OPT_SEVERITY = 256, OPT_CONFIG, OPT_STDIN_NAME, OPT_IGNORE_TEMPLATES, OPT_MAX_SIZE, OPT_COLOR,
+	OPT_EXIT_ZERO, OPT_BACKEND, OPT_LIST_RULES, OPT_EXPLAIN,
+};
+
+int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "ignore-checks", required_argument, NULL, 'i' },
+		{ "include-checks", required_argument, NULL, 'c' },
+		{ "mandatory-checks", required_argument, NULL, 'm' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "version", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "severity", required_argument, NULL, OPT_SEVERITY },
+		{ "config", required_argument, NULL, OPT_CONFIG },
+		{ "stdin-filename", required_argument, NULL, OPT_STDIN_NAME },
+		{ "ignore-templates", required_argument, NULL, OPT_IGNORE_TEMPLATES },
+		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+		{ "color", required_argument, NULL, OPT_COLOR },
+		{ "colour", required_argument, NULL, OPT_COLOR },
+		{ "exit-zero", no_argument, NULL, OPT_EXIT_ZERO },
+		{ "yaml-backend", required_argument, NULL, OPT_BACKEND },
+		{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
+		{ "explain", required_argument, NULL, OPT_EXPLAIN },
+		{ NULL, 0, NULL, 0 },
+	};
+	memset(cli, 0, sizeof(*cli));
+	cli->color = -1;
+	cli->min_severity = SL_SEV_INFO;
+	opterr = 0;
+	optind = 1;
+	int ch;
+	while ((ch = getopt_long(argc, argv, ":f:i:c:m:j:vh", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			if (sl_format_parse(optarg, &cli->format) < 0) {
+				fprintf(err, "stacklint: unknown format '%s' (use text, json, parseable, sarif, junit or github)\n", optarg);
+				return 1;
+			}
+			cli->set_format = true;
+			break;
+		case 'i':
+			cli->set_ignore = true;
+			if (sl_strv_push_split(&cli->ignore, optarg) < 0)
+				return 1;
+			break;
+		case 'c':
+			cli->set_include = true;
+			if (sl_strv_push_split(&cli->include, optarg) < 0)
+				return 1;
+			break;
+		case 'm':
+			cli->set_mandatory = true;
+			if (sl_strv_push_split(&cli->mandatory, optarg) < 0)
+				return 1;
+			break;
+		case 'j': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (*end || v < 0 || v > 1024) {
+				fprintf(err, "stacklint: --jobs takes a number from 0 (all cores) to 1024, not '%s'\n", optarg);
+				return 1;
+			}
+			cli->jobs = (int)v;
+			cli->set_jobs = true;
+			break;
+		}
+		case 'v':
+			cli->version = true;
+			break;
+		case 'h':
+			cli->help = true;
+			break;
+		case OPT_SEVERITY:
+			if (strcmp(optarg, "error") == 0)
+				cli->min_severity = SL_SEV_ERROR;
+			else if (strcmp(optarg, "warning") == 0)
+				cli->min_severity = SL_SEV_WARNING;
+			else if (strcmp(optarg, "info") == 0 || strcmp(optarg, "informational") == 0)
+				cli->min_severity = SL_SEV_INFO;
+			else {
+				fprintf(err, "stacklint: --severity takes error, warning or info, not '%s'\n", optarg);
+				return 1;
+			}
+			break;
+		case OPT_CONFIG:
+			cli->config_path = optarg;
+			break;
+		case OPT_STDIN_NAME:
+			cli->stdin_filename = optarg;
+			break;
+		case OPT_IGNORE_TEMPLATES:
+			if (sl_strv_push(&cli->ignore_templates, optarg) < 0)
+				return 1;
+			break;
+		case OPT_MAX_SIZE:
+			if (parse_size(optarg, &cli->max_size) < 0 || cli->max_size == 0) {
+				fprintf(err, "stacklint: --max-size takes a size in bytes such as 1048576, 512K or 10M, not '%s'\n", optarg);
+				return 1;
+			}
+			break;
+		case OPT_COLOR:
+			if (strcmp(optarg, "auto") == 0)
+				cli->color = -1;
+			else if (strcmp(optarg, "always") == 0)
+				cli->color = 1;
+			else if (strcmp(optarg, "never") == 0)
+				cli->color = 0;
+			else {
+				fprintf(err, "stacklint: --color takes auto, always or never, not '%s'\n", optarg);
+				return 1;
+			}
+			break;
+		case OPT_EXIT_ZERO:
+			cli->exit_zero = true;
+			break;
+		case OPT_BACKEND:
+			if (strcmp(optarg, "libyaml") == 0)
+				cli->backend = SL_BACKEND_LIBYAML;
+			else if (strcmp(optarg, "libfyaml") == 0)
+				cli->backend = SL_BACKEND_LIBFYAML;
+			else {
+				fprintf(err, "stacklint: --yaml-backend takes libyaml or libfyaml, not '%s'\n", optarg);
+				return 1;
+			}
+			break;
+		case OPT_LIST_RULES:
+			cli->list_rules = true;
+			break;
+		case OPT_EXPLAIN:
+			cli->explain = optarg;
+			break;
+		case ':':
+			fprintf(err, "stacklint: option '%s' needs a value (see stacklint --help)\n", argv[optind - 1]);
+			return 1;
+		default:
+			if (optopt)
+				fprintf(err, "stacklint: unknown option '-%c' (see stacklint --help)\n", optopt);
+			else
+				fprintf(err, "stacklint: unknown option '%s' (see stacklint --help)\n", argv[optind - 1]);
+			return 1;
+		}
+	}
+	for (int i = optind; i < argc; i++)
+		if (sl_strv_push(&cli->inputs, argv[i]) < 0)
+			return 1;
+	return 0;
+}
+
+void sl_cli_free(struct sl_cli *cli)
+{
+	sl_strv_free(&cli->inputs);
+	sl_strv_free(&cli->ignore);
+	sl_strv_free(&cli->include);
+	sl_strv_free(&cli->mandatory);
+	sl_strv_free(&cli->ignore_templates);
+}

@@ -1,0 +1,70 @@
+/*
+ * The command-line interface: argument parsing (args.c), configuration files
+ * (config.c: .stacklintrc.yaml, cfn-lint's .cfnlintrc), finding templates in
+ * directories and globs (files.c), and the parallel run with output (run.c).
+ */
+#ifndef SL_CLI_CLI_H
+#define SL_CLI_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "output/output.h"
+#include "stacklint/stacklint.h"
+
+/* A growable list of owned strings. */
+struct sl_strv {
+	char **v;
+	size_t n, cap;
+};
+
+int sl_strv_push(struct sl_strv *s, const char *str);
+/* Splits on commas and whitespace and pushes each non-empty part. */
+int sl_strv_push_split(struct sl_strv *s, const char *str);
+void sl_strv_free(struct sl_strv *s);
+
+struct sl_cli {
+	struct sl_strv inputs;      /* files, directories, globs, "-" */
+	struct sl_strv ignore, include, mandatory;
+	struct sl_strv ignore_templates;
+	bool set_ignore, set_include, set_mandatory, set_format, set_jobs; /* given on the command line */
+	enum sl_format format;
+	const char *config_path;
+	const char *stdin_filename;
+	const char *explain;
+	bool list_rules;
+	bool version;
+	bool help;
+	bool exit_zero;
+	int color; /* -1 auto, 0 never, 1 always */
+	int jobs;  /* 0 = all cores */
+	size_t max_size;
+	enum sl_backend backend;
+	enum sl_severity min_severity;
+};
+
+/* Parses argv. Returns 0, or 1 after printing a usage error to `err`. */
+int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err);
+void sl_cli_free(struct sl_cli *cli);
+void sl_cli_usage(FILE *out);
+
+/* Reads the configuration: cli->config_path, else ./.stacklintrc.yaml, else
+ * ./.cfnlintrc (.yaml/.yml). Values only fill what the command line left unset.
+ * Prints notices for keys that do not apply to `err`. Returns 0, or 1 on an
+ * unreadable or invalid file (message printed). */
+int sl_config_load(struct sl_cli *cli, FILE *err);
+
+/* Expands inputs into the list of files to lint, in a deterministic order.
+ * `candidate[i]` is true for files found by walking a directory or a glob, which
+ * are linted only when they turn out to be templates. Returns 0, or 1 with a
+ * message for inputs that do not exist. */
+int sl_files_expand(const struct sl_cli *cli, struct sl_strv *files, bool **candidate, FILE *err);
+
+/* True when the glob pattern matches the path ('**' spans directories). */
+bool sl_glob_match(const char *pattern, const char *path);
+
+/* Runs the whole CLI; returns the process exit status. */
+int sl_cli_main(int argc, char **argv);
+
+#endif

@@ -1,0 +1,169 @@
+/*
+ * Configuration files. stacklint reads .stacklintrc.yaml and, for users moving
+ * from cfn-lint, its .cfnlintrc: templates, ignore_templates, ignore_checks,
+ * include_checks, mandatory_checks (and stacklint's own format and jobs). Keys
+ * that exist in cfn-lint but mean nothing here are named in a notice, never
+ * silently dropped. The file is parsed with stacklint's own loader.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "load/load.h"
+#include "load/node.h"
+
+static char *read_all(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t cap = 4096, n = 0;
+	char *buf = malloc(cap);
+	while (buf) {
+		size_t r = fread(buf + n, 1, cap - n, f);
+		n += r;
+		if (r == 0)
+			break;
+		if (n == cap) {
+			if (cap > (1u << 24))
+				break;
+			char *p = realloc(buf, cap * 2);
+			if (!p) {
+				free(buf);
+				buf = NULL;
+				break;
+			}
+			buf = p;
+			cap *= 2;
+		}
+	}
+	fclose(f);
+	*len = n;
+	return buf;
+}
+
+static int take_list(const char *path, const struct sl_node *k, const struct sl_node *v, struct sl_strv *out,
+		     FILE *err)
+{
+	if (sl_node_is(v, SL_SCALAR) && sl_scalar_type(v) != SL_TYPE_NULL)
+		return sl_strv_push_split(out, v->str) < 0 ? 1 : 0;
+	if (sl_node_is(v, SL_SEQ)) {
+		for (size_t i = 0; i < v->len; i++) {
+			if (!sl_node_is(v->items[i], SL_SCALAR)) {
+				fprintf(err, "%s:%u:%u: '%s' must be a list of strings\n", path,
+					v->items[i]->start.line, v->items[i]->start.column, k->str);
+				return 1;
+			}
+			if (sl_strv_push(out, v->items[i]->str) < 0)
+				return 1;
+		}
+		return 0;
+	}
+	if (sl_node_is(v, SL_SCALAR))
+		return 0;
+	fprintf(err, "%s:%u:%u: '%s' must be a string or a list of strings\n", path, v->start.line,
+		v->start.column, k->str);
+	return 1;
+}
+
+static const char *const cfnlint_only[] = {
+	"regions", "append_rules", "override_spec", "custom_rules", "configure_rules",
+	"include_experimental", "info", "debug", "output_file", "merge_configs", "non_zero_exit_code",
+	"registry_schemas", "deployment_files", "parameters", "parameter_files", "patch_specs", NULL,
+};
+
+static int apply(struct sl_cli *cli, const char *path, const struct sl_node *root, FILE *err)
+{
+	if (!sl_node_is(root, SL_MAP)) {
+		fprintf(err, "%s: the configuration must be a mapping of settings\n", path);
+		return 1;
+	}
+	for (size_t i = 0; i < root->len; i++) {
+		const struct sl_node *k = root->pairs[i].key, *v = root->pairs[i].value;
+		int rc = 0;
+		if (sl_str_eq(k, "templates")) {
+			if (!cli->inputs.n)
+				rc = take_list(path, k, v, &cli->inputs, err);
+		} else if (sl_str_eq(k, "ignore_templates")) {
+			rc = take_list(path, k, v, &cli->ignore_templates, err);
+		} else if (sl_str_eq(k, "ignore_checks")) {
+			if (!cli->set_ignore)
+				rc = take_list(path, k, v, &cli->ignore, err);
+		} else if (sl_str_eq(k, "include_checks")) {
+			if (!cli->set_include)
+				rc = take_list(path, k, v, &cli->include, err);
+		} else if (sl_str_eq(k, "mandatory_checks")) {
+			if (!cli->set_mandatory)
+				rc = take_list(path, k, v, &cli->mandatory, err);
+		} else if (sl_str_eq(k, "format")) {
+			if (!cli->set_format && sl_node_is(v, SL_SCALAR) && sl_format_parse(v->str, &cli->format) < 0) {
+				fprintf(err, "%s:%u:%u: unknown format '%s'\n", path, v->start.line, v->start.column, v->str);
+				rc = 1;
+			}
+		} else if (sl_str_eq(k, "jobs")) {
+			if (!cli->set_jobs && sl_node_is(v, SL_SCALAR))
+				cli->jobs = atoi(v->str);
+		} else {
+			bool known = false;
+			for (const char *const *p = cfnlint_only; *p; p++)
+				if (sl_str_eq(k, *p))
+					known = true;
+			if (known)
+				fprintf(err, "stacklint: note: %s:%u:%u: '%s' is a cfn-lint setting that stacklint does not use; ignored\n",
+					path, k->start.line, k->start.column, k->str);
+			else
+				fprintf(err, "stacklint: note: %s:%u:%u: unknown setting '%s'; ignored\n", path,
+					k->start.line, k->start.column, k->str);
+		}
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+int sl_config_load(struct sl_cli *cli, FILE *err)
+{
+	const char *path = cli->config_path;
+	static const char *const defaults[] = { ".stacklintrc.yaml", ".stacklintrc.yml", ".stacklintrc",
+						".cfnlintrc", ".cfnlintrc.yaml", ".cfnlintrc.yml", NULL };
+	if (!path) {
+		for (const char *const *p = defaults; *p; p++)
+			if (access(*p, R_OK) == 0) {
+				path = *p;
+				break;
+			}
+		if (!path)
+			return 0;
+	}
+	size_t len;
+	char *buf = read_all(path, &len);
+	if (!buf) {
+		fprintf(err, "stacklint: cannot read configuration '%s': %s\n", path, strerror(errno));
+		return 1;
+	}
+	struct sl_arena a;
+	sl_arena_init(&a);
+	struct sl_doc doc;
+	struct sl_load_opts lo = { cli->backend, 0 };
+	int rc = 0;
+	if (sl_load(&doc, &a, buf, len, &lo) < 0) {
+		fprintf(err, "stacklint: out of memory reading '%s'\n", path);
+		rc = 1;
+	} else {
+		for (size_t i = 0; i < doc.n_diags; i++) {
+			if (doc.diags[i].severity == SL_SEV_ERROR &&
+			    strncmp(doc.diags[i].message, "template is empty", 17) != 0) {
+				fprintf(err, "%s:%u:%u: %s\n", path, doc.diags[i].start.line,
+					doc.diags[i].start.column, doc.diags[i].message);
+				rc = 1;
+			}
+		}
+		if (!rc && doc.root && !(doc.root->kind == SL_SCALAR && sl_scalar_type(doc.root) == SL_TYPE_NULL))
+			rc = apply(cli, path, doc.root, err);
+	}
+	sl_arena_free(&a);
+	free(buf);
+	return rc;
+}

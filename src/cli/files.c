@@ -1,0 +1,220 @@
+/*
+ * Inputs to files: plain files as given, directories walked recursively (sorted,
+ * skipping hidden directories and node_modules), quoted glob patterns with '**'.
+ * The order is deterministic: inputs in command-line order, each expansion
+ * sorted by path; a file named twice is linted once.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/cli.h"
+
+static bool template_ext(const char *name)
+{
+	static const char *const exts[] = { ".yaml", ".yml", ".json", ".template", NULL };
+	size_t l = strlen(name);
+	for (const char *const *e = exts; *e; e++) {
+		size_t el = strlen(*e);
+		if (l > el && strcasecmp(name + l - el, *e) == 0)
+			return true;
+	}
+	return false;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *join(const char *dir, const char *name)
+{
+	size_t dl = strlen(dir);
+	char *p = malloc(dl + strlen(name) + 2);
+	if (!p)
+		return NULL;
+	if (dl && dir[dl - 1] == '/')
+		sprintf(p, "%s%s", dir, name);
+	else if (strcmp(dir, ".") == 0)
+		sprintf(p, "%s", name);
+	else
+		sprintf(p, "%s/%s", dir, name);
+	return p;
+}
+
+/* Appends every file under dir (recursively) for which keep(path) is true. */
+static int walk_dir(const char *dir, struct sl_strv *out, const char *pattern, int depth)
+{
+	if (depth > 64)
+		return 0;
+	DIR *d = opendir(dir);
+	if (!d)
+		return 0;
+	struct sl_strv names = { 0 };
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.' && (e->d_name[1] == '\0' || (e->d_name[1] == '.' && e->d_name[2] == '\0')))
+			continue;
+		if (sl_strv_push(&names, e->d_name) < 0) {
+			closedir(d);
+			sl_strv_free(&names);
+			return -1;
+		}
+	}
+	closedir(d);
+	if (names.n)
+		qsort(names.v, names.n, sizeof(char *), cmp_str);
+	int rc = 0;
+	for (size_t i = 0; i < names.n && rc == 0; i++) {
+		char *path = join(dir, names.v[i]);
+		if (!path) {
+			rc = -1;
+			break;
+		}
+		struct stat st;
+		if (stat(path, &st) == 0) {
+			if (S_ISDIR(st.st_mode)) {
+				bool skip = names.v[i][0] == '.' || strcmp(names.v[i], "node_modules") == 0;
+				if (!skip || pattern)
+					rc = walk_dir(path, out, pattern, depth + 1);
+			} else if (S_ISREG(st.st_mode)) {
+				bool keep = pattern ? sl_glob_match(pattern, path) : template_ext(names.v[i]);
+				if (keep && sl_strv_push(out, path) < 0)
+					rc = -1;
+			}
+		}
+		free(path);
+	}
+	sl_strv_free(&names);
+	return rc;
+}
+
+/* fnmatch on one path component list, with '**' matching any number of them. */
+static bool match_parts(char **pat, size_t np, char **path, size_t nq)
+{
+	if (np == 0)
+		return nq == 0;
+	if (strcmp(pat[0], "**") == 0) {
+		for (size_t k = 0; k <= nq; k++)
+			if (match_parts(pat + 1, np - 1, path + k, nq - k))
+				return true;
+		return false;
+	}
+	if (nq == 0 || fnmatch(pat[0], path[0], FNM_PERIOD) != 0)
+		return false;
+	return match_parts(pat + 1, np - 1, path + 1, nq - 1);
+}
+
+static size_t split(char *s, char **parts, size_t max)
+{
+	size_t n = 0;
+	for (char *tok = strtok(s, "/"); tok && n < max; tok = strtok(NULL, "/"))
+		if (strcmp(tok, ".") != 0)
+			parts[n++] = tok;
+	return n;
+}
+
+bool sl_glob_match(const char *pattern, const char *path)
+{
+	char *p = strdup(pattern), *q = strdup(path);
+	char *pp[128], *qp[128];
+	bool r = false;
+	if (p && q) {
+		size_t np = split(p, pp, 128), nq = split(q, qp, 128);
+		r = match_parts(pp, np, qp, nq);
+	}
+	free(p);
+	free(q);
+	return r;
+}
+
+static bool has_glob(const char *s)
+{
+	return strpbrk(s, "*?[") != NULL;
+}
+
+int sl_files_expand(const struct sl_cli *cli, struct sl_strv *files, bool **candidate, FILE *err)
+{
+	struct sl_strv out = { 0 };
+	size_t cap = 0;
+	bool *cand = NULL;
+	int rc = 0;
+	for (size_t i = 0; i < cli->inputs.n; i++) {
+		const char *in = cli->inputs.v[i];
+		size_t before = out.n;
+		bool is_cand = true;
+		struct stat st;
+		if (strcmp(in, "-") == 0) {
+			if (sl_strv_push(&out, in) < 0)
+				return 1;
+			is_cand = false;
+		} else if (has_glob(in) && stat(in, &st) != 0) {
+			/* the walk starts at the longest directory prefix without wildcards */
+			char *base = strdup(in);
+			if (!base)
+				return 1;
+			char *w = base + strcspn(base, "*?[");
+			while (w > base && *w != '/')
+				w--;
+			if (*w == '/')
+				*w = '\0';
+			else
+				strcpy(base, ".");
+			if (base[0] == '\0')
+				strcpy(base, "/");
+			if (walk_dir(base, &out, in, 0) < 0)
+				rc = 1;
+			free(base);
+			if (out.n == before)
+				fprintf(err, "stacklint: warning: pattern '%s' matches no file\n", in);
+			is_cand = false; /* a pattern names its files: lint them all */
+		} else if (stat(in, &st) != 0) {
+			fprintf(err, "stacklint: cannot read '%s': %s\n", in, strerror(errno));
+			rc = 1;
+			continue;
+		} else if (S_ISDIR(st.st_mode)) {
+			if (walk_dir(in, &out, NULL, 0) < 0)
+				rc = 1;
+		} else {
+			if (sl_strv_push(&out, in) < 0)
+				return 1;
+			is_cand = false;
+		}
+		if (out.n > cap) {
+			size_t nc = out.cap;
+			bool *p = realloc(cand, nc * sizeof(bool));
+			if (!p)
+				return 1;
+			cand = p;
+			cap = nc;
+		}
+		for (size_t k = before; k < out.n; k++)
+			cand[k] = is_cand;
+	}
+	/* drop repeats and ignored templates, keeping the first occurrence */
+	size_t k = 0;
+	for (size_t i = 0; i < out.n; i++) {
+		bool drop = false;
+		for (size_t j = 0; j < k && !drop; j++)
+			if (strcmp(out.v[j], out.v[i]) == 0 && strcmp(out.v[i], "-") != 0)
+				drop = true;
+		for (size_t j = 0; j < cli->ignore_templates.n && !drop; j++)
+			if (sl_glob_match(cli->ignore_templates.v[j], out.v[i]))
+				drop = true;
+		if (drop) {
+			free(out.v[i]);
+			continue;
+		}
+		out.v[k] = out.v[i];
+		if (cand)
+			cand[k] = cand[i];
+		k++;
+	}
+	out.n = k;
+	*files = out;
+	*candidate = cand;
+	return rc;
+}

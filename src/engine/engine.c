@@ -1,0 +1,401 @@
+/*
+ * sl_lint_buffer(): the pipeline for one template. Load into an arena, build the
+ * model, run the enabled rules, apply suppressions (options, then the
+ * template's and resources' `Metadata: cfn-lint: config: ignore_checks`), sort,
+ * and copy the diagnostics into a small report that outlives the template arena.
+ */
+#include "engine/engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load/load.h"
+
+struct sl_pdiag {
+	const char *rule_id;
+	enum sl_severity sev;
+	const char *msg;
+	struct sl_position start, end;
+	const struct sl_node *at; /* for the path; NULL for loader diagnostics */
+};
+
+struct report_impl {
+	struct sl_report pub;
+	struct sl_arena arena;
+};
+
+const char *sl_version(void)
+{
+	return STACKLINT_VERSION;
+}
+
+static void push(struct sl_ctx *c, const char *id, enum sl_severity sev, const char *msg,
+		 struct sl_position s, struct sl_position e, const struct sl_node *at)
+{
+	if (!msg) {
+		c->oom = true;
+		return;
+	}
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 32;
+		struct sl_pdiag *p = realloc(c->diags, cap * sizeof(*p));
+		if (!p) {
+			c->oom = true;
+			return;
+		}
+		c->diags = p;
+		c->cap = cap;
+	}
+	c->diags[c->n++] = (struct sl_pdiag){ id, sev, msg, s, e, at };
+}
+
+static char *vformat(struct sl_arena *a, const char *fmt, va_list ap)
+{
+	va_list cp;
+	va_copy(cp, ap);
+	int n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		return NULL;
+	char *p = sl_arena_alloc(a, (size_t)n + 1);
+	if (p)
+		vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+void sl_report(struct sl_ctx *c, const struct sl_node *at, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *m = vformat(c->arena, fmt, ap);
+	va_end(ap);
+	push(c, c->rule->id, c->rule->severity, m, at->start, at->end, at);
+}
+
+void sl_report_span(struct sl_ctx *c, const struct sl_node *at, struct sl_position start,
+		    struct sl_position end, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *m = vformat(c->arena, fmt, ap);
+	va_end(ap);
+	push(c, c->rule->id, c->rule->severity, m, start, end, at);
+}
+
+bool sl_id_matches(const char *id, const char *const *patterns, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(patterns[i]);
+		if (l && strncmp(id, patterns[i], l) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool exact(const char *id, const char *const *patterns, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(id, patterns[i]) == 0)
+			return true;
+	return false;
+}
+
+bool sl_rule_enabled(const struct sl_rule *r, const struct sl_options *o)
+{
+	if (!o)
+		return r->severity != SL_SEV_INFO;
+	if (sl_id_matches(r->id, o->mandatory_checks, o->n_mandatory))
+		return true;
+	bool included = sl_id_matches(r->id, o->include_checks, o->n_include);
+	if (sl_id_matches(r->id, o->ignore_checks, o->n_ignore) && !exact(r->id, o->include_checks, o->n_include))
+		return false;
+	return r->severity != SL_SEV_INFO || included;
+}
+
+static size_t edit_distance(const char *a, size_t la, const char *b, size_t lb)
+{
+	if (la > 64 || lb > 64)
+		return (size_t)-1;
+	size_t row[65];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t prev = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t cur = row[j];
+			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			size_t v = prev + cost;
+			if (row[j] + 1 < v)
+				v = row[j] + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			row[j] = v;
+			prev = cur;
+		}
+	}
+	return row[lb];
+}
+
+const char *sl_suggest(const char *name, size_t len, const char *const *cands, size_t n)
+{
+	const char *best = NULL;
+	size_t bd = (size_t)-1;
+	for (size_t i = 0; i < n; i++) {
+		size_t cl = strlen(cands[i]);
+		size_t d = edit_distance(name, len, cands[i], cl);
+		if (d < bd) {
+			bd = d;
+			best = cands[i];
+		}
+	}
+	/* close enough: at most a third of the name wrong, and not everything */
+	size_t limit = len / 3 > 1 ? len / 3 : 1;
+	return best && bd <= limit && bd < len ? best : NULL;
+}
+
+/* --- suppressions in the template ---------------------------------------- */
+
+/* The ignore_checks list of `Metadata: cfn-lint: config:` under `holder`. */
+static const struct sl_node *ignore_list(const struct sl_node *metadata)
+{
+	const struct sl_node *cfg = sl_map_get(sl_map_get(metadata, "cfn-lint"), "config");
+	return sl_map_get(cfg, "ignore_checks");
+}
+
+static bool list_matches(const struct sl_node *list, const char *id)
+{
+	if (sl_node_is(list, SL_SCALAR))
+		return list->len && strncmp(id, list->str, list->len) == 0;
+	if (!sl_node_is(list, SL_SEQ))
+		return false;
+	for (size_t i = 0; i < list->len; i++) {
+		const struct sl_node *p = list->items[i];
+		if (sl_node_is(p, SL_SCALAR) && p->len && strncmp(id, p->str, p->len) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The resource entity a node lies in, or NULL. */
+static const struct sl_node *resource_of(const struct sl_template *t, const struct sl_node *n)
+{
+	const struct sl_node *res = sl_section(t, SL_SEC_RESOURCES);
+	if (!res)
+		return NULL;
+	for (; n && n->parent; n = n->parent) {
+		if (n->parent == res) {
+			/* n is a key or a value of Resources */
+			for (size_t i = 0; i < res->len; i++)
+				if (res->pairs[i].key == n || res->pairs[i].value == n)
+					return res->pairs[i].value;
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
+static bool suppressed(const struct sl_template *t, const struct sl_pdiag *d, const struct sl_options *o)
+{
+	if (o && sl_id_matches(d->rule_id, o->mandatory_checks, o->n_mandatory))
+		return false;
+	if (!t->root)
+		return false;
+	if (list_matches(ignore_list(sl_section(t, SL_SEC_METADATA)), d->rule_id))
+		return true;
+	if (d->at) {
+		const struct sl_node *r = resource_of(t, d->at);
+		if (r && list_matches(ignore_list(sl_map_get(r, "Metadata")), d->rule_id))
+			return true;
+	}
+	return false;
+}
+
+/* --- paths and the report ------------------------------------------------- */
+
+static int path_of(struct sl_arena *a, const struct sl_node *n, struct sl_path_seg **out, uint32_t *len)
+{
+	uint32_t depth = 0;
+	for (const struct sl_node *p = n; p && p->parent; p = p->parent)
+		depth++;
+	*len = 0;
+	*out = NULL;
+	if (!depth)
+		return 0;
+	struct sl_path_seg *segs = sl_arena_alloc(a, depth * sizeof(*segs));
+	if (!segs)
+		return -1;
+	uint32_t i = depth;
+	for (const struct sl_node *p = n; p && p->parent; p = p->parent) {
+		const struct sl_node *par = p->parent;
+		struct sl_path_seg *s = &segs[--i];
+		s->index = -1;
+		s->key = "";
+		if (par->kind == SL_MAP) {
+			for (size_t k = 0; k < par->len; k++) {
+				if (par->pairs[k].value == p || par->pairs[k].key == p) {
+					s->key = sl_arena_strndup(a, par->pairs[k].key->str, par->pairs[k].key->len);
+					if (!s->key)
+						return -1;
+					break;
+				}
+			}
+		} else if (par->kind == SL_SEQ) {
+			s->key = NULL;
+			for (size_t k = 0; k < par->len; k++)
+				if (par->items[k] == p)
+					s->index = (int32_t)k;
+		}
+	}
+	*out = segs;
+	*len = depth;
+	return 0;
+}
+
+static int cmp_pos(struct sl_position a, struct sl_position b)
+{
+	if (a.line != b.line)
+		return a.line < b.line ? -1 : 1;
+	if (a.column != b.column)
+		return a.column < b.column ? -1 : 1;
+	return 0;
+}
+
+static int cmp_diag(const void *pa, const void *pb)
+{
+	const struct sl_pdiag *a = pa, *b = pb;
+	int c = cmp_pos(a->start, b->start);
+	if (c)
+		return c;
+	c = strcmp(a->rule_id, b->rule_id);
+	if (c)
+		return c;
+	c = cmp_pos(a->end, b->end);
+	if (c)
+		return c;
+	return strcmp(a->msg, b->msg);
+}
+
+static bool is_template_root(const struct sl_node *root)
+{
+	return sl_map_get(root, "Resources") || sl_map_get(root, "AWSTemplateFormatVersion") ||
+	       sl_map_get(root, "Transform");
+}
+
+int sl_lint_buffer(struct sl_report **out, const struct sl_options *opts, const char *filename,
+		   const char *buf, size_t len)
+{
+	*out = NULL;
+	struct report_impl *rep = calloc(1, sizeof(*rep));
+	if (!rep)
+		return -1;
+	sl_arena_init(&rep->arena);
+	rep->pub.internal_ = rep;
+	rep->pub.filename = sl_arena_strndup(&rep->arena, filename ? filename : "-", strlen(filename ? filename : "-"));
+
+	struct sl_arena ta;
+	sl_arena_init(&ta);
+	struct sl_doc doc;
+	struct sl_load_opts lo = { opts ? opts->backend : SL_BACKEND_DEFAULT, opts ? opts->max_size : 0 };
+	struct sl_ctx c;
+	memset(&c, 0, sizeof(c));
+	c.arena = &ta;
+	struct sl_template t;
+	memset(&t, 0, sizeof(t));
+	int rc = sl_load(&doc, &ta, buf, len, &lo);
+	if (rc < 0)
+		goto fail;
+	for (size_t i = 0; i < doc.n_diags; i++) {
+		const struct sl_ldiag *d = &doc.diags[i];
+		push(&c, d->rule_id, d->severity, d->message, d->start, d->end, NULL);
+	}
+	if (doc.root && doc.root->kind == SL_MAP) {
+		rep->pub.is_template = is_template_root(doc.root);
+		if (sl_template_build(&t, &doc, &ta) < 0)
+			goto fail;
+		c.t = &t;
+		size_t nr;
+		const struct sl_rule *const *rules = sl_registry(&nr);
+		for (size_t i = 0; i < nr; i++) {
+			if (!rules[i]->check || !sl_rule_enabled(rules[i], opts))
+				continue;
+			c.rule = rules[i];
+			rules[i]->check(&c);
+		}
+	} else if (doc.root) {
+		c.rule = sl_rule_find("E1001");
+		if (c.rule)
+			sl_report(&c, doc.root, "a template must be a mapping (of sections such as "
+				  "Resources) at the top level, not a %s",
+				  doc.root->kind == SL_SEQ ? "list" : "single value");
+	}
+	if (c.oom)
+		goto fail;
+
+	/* filter, sort, dedupe, copy */
+	size_t k = 0;
+	for (size_t i = 0; i < c.n; i++) {
+		const struct sl_rule *r = sl_rule_find(c.diags[i].rule_id);
+		if (r && opts && !sl_rule_enabled(r, opts))
+			continue;
+		if (t.root && suppressed(&t, &c.diags[i], opts))
+			continue;
+		c.diags[k++] = c.diags[i];
+	}
+	if (k)
+		qsort(c.diags, k, sizeof(*c.diags), cmp_diag);
+	rep->pub.diags = sl_arena_alloc(&rep->arena, (k ? k : 1) * sizeof(struct sl_diag));
+	if (!rep->pub.diags)
+		goto fail;
+	size_t m = 0;
+	for (size_t i = 0; i < k; i++) {
+		const struct sl_pdiag *p = &c.diags[i];
+		if (m && cmp_diag(p, &c.diags[i - 1]) == 0)
+			continue;
+		struct sl_diag *d = &rep->pub.diags[m];
+		d->rule_id = p->rule_id;
+		d->severity = p->sev;
+		d->message = sl_arena_strndup(&rep->arena, p->msg, strlen(p->msg));
+		d->start = p->start;
+		d->end = p->end;
+		struct sl_path_seg *segs = NULL;
+		if (!d->message || (p->at && path_of(&rep->arena, p->at, &segs, &d->path_len) < 0))
+			goto fail;
+		d->path = segs;
+		m++;
+	}
+	rep->pub.count = m;
+	free(c.diags);
+	sl_arena_free(&ta);
+	*out = &rep->pub;
+	return 0;
+fail:
+	free(c.diags);
+	sl_arena_free(&ta);
+	sl_arena_free(&rep->arena);
+	free(rep);
+	return -1;
+}
+
+void sl_report_free(struct sl_report *r)
+{
+	if (!r)
+		return;
+	struct report_impl *ri = r->internal_;
+	sl_arena_free(&ri->arena);
+	free(ri);
+}
+
+int sl_report_exit_bits(const struct sl_report *r)
+{
+	int bits = 0;
+	for (size_t i = 0; i < r->count; i++) {
+		switch (r->diags[i].severity) {
+		case SL_SEV_ERROR: bits |= 2; break;
+		case SL_SEV_WARNING: bits |= 4; break;
+		case SL_SEV_INFO: bits |= 8; break;
+		}
+	}
+	return bits;
+}

@@ -1,0 +1,44 @@
+/*
+ * Rule engine: runs every enabled rule over a template model and collects
+ * diagnostics. Rules report a node (or an exact span) and a message; the engine
+ * adds the template path, applies suppressions and sorts.
+ */
+#ifndef SL_ENGINE_ENGINE_H
+#define SL_ENGINE_ENGINE_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+
+#include "engine/rule.h"
+#include "template/template.h"
+
+struct sl_pdiag; /* pending diagnostic, internal to engine.c */
+
+struct sl_ctx {
+	const struct sl_template *t;
+	const struct sl_rule *rule; /* the rule being run */
+	struct sl_arena *arena;     /* the template's arena */
+	struct sl_pdiag *diags;
+	size_t n, cap;
+	bool oom;
+};
+
+/* Reports the current rule at node `at` (its whole span, its template path). */
+void sl_report(struct sl_ctx *c, const struct sl_node *at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Reports at an exact span (e.g. a variable inside a Sub string); `at` gives the path. */
+void sl_report_span(struct sl_ctx *c, const struct sl_node *at, struct sl_position start,
+		    struct sl_position end, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* True when the rule with this ID would run under these options. */
+bool sl_rule_enabled(const struct sl_rule *r, const struct sl_options *o);
+
+/* True when `id` matches one of the patterns: equal, or the pattern is a prefix. */
+bool sl_id_matches(const char *id, const char *const *patterns, size_t n);
+
+/* The closest name among candidates by edit distance (for "did you mean"), or
+ * NULL when none is close. */
+const char *sl_suggest(const char *name, size_t len, const char *const *cands, size_t n);
+
+#endif

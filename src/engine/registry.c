@@ -1,0 +1,34 @@
+/* The rule registry: every descriptor, sorted by ID (a test checks the order). */
+#include <string.h>
+
+#include "engine/rule.h"
+
+extern const struct sl_rule rule_E0000, rule_E1001, rule_E1010, rule_E1020, rule_E3005,
+	rule_E3015, rule_E3038, rule_E8002, rule_W1100, rule_W2001;
+
+static const struct sl_rule *const registry[] = {
+	&rule_E0000, &rule_E1001, &rule_E1010, &rule_E1020, &rule_E3005,
+	&rule_E3015, &rule_E3038, &rule_E8002, &rule_W1100, &rule_W2001,
+};
+
+const struct sl_rule *const *sl_registry(size_t *count)
+{
+	*count = sizeof(registry) / sizeof(registry[0]);
+	return registry;
+}
+
+const struct sl_rule *sl_rule_find(const char *id)
+{
+	size_t lo = 0, hi = sizeof(registry) / sizeof(registry[0]);
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(registry[mid]->id, id);
+		if (c == 0)
+			return registry[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}

@@ -1,0 +1,575 @@
+/*
+ * Tree builder shared by every parser backend. It turns a stream of events
+ * (document start, scalar, collection begin/end, alias) into the arena node tree
+ * and does everything the backends must agree on: byte offsets to line/column,
+ * short-form tags to long form, duplicate keys, the nesting limit, anchors,
+ * aliases, merge keys and extra documents. Nothing here recurses on input depth.
+ */
+#include "load/builder.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define STR_TAG "tag:yaml.org,2002:"
+
+void sl_builder_init(struct sl_builder *b, struct sl_doc *doc)
+{
+	memset(b, 0, sizeof(*b));
+	b->doc = doc;
+	b->arena = doc->arena;
+}
+
+void sl_builder_fini(struct sl_builder *b)
+{
+	for (size_t i = 0; i < b->cap; i++)
+		free(b->stack[i].items);
+	free(b->stack);
+	b->stack = NULL;
+	b->cap = 0;
+}
+
+/* Line/column of a byte offset. Offsets arrive mostly in increasing order, so a
+ * cursor keeps conversion linear even on a 10 MB single-line JSON file. */
+struct sl_position sl_builder_pos(struct sl_builder *b, size_t off)
+{
+	const struct sl_doc *d = b->doc;
+	struct sl_position p;
+	if (off > d->len)
+		off = d->len;
+	size_t line = b->cur_line;
+	if (line >= d->n_lines || d->line_starts[line] > off) {
+		/* binary search */
+		size_t lo = 0, hi = d->n_lines;
+		while (hi - lo > 1) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (d->line_starts[mid] <= off)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		line = lo;
+	} else {
+		while (line + 1 < d->n_lines && d->line_starts[line + 1] <= off)
+			line++;
+	}
+	size_t from = d->line_starts[line], col = 0;
+	if (line == b->cur_line && b->cur_off >= from && b->cur_off <= off) {
+		from = b->cur_off;
+		col = b->cur_col;
+	}
+	const unsigned char *s = (const unsigned char *)d->src;
+	for (size_t i = from; i < off; i++)
+		col += (s[i] & 0xC0) != 0x80;
+	b->cur_line = line;
+	b->cur_off = off;
+	b->cur_col = col;
+	p.line = (uint32_t)line + 1;
+	p.column = (uint32_t)col + 1;
+	p.offset = (uint32_t)off;
+	return p;
+}
+
+static int oom(struct sl_builder *b)
+{
+	b->doc->oom = true;
+	b->stopped = true;
+	return -1;
+}
+
+static int diag_at(struct sl_builder *b, const char *rule, enum sl_severity sev, size_t start,
+		   size_t end, const char *msg)
+{
+	struct sl_position s = sl_builder_pos(b, start);
+	struct sl_position e = sl_builder_pos(b, end);
+	if (sl_doc_diag(b->doc, rule, sev, s, e, msg) < 0)
+		return oom(b);
+	return 0;
+}
+
+static int fatal(struct sl_builder *b, size_t start, size_t end, const char *msg)
+{
+	diag_at(b, "E0000", SL_SEV_ERROR, start, end, msg);
+	b->stopped = true;
+	return -1;
+}
+
+static bool is_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Skips node properties (tags, anchors), whitespace and comments from `off`,
+ * never beyond `limit`: the first character of the node's content. */
+static size_t skip_props(const struct sl_doc *d, size_t off, size_t limit, size_t *tag_start,
+			 size_t *tag_end)
+{
+	const char *s = d->src;
+	if (limit > d->len)
+		limit = d->len;
+	while (off < limit && (s[off] == '!' || s[off] == '&')) {
+		size_t st = off;
+		if (s[off] == '!' && off + 1 < limit && s[off + 1] == '<') {
+			while (off < limit && s[off] != '>')
+				off++;
+			if (off < limit)
+				off++;
+		} else {
+			while (off < limit && !is_ws(s[off]) && s[off] != ',' && s[off] != ']' &&
+			       s[off] != '}' && s[off] != '[' && s[off] != '{')
+				off++;
+		}
+		if (s[st] == '!' && tag_start && *tag_start == (size_t)-1) {
+			*tag_start = st;
+			*tag_end = off;
+		}
+		for (;;) {
+			while (off < limit && is_ws(s[off]))
+				off++;
+			if (off < limit && s[off] == '#') {
+				while (off < limit && s[off] != '\n' && s[off] != '\r')
+					off++;
+				continue;
+			}
+			break;
+		}
+	}
+	return off;
+}
+
+static struct sl_node *new_node(struct sl_builder *b, enum sl_kind kind, size_t start, size_t end)
+{
+	struct sl_node *n = sl_arena_alloc(b->arena, sizeof(*n));
+	if (!n)
+		return NULL;
+	n->kind = (uint8_t)kind;
+	n->start = sl_builder_pos(b, start);
+	n->end = sl_builder_pos(b, end);
+	return n;
+}
+
+static struct sl_node *new_scalar(struct sl_builder *b, size_t start, size_t end, const char *v,
+				  size_t len)
+{
+	struct sl_node *n = new_node(b, SL_SCALAR, start, end);
+	if (!n)
+		return NULL;
+	n->str = sl_arena_strndup(b->arena, v, len);
+	if (!n->str)
+		return NULL;
+	n->len = (uint32_t)len;
+	return n;
+}
+
+/* What a tag does to its node. */
+struct tag_info {
+	const char *fn;   /* long-form key ("Ref", "Fn::Sub"), NULL when no rewrite */
+	size_t fn_len;
+	bool str;         /* !!str */
+	const char *text; /* tag as written, for the node */
+};
+
+static int classify_tag(struct sl_builder *b, const struct sl_ev *ev, struct tag_info *ti)
+{
+	memset(ti, 0, sizeof(*ti));
+	if (!ev->tag || ev->tag_len == 0 || (ev->tag_len == 1 && ev->tag[0] == '!'))
+		return 0;
+	size_t sl = strlen(STR_TAG);
+	if (ev->tag_len > sl && memcmp(ev->tag, STR_TAG, sl) == 0) {
+		ti->text = sl_arena_printf(b->arena, "!!%.*s", (int)(ev->tag_len - sl), ev->tag + sl);
+		if (!ti->text)
+			return oom(b);
+		ti->str = ev->tag_len - sl == 3 && memcmp(ev->tag + sl, "str", 3) == 0;
+		return 0;
+	}
+	ti->text = sl_arena_strndup(b->arena, ev->tag, ev->tag_len);
+	if (!ti->text)
+		return oom(b);
+	if (ev->tag[0] != '!' || ev->tag_len < 2 || ev->tag[1] == '!')
+		return 0;
+	const char *name = ev->tag + 1;
+	size_t nl = ev->tag_len - 1;
+	if ((nl == 3 && memcmp(name, "Ref", 3) == 0) || (nl == 9 && memcmp(name, "Condition", 9) == 0))
+		ti->fn = sl_arena_strndup(b->arena, name, nl);
+	else
+		ti->fn = sl_arena_printf(b->arena, "Fn::%.*s", (int)nl, name);
+	if (!ti->fn)
+		return oom(b);
+	ti->fn_len = strlen(ti->fn);
+	return 0;
+}
+
+/* The {"Fn::X": content} wrapper for a short-form tag; key spans the tag text. */
+static struct sl_node *wrapper(struct sl_builder *b, const struct tag_info *ti, size_t tag_start,
+			       size_t tag_end)
+{
+	struct sl_node *w = new_node(b, SL_MAP, tag_start, tag_end);
+	if (!w)
+		return NULL;
+	w->flags = SL_NODE_SHORT;
+	w->style = SL_FLOW;
+	w->tag = ti->text;
+	w->len = 1;
+	w->pairs = sl_arena_alloc(b->arena, sizeof(struct sl_pair));
+	if (!w->pairs)
+		return NULL;
+	struct sl_node *k = new_scalar(b, tag_start, tag_end, ti->fn, ti->fn_len);
+	if (!k)
+		return NULL;
+	k->flags = SL_NODE_SYNTH;
+	k->parent = w;
+	w->pairs[0].key = k;
+	return w;
+}
+
+static void wrap_finish(struct sl_node *w, struct sl_node *content)
+{
+	w->pairs[0].value = content;
+	content->parent = w;
+	w->end = content->end;
+}
+
+static int push_child(struct sl_builder *b, struct sl_frame *f, struct sl_node *n)
+{
+	if (f->n == f->cap) {
+		size_t cap = f->cap ? f->cap * 2 : 16;
+		void *p = realloc(f->items, cap * sizeof(struct sl_node *));
+		if (!p)
+			return oom(b);
+		f->items = p;
+		f->cap = cap;
+	}
+	((struct sl_node **)f->items)[f->n++] = n;
+	return 0;
+}
+
+static int check_merge_and_anchor(struct sl_builder *b, const struct sl_node *n, const struct sl_ev *ev)
+{
+	if (ev->anchor) {
+		char *m = sl_arena_printf(b->arena,
+			"YAML anchor '&%.*s' is not supported by CloudFormation (anchors, aliases and merge keys are rejected)",
+			(int)ev->anchor_len, ev->anchor);
+		if (!m)
+			return oom(b);
+		if (diag_at(b, "W1100", SL_SEV_WARNING, ev->start, ev->start + 1 + ev->anchor_len, m) < 0)
+			return -1;
+	}
+	(void)n;
+	return 0;
+}
+
+/* Adds a finished node to the open collection (or makes it the root). */
+static int add_node(struct sl_builder *b, struct sl_node *n)
+{
+	if (b->depth == 0) {
+		if (!b->doc->root)
+			b->doc->root = n;
+		return 0;
+	}
+	struct sl_frame *f = &b->stack[b->depth - 1];
+	if (f->node->kind == SL_MAP && f->n % 2 == 0) {
+		/* n is a key */
+		if (n->kind != SL_SCALAR) {
+			return fatal(b, n->start.offset, n->end.offset,
+				     "mapping keys must be plain strings; CloudFormation does not accept a "
+				     "list, a mapping or an intrinsic function as a key");
+		}
+		if (n->style == SL_PLAIN && n->len == 2 && memcmp(n->str, "<<", 2) == 0) {
+			if (diag_at(b, "W1100", SL_SEV_WARNING, n->start.offset, n->end.offset,
+				    "YAML merge key '<<' is not supported by CloudFormation; it is kept "
+				    "as an ordinary key, not expanded") < 0)
+				return -1;
+		}
+	}
+	return push_child(b, f, n);
+}
+
+int sl_builder_document_start(struct sl_builder *b, size_t off)
+{
+	if (b->stopped)
+		return -1;
+	if (++b->documents > 1) {
+		return fatal(b, off, off,
+			     "a template must be a single YAML document, but a second document starts "
+			     "here ('---'); CloudFormation reads only one");
+	}
+	return 0;
+}
+
+int sl_builder_scalar(struct sl_builder *b, const struct sl_ev *ev, const char *value, size_t len)
+{
+	if (b->stopped)
+		return -1;
+	struct tag_info ti;
+	if (classify_tag(b, ev, &ti) < 0)
+		return -1;
+	size_t tag_start = (size_t)-1, tag_end = 0;
+	size_t end = ev->end;
+	size_t start = skip_props(b->doc, ev->start, end, &tag_start, &tag_end);
+	if (ev->style == SL_LITERAL || ev->style == SL_FOLDED || ev->style == SL_PLAIN) {
+		while (end > start && is_ws(b->doc->src[end - 1]))
+			end--;
+	}
+	if (start > end)
+		start = end;
+	struct sl_node *n;
+	if (ti.fn && ti.fn_len == 10 && memcmp(ti.fn, "Fn::GetAtt", 10) == 0) {
+		/* !GetAtt A.B -> ["A", "B"], split at the first dot, each part keeping its span */
+		n = new_node(b, SL_SEQ, start, end);
+		if (!n)
+			return oom(b);
+		n->flags = SL_NODE_SYNTH;
+		n->style = SL_FLOW;
+		const char *dot = memchr(value, '.', len);
+		size_t parts = dot ? 2 : 1;
+		n->items = sl_arena_alloc(b->arena, parts * sizeof(struct sl_node *));
+		if (!n->items)
+			return oom(b);
+		size_t l1 = dot ? (size_t)(dot - value) : len;
+		bool raw = ev->style == SL_PLAIN && end - start == len;
+		size_t s1end = raw ? start + l1 : end;
+		struct sl_node *a = new_scalar(b, start, s1end, value, l1);
+		if (!a)
+			return oom(b);
+		a->style = (uint8_t)ev->style;
+		a->parent = n;
+		n->items[0] = a;
+		if (dot) {
+			struct sl_node *c = new_scalar(b, raw ? s1end + 1 : start, end, dot + 1, len - l1 - 1);
+			if (!c)
+				return oom(b);
+			c->style = (uint8_t)ev->style;
+			c->parent = n;
+			n->items[1] = c;
+		}
+		n->len = (uint32_t)parts;
+	} else {
+		n = new_scalar(b, start, end, value, len);
+		if (!n)
+			return oom(b);
+		n->style = (uint8_t)ev->style;
+		if (ti.str)
+			n->flags |= SL_NODE_STR_TAG;
+		if (!ti.fn)
+			n->tag = ti.text;
+	}
+	if (ev->anchor) {
+		n->flags |= SL_NODE_ANCHOR;
+		if (check_merge_and_anchor(b, n, ev) < 0)
+			return -1;
+	}
+	if (ti.fn) {
+		if (tag_start == (size_t)-1) {
+			tag_start = ev->start;
+			tag_end = ev->start;
+		}
+		struct sl_node *w = wrapper(b, &ti, tag_start, tag_end);
+		if (!w)
+			return oom(b);
+		wrap_finish(w, n);
+		n = w;
+	}
+	return add_node(b, n);
+}
+
+int sl_builder_begin(struct sl_builder *b, enum sl_kind kind, const struct sl_ev *ev)
+{
+	if (b->stopped)
+		return -1;
+	if (b->depth >= SL_MAX_DEPTH) {
+		char msg[160];
+		snprintf(msg, sizeof(msg),
+			 "nesting deeper than %d levels; stacklint stops reading here (no real template "
+			 "nests this deep)", SL_MAX_DEPTH);
+		return fatal(b, ev->start, ev->start + 1, msg);
+	}
+	struct tag_info ti;
+	if (classify_tag(b, ev, &ti) < 0)
+		return -1;
+	size_t tag_start = (size_t)-1, tag_end = 0;
+	size_t start = skip_props(b->doc, ev->start, b->doc->len, &tag_start, &tag_end);
+	struct sl_node *n = new_node(b, kind, start, start);
+	if (!n)
+		return oom(b);
+	n->style = (uint8_t)ev->style;
+	if (!ti.fn)
+		n->tag = ti.text;
+	if (ev->anchor) {
+		n->flags |= SL_NODE_ANCHOR;
+		if (check_merge_and_anchor(b, n, ev) < 0)
+			return -1;
+	}
+	struct sl_node *w = NULL;
+	if (ti.fn) {
+		if (tag_start == (size_t)-1)
+			tag_start = tag_end = ev->start;
+		w = wrapper(b, &ti, tag_start, tag_end);
+		if (!w)
+			return oom(b);
+	}
+	if (b->depth == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 32;
+		struct sl_frame *p = realloc(b->stack, cap * sizeof(*p));
+		if (!p)
+			return oom(b);
+		memset(p + b->cap, 0, (cap - b->cap) * sizeof(*p));
+		b->stack = p;
+		b->cap = cap;
+	}
+	struct sl_frame *f = &b->stack[b->depth++];
+	f->node = n;
+	f->shortform = w;
+	f->n = 0;
+	return 0;
+}
+
+static void report_duplicate(struct sl_builder *b, struct sl_node *first, struct sl_node *dup)
+{
+	char *m1 = sl_arena_printf(b->arena,
+		"duplicate key '%s': also defined at line %u, column %u (the last one wins, the others are ignored)",
+		first->str, dup->start.line, dup->start.column);
+	char *m2 = sl_arena_printf(b->arena,
+		"duplicate key '%s': first defined at line %u, column %u (the last one wins, the others are ignored)",
+		dup->str, first->start.line, first->start.column);
+	if (!m1 || !m2 ||
+	    sl_doc_diag(b->doc, "E0000", SL_SEV_ERROR, first->start, first->end, m1) < 0 ||
+	    sl_doc_diag(b->doc, "E0000", SL_SEV_ERROR, dup->start, dup->end, m2) < 0)
+		oom(b);
+}
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h;
+}
+
+/* Reports every key that repeats an earlier one: each pair of positions once,
+ * against the key's first occurrence. Small maps compare directly; large ones
+ * use a temporary open-addressing table. */
+static int check_duplicates(struct sl_builder *b, struct sl_node *map)
+{
+	size_t n = map->len;
+	if (n < 2)
+		return 0;
+	if (n <= 16) {
+		for (size_t i = 1; i < n; i++) {
+			struct sl_node *k = map->pairs[i].key;
+			for (size_t j = 0; j < i; j++) {
+				struct sl_node *o = map->pairs[j].key;
+				if (o->len == k->len && memcmp(o->str, k->str, k->len) == 0) {
+					report_duplicate(b, o, k);
+					break;
+				}
+			}
+		}
+		return b->doc->oom ? -1 : 0;
+	}
+	size_t cap = 32;
+	while (cap < n * 2)
+		cap *= 2;
+	struct sl_node **tab = calloc(cap, sizeof(*tab));
+	if (!tab)
+		return oom(b);
+	for (size_t i = 0; i < n; i++) {
+		struct sl_node *k = map->pairs[i].key;
+		size_t h = (size_t)hash_bytes(k->str, k->len) & (cap - 1);
+		while (tab[h]) {
+			struct sl_node *o = tab[h];
+			if (o->len == k->len && memcmp(o->str, k->str, k->len) == 0) {
+				report_duplicate(b, o, k);
+				break;
+			}
+			h = (h + 1) & (cap - 1);
+		}
+		if (!tab[h])
+			tab[h] = k;
+	}
+	free(tab);
+	return b->doc->oom ? -1 : 0;
+}
+
+int sl_builder_end(struct sl_builder *b, size_t end)
+{
+	if (b->stopped)
+		return -1;
+	if (b->depth == 0)
+		return 0;
+	struct sl_frame *f = &b->stack[--b->depth];
+	struct sl_node *n = f->node;
+	struct sl_node **kids = f->items;
+	if (n->kind == SL_MAP) {
+		if (f->n % 2) /* a key without value cannot come from a parser; be safe */
+			f->n--;
+		n->len = (uint32_t)(f->n / 2);
+		n->pairs = sl_arena_alloc(b->arena, (n->len ? n->len : 1) * sizeof(struct sl_pair));
+		if (!n->pairs)
+			return oom(b);
+		for (size_t i = 0; i < n->len; i++) {
+			n->pairs[i].key = kids[2 * i];
+			n->pairs[i].value = kids[2 * i + 1];
+			kids[2 * i]->parent = n;
+			kids[2 * i + 1]->parent = n;
+		}
+	} else {
+		n->len = (uint32_t)f->n;
+		n->items = sl_arena_alloc(b->arena, (f->n ? f->n : 1) * sizeof(struct sl_node *));
+		if (!n->items)
+			return oom(b);
+		for (size_t i = 0; i < f->n; i++) {
+			n->items[i] = kids[i];
+			kids[i]->parent = n;
+		}
+	}
+	if (n->style == SL_FLOW || f->n == 0) {
+		n->end = sl_builder_pos(b, end < n->start.offset ? n->start.offset : end);
+	} else {
+		n->end = kids[f->n - 1]->end;
+	}
+	if (n->kind == SL_MAP && check_duplicates(b, n) < 0)
+		return -1;
+	struct sl_node *out = n;
+	if (f->shortform) {
+		wrap_finish(f->shortform, n);
+		out = f->shortform;
+	}
+	f->n = 0;
+	return add_node(b, out);
+}
+
+int sl_builder_alias(struct sl_builder *b, size_t start, size_t end, const char *name, size_t len)
+{
+	if (b->stopped)
+		return -1;
+	struct sl_node *n = new_scalar(b, start, end, name, len);
+	if (!n)
+		return oom(b);
+	n->flags = SL_NODE_ALIAS;
+	char *m = sl_arena_printf(b->arena,
+		"YAML alias '*%.*s' is not supported by CloudFormation; stacklint does not expand it",
+		(int)len, name);
+	if (!m)
+		return oom(b);
+	if (diag_at(b, "W1100", SL_SEV_WARNING, start, end, m) < 0)
+		return -1;
+	return add_node(b, n);
+}
+
+void sl_builder_syntax_error(struct sl_builder *b, size_t off, const char *what, const char *context)
+{
+	if (b->stopped)
+		return;
+	char *m = context ? sl_arena_printf(b->arena, "%s %s", what, context)
+			  : sl_arena_printf(b->arena, "%s", what);
+	if (!m) {
+		oom(b);
+		return;
+	}
+	b->doc->root = NULL;
+	size_t e = off < b->doc->len ? off + 1 : off;
+	/* an end inside a UTF-8 sequence would count a partial character */
+	while (e < b->doc->len && ((unsigned char)b->doc->src[e] & 0xC0) == 0x80)
+		e++;
+	fatal(b, off, e, m);
+}

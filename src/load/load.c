@@ -1,0 +1,366 @@
+/*
+ * Loader entry: size limit, encoding checks (BOM, UTF-16/32, invalid UTF-8, NUL
+ * and control bytes), the line table, and the choice between the JSON parser and
+ * a YAML backend. Every problem becomes an E0000 diagnostic with a position;
+ * the backends only ever see valid UTF-8 without NUL bytes.
+ */
+#include "load/load.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "load/builder.h"
+
+int sl_doc_diag(struct sl_doc *doc, const char *rule_id, enum sl_severity sev,
+		struct sl_position start, struct sl_position end, const char *msg)
+{
+	if (doc->n_diags == doc->cap_diags) {
+		size_t cap = doc->cap_diags ? doc->cap_diags * 2 : 8;
+		struct sl_ldiag *p = sl_arena_alloc(doc->arena, cap * sizeof(*p));
+		if (!p) {
+			doc->oom = true;
+			return -1;
+		}
+		if (doc->n_diags)
+			memcpy(p, doc->diags, doc->n_diags * sizeof(*p));
+		doc->diags = p;
+		doc->cap_diags = cap;
+	}
+	struct sl_ldiag *d = &doc->diags[doc->n_diags];
+	d->rule_id = rule_id;
+	d->severity = sev;
+	d->start = start;
+	d->end = end;
+	d->message = sl_arena_strndup(doc->arena, msg, strlen(msg));
+	if (!d->message) {
+		doc->oom = true;
+		return -1;
+	}
+	doc->n_diags++;
+	return 0;
+}
+
+static int build_lines(struct sl_doc *d)
+{
+	size_t n = 1;
+	const char *s = d->src, *e = s + d->len;
+	for (const char *p = s; p < e; p++) {
+		p = memchr(p, '\n', (size_t)(e - p));
+		if (!p)
+			break;
+		n++;
+	}
+	/* lone CRs are rare: count them in a second pass only if present */
+	bool cr = memchr(s, '\r', d->len) != NULL;
+	if (cr)
+		for (size_t i = 0; i < d->len; i++)
+			if (s[i] == '\r' && (i + 1 == d->len || s[i + 1] != '\n'))
+				n++;
+	d->line_starts = sl_arena_alloc(d->arena, n * sizeof(uint32_t));
+	if (!d->line_starts)
+		return -1;
+	size_t k = 0;
+	d->line_starts[k++] = 0;
+	if (!cr) {
+		for (const char *p = s; p < e; p++) {
+			p = memchr(p, '\n', (size_t)(e - p));
+			if (!p)
+				break;
+			d->line_starts[k++] = (uint32_t)(p + 1 - s);
+		}
+	} else {
+		for (size_t i = 0; i < d->len; i++) {
+			if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == d->len || s[i + 1] != '\n')))
+				d->line_starts[k++] = (uint32_t)(i + 1);
+		}
+	}
+	d->n_lines = k;
+	return 0;
+}
+
+/* Position of a byte offset before a builder exists (encoding errors). */
+static struct sl_position pos_of(struct sl_doc *d, size_t off)
+{
+	struct sl_builder b;
+	sl_builder_init(&b, d);
+	struct sl_position p = sl_builder_pos(&b, off);
+	sl_builder_fini(&b);
+	return p;
+}
+
+static int fail_at(struct sl_doc *d, size_t off, size_t len, const char *msg)
+{
+	if (build_lines(d) < 0)
+		return -1;
+	return sl_doc_diag(d, "E0000", SL_SEV_ERROR, pos_of(d, off), pos_of(d, off + len), msg);
+}
+
+/* Returns the offset of the first byte that is not valid UTF-8 or is a
+ * forbidden control character, or len. *why tells which. */
+static size_t scan_text(const unsigned char *s, size_t len, bool yaml, const char **why, unsigned *cp_out)
+{
+	size_t i = 0;
+	while (i < len) {
+		/* ASCII fast path, 8 bytes at a time */
+		while (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			/* any byte below 0x20, or DEL? then take the careful path */
+			uint64_t t = (w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull;
+			uint64_t x = w ^ 0x7f7f7f7f7f7f7f7full; /* DEL */
+			t |= (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
+			if (t)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		unsigned c = s[i];
+		if (c < 0x80) {
+			if (c == 0) {
+				*why = "NUL byte";
+				return i;
+			}
+			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+				*why = "control character";
+				*cp_out = c;
+				return i;
+			}
+			if (c == 0x7f && yaml) {
+				*why = "control character";
+				*cp_out = c;
+				return i;
+			}
+			i++;
+			continue;
+		}
+		unsigned cp, need;
+		if (c >= 0xC2 && c <= 0xDF)
+			cp = c & 0x1F, need = 1;
+		else if (c >= 0xE0 && c <= 0xEF)
+			cp = c & 0x0F, need = 2;
+		else if (c >= 0xF0 && c <= 0xF4)
+			cp = c & 0x07, need = 3;
+		else {
+			*why = "invalid UTF-8";
+			return i;
+		}
+		for (unsigned k = 1; k <= need; k++) {
+			if (i + k >= len || (s[i + k] & 0xC0) != 0x80) {
+				*why = "invalid UTF-8";
+				return i;
+			}
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if ((need == 2 && cp < 0x800) || (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+		    (cp >= 0xD800 && cp <= 0xDFFF)) {
+			*why = "invalid UTF-8";
+			return i;
+		}
+		if (yaml && ((cp >= 0x80 && cp <= 0x9F && cp != 0x85) || cp == 0xFFFE || cp == 0xFFFF)) {
+			*why = "control character";
+			*cp_out = cp;
+			return i;
+		}
+		i += need + 1;
+	}
+	return len;
+}
+
+/* UTF-16/32 input (detected by BOM or by the NUL pattern YAML's spec gives) is
+ * transcoded to UTF-8. Returns 1 when transcoded, 0 when not UTF-16/32, -1 on
+ * OOM or a broken sequence (diagnostic added). */
+static int transcode(struct sl_doc *d, const unsigned char *s, size_t len)
+{
+	int unit = 0, be = 0, skip = 0;
+	if (len >= 4 && s[0] == 0 && s[1] == 0 && s[2] == 0xFE && s[3] == 0xFF)
+		unit = 4, be = 1, skip = 4;
+	else if (len >= 4 && s[0] == 0xFF && s[1] == 0xFE && s[2] == 0 && s[3] == 0)
+		unit = 4, be = 0, skip = 4;
+	else if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF)
+		unit = 2, be = 1, skip = 2;
+	else if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE)
+		unit = 2, be = 0, skip = 2;
+	else if (len >= 4 && s[0] == 0 && s[1] == 0 && s[2] == 0 && s[3] != 0)
+		unit = 4, be = 1;
+	else if (len >= 4 && s[0] != 0 && s[1] == 0 && s[2] == 0 && s[3] == 0)
+		unit = 4, be = 0;
+	else if (len >= 2 && s[0] == 0 && s[1] != 0)
+		unit = 2, be = 1;
+	else if (len >= 2 && s[0] != 0 && s[1] == 0)
+		unit = 2, be = 0;
+	if (!unit)
+		return 0;
+	size_t n = (len - skip) / (size_t)unit;
+	char *out = sl_arena_alloc(d->arena, n * 4 + 1);
+	if (!out)
+		return -1;
+	size_t o = 0;
+	const unsigned char *p = s + skip;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t cp;
+		const unsigned char *q = p + i * unit;
+		if (unit == 2) {
+			cp = be ? (uint32_t)(q[0] << 8 | q[1]) : (uint32_t)(q[1] << 8 | q[0]);
+			if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < n) {
+				const unsigned char *r = q + 2;
+				uint32_t lo = be ? (uint32_t)(r[0] << 8 | r[1]) : (uint32_t)(r[1] << 8 | r[0]);
+				if (lo >= 0xDC00 && lo <= 0xDFFF) {
+					cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+					i++;
+				}
+			}
+		} else {
+			cp = be ? ((uint32_t)q[0] << 24 | (uint32_t)q[1] << 16 | (uint32_t)q[2] << 8 | q[3])
+				: ((uint32_t)q[3] << 24 | (uint32_t)q[2] << 16 | (uint32_t)q[1] << 8 | q[0]);
+		}
+		if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+			d->src = out;
+			d->len = o;
+			char msg[128];
+			snprintf(msg, sizeof(msg), "invalid UTF-%d sequence (code unit 0x%X)", unit * 8, (unsigned)cp);
+			fail_at(d, o, 0, msg);
+			return -1;
+		}
+		if (cp < 0x80) {
+			out[o++] = (char)cp;
+		} else if (cp < 0x800) {
+			out[o++] = (char)(0xC0 | (cp >> 6));
+			out[o++] = (char)(0x80 | (cp & 0x3F));
+		} else if (cp < 0x10000) {
+			out[o++] = (char)(0xE0 | (cp >> 12));
+			out[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+			out[o++] = (char)(0x80 | (cp & 0x3F));
+		} else {
+			out[o++] = (char)(0xF0 | (cp >> 18));
+			out[o++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+			out[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+			out[o++] = (char)(0x80 | (cp & 0x3F));
+		}
+	}
+	out[o] = '\0';
+	d->src = out;
+	d->len = o;
+	return 1;
+}
+
+static int run_backend(struct sl_doc *d, bool json, enum sl_backend be)
+{
+	struct sl_builder b;
+	sl_builder_init(&b, d);
+	int rc;
+	if (json)
+		rc = sl_parse_json(&b, d->src, d->len);
+	else if (be == SL_BACKEND_LIBFYAML)
+		rc = sl_parse_libfyaml(&b, d->src, d->len);
+	else
+		rc = sl_parse_libyaml(&b, d->src, d->len);
+	sl_builder_fini(&b);
+	if (rc < 0 || d->oom)
+		return -1;
+	return 0;
+}
+
+static bool has_error(const struct sl_doc *d, size_t from)
+{
+	for (size_t i = from; i < d->n_diags; i++)
+		if (d->diags[i].severity == SL_SEV_ERROR && strcmp(d->diags[i].rule_id, "E0000") == 0)
+			return true;
+	return false;
+}
+
+int sl_load(struct sl_doc *d, struct sl_arena *arena, const char *buf, size_t len,
+	    const struct sl_load_opts *opts)
+{
+	memset(d, 0, sizeof(*d));
+	d->arena = arena;
+	d->src = buf;
+	d->len = len;
+	enum sl_backend be = opts ? opts->backend : SL_BACKEND_DEFAULT;
+	if (be == SL_BACKEND_DEFAULT)
+		be = SL_DEFAULT_BACKEND_FYAML ? SL_BACKEND_LIBFYAML : SL_BACKEND_LIBYAML;
+	size_t max = opts && opts->max_size ? opts->max_size : SL_DEFAULT_MAX_SIZE;
+
+	if (len > max) {
+		char msg[200];
+		snprintf(msg, sizeof(msg),
+			 "file is %zu bytes, over the size limit of %zu bytes (--max-size); not parsed "
+			 "(CloudFormation itself accepts at most 1 MB from S3)", len, max);
+		d->len = 0;
+		return fail_at(d, 0, 0, msg) < 0 ? -1 : 0;
+	}
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+		/* keep offsets relative to what the parsers see */
+		d->src = buf + 3;
+		d->len = len - 3;
+	} else {
+		int t = transcode(d, (const unsigned char *)buf, len);
+		if (t < 0)
+			return d->oom ? -1 : 0;
+	}
+	/* '{' first: JSON (YAML backends are tried when the JSON parser fails). */
+	size_t first = 0;
+	while (first < d->len && (d->src[first] == ' ' || d->src[first] == '\t' ||
+				  d->src[first] == '\r' || d->src[first] == '\n'))
+		first++;
+	bool json = first < d->len && d->src[first] == '{';
+
+	const char *why = NULL;
+	unsigned cp = 0;
+	size_t bad = scan_text((const unsigned char *)d->src, d->len, !json, &why, &cp);
+	if (bad < d->len) {
+		char msg[200];
+		if (strcmp(why, "NUL byte") == 0)
+			snprintf(msg, sizeof(msg), "NUL byte in the file: a template is text (is this a binary file?)");
+		else if (strcmp(why, "control character") == 0)
+			snprintf(msg, sizeof(msg), "control character U+%04X is not allowed in a template", cp);
+		else
+			snprintf(msg, sizeof(msg), "invalid UTF-8 (byte 0x%02X): templates must be UTF-8 text",
+				 (unsigned char)d->src[bad]);
+		return fail_at(d, bad, 1, msg) < 0 ? -1 : 0;
+	}
+	if (build_lines(d) < 0)
+		return -1;
+	if (first == d->len) {
+		/* only whitespace, or nothing: YAML would still allow comments; check */
+		struct sl_position p = pos_of(d, 0);
+		return sl_doc_diag(d, "E0000", SL_SEV_ERROR, p, p, "template is empty") < 0 ? -1 : 0;
+	}
+	if (json) {
+		d->json = true;
+		if (run_backend(d, true, be) < 0)
+			return -1;
+		if (!has_error(d, 0))
+			return 0;
+		/* Not JSON after all? A YAML flow mapping also starts with '{'. */
+		size_t keep = d->n_diags;
+		struct sl_ldiag *saved = d->diags;
+		size_t saved_cap = d->cap_diags;
+		d->diags = NULL;
+		d->n_diags = d->cap_diags = 0;
+		d->root = NULL;
+		if (run_backend(d, false, be) < 0)
+			return -1;
+		if (d->root && !has_error(d, 0)) {
+			d->json = false;
+			return 0;
+		}
+		d->diags = saved;
+		d->n_diags = keep;
+		d->cap_diags = saved_cap;
+		d->root = NULL;
+		return 0;
+	}
+	if (run_backend(d, false, be) < 0)
+		return -1;
+	if (!d->root && !has_error(d, 0)) {
+		struct sl_position p = pos_of(d, 0);
+		return sl_doc_diag(d, "E0000", SL_SEV_ERROR, p, p,
+				   "template is empty (only comments or a document marker)") < 0 ? -1 : 0;
+	}
+	return 0;
+}

@@ -1,0 +1,62 @@
+/*
+ * Loader entry point: turns template bytes into a node tree in an arena, with the
+ * diagnostics found on the way (E0000 syntax errors, duplicate keys, limits;
+ * W1100 anchors, aliases and merge keys). Picks JSON or YAML by content, checks
+ * the encoding first (BOM, UTF-16/32, invalid UTF-8, NUL bytes) so that both
+ * YAML backends see only input they handle correctly.
+ */
+#ifndef SL_LOAD_LOAD_H
+#define SL_LOAD_LOAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "stacklint/stacklint.h"
+#include "util/arena.h"
+
+struct sl_node;
+
+/* A loader diagnostic, before the engine turns it into a struct sl_diag. */
+struct sl_ldiag {
+	const char *rule_id; /* "E0000" or "W1100" */
+	enum sl_severity severity;
+	const char *message; /* in the arena */
+	struct sl_position start, end;
+};
+
+struct sl_doc {
+	struct sl_arena *arena;
+	const char *src; /* the (UTF-8) text parsed; in the arena when transcoded */
+	size_t len;
+	bool json;       /* parsed by the JSON parser */
+	struct sl_node *root; /* NULL when nothing could be built */
+	uint32_t *line_starts; /* byte offset of each line's first character */
+	size_t n_lines;
+	struct sl_ldiag *diags;
+	size_t n_diags, cap_diags;
+	bool oom;
+};
+
+struct sl_load_opts {
+	enum sl_backend backend;
+	size_t max_size;
+};
+
+/* Loads `len` bytes. The node tree, text copies and diagnostics live in `arena`.
+ * Returns 0 (check out->root: NULL when the input had no usable tree, with the
+ * reason among out->diags), or -1 when memory ran out. */
+int sl_load(struct sl_doc *out, struct sl_arena *arena, const char *buf, size_t len,
+	    const struct sl_load_opts *opts);
+
+/* Adds a loader diagnostic; message is copied. Returns -1 on OOM. */
+int sl_doc_diag(struct sl_doc *doc, const char *rule_id, enum sl_severity sev,
+		struct sl_position start, struct sl_position end, const char *msg);
+
+/* Backends: parse doc->src[0..len) into the builder. Return 0 or -1 (OOM). */
+struct sl_builder;
+int sl_parse_libyaml(struct sl_builder *b, const char *src, size_t len);
+int sl_parse_libfyaml(struct sl_builder *b, const char *src, size_t len);
+int sl_parse_json(struct sl_builder *b, const char *src, size_t len);
+
+#endif

@@ -1,0 +1,156 @@
+/* Node tree queries: map lookup, intrinsic detection, YAML 1.1 scalar typing. */
+#include "load/node.h"
+
+#include <ctype.h>
+
+const struct sl_pair *sl_map_get_pair(const struct sl_node *n, const char *key)
+{
+	if (!n || n->kind != SL_MAP)
+		return NULL;
+	size_t l = strlen(key);
+	for (size_t i = n->len; i-- > 0;) {
+		const struct sl_node *k = n->pairs[i].key;
+		if (k->len == l && memcmp(k->str, key, l) == 0)
+			return &n->pairs[i];
+	}
+	return NULL;
+}
+
+const struct sl_node *sl_map_get(const struct sl_node *n, const char *key)
+{
+	const struct sl_pair *p = sl_map_get_pair(n, key);
+	return p ? p->value : NULL;
+}
+
+const struct sl_node *sl_node_intrinsic(const struct sl_node *n)
+{
+	if (!n || n->kind != SL_MAP || n->len != 1)
+		return NULL;
+	const struct sl_node *k = n->pairs[0].key;
+	if (sl_str_eq(k, "Ref") || sl_str_eq(k, "Condition") ||
+	    (k->len > 4 && memcmp(k->str, "Fn::", 4) == 0))
+		return k;
+	return NULL;
+}
+
+static bool all_in(const char *s, size_t n, const char *set)
+{
+	if (n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!strchr(set, s[i]))
+			return false;
+	return true;
+}
+
+static bool word_in(const char *s, size_t n, const char *const *words)
+{
+	for (; *words; words++)
+		if (strlen(*words) == n && memcmp(*words, s, n) == 0)
+			return true;
+	return false;
+}
+
+static const char *const true_words[] = { "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON", NULL };
+static const char *const false_words[] = { "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF", NULL };
+
+/* [-+]?[0-9][0-9_]*(:[0-5]?[0-9])+ -- YAML 1.1 sexagesimal; the integer part
+ * must not start with 0 for ints, any digit for floats. */
+static bool sexagesimal(const char *s, size_t n)
+{
+	size_t i = 0;
+	if (i < n && isdigit((unsigned char)s[i]))
+		i++;
+	else
+		return false;
+	while (i < n && (isdigit((unsigned char)s[i]) || s[i] == '_'))
+		i++;
+	bool any = false;
+	while (i < n && s[i] == ':') {
+		i++;
+		size_t d = 0;
+		while (i < n && isdigit((unsigned char)s[i]) && d < 2)
+			i++, d++;
+		if (d == 0 || (d == 2 && s[i - 2] > '5'))
+			return false;
+		any = true;
+	}
+	return any && i == n;
+}
+
+static enum sl_scalar_type yaml11_type(const char *s, size_t n)
+{
+	if (n == 0 || (n == 1 && s[0] == '~') || word_in(s, n, (const char *const[]){ "null", "Null", "NULL", NULL }))
+		return SL_TYPE_NULL;
+	if (word_in(s, n, true_words) || word_in(s, n, false_words))
+		return SL_TYPE_BOOL;
+	const char *p = s;
+	size_t m = n;
+	if (*p == '-' || *p == '+')
+		p++, m--;
+	if (m == 0)
+		return SL_TYPE_STRING;
+	if (m > 2 && p[0] == '0' && p[1] == 'b' && all_in(p + 2, m - 2, "01_"))
+		return SL_TYPE_INT;
+	if (m > 2 && p[0] == '0' && p[1] == 'x' && all_in(p + 2, m - 2, "0123456789abcdefABCDEF_"))
+		return SL_TYPE_INT;
+	if (m == 1 && p[0] == '0')
+		return SL_TYPE_INT;
+	if (p[0] == '0' && all_in(p + 1, m - 1, "01234567_"))
+		return SL_TYPE_INT;
+	if (p[0] >= '1' && p[0] <= '9' && all_in(p, m, "0123456789_"))
+		return SL_TYPE_INT;
+	if (p[0] >= '1' && p[0] <= '9' && sexagesimal(p, m) && !memchr(p, '.', m))
+		return SL_TYPE_INT;
+	if (m == 4 && p[0] == '.' && word_in(p + 1, 3, (const char *const[]){ "inf", "Inf", "INF", NULL }))
+		return SL_TYPE_FLOAT;
+	if (n == 4 && s[0] == '.' && word_in(s + 1, 3, (const char *const[]){ "nan", "NaN", "NAN", NULL }))
+		return SL_TYPE_FLOAT;
+	/* [0-9][0-9_]*\.[0-9_]*([eE][-+][0-9]+)? | \.[0-9_]+([eE][-+][0-9]+)? */
+	size_t i = 0;
+	size_t intd = 0;
+	while (i < m && (isdigit((unsigned char)p[i]) || (p[i] == '_' && intd))) {
+		intd++;
+		i++;
+	}
+	if (i < m && p[i] == '.') {
+		i++;
+		size_t fd = 0;
+		while (i < m && (isdigit((unsigned char)p[i]) || p[i] == '_'))
+			i++, fd++;
+		if (intd == 0 && fd == 0)
+			return SL_TYPE_STRING;
+		if (i < m && (p[i] == 'e' || p[i] == 'E')) {
+			i++;
+			if (i < m && (p[i] == '-' || p[i] == '+'))
+				i++;
+			else
+				return SL_TYPE_STRING;
+			size_t ed = 0;
+			while (i < m && isdigit((unsigned char)p[i]))
+				i++, ed++;
+			if (!ed)
+				return SL_TYPE_STRING;
+		}
+		if (i == m)
+			return SL_TYPE_FLOAT;
+		return SL_TYPE_STRING;
+	}
+	if (sexagesimal(p, m) && memchr(p, '.', m))
+		return SL_TYPE_FLOAT;
+	return SL_TYPE_STRING;
+}
+
+enum sl_scalar_type sl_scalar_type(const struct sl_node *n)
+{
+	if (!n || n->kind != SL_SCALAR || n->style != SL_PLAIN || (n->flags & (SL_NODE_STR_TAG | SL_NODE_ALIAS)))
+		return SL_TYPE_STRING;
+	return yaml11_type(n->str, n->len);
+}
+
+int sl_scalar_bool(const struct sl_node *n)
+{
+	if (sl_scalar_type(n) != SL_TYPE_BOOL)
+		return -1;
+	return word_in(n->str, n->len, true_words) ? 1 : 0;
+}

@@ -1,0 +1,99 @@
+/*
+ * The node tree every later stage reads. Built by the loader into the template's
+ * arena; read-only afterwards. Short-form YAML tags are already rewritten into the
+ * long form ({"Ref": X}, {"Fn::GetAtt": [A, B]}), so rules see one shape.
+ */
+#ifndef SL_LOAD_NODE_H
+#define SL_LOAD_NODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "stacklint/stacklint.h"
+
+enum sl_kind {
+	SL_SCALAR = 0,
+	SL_MAP,
+	SL_SEQ,
+};
+
+enum sl_style {
+	SL_PLAIN = 0, /* YAML plain scalar; JSON number, true, false, null */
+	SL_SINGLE,    /* 'quoted' */
+	SL_DOUBLE,    /* "quoted" (every JSON string) */
+	SL_LITERAL,   /* | block */
+	SL_FOLDED,    /* > block */
+	SL_BLOCK,     /* block collection */
+	SL_FLOW,      /* flow collection: {..} [..] (every JSON object and array) */
+};
+
+enum sl_node_flags {
+	SL_NODE_SHORT = 1 << 0,   /* a map made from a short-form tag (!Ref X) */
+	SL_NODE_SYNTH = 1 << 1,   /* made by the loader: the key of a short form, the list of !GetAtt A.B */
+	SL_NODE_ALIAS = 1 << 2,   /* a YAML alias (*name), never expanded; str holds the name */
+	SL_NODE_STR_TAG = 1 << 3, /* explicitly tagged !!str: a string whatever it looks like */
+	SL_NODE_ANCHOR = 1 << 4,  /* carried an anchor (&name) */
+};
+
+struct sl_node;
+
+struct sl_pair {
+	struct sl_node *key; /* always a scalar */
+	struct sl_node *value;
+};
+
+struct sl_node {
+	uint8_t kind;   /* enum sl_kind */
+	uint8_t style;  /* enum sl_style */
+	uint16_t flags; /* enum sl_node_flags */
+	uint32_t len;   /* scalar: bytes in str; map: pairs; seq: items */
+	struct sl_position start, end;
+	struct sl_node *parent; /* NULL for the root; a key's parent is its map */
+	const char *tag;        /* the tag as written in YAML (e.g. "!Sub", "!!str"), or NULL */
+	union {
+		const char *str; /* NUL-terminated, may contain NUL bytes (len counts) */
+		struct sl_node **items;
+		struct sl_pair *pairs;
+	};
+};
+
+static inline bool sl_node_is(const struct sl_node *n, enum sl_kind k)
+{
+	return n && n->kind == k;
+}
+
+/* True when n is a scalar whose text is exactly s. */
+static inline bool sl_str_eq(const struct sl_node *n, const char *s)
+{
+	size_t l = strlen(s);
+	return n && n->kind == SL_SCALAR && n->len == l && memcmp(n->str, s, l) == 0;
+}
+
+/* Value of the last pair whose key is `key` (the one YAML and JSON loaders keep),
+ * or NULL when n is not a map or has no such key. */
+const struct sl_node *sl_map_get(const struct sl_node *n, const char *key);
+const struct sl_pair *sl_map_get_pair(const struct sl_node *n, const char *key);
+
+/* If n is a single-key map whose key is an intrinsic function name (Ref,
+ * Condition, or starts with "Fn::"), returns that key node; else NULL. */
+const struct sl_node *sl_node_intrinsic(const struct sl_node *n);
+
+/* YAML 1.1 resolution of a plain scalar, as CloudFormation and PyYAML do it. */
+enum sl_scalar_type {
+	SL_TYPE_STRING = 0,
+	SL_TYPE_NULL,
+	SL_TYPE_BOOL,
+	SL_TYPE_INT,
+	SL_TYPE_FLOAT,
+};
+
+/* Type of a scalar node: quoted, block and !!str scalars are strings; plain ones
+ * follow YAML 1.1 (yes/no/on/off booleans, 0777 octal, 0x hex, 1_000, .inf, ~). */
+enum sl_scalar_type sl_scalar_type(const struct sl_node *n);
+
+/* For a boolean scalar returns 1 for true and 0 for false, -1 otherwise. */
+int sl_scalar_bool(const struct sl_node *n);
+
+#endif

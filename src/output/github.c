@@ -1,0 +1,91 @@
+/*
+ * The github format: GitHub Actions workflow commands, one per diagnostic,
+ *     ::error file=F,line=L,col=C,endLine=EL,endColumn=EC,title=ID::message
+ * (::warning for warnings, ::notice for informational findings). Run in a
+ * workflow step, each line becomes an annotation on the file in the pull
+ * request's diff and in the run summary; nothing else is printed.
+ *
+ * Escaping follows the runner (actions/runner ActionCommand.cs) and the
+ * toolkit (@actions/core command.ts): in the message, % CR LF become %25 %0D
+ * %0A; in property values also : and , become %3A and %2C. So a multi-line
+ * message stays one command and is shown with its line breaks. Other control
+ * characters and malformed UTF-8 become U+FFFD (the log viewer would otherwise
+ * interpret ANSI escapes from the template).
+ *
+ * Positions: the runner drops col/endColumn when line and endLine differ, so
+ * multi-line ranges are written as lines only; a diagnostic without a line
+ * gets a file-level annotation. A leading "./" is removed from the file name,
+ * since annotations are matched to repository-relative paths.
+ */
+#include "output/output.h"
+
+#include <string.h>
+
+static const char *command_name(enum sl_severity sev)
+{
+	switch (sev) {
+	case SL_SEV_ERROR: return "error";
+	case SL_SEV_WARNING: return "warning";
+	case SL_SEV_INFO: return "notice";
+	}
+	return "error";
+}
+
+/* Appends s escaped as command data (property false) or a property value. */
+static void put_escaped(struct sl_buf *b, const char *s, bool property)
+{
+	if (!s)
+		return;
+	const char *end = s + strlen(s);
+	while (s < end) {
+		uint32_t cp = sl_utf8_next(&s, end);
+		switch (cp) {
+		case '%': sl_buf_puts(b, "%25"); continue;
+		case '\r': sl_buf_puts(b, "%0D"); continue;
+		case '\n': sl_buf_puts(b, "%0A"); continue;
+		case ':':
+			sl_buf_puts(b, property ? "%3A" : ":");
+			continue;
+		case ',':
+			sl_buf_puts(b, property ? "%2C" : ",");
+			continue;
+		}
+		if (cp != '\t' && sl_output_is_control(cp))
+			cp = SL_UTF8_REPLACEMENT;
+		sl_utf8_put(b, cp);
+	}
+}
+
+void sl_output_github(struct sl_buf *out, const struct sl_report *const *r, size_t n,
+		      const struct sl_output_opts *o)
+{
+	(void)o;
+	for (size_t i = 0; i < n; i++) {
+		const char *file = r[i]->filename ? r[i]->filename : "";
+		while (file[0] == '.' && file[1] == '/') {
+			file += 2;
+			while (file[0] == '/')
+				file++;
+		}
+		for (size_t j = 0; j < r[i]->count; j++) {
+			const struct sl_diag *d = &r[i]->diags[j];
+			struct sl_output_span s = sl_output_span_of(d);
+
+			sl_buf_printf(out, "::%s file=", command_name(d->severity));
+			put_escaped(out, file, true);
+			if (s.known) {
+				sl_buf_printf(out, ",line=%u", (unsigned)s.line);
+				if (s.column && s.end_line == s.line)
+					sl_buf_printf(out, ",col=%u", (unsigned)s.column);
+				sl_buf_printf(out, ",endLine=%u", (unsigned)s.end_line);
+				if (s.column && s.end_line == s.line)
+					sl_buf_printf(out, ",endColumn=%u", (unsigned)s.end_column);
+			}
+			sl_buf_puts(out, ",title=");
+			put_escaped(out, d->rule_id, true);
+			sl_buf_puts(out, "::");
+			put_escaped(out, d->message, false);
+			sl_buf_putc(out, '\n');
+		}
+	}
+}

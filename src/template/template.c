@@ -1,0 +1,479 @@
+/*
+ * Builds the template model: finds the sections, indexes logical IDs, and walks
+ * every place intrinsic functions may appear to record the reference graph.
+ * Recursion depth is bounded by the loader's nesting limit.
+ */
+#include "template/template.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "load/builder.h"
+
+const char *const sl_section_names[SL_SEC_COUNT] = {
+	"AWSTemplateFormatVersion", "Description", "Metadata", "Transform", "Parameters",
+	"Mappings", "Conditions", "Rules", "Resources", "Outputs", "Globals",
+};
+
+static const char *const pseudo[] = {
+	"AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue", "AWS::Partition",
+	"AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix", NULL,
+};
+
+bool sl_pseudo_param(const char *name, size_t len)
+{
+	for (const char *const *p = pseudo; *p; p++)
+		if (strlen(*p) == len && memcmp(*p, name, len) == 0)
+			return true;
+	return false;
+}
+
+static uint32_t hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+const struct sl_entity *sl_index_find(const struct sl_index *ix, const char *name, size_t len)
+{
+	if (!ix->n_slots)
+		return NULL;
+	size_t m = ix->n_slots - 1;
+	for (size_t h = hash(name, len) & m;; h = (h + 1) & m) {
+		uint32_t v = ix->slots[h];
+		if (!v)
+			return NULL;
+		const struct sl_entity *e = &ix->items[v - 1];
+		if (e->key->len == len && memcmp(e->key->str, name, len) == 0)
+			return e;
+	}
+}
+
+/* Indexes the entries of a section map; the last of duplicate keys wins, as
+ * in the node lookups. */
+static int build_index(struct sl_template *t, struct sl_index *ix, const struct sl_node *sec, bool res)
+{
+	if (!sl_node_is(sec, SL_MAP) || sec->len == 0)
+		return 0;
+	ix->items = sl_arena_alloc(t->arena, sec->len * sizeof(*ix->items));
+	size_t ns = 8;
+	while (ns < sec->len * 2)
+		ns *= 2;
+	ix->slots = sl_arena_alloc(t->arena, ns * sizeof(uint32_t));
+	if (!ix->items || !ix->slots)
+		return -1;
+	ix->n_slots = ns;
+	for (size_t i = 0; i < sec->len; i++) {
+		struct sl_entity *e = &ix->items[ix->n];
+		e->key = sec->pairs[i].key;
+		e->value = sec->pairs[i].value;
+		if (res) {
+			const struct sl_node *ty = sl_map_get(e->value, "Type");
+			e->type = sl_node_is(ty, SL_SCALAR) ? ty : NULL;
+		}
+		size_t h = hash(e->key->str, e->key->len) & (ns - 1);
+		for (;; h = (h + 1) & (ns - 1)) {
+			uint32_t v = ix->slots[h];
+			if (!v) {
+				ix->slots[h] = (uint32_t)ix->n + 1;
+				ix->n++;
+				break;
+			}
+			struct sl_entity *o = &ix->items[v - 1];
+			if (o->key->len == e->key->len && memcmp(o->key->str, e->key->str, e->key->len) == 0) {
+				*o = *e; /* duplicate: keep the last, at the first's place */
+				break;
+			}
+		}
+	}
+	return 0;
+}
+
+struct walk {
+	struct sl_template *t;
+	struct sl_builder cursor; /* for positions inside Sub strings */
+	enum sl_section section;
+	const struct sl_entity *from;
+	int oom;
+};
+
+static int add_ref(struct walk *w, enum sl_ref_kind kind, const struct sl_node *at, const char *name,
+		   size_t len, const char *attr, size_t attr_len, struct sl_position s, struct sl_position e)
+{
+	struct sl_template *t = w->t;
+	if (t->n_refs == t->cap_refs) {
+		size_t cap = t->cap_refs ? t->cap_refs * 2 : 64;
+		struct sl_ref *p = sl_arena_alloc(t->arena, cap * sizeof(*p));
+		if (!p) {
+			w->oom = 1;
+			return -1;
+		}
+		if (t->n_refs)
+			memcpy(p, t->refs, t->n_refs * sizeof(*p));
+		t->refs = p;
+		t->cap_refs = cap;
+	}
+	struct sl_ref *r = &t->refs[t->n_refs];
+	memset(r, 0, sizeof(*r));
+	r->kind = kind;
+	r->at = at;
+	r->name = sl_arena_strndup(t->arena, name, len);
+	r->attr = attr ? sl_arena_strndup(t->arena, attr, attr_len) : NULL;
+	if (!r->name || (attr && !r->attr)) {
+		w->oom = 1;
+		return -1;
+	}
+	r->start = s;
+	r->end = e;
+	r->section = w->section;
+	r->from = w->from;
+	t->n_refs++;
+	return 0;
+}
+
+static void ref_node(struct walk *w, enum sl_ref_kind kind, const struct sl_node *n)
+{
+	if (sl_node_is(n, SL_SCALAR) && !(n->flags & SL_NODE_ALIAS))
+		add_ref(w, kind, n, n->str, n->len, NULL, 0, n->start, n->end);
+}
+
+struct subctx {
+	struct walk *w;
+	const struct sl_node *n;
+	const struct sl_node *vars; /* the variable map, or NULL */
+	size_t *raw;                /* offsets of variables in the source, when they map 1:1 */
+	size_t n_raw, i;
+};
+
+static void count_var(void *ud, size_t s, size_t l)
+{
+	struct subctx *c = ud;
+	if (c->raw)
+		c->raw[c->n_raw] = s;
+	c->n_raw++;
+	(void)l;
+}
+
+static void sub_var(void *ud, size_t s, size_t l)
+{
+	struct subctx *c = ud;
+	const struct sl_node *n = c->n;
+	const char *v = n->str + s;
+	size_t idx = c->i++;
+	/* a variable of the map is local; only names outside it are references */
+	if (c->vars && c->vars->kind == SL_MAP) {
+		const char *dot0 = memchr(v, '.', l);
+		for (size_t i = 0; i < c->vars->len; i++) {
+			const struct sl_node *k = c->vars->pairs[i].key;
+			if (k->len == l && memcmp(k->str, v, l) == 0)
+				return;
+			(void)dot0;
+		}
+	}
+	struct sl_position ps = n->start, pe = n->end;
+	if (c->raw && idx < c->n_raw) {
+		size_t off = c->raw[idx];
+		ps = sl_builder_pos(&c->w->cursor, off);
+		pe = sl_builder_pos(&c->w->cursor, off + l);
+	}
+	const char *dot = memchr(v, '.', l);
+	if (dot)
+		add_ref(c->w, SL_REF_SUB, n, v, (size_t)(dot - v), dot + 1, l - (size_t)(dot - v) - 1, ps, pe);
+	else
+		add_ref(c->w, SL_REF_SUB, n, v, l, NULL, 0, ps, pe);
+}
+
+static void walk_sub(struct walk *w, const struct sl_node *str, const struct sl_node *vars)
+{
+	if (!sl_node_is(str, SL_SCALAR))
+		return;
+	struct subctx c = { w, str, vars, NULL, 0, 0 };
+	/* Find where each variable is in the source text: when the raw text holds
+	 * the same number of ${...} as the value, they correspond one to one. */
+	const struct sl_doc *d = w->t->doc;
+	size_t rs = str->start.offset, re = str->end.offset;
+	size_t nv = 0;
+	struct subctx cnt = { w, str, NULL, NULL, 0, 0 };
+	sl_sub_vars(str->str, str->len, count_var, &cnt);
+	nv = cnt.n_raw;
+	if (nv && re > rs && re <= d->len) {
+		struct subctx raw = { w, str, NULL, NULL, 0, 0 };
+		sl_sub_vars(d->src + rs, re - rs, count_var, &raw);
+		if (raw.n_raw == nv) {
+			raw.raw = malloc(nv * sizeof(size_t));
+			if (raw.raw) {
+				raw.n_raw = 0;
+				sl_sub_vars(d->src + rs, re - rs, count_var, &raw);
+				for (size_t i = 0; i < nv; i++)
+					raw.raw[i] += rs;
+				c.raw = raw.raw;
+				c.n_raw = nv;
+			}
+		}
+	}
+	sl_sub_vars(str->str, str->len, sub_var, &c);
+	free(c.raw);
+}
+
+static void walk(struct walk *w, const struct sl_node *n, bool in_conditions);
+
+/* Fn::ForEach::Name: [Identifier, Collection, {OutputKey: OutputValue}] */
+static void note_foreach(struct walk *w, const struct sl_node *v)
+{
+	struct sl_template *t = w->t;
+	if (!sl_node_is(v, SL_SEQ) || v->len < 1 || !sl_node_is(v->items[0], SL_SCALAR))
+		return;
+	if (t->n_foreach == t->cap_foreach) {
+		size_t cap = t->cap_foreach ? t->cap_foreach * 2 : 8;
+		const struct sl_node **p = sl_arena_alloc(t->arena, cap * sizeof(*p));
+		if (!p) {
+			w->oom = 1;
+			return;
+		}
+		if (t->n_foreach)
+			memcpy(p, t->foreach_ids, t->n_foreach * sizeof(*p));
+		t->foreach_ids = p;
+		t->cap_foreach = cap;
+	}
+	t->foreach_ids[t->n_foreach++] = v->items[0];
+}
+
+bool sl_template_foreach_id(const struct sl_template *t, const char *name, size_t len)
+{
+	for (size_t i = 0; i < t->n_foreach; i++) {
+		const struct sl_node *id = t->foreach_ids[i];
+		if (id->len == len && memcmp(id->str, name, len) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void walk_fn(struct walk *w, const struct sl_node *key, const struct sl_node *v, bool in_cond)
+{
+	if (sl_str_eq(key, "Ref")) {
+		ref_node(w, SL_REF_REF, v);
+		return;
+	}
+	if (sl_str_eq(key, "Fn::GetAtt")) {
+		if (sl_node_is(v, SL_SEQ) && v->len >= 1 && sl_node_is(v->items[0], SL_SCALAR)) {
+			const struct sl_node *a = v->items[0];
+			const struct sl_node *b = v->len > 1 ? v->items[1] : NULL;
+			bool battr = sl_node_is(b, SL_SCALAR);
+			add_ref(w, SL_REF_GETATT, a, a->str, a->len, battr ? b->str : NULL,
+				battr ? b->len : 0, a->start, a->end);
+			for (size_t i = 1; i < v->len; i++)
+				walk(w, v->items[i], in_cond);
+		} else if (sl_node_is(v, SL_SCALAR)) {
+			const char *dot = memchr(v->str, '.', v->len);
+			size_t l = dot ? (size_t)(dot - v->str) : v->len;
+			add_ref(w, SL_REF_GETATT, v, v->str, l, dot ? dot + 1 : NULL,
+				dot ? v->len - l - 1 : 0, v->start, v->end);
+		} else {
+			walk(w, v, in_cond);
+		}
+		return;
+	}
+	if (sl_str_eq(key, "Fn::Sub")) {
+		if (sl_node_is(v, SL_SCALAR)) {
+			walk_sub(w, v, NULL);
+		} else if (sl_node_is(v, SL_SEQ) && v->len >= 1) {
+			const struct sl_node *vars = v->len > 1 ? v->items[1] : NULL;
+			walk_sub(w, v->items[0], vars);
+			if (!sl_node_is(v->items[0], SL_SCALAR))
+				walk(w, v->items[0], in_cond);
+			for (size_t i = 1; i < v->len; i++)
+				walk(w, v->items[i], in_cond);
+		} else {
+			walk(w, v, in_cond);
+		}
+		return;
+	}
+	if (sl_str_eq(key, "Fn::If")) {
+		if (sl_node_is(v, SL_SEQ) && v->len >= 1) {
+			ref_node(w, SL_REF_COND, v->items[0]);
+			for (size_t i = 1; i < v->len; i++)
+				walk(w, v->items[i], in_cond);
+		} else {
+			walk(w, v, in_cond);
+		}
+		return;
+	}
+	if (sl_str_eq(key, "Condition") && in_cond) {
+		ref_node(w, SL_REF_COND, v);
+		return;
+	}
+	if (sl_str_eq(key, "Fn::FindInMap")) {
+		if (sl_node_is(v, SL_SEQ) && v->len >= 1 && sl_node_is(v->items[0], SL_SCALAR))
+			ref_node(w, SL_REF_FINDINMAP, v->items[0]);
+		walk(w, v, in_cond);
+		return;
+	}
+	walk(w, v, in_cond);
+}
+
+static void walk(struct walk *w, const struct sl_node *n, bool in_cond)
+{
+	if (!n || w->oom)
+		return;
+	if (n->kind == SL_SEQ) {
+		for (size_t i = 0; i < n->len; i++)
+			walk(w, n->items[i], in_cond);
+		return;
+	}
+	if (n->kind != SL_MAP)
+		return;
+	const struct sl_node *fn = sl_node_intrinsic(n);
+	if (fn && !(fn->len > 13 && memcmp(fn->str, "Fn::ForEach::", 13) == 0)) {
+		walk_fn(w, fn, n->pairs[0].value, in_cond);
+		return;
+	}
+	for (size_t i = 0; i < n->len; i++) {
+		const struct sl_node *k = n->pairs[i].key, *v = n->pairs[i].value;
+		if (k->len > 13 && memcmp(k->str, "Fn::ForEach::", 13) == 0)
+			note_foreach(w, v);
+		walk(w, v, in_cond);
+	}
+}
+
+static void walk_depends_on(struct walk *w, const struct sl_node *d)
+{
+	if (sl_node_is(d, SL_SCALAR))
+		ref_node(w, SL_REF_DEPENDSON, d);
+	else if (sl_node_is(d, SL_SEQ))
+		for (size_t i = 0; i < d->len; i++)
+			ref_node(w, SL_REF_DEPENDSON, d->items[i]);
+}
+
+static void walk_resources(struct walk *w)
+{
+	w->section = SL_SEC_RESOURCES;
+	for (size_t i = 0; i < w->t->resources.n; i++) {
+		const struct sl_entity *e = &w->t->resources.items[i];
+		w->from = e;
+		const struct sl_node *r = e->value;
+		if (e->key->len > 13 && memcmp(e->key->str, "Fn::ForEach::", 13) == 0)
+			note_foreach(w, r);
+		if (!sl_node_is(r, SL_MAP)) {
+			walk(w, r, false);
+			continue;
+		}
+		for (size_t k = 0; k < r->len; k++) {
+			const struct sl_node *key = r->pairs[k].key, *v = r->pairs[k].value;
+			if (sl_str_eq(key, "DependsOn"))
+				walk_depends_on(w, v);
+			else if (sl_str_eq(key, "Condition"))
+				ref_node(w, SL_REF_RES_COND, v);
+			else if (!sl_str_eq(key, "Type"))
+				walk(w, v, false);
+		}
+	}
+}
+
+static void walk_outputs(struct walk *w)
+{
+	w->section = SL_SEC_OUTPUTS;
+	for (size_t i = 0; i < w->t->outputs.n; i++) {
+		const struct sl_entity *e = &w->t->outputs.items[i];
+		w->from = e;
+		const struct sl_node *o = e->value;
+		if (e->key->len > 13 && memcmp(e->key->str, "Fn::ForEach::", 13) == 0)
+			note_foreach(w, o);
+		if (!sl_node_is(o, SL_MAP)) {
+			walk(w, o, false);
+			continue;
+		}
+		for (size_t k = 0; k < o->len; k++) {
+			const struct sl_node *key = o->pairs[k].key, *v = o->pairs[k].value;
+			if (sl_str_eq(key, "Condition"))
+				ref_node(w, SL_REF_COND, v);
+			else
+				walk(w, v, false);
+		}
+	}
+}
+
+static void walk_conditions(struct walk *w)
+{
+	w->section = SL_SEC_CONDITIONS;
+	for (size_t i = 0; i < w->t->conditions.n; i++) {
+		const struct sl_entity *e = &w->t->conditions.items[i];
+		w->from = e;
+		if (e->key->len > 13 && memcmp(e->key->str, "Fn::ForEach::", 13) == 0)
+			note_foreach(w, e->value);
+		walk(w, e->value, true);
+	}
+}
+
+static bool transform_has(const struct sl_node *tr, const char *name)
+{
+	if (sl_str_eq(tr, name))
+		return true;
+	if (sl_node_is(tr, SL_SEQ))
+		for (size_t i = 0; i < tr->len; i++)
+			if (sl_str_eq(tr->items[i], name))
+				return true;
+	return false;
+}
+
+int sl_template_build(struct sl_template *t, const struct sl_doc *doc, struct sl_arena *a)
+{
+	memset(t, 0, sizeof(*t));
+	t->doc = doc;
+	t->arena = a;
+	t->root = doc->root;
+	const struct sl_node *root = doc->root;
+	if (!sl_node_is(root, SL_MAP))
+		return 0;
+	for (size_t i = 0; i < root->len; i++) {
+		for (int s = 0; s < SL_SEC_COUNT; s++)
+			if (sl_str_eq(root->pairs[i].key, sl_section_names[s]))
+				t->sections[s] = &root->pairs[i]; /* the last one wins */
+	}
+	const struct sl_node *tr = sl_section(t, SL_SEC_TRANSFORM);
+	t->sam = transform_has(tr, "AWS::Serverless-2016-10-31");
+	t->lang_ext = transform_has(tr, "AWS::LanguageExtensions");
+	if (build_index(t, &t->params, sl_section(t, SL_SEC_PARAMETERS), false) < 0 ||
+	    build_index(t, &t->mappings, sl_section(t, SL_SEC_MAPPINGS), false) < 0 ||
+	    build_index(t, &t->conditions, sl_section(t, SL_SEC_CONDITIONS), false) < 0 ||
+	    build_index(t, &t->resources, sl_section(t, SL_SEC_RESOURCES), true) < 0 ||
+	    build_index(t, &t->outputs, sl_section(t, SL_SEC_OUTPUTS), false) < 0)
+		return -1;
+
+	struct walk w;
+	memset(&w, 0, sizeof(w));
+	w.t = t;
+	sl_builder_init(&w.cursor, (struct sl_doc *)doc);
+	walk_conditions(&w);
+	walk_resources(&w);
+	walk_outputs(&w);
+	w.from = NULL;
+	w.section = SL_SEC_RULES;
+	walk(&w, sl_section(t, SL_SEC_RULES), true);
+	w.section = SL_SEC_GLOBALS;
+	walk(&w, sl_section(t, SL_SEC_GLOBALS), false);
+	sl_builder_fini(&w.cursor);
+	return w.oom ? -1 : 0;
+}
+
+static bool starts_with(const char *s, size_t len, const char *p, size_t pl)
+{
+	return len >= pl && memcmp(s, p, pl) == 0;
+}
+
+bool sl_template_sam_implicit(const struct sl_template *t, const char *name, size_t len)
+{
+	if (!t->sam)
+		return false;
+	if (starts_with(name, len, "ServerlessRestApi", 17) || starts_with(name, len, "ServerlessHttpApi", 17))
+		return true;
+	for (size_t i = 0; i < t->resources.n; i++) {
+		const struct sl_entity *e = &t->resources.items[i];
+		if (!e->type || e->type->len < 17 || memcmp(e->type->str, "AWS::Serverless::", 17) != 0)
+			continue;
+		if (e->key->len < len && memcmp(e->key->str, name, e->key->len) == 0)
+			return true;
+	}
+	return false;
+}

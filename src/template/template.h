@@ -1,0 +1,108 @@
+/*
+ * Template model: the sections of a template, indexes by logical ID, and the
+ * reference graph (Ref, GetAtt, Sub variables, DependsOn, Condition uses,
+ * FindInMap). Built once per template from the node tree, read-only for rules.
+ */
+#ifndef SL_TEMPLATE_TEMPLATE_H
+#define SL_TEMPLATE_TEMPLATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "load/load.h"
+#include "load/node.h"
+
+enum sl_section {
+	SL_SEC_FORMAT_VERSION = 0,
+	SL_SEC_DESCRIPTION,
+	SL_SEC_METADATA,
+	SL_SEC_TRANSFORM,
+	SL_SEC_PARAMETERS,
+	SL_SEC_MAPPINGS,
+	SL_SEC_CONDITIONS,
+	SL_SEC_RULES,
+	SL_SEC_RESOURCES,
+	SL_SEC_OUTPUTS,
+	SL_SEC_GLOBALS,
+	SL_SEC_COUNT
+};
+
+extern const char *const sl_section_names[SL_SEC_COUNT];
+
+/* A named entry of Parameters, Mappings, Conditions, Resources or Outputs. */
+struct sl_entity {
+	const struct sl_node *key;
+	const struct sl_node *value;
+	const struct sl_node *type; /* resources: the Type scalar, when it is one */
+};
+
+struct sl_index {
+	struct sl_entity *items; /* in source order */
+	size_t n;
+	uint32_t *slots; /* open addressing: item index + 1, 0 = empty */
+	size_t n_slots;
+};
+
+enum sl_ref_kind {
+	SL_REF_REF = 0,   /* {"Ref": X} */
+	SL_REF_GETATT,    /* {"Fn::GetAtt": [X, Attr]} or "X.Attr" */
+	SL_REF_SUB,       /* ${X} or ${X.Attr} in Fn::Sub */
+	SL_REF_DEPENDSON, /* DependsOn: X */
+	SL_REF_RES_COND,  /* a resource's Condition: X */
+	SL_REF_COND,      /* Fn::If [X, ...], {"Condition": X} in Conditions, an output's Condition */
+	SL_REF_FINDINMAP, /* Fn::FindInMap [X, ...] with a literal map name */
+};
+
+struct sl_ref {
+	enum sl_ref_kind kind;
+	const struct sl_node *at; /* the node naming the target (the whole Sub string for SUB) */
+	const char *name;         /* target logical ID (NUL-terminated, in the arena) */
+	const char *attr;         /* GetAtt / Sub attribute, or NULL */
+	struct sl_position start, end; /* exact span of the name (inside a Sub string too) */
+	enum sl_section section;  /* where the reference is made */
+	const struct sl_entity *from; /* the resource/output/condition making it, or NULL */
+};
+
+struct sl_template {
+	const struct sl_doc *doc;
+	struct sl_arena *arena;
+	const struct sl_node *root;
+	const struct sl_pair *sections[SL_SEC_COUNT];
+	struct sl_index params, mappings, conditions, resources, outputs;
+	bool sam;           /* Transform includes AWS::Serverless-2016-10-31 */
+	bool lang_ext;      /* Transform includes AWS::LanguageExtensions */
+	struct sl_ref *refs;
+	size_t n_refs, cap_refs;
+	/* Fn::ForEach loop identifiers (AWS::LanguageExtensions): valid Ref targets */
+	const struct sl_node **foreach_ids;
+	size_t n_foreach, cap_foreach;
+};
+
+/* True when name is a Fn::ForEach identifier of this template. */
+bool sl_template_foreach_id(const struct sl_template *t, const char *name, size_t len);
+
+/* Builds the model. root must be a map. Returns 0, or -1 on OOM. */
+int sl_template_build(struct sl_template *t, const struct sl_doc *doc, struct sl_arena *a);
+
+const struct sl_entity *sl_index_find(const struct sl_index *ix, const char *name, size_t len);
+
+/* AWS::Region, AWS::NoValue, ... */
+bool sl_pseudo_param(const char *name, size_t len);
+
+/* Value node of a section, or NULL. */
+static inline const struct sl_node *sl_section(const struct sl_template *t, enum sl_section s)
+{
+	return t->sections[s] ? t->sections[s]->value : NULL;
+}
+
+/* True when `name` is something SAM creates for a serverless resource of this
+ * template (e.g. MyFunctionRole, ServerlessRestApi, MyFunction.Alias): a
+ * deliberately broad check until the model knows SAM's implicit resources. */
+bool sl_template_sam_implicit(const struct sl_template *t, const char *name, size_t len);
+
+/* Sub string parsing: calls fn for each ${Var} (not ${!Literal}) with the byte
+ * range of Var inside s. */
+void sl_sub_vars(const char *s, size_t len,
+		 void (*fn)(void *ud, size_t var_start, size_t var_len), void *ud);
+
+#endif

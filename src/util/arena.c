@@ -1,0 +1,104 @@
+/*
+ * Chunked bump allocator. Chunks grow geometrically from 16 KiB so a small template
+ * costs one malloc and a 10 MB template a few dozen.
+ */
+#include "util/arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct sl_arena_chunk {
+	struct sl_arena_chunk *next;
+	size_t size;
+	max_align_t data[];
+};
+
+#define ALIGN (sizeof(max_align_t))
+
+void sl_arena_init(struct sl_arena *a)
+{
+	memset(a, 0, sizeof(*a));
+}
+
+#ifdef SL_ARENA_DEBUG
+void *sl_arena_alloc(struct sl_arena *a, size_t size)
+{
+	struct sl_arena_chunk *c = calloc(1, sizeof(*c) + size);
+	if (!c)
+		return NULL;
+	c->size = size;
+	c->next = a->head;
+	a->head = c;
+	a->total += size;
+	return c->data;
+}
+#else
+void *sl_arena_alloc(struct sl_arena *a, size_t size)
+{
+	size = (size + ALIGN - 1) & ~(ALIGN - 1);
+	if (size == 0)
+		size = ALIGN;
+	if ((size_t)(a->end - a->cur) < size) {
+		size_t want = a->head ? a->head->size * 2 : 16384;
+		if (want > (8u << 20))
+			want = 8u << 20;
+		if (want < size)
+			want = size;
+		struct sl_arena_chunk *c = malloc(sizeof(*c) + want);
+		if (!c)
+			return NULL;
+		c->size = want;
+		c->next = a->head;
+		a->head = c;
+		a->cur = (char *)c->data;
+		a->end = a->cur + want;
+		a->total += want;
+	}
+	void *p = a->cur;
+	a->cur += size;
+	memset(p, 0, size);
+	return p;
+}
+#endif
+
+char *sl_arena_strndup(struct sl_arena *a, const char *s, size_t len)
+{
+	char *p = sl_arena_alloc(a, len + 1);
+	if (!p)
+		return NULL;
+	if (len)
+		memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *sl_arena_printf(struct sl_arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return NULL;
+	char *p = sl_arena_alloc(a, (size_t)n + 1);
+	if (!p)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void sl_arena_free(struct sl_arena *a)
+{
+	struct sl_arena_chunk *c = a->head;
+	while (c) {
+		struct sl_arena_chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+	memset(a, 0, sizeof(*a));
+}

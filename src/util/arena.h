@@ -1,0 +1,36 @@
+/*
+ * Arena allocator: one per linted template. Nodes, strings, paths and diagnostics
+ * are carved out of large chunks and released together by sl_arena_free().
+ * With the meson option `arena_debug=true` (SL_ARENA_DEBUG) every allocation is a
+ * separate malloc() so AddressSanitizer and valgrind see each block.
+ */
+#ifndef SL_UTIL_ARENA_H
+#define SL_UTIL_ARENA_H
+
+#include <stddef.h>
+
+struct sl_arena_chunk;
+
+struct sl_arena {
+	struct sl_arena_chunk *head;
+	char *cur;
+	char *end;
+	size_t total; /* bytes obtained from malloc, for statistics */
+};
+
+void sl_arena_init(struct sl_arena *a);
+
+/* Returns zeroed memory aligned for any object, or NULL when malloc fails. */
+void *sl_arena_alloc(struct sl_arena *a, size_t size);
+
+/* Copies len bytes and a terminating NUL; NULL on allocation failure. */
+char *sl_arena_strndup(struct sl_arena *a, const char *s, size_t len);
+
+/* printf into the arena; NULL on allocation failure. */
+char *sl_arena_printf(struct sl_arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Releases every block; the arena may be reused after sl_arena_init(). */
+void sl_arena_free(struct sl_arena *a);
+
+#endif
