@@ -10,7 +10,7 @@ static void check(struct sl_ctx *c)
 			continue;
 		size_t len = strlen(r->name);
 		if (sl_index_find(&t->params, r->name, len) || sl_index_find(&t->resources, r->name, len) ||
-		    sl_pseudo_param(r->name, len) || sl_template_sam_implicit(t, r->name, len) ||
+		    sl_pseudo_param(r->name, len) || sl_template_implicit(t, r->name, len) ||
 		    sl_template_foreach_id(t, r->name, len))
 			continue;
 		if (len > 5 && memcmp(r->name, "AWS::", 5) == 0) {

@@ -27,8 +27,10 @@ const struct sl_node *sl_node_intrinsic(const struct sl_node *n)
 	if (!n || n->kind != SL_MAP || n->len != 1)
 		return NULL;
 	const struct sl_node *k = n->pairs[0].key;
+	/* Fn::ForEach::Name is a key that expands to entries, not a function value */
 	if (sl_str_eq(k, "Ref") || sl_str_eq(k, "Condition") ||
-	    (k->len > 4 && memcmp(k->str, "Fn::", 4) == 0))
+	    (k->len > 4 && memcmp(k->str, "Fn::", 4) == 0 &&
+	     !(k->len > 13 && memcmp(k->str, "Fn::ForEach::", 13) == 0)))
 		return k;
 	return NULL;
 }

@@ -77,7 +77,8 @@ const struct sl_node *sl_map_get(const struct sl_node *n, const char *key);
 const struct sl_pair *sl_map_get_pair(const struct sl_node *n, const char *key);
 
 /* If n is a single-key map whose key is an intrinsic function name (Ref,
- * Condition, or starts with "Fn::"), returns that key node; else NULL. */
+ * Condition, or starts with "Fn::" but is not a "Fn::ForEach::Name" loop),
+ * returns that key node; else NULL. */
 const struct sl_node *sl_node_intrinsic(const struct sl_node *n);
 
 /* YAML 1.1 resolution of a plain scalar, as CloudFormation and PyYAML do it. */

@@ -424,34 +424,42 @@ static int on_collection_end(struct fy_ctx *c, struct fy_event *fye)
 	return sl_builder_end(c->b, end);
 }
 
-/* Records libfyaml's first error as a syntax error. */
-static void report_error(struct fy_ctx *c, struct fy_diag *diag)
+/* Offset of libfyaml's first error in `text`, or `fallback` when it gave no
+ * position; *msg is its message (NULL when none was collected). */
+static size_t first_error(struct fy_diag *diag, const char *text, size_t len, size_t fallback,
+			  const char **msg)
 {
 	void *it = NULL;
 	struct fy_diag_error *de;
-	const char *msg = NULL;
-	size_t off = c->last;
+	size_t off = fallback;
 
+	*msg = NULL;
 	while ((de = fy_diag_errors_iterate(diag, &it)) != NULL) {
 		if (de->type < FYET_ERROR)
 			continue;
-		msg = de->msg;
+		*msg = de->msg;
 		const struct fy_mark *m = de->fyt ? fy_token_start_mark(de->fyt) : NULL;
 		if (m) {
 			off = m->input_pos;
 		} else if (de->line > 0) {
 			/* 1-based line and column; find the line's start */
 			size_t o = 0;
-			for (int l = 1; l < de->line && o < c->len; o++) {
-				if (c->src[o] == '\n')
+			for (int l = 1; l < de->line && o < len; o++) {
+				if (text[o] == '\n')
 					l++;
 			}
 			off = o + (de->column > 1 ? (size_t)de->column - 1 : 0);
 		}
 		break;
 	}
-	if (off > c->len)
-		off = c->len;
+	return off > len ? len : off;
+}
+
+/* Records libfyaml's first error as a syntax error. */
+static void report_error(struct fy_ctx *c, struct fy_diag *diag)
+{
+	const char *msg;
+	size_t off = first_error(diag, c->src, c->len, c->last, &msg);
 	sl_builder_syntax_error(c->b, off, msg && *msg ? msg : "invalid YAML", NULL);
 }
 
@@ -463,38 +471,299 @@ static void diag_discard(struct fy_diag *diag, void *user, const char *buf, size
 	(void)len;
 }
 
-int sl_parse_libfyaml(struct sl_builder *b, const char *src, size_t len)
+/* Creates a parser over text[0..len) whose errors are collected in *diagp,
+ * not printed. Returns NULL when memory runs out. */
+static struct fy_parser *open_parser(const char *text, size_t len, struct fy_diag **diagp)
 {
 	struct fy_diag_cfg dcfg;
-	struct fy_diag *diag;
-	struct fy_parser *fyp;
-	struct fy_ctx c = { .b = b, .src = src, .len = len };
-	int rc = 0;
-	bool ended = false;
-
 	fy_diag_cfg_default(&dcfg);
 	dcfg.fp = NULL;
 	dcfg.output_fn = diag_discard;
 	dcfg.colorize = false;
-	diag = fy_diag_create(&dcfg);
+	struct fy_diag *diag = fy_diag_create(&dcfg);
 	if (!diag)
-		return -1;
+		return NULL;
 	fy_diag_set_collect_errors(diag, true);
 
+	/* YAML 1.1 as libyaml; the event API never resolves aliases or merge
+	 * keys; depth is limited by the builder; libyaml does not check flow
+	 * indentation or duplicate keys (the builder reports those) */
 	struct fy_parse_cfg pcfg = {
 		.flags = FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_1 | FYPCF_JSON_NONE |
 			 FYPCF_DISABLE_DEPTH_LIMIT | FYPCF_ALLOW_DUPLICATE_KEYS |
 			 FYPCF_SLOPPY_FLOW_INDENTATION,
 		.diag = diag,
 	};
-	fyp = fy_parser_create(&pcfg);
+	struct fy_parser *fyp = fy_parser_create(&pcfg);
 	if (!fyp) {
 		fy_diag_destroy(diag);
-		return -1;
+		return NULL;
 	}
-	if (fy_parser_set_string(fyp, src, len) != 0) {
+	if (fy_parser_set_string(fyp, text, len) != 0) {
+		fy_parser_destroy(fyp);
+		fy_diag_destroy(diag);
+		return NULL;
+	}
+	*diagp = diag;
+	return fyp;
+}
+
+/*
+ * libfyaml 0.7.12 cannot read a block scalar whose properties start their own
+ * line, a common CloudFormation idiom:
+ *
+ *     Fn::Base64:
+ *       !Sub |
+ *         #!/bin/bash
+ *
+ * It takes the scalar as empty and fails on its first line. Written on the
+ * key's line (`Fn::Base64:   !Sub |`) the same scalar parses, and means the
+ * same: a block scalar's indentation does not depend on where its header
+ * stands. So before parsing, such headers are joined to the line of the
+ * indicator (':', '-' or '?') that they follow, by turning the line breaks
+ * and comments between them into spaces: every byte keeps its offset, and no
+ * content changes.
+ *
+ * Candidates are found on the text alone, then confirmed by a pass over the
+ * events: a join is kept only if a block scalar with properties really starts
+ * there (and not, say, inside another block scalar's text).
+ */
+struct join {
+	size_t from, to; /* bytes [from, to) become spaces, blanks excepted */
+	size_t props;    /* == to: where the properties start */
+	bool on;
+};
+
+static bool is_blank(char ch)
+{
+	return ch == ' ' || ch == '\t';
+}
+
+static size_t line_end(const char *s, size_t len, size_t off)
+{
+	const char *nl = memchr(s + off, '\n', len - off);
+	size_t e = nl ? (size_t)(nl - s) : len;
+	if (e > off && s[e - 1] == '\r')
+		e--;
+	return e;
+}
+
+/* If the line starting at `ls` is node properties then a block scalar header,
+ * returns true and stores where the properties start. */
+static bool is_header_line(const char *s, size_t len, size_t ls, size_t *props)
+{
+	size_t le = line_end(s, len, ls), q = ls;
+	while (q < le && is_blank(s[q]))
+		q++;
+	if (q == le || (s[q] != '!' && s[q] != '&'))
+		return false;
+	*props = q;
+	while (q < le && (s[q] == '!' || s[q] == '&')) {
+		while (q < le && !is_blank(s[q]))
+			q++;
+		while (q < le && is_blank(s[q]))
+			q++;
+	}
+	if (q == le || (s[q] != '|' && s[q] != '>'))
+		return false;
+	q++;
+	for (int i = 0; i < 2 && q < le && (s[q] == '+' || s[q] == '-' || (s[q] >= '1' && s[q] <= '9'));
+	     i++)
+		q++;
+	if (q < le && !is_blank(s[q]))
+		return false;
+	while (q < le && is_blank(s[q]))
+		q++;
+	return q == le || s[q] == '#';
+}
+
+/* For a header line starting at `ls`, finds the indicator it follows: the
+ * last line before it that is not blank or a comment must end with ':', '-'
+ * or '?' (a comment may follow). Returns the offset just past the indicator,
+ * or (size_t)-1. */
+static size_t indicator_before(const char *s, size_t ls)
+{
+	while (ls > 0) {
+		size_t e = ls - 1; /* the '\n' ending the previous line */
+		size_t ps = e;
+		while (ps > 0 && s[ps - 1] != '\n')
+			ps--;
+		size_t le = e > ps && s[e - 1] == '\r' ? e - 1 : e;
+		size_t q = ps;
+		while (q < le && is_blank(s[q]))
+			q++;
+		if (q == le || s[q] == '#') {
+			ls = ps; /* blank or comment line: look further up */
+			continue;
+		}
+		/* the body ends at a comment ('#' after a blank) */
+		size_t body = le;
+		for (size_t i = q + 1; i < le; i++) {
+			if (s[i] == '#' && is_blank(s[i - 1])) {
+				body = i;
+				break;
+			}
+		}
+		while (body > q && is_blank(s[body - 1]))
+			body--;
+		char ind = s[body - 1];
+		if (ind == ':' || ((ind == '-' || ind == '?') && (body - 1 == q || is_blank(s[body - 2]))))
+			return body;
+		return (size_t)-1;
+	}
+	return (size_t)-1;
+}
+
+static void apply_join(char *w, const char *src, const struct join *j, bool on)
+{
+	for (size_t i = j->from; i < j->to; i++)
+		w[i] = on && !is_blank(src[i]) ? ' ' : src[i];
+}
+
+/* Runs the parser over `text` without building anything; marks as confirmed
+ * every join whose properties start a block scalar. Returns the offset the
+ * parse reached (len when it ended without error), or (size_t)-1 on OOM. */
+static size_t confirm_joins(const char *text, size_t len, struct join *js, size_t n, bool *confirmed)
+{
+	struct fy_diag *diag = NULL;
+	struct fy_parser *fyp = open_parser(text, len, &diag);
+	size_t k = 0, reached = 0;
+	bool ended = false;
+
+	if (!fyp)
+		return (size_t)-1;
+	memset(confirmed, 0, n * sizeof(*confirmed));
+	for (;;) {
+		struct fy_event *fye = fy_parser_parse(fyp);
+		if (!fye)
+			break;
+		if (fye->type == FYET_STREAM_END)
+			ended = true;
+		if (fye->type == FYET_SCALAR) {
+			enum fy_scalar_style st = fy_token_scalar_style(fye->scalar.value);
+			struct sl_ev ev = { 0 };
+			size_t pe;
+			if ((st == FYSS_LITERAL || st == FYSS_FOLDED) && node_props(fye, &ev, &pe)) {
+				while (k < n && js[k].props < ev.start)
+					k++;
+				if (k < n && js[k].props == ev.start)
+					confirmed[k] = true;
+			}
+			const struct fy_mark *m = fy_event_end_mark(fye);
+			if (m && m->input_pos > reached)
+				reached = m->input_pos;
+		}
+		fy_parser_event_free(fyp, fye);
+	}
+	if (ended) {
+		reached = len;
+	} else {
+		const char *msg;
+		reached = first_error(diag, text, len, reached, &msg);
+	}
+	fy_parser_destroy(fyp);
+	fy_diag_destroy(diag);
+	return reached;
+}
+
+/* Joins block scalar headers as described above. Returns 0 with *out NULL
+ * when there is nothing to join, 0 with *out a rewritten copy of src (same
+ * length, to free) otherwise, -1 on OOM. */
+static int join_headers(const char *src, size_t len, char **out)
+{
+	struct join *js = NULL;
+	size_t n = 0, cap = 0;
+	int rc = 0;
+
+	*out = NULL;
+	for (size_t ls = 0; ls < len;) {
+		size_t props, from;
+		if (is_header_line(src, len, ls, &props) &&
+		    (from = indicator_before(src, ls)) != (size_t)-1) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 8;
+				struct join *p = realloc(js, cap * sizeof(*p));
+				if (!p) {
+					free(js);
+					return -1;
+				}
+				js = p;
+			}
+			js[n++] = (struct join){ .from = from, .to = props, .props = props, .on = true };
+		}
+		const char *nl = memchr(src + ls, '\n', len - ls);
+		ls = nl ? (size_t)(nl - src) + 1 : len;
+	}
+	if (n == 0)
+		return 0;
+
+	char *w = malloc(len);
+	bool *confirmed = malloc(n * sizeof(*confirmed));
+	if (!w || !confirmed) {
 		rc = -1;
-		goto out;
+		goto fail;
+	}
+	memcpy(w, src, len);
+	for (size_t i = 0; i < n; i++)
+		apply_join(w, src, &js[i], true);
+
+	/* Undo the joins that parsing does not confirm, until all that the
+	 * parser reached are confirmed; each round drops at least one join. */
+	for (;;) {
+		size_t reached = confirm_joins(w, len, js, n, confirmed);
+		bool changed = false;
+		if (reached == (size_t)-1) {
+			rc = -1;
+			goto fail;
+		}
+		for (size_t i = 0; i < n; i++) {
+			if (!js[i].on || confirmed[i])
+				continue;
+			/* unconfirmed: wrong if the parser went past it, or if
+			 * it failed inside the joined gap */
+			if (js[i].props < reached || (js[i].from <= reached && reached <= js[i].to)) {
+				js[i].on = false;
+				apply_join(w, src, &js[i], false);
+				changed = true;
+			}
+		}
+		if (!changed)
+			break;
+	}
+	bool any = false;
+	for (size_t i = 0; i < n; i++)
+		any |= js[i].on;
+	free(js);
+	free(confirmed);
+	if (!any) {
+		free(w);
+		return 0;
+	}
+	*out = w;
+	return 0;
+
+fail:
+	free(w);
+	free(confirmed);
+	free(js);
+	return rc;
+}
+
+int sl_parse_libfyaml(struct sl_builder *b, const char *src, size_t len)
+{
+	struct fy_diag *diag = NULL;
+	struct fy_parser *fyp;
+	char *joined = NULL;
+	int rc = 0;
+	bool ended = false;
+
+	if (join_headers(src, len, &joined) < 0)
+		return -1;
+	struct fy_ctx c = { .b = b, .src = joined ? joined : src, .len = len };
+	fyp = open_parser(c.src, len, &diag);
+	if (!fyp) {
+		free(joined);
+		return -1;
 	}
 
 	for (;;) {
@@ -527,7 +796,7 @@ int sl_parse_libfyaml(struct sl_builder *b, const char *src, size_t len)
 				if (!fye->document_end.implicit) {
 					/* "...": libfyaml gives it no mark */
 					size_t q = skip_blanks(&c, c.last);
-					if (q + 3 <= len && memcmp(src + q, "...", 3) == 0)
+					if (q + 3 <= len && memcmp(c.src + q, "...", 3) == 0)
 						c.last = q + 3;
 				}
 				break;
@@ -574,12 +843,12 @@ int sl_parse_libfyaml(struct sl_builder *b, const char *src, size_t len)
 			break;
 	}
 
-out:
 	if (c.held)
 		fy_parser_event_free(fyp, c.held);
 	fy_parser_destroy(fyp);
 	fy_diag_destroy(diag);
 	free(c.stack);
+	free(joined);
 	if (rc == 0 && b->doc && b->doc->oom)
 		rc = -1;
 	return rc;

@@ -14,8 +14,8 @@
  *
  * Positions: the runner drops col/endColumn when line and endLine differ, so
  * multi-line ranges are written as lines only; a diagnostic without a line
- * gets a file-level annotation. A leading "./" is removed from the file name,
- * since annotations are matched to repository-relative paths.
+ * gets a file-level annotation. The file name is normalised as pathlib does
+ * ("./a//b" -> "a/b"), since annotations are matched to repository paths.
  */
 #include "output/output.h"
 
@@ -59,20 +59,18 @@ static void put_escaped(struct sl_buf *b, const char *s, bool property)
 void sl_output_github(struct sl_buf *out, const struct sl_report *const *r, size_t n,
 		      const struct sl_output_opts *o)
 {
+	struct sl_buf file = SL_BUF_INIT;
 	(void)o;
 	for (size_t i = 0; i < n; i++) {
-		const char *file = r[i]->filename ? r[i]->filename : "";
-		while (file[0] == '.' && file[1] == '/') {
-			file += 2;
-			while (file[0] == '/')
-				file++;
-		}
+		sl_buf_reset(&file);
+		if (r[i]->filename && r[i]->filename[0])
+			sl_output_posix_path(&file, r[i]->filename);
 		for (size_t j = 0; j < r[i]->count; j++) {
 			const struct sl_diag *d = &r[i]->diags[j];
 			struct sl_output_span s = sl_output_span_of(d);
 
 			sl_buf_printf(out, "::%s file=", command_name(d->severity));
-			put_escaped(out, file, true);
+			put_escaped(out, sl_buf_cstr(&file), true);
 			if (s.known) {
 				sl_buf_printf(out, ",line=%u", (unsigned)s.line);
 				if (s.column && s.end_line == s.line)
@@ -88,4 +86,7 @@ void sl_output_github(struct sl_buf *out, const struct sl_report *const *r, size
 			sl_buf_putc(out, '\n');
 		}
 	}
+	if (file.oom)
+		out->oom = true;
+	sl_buf_free(&file);
 }

@@ -123,35 +123,6 @@ static void put_valid_utf8(struct sl_buf *b, const char *s)
 	}
 }
 
-/* Appends str(pathlib.PurePosixPath(f)): empty and "." components dropped,
- * a leading "//" (exactly two) kept, "." for nothing at all. */
-static void put_posix_path(struct sl_buf *b, const char *f)
-{
-	size_t start = b->len;
-	bool any = false;
-	if (f[0] == '/') {
-		sl_buf_puts(b, f[1] == '/' && f[2] != '/' ? "//" : "/");
-	}
-	const char *p = f;
-	while (*p) {
-		while (*p == '/')
-			p++;
-		const char *e = strchr(p, '/');
-		if (!e)
-			e = p + strlen(p);
-		size_t n = (size_t)(e - p);
-		if (n && !(n == 1 && p[0] == '.')) {
-			if (any)
-				sl_buf_putc(b, '/');
-			sl_buf_put(b, p, n);
-			any = true;
-		}
-		p = e;
-	}
-	if (b->len == start)
-		sl_buf_putc(b, '.');
-}
-
 static void match_id(char out[37], const char *rule_id, const char *shortdesc, const char *message,
 		     const char *filename, uint32_t line)
 {
@@ -169,7 +140,7 @@ static void match_id(char out[37], const char *rule_id, const char *shortdesc, c
 	sl_buf_puts(&s, ") matched ");
 	if (filename[0]) {
 		struct sl_buf f = SL_BUF_INIT;
-		put_posix_path(&f, filename);
+		sl_output_posix_path(&f, filename);
 		put_valid_utf8(&s, sl_buf_cstr(&f));
 		sl_buf_free(&f);
 		sl_buf_putc(&s, ':');

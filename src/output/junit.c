@@ -71,8 +71,9 @@ static void write_failure(struct sl_buf *out, const char *filename, const struct
 		sl_buf_putc(out, ' ');
 		put_xml_str(out, title, true);
 	}
-	sl_buf_printf(out, " (%u:%u)\" classname=\"", (unsigned)d->start.line,
-		      (unsigned)d->start.column);
+	if (d->start.line)
+		sl_buf_printf(out, " (%u:%u)", (unsigned)d->start.line, (unsigned)d->start.column);
+	sl_buf_puts(out, "\" classname=\"");
 	put_xml_str(out, filename, true);
 	sl_buf_puts(out, "\">\n      <failure type=\"");
 	put_xml_str(out, rule_id, true);

@@ -168,6 +168,33 @@ void sl_output_path(struct sl_buf *b, const struct sl_diag *d)
 	}
 }
 
+void sl_output_posix_path(struct sl_buf *b, const char *f)
+{
+	size_t start = b->len;
+	bool any = false;
+	if (f[0] == '/') {
+		sl_buf_puts(b, f[1] == '/' && f[2] != '/' ? "//" : "/");
+	}
+	const char *p = f;
+	while (*p) {
+		while (*p == '/')
+			p++;
+		const char *e = strchr(p, '/');
+		if (!e)
+			e = p + strlen(p);
+		size_t n = (size_t)(e - p);
+		if (n && !(n == 1 && p[0] == '.')) {
+			if (any)
+				sl_buf_putc(b, '/');
+			sl_buf_put(b, p, n);
+			any = true;
+		}
+		p = e;
+	}
+	if (b->len == start)
+		sl_buf_putc(b, '.');
+}
+
 static bool is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r';

@@ -72,6 +72,11 @@ const char *sl_output_severity_word(enum sl_severity sev);
  * (nothing when path_len is 0). Keys are written as given. */
 void sl_output_path(struct sl_buf *b, const struct sl_diag *d);
 
+/* Appends f as Python's str(pathlib.PurePosixPath(f)) does: empty and "."
+ * components dropped, a leading "/" kept ("//" when exactly two), "." when
+ * nothing is left. */
+void sl_output_posix_path(struct sl_buf *b, const char *f);
+
 /* Appends the first paragraph of a rule's Markdown `doc` (headings and
  * heading-like bold lines skipped, lines joined by one space); falls back to
  * `title` when the doc has no paragraph. Both may be NULL. */

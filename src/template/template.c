@@ -72,6 +72,9 @@ static int build_index(struct sl_template *t, struct sl_index *ix, const struct 
 		if (res) {
 			const struct sl_node *ty = sl_map_get(e->value, "Type");
 			e->type = sl_node_is(ty, SL_SCALAR) ? ty : NULL;
+			e->module = (e->type && e->type->len > 8 &&
+				     memcmp(e->type->str + e->type->len - 8, "::MODULE", 8) == 0) ||
+				    sl_map_get(ty, "Fn::Rain::Module") != NULL;
 		}
 		size_t h = hash(e->key->str, e->key->len) & (ns - 1);
 		for (;; h = (h + 1) & (ns - 1)) {
@@ -462,17 +465,18 @@ static bool starts_with(const char *s, size_t len, const char *p, size_t pl)
 	return len >= pl && memcmp(s, p, pl) == 0;
 }
 
-bool sl_template_sam_implicit(const struct sl_template *t, const char *name, size_t len)
+bool sl_template_implicit(const struct sl_template *t, const char *name, size_t len)
 {
-	if (!t->sam)
-		return false;
-	if (starts_with(name, len, "ServerlessRestApi", 17) || starts_with(name, len, "ServerlessHttpApi", 17))
+	if (t->sam && (starts_with(name, len, "ServerlessRestApi", 17) ||
+		       starts_with(name, len, "ServerlessHttpApi", 17)))
 		return true;
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *e = &t->resources.items[i];
-		if (!e->type || e->type->len < 17 || memcmp(e->type->str, "AWS::Serverless::", 17) != 0)
+		if (e->key->len >= len || memcmp(e->key->str, name, e->key->len) != 0)
 			continue;
-		if (e->key->len < len && memcmp(e->key->str, name, e->key->len) == 0)
+		if (e->module)
+			return true;
+		if (t->sam && e->type && starts_with(e->type->str, e->type->len, "AWS::Serverless::", 17))
 			return true;
 	}
 	return false;

@@ -34,6 +34,7 @@ struct sl_entity {
 	const struct sl_node *key;
 	const struct sl_node *value;
 	const struct sl_node *type; /* resources: the Type scalar, when it is one */
+	bool module; /* resources: a module (Type ends in ::MODULE, or Rain's !Rain::Module) */
 };
 
 struct sl_index {
@@ -95,10 +96,12 @@ static inline const struct sl_node *sl_section(const struct sl_template *t, enum
 	return t->sections[s] ? t->sections[s]->value : NULL;
 }
 
-/* True when `name` is something SAM creates for a serverless resource of this
- * template (e.g. MyFunctionRole, ServerlessRestApi, MyFunction.Alias): a
- * deliberately broad check until the model knows SAM's implicit resources. */
-bool sl_template_sam_implicit(const struct sl_template *t, const char *name, size_t len);
+/* True when `name` is a resource that exists without being declared: one SAM
+ * creates for a serverless resource (MyFunctionRole, ServerlessRestApi,
+ * MyFunction.Alias — a deliberately broad prefix check until the model knows
+ * SAM's implicit resources), or one inside a module (`<ModuleId><ResourceId>`
+ * for a resource whose type ends in ::MODULE). */
+bool sl_template_implicit(const struct sl_template *t, const char *name, size_t len);
 
 /* Sub string parsing: calls fn for each ${Var} (not ${!Literal}) with the byte
  * range of Var inside s. */
