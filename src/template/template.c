@@ -74,7 +74,7 @@ static int build_index(struct sl_template *t, struct sl_index *ix, const struct 
 			e->type = sl_node_is(ty, SL_SCALAR) ? ty : NULL;
 			e->module = (e->type && e->type->len > 8 &&
 				     memcmp(e->type->str + e->type->len - 8, "::MODULE", 8) == 0) ||
-				    sl_map_get(ty, "Fn::Rain::Module") != NULL;
+				    (sl_map_get(ty, "Fn::Rain::Module") || sl_map_get(ty, "Rain::Module"));
 		}
 		size_t h = hash(e->key->str, e->key->len) & (ns - 1);
 		for (;; h = (h + 1) & (ns - 1)) {
