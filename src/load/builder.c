@@ -556,10 +556,58 @@ int sl_builder_alias(struct sl_builder *b, size_t start, size_t end, const char 
 	return add_node(b, n);
 }
 
+/* `!Outer !Inner value`: both libraries reject a node with two tags, with
+ * wording that does not say why. Returns the tag names when the error at
+ * `off` is that case. */
+static bool two_tags(const struct sl_doc *d, size_t off, size_t *o_start, size_t *o_len,
+		     size_t *i_start, size_t *i_len)
+{
+	const char *s = d->src;
+	if (off >= d->len || s[off] != '!')
+		return false;
+	size_t p = off;
+	while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t'))
+		p--;
+	if (p == off)
+		return false;
+	size_t q = p;
+	while (q > 0 && !is_ws(s[q - 1]))
+		q--;
+	if (s[q] != '!')
+		return false;
+	*o_start = q;
+	*o_len = p - q;
+	*i_start = off;
+	size_t e = off;
+	while (e < d->len && !is_ws(s[e]))
+		e++;
+	*i_len = e - off;
+	return true;
+}
+
 void sl_builder_syntax_error(struct sl_builder *b, size_t off, const char *what, const char *context)
 {
 	if (b->stopped)
 		return;
+	size_t os, ol, is, il;
+	if (two_tags(b->doc, off, &os, &ol, &is, &il)) {
+		const char *s = b->doc->src;
+		bool bare = (il == 4 && memcmp(s + is, "!Ref", 4) == 0) ||
+			    (il == 10 && memcmp(s + is, "!Condition", 10) == 0);
+		char *m2 = sl_arena_printf(b->arena,
+			"two tags on one value ('%.*s %.*s'): YAML allows one tag per node, so "
+			"CloudFormation cannot read this; write the inner function in its long form, "
+			"e.g. %.*s {\"%s%.*s\": ...}",
+			(int)ol, s + os, (int)il, s + is, (int)ol, s + os, bare ? "" : "Fn::",
+			(int)(il - 1), s + is + 1);
+		if (!m2) {
+			oom(b);
+			return;
+		}
+		b->doc->root = NULL;
+		fatal(b, os, is + il, m2);
+		return;
+	}
 	char *m = context ? sl_arena_printf(b->arena, "%s %s", what, context)
 			  : sl_arena_printf(b->arena, "%s", what);
 	if (!m) {
