@@ -152,7 +152,16 @@ const char *sl_suggest(const char *name, size_t len, const char *const *cands, s
 	}
 	/* close enough: at most a third of the name wrong, and not everything */
 	size_t limit = len / 3 > 1 ? len / 3 : 1;
-	return best && bd <= limit && bd < len ? best : NULL;
+	if (best && bd <= limit && bd < len)
+		return best;
+	/* or one is an abbreviation of the other (IsProd / IsProduction) */
+	for (size_t i = 0; i < n; i++) {
+		size_t cl = strlen(cands[i]);
+		size_t m = cl < len ? cl : len, mx = cl < len ? len : cl;
+		if (m >= 4 && 2 * m >= mx && strncmp(name, cands[i], m) == 0)
+			return cands[i];
+	}
+	return NULL;
 }
 
 /* --- suppressions in the template ---------------------------------------- */

@@ -1,0 +1,14 @@
+#!/bin/sh
+# Installs what building and testing stacklint needs on Debian 12 (bookworm):
+# the compiler, meson/ninja, the three libraries, and the tools the tests run
+# (python3 for CLI tests, git and pre-commit for the hook test, jsonschema for
+# the SARIF validator, npm to fetch the SARIF schema once).
+# Runs apt-get as root directly, otherwise through sudo.
+set -eu
+if [ "$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends \
+	gcc libc6-dev meson ninja-build pkg-config \
+	libyaml-dev libfyaml-dev libpcre2-dev \
+	python3 python3-jsonschema git pre-commit ca-certificates >/dev/null
