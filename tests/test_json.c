@@ -17,27 +17,16 @@
 
 #include "load/load.h"
 #include "load/node.h"
+#include "test.h"
 #include "util/arena.h"
 
-static int failures;
+/* The YAML backend the loader falls back to; every test runs with both. */
+static enum sl_backend backend;
 
-#define CHECK(cond)                                                                  \
-	do {                                                                         \
-		if (!(cond)) {                                                       \
-			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, \
-				#cond);                                              \
-			failures++;                                                  \
-		}                                                                    \
-	} while (0)
-
-#define CHECK_POS(p, l, c)                                                                  \
-	do {                                                                                \
-		struct sl_position p_ = (p);                                                \
-		if (p_.line != (l) || p_.column != (c)) {                                   \
-			fprintf(stderr, "%s:%d: %s is %u:%u, expected %u:%u\n", __FILE__,   \
-				__LINE__, #p, p_.line, p_.column, (unsigned)(l), (unsigned)(c)); \
-			failures++;                                                         \
-		}                                                                           \
+#define CHECK_POS(p, l, c)                      \
+	do {                                    \
+		assert_int((p).line, (l));      \
+		assert_int((p).column, (c));    \
 	} while (0)
 
 /* A scalar with exactly these bytes (len may include NUL bytes) and style. */
@@ -47,8 +36,8 @@ static int scalar_is(const struct sl_node *n, enum sl_style style, const char *s
 	       memcmp(n->str, s, len) == 0 && n->str[len] == '\0';
 }
 
-#define CHECK_STR(n, s) CHECK(scalar_is((n), SL_DOUBLE, (s), sizeof(s) - 1))
-#define CHECK_PLAIN(n, s) CHECK(scalar_is((n), SL_PLAIN, (s), sizeof(s) - 1))
+#define CHECK_STR(n, s) assert_true(scalar_is((n), SL_DOUBLE, (s), sizeof(s) - 1))
+#define CHECK_PLAIN(n, s) assert_true(scalar_is((n), SL_PLAIN, (s), sizeof(s) - 1))
 
 struct loaded {
 	struct sl_arena arena;
@@ -57,8 +46,9 @@ struct loaded {
 
 static void load(struct loaded *l, const char *text, size_t len)
 {
+	struct sl_load_opts opts = { .backend = backend };
 	sl_arena_init(&l->arena);
-	int rc = sl_load(&l->doc, &l->arena, text, len, NULL);
+	int rc = sl_load(&l->doc, &l->arena, text, len, &opts);
 	if (rc != 0) {
 		fprintf(stderr, "sl_load returned %d\n", rc);
 		exit(1);
@@ -84,33 +74,33 @@ static void test_tree(void)
 	struct loaded l;
 	load(&l, text, sizeof(text) - 1);
 	const struct sl_node *root = l.doc.root;
-	CHECK(l.doc.n_diags == 0);
-	CHECK(l.doc.json);
-	CHECK(root && root->kind == SL_MAP && root->style == SL_FLOW && root->len == 3);
+	assert_true(l.doc.n_diags == 0);
+	assert_true(l.doc.json);
+	assert_true(root && root->kind == SL_MAP && root->style == SL_FLOW && root->len == 3);
 	if (!root || root->kind != SL_MAP || root->len != 3) {
 		unload(&l);
 		return;
 	}
-	CHECK(root->parent == NULL);
+	assert_true(root->parent == NULL);
 	CHECK_POS(root->start, 1, 1);
 	CHECK_POS(root->end, 8, 2); /* just past the closing brace */
-	CHECK(root->start.offset == 0);
+	assert_true(root->start.offset == 0);
 
 	const struct sl_pair *res = &root->pairs[0];
 	CHECK_STR(res->key, "Resources");
 	CHECK_POS(res->key->start, 2, 3); /* at the opening quote */
 	CHECK_POS(res->key->end, 2, 14);  /* just past the closing quote */
-	CHECK(res->key->parent == root);
+	assert_true(res->key->parent == root);
 	const struct sl_node *rs = res->value;
-	CHECK(rs->kind == SL_MAP && rs->style == SL_FLOW && rs->len == 2);
+	assert_true(rs->kind == SL_MAP && rs->style == SL_FLOW && rs->len == 2);
 	CHECK_POS(rs->start, 2, 16);
 	CHECK_POS(rs->end, 6, 4);
-	CHECK(rs->parent == root);
+	assert_true(rs->parent == root);
 
 	const struct sl_node *fn = rs->pairs[0].value;
 	CHECK_STR(rs->pairs[0].key, "Fn");
 	CHECK_POS(rs->pairs[0].key->start, 3, 5);
-	CHECK(fn->kind == SL_MAP && fn->len == 6);
+	assert_true(fn->kind == SL_MAP && fn->len == 6);
 	CHECK_POS(fn->start, 3, 11);
 	CHECK_POS(fn->end, 4, 63);
 	CHECK_STR(fn->pairs[0].key, "Type");
@@ -131,7 +121,7 @@ static void test_tree(void)
 
 	const struct sl_node *list = rs->pairs[1].value;
 	CHECK_STR(rs->pairs[1].key, "List");
-	CHECK(list->kind == SL_SEQ && list->style == SL_FLOW && list->len == 4);
+	assert_true(list->kind == SL_SEQ && list->style == SL_FLOW && list->len == 4);
 	CHECK_POS(list->start, 5, 13);
 	CHECK_POS(list->end, 5, 31);
 	if (list->kind == SL_SEQ && list->len == 4) {
@@ -139,15 +129,15 @@ static void test_tree(void)
 		CHECK_POS(list->items[0]->start, 5, 14);
 		CHECK_STR(list->items[1], "two");
 		CHECK_POS(list->items[1]->start, 5, 17);
-		CHECK(list->items[2]->kind == SL_SEQ && list->items[2]->len == 0 &&
+		assert_true(list->items[2]->kind == SL_SEQ && list->items[2]->len == 0 &&
 		      list->items[2]->style == SL_FLOW);
 		CHECK_POS(list->items[2]->start, 5, 24);
 		CHECK_POS(list->items[2]->end, 5, 26);
-		CHECK(list->items[3]->kind == SL_MAP && list->items[3]->len == 0 &&
+		assert_true(list->items[3]->kind == SL_MAP && list->items[3]->len == 0 &&
 		      list->items[3]->style == SL_FLOW);
 		CHECK_POS(list->items[3]->start, 5, 28);
 		CHECK_POS(list->items[3]->end, 5, 30);
-		CHECK(list->items[3]->parent == list);
+		assert_true(list->items[3]->parent == list);
 	}
 
 	/* columns count characters, not bytes */
@@ -174,14 +164,14 @@ static void test_escapes(void)
 	struct loaded l;
 	load(&l, text, sizeof(text) - 1);
 	const struct sl_node *r = l.doc.root;
-	CHECK(l.doc.n_diags == 0);
-	CHECK(r && r->kind == SL_MAP && r->len == 7);
+	assert_true(l.doc.n_diags == 0);
+	assert_true(r && r->kind == SL_MAP && r->len == 7);
 	if (r && r->kind == SL_MAP && r->len == 7) {
 		CHECK_STR(r->pairs[0].value, "q\"b\\s/b\bf\fn\nr\rt\t");
 		CHECK_STR(r->pairs[1].value, "A\xC3\xA9\xE4\xB8\xAD\xE2\x82\xAC");
 		/* a surrogate pair is one 4-byte UTF-8 character; the node spans the escapes */
 		CHECK_STR(r->pairs[2].value, "<\xF0\x9F\x98\x80>");
-		CHECK(r->pairs[2].value->end.column - r->pairs[2].value->start.column == 16);
+		assert_true(r->pairs[2].value->end.column - r->pairs[2].value->start.column == 16);
 		/* a lone surrogate becomes U+FFFD (EF BF BD) */
 		CHECK_STR(r->pairs[3].value, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD");
 		CHECK_STR(r->pairs[4].value, "\xEF\xBF\xBD\xF0\x9F\x98\x80");
@@ -207,12 +197,12 @@ static void test_beyond_yaml(void)
 	memcpy(text + n, "\"\n: \"v\"}", 8);
 	n += 8;
 	load(&l, text, n);
-	CHECK(l.doc.n_diags == 0);
-	CHECK(l.doc.json);
-	CHECK(l.doc.root && l.doc.root->kind == SL_MAP && l.doc.root->len == 1);
+	assert_true(l.doc.n_diags == 0);
+	assert_true(l.doc.json);
+	assert_true(l.doc.root && l.doc.root->kind == SL_MAP && l.doc.root->len == 1);
 	if (l.doc.root && l.doc.root->len == 1) {
 		const struct sl_pair *p = &l.doc.root->pairs[0];
-		CHECK(p->key->len == klen && p->key->str[0] == 'K' && p->key->str[klen - 1] == 'K');
+		assert_true(p->key->len == klen && p->key->str[0] == 'K' && p->key->str[klen - 1] == 'K');
 		CHECK_POS(p->key->end, 1, 5004);
 		CHECK_STR(p->value, "v");
 		CHECK_POS(p->value->start, 2, 3);
@@ -222,7 +212,7 @@ static void test_beyond_yaml(void)
 
 	static const char ws[] = " \t\r\n{\"a\"\r\n:\t[ ]\r\n}\r\n ";
 	load(&l, ws, sizeof(ws) - 1);
-	CHECK(l.doc.n_diags == 0 && l.doc.json && l.doc.root);
+	assert_true(l.doc.n_diags == 0 && l.doc.json && l.doc.root);
 	if (l.doc.root) {
 		CHECK_POS(l.doc.root->start, 2, 1);
 		CHECK_POS(l.doc.root->pairs[0].value->start, 3, 3);
@@ -284,17 +274,22 @@ static void test_errors(void)
 		struct loaded l;
 		load(&l, c->text, strlen(c->text));
 		const struct sl_ldiag *d = l.doc.n_diags ? &l.doc.diags[0] : NULL;
-		int ok = l.doc.root == NULL && l.doc.n_diags == 1 && d && l.doc.json &&
-			 strcmp(d->rule_id, "E0000") == 0 && d->severity == SL_SEV_ERROR &&
-			 strcmp(d->message, c->message) == 0 && d->start.line == c->line &&
-			 d->start.column == c->column;
-		if (!ok) {
-			fprintf(stderr, "%s:%d: bad case %zu (%s): got %zu diags, json=%d, %u:%u %s\n",
-				__FILE__, __LINE__, i, c->text, l.doc.n_diags, l.doc.json,
-				d ? d->start.line : 0, d ? d->start.column : 0,
-				d ? d->message : "(none)");
-			failures++;
+		assert_true(l.doc.root == NULL);
+		assert_true(l.doc.json);
+		assert_int(l.doc.n_diags, 1);
+		if (!d) {
+			fprintf(stderr, "  (bad case %zu: %s)\n", i, c->text);
+			test_failures++;
+			unload(&l);
+			continue;
 		}
+		int before = test_failures;
+		assert_str(d->rule_id, "E0000");
+		assert_int(d->severity, SL_SEV_ERROR);
+		assert_str(d->message, c->message);
+		CHECK_POS(d->start, c->line, c->column);
+		if (test_failures != before)
+			fprintf(stderr, "  (bad case %zu: %s)\n", i, c->text);
 		unload(&l);
 	}
 }
@@ -313,28 +308,28 @@ static void test_deep(void)
 	struct loaded l;
 	load(&l, text, depth + 5);
 	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
-	CHECK(l.doc.root == NULL);
-	CHECK(l.doc.n_diags >= 1);
+	assert_true(l.doc.root == NULL);
+	assert_true(l.doc.n_diags >= 1);
 	if (l.doc.n_diags >= 1) {
-		CHECK(strstr(l.doc.diags[0].message, "nesting deeper than") != NULL);
-		CHECK(l.doc.diags[0].start.line == 1);
-		CHECK(l.doc.diags[0].start.column > 5 && l.doc.diags[0].start.column < 1000);
+		assert_true(strstr(l.doc.diags[0].message, "nesting deeper than") != NULL);
+		assert_true(l.doc.diags[0].start.line == 1);
+		assert_true(l.doc.diags[0].start.column > 5 && l.doc.diags[0].start.column < 1000);
 	}
-	CHECK(secs < 1.0);
+	assert_true(secs < 1.0);
 	unload(&l);
 	free(text);
 }
 
 int main(void)
 {
-	test_tree();
-	test_escapes();
-	test_beyond_yaml();
-	test_errors();
-	test_deep();
-	if (failures) {
-		fprintf(stderr, "%d check(s) failed\n", failures);
-		return 1;
+	static const enum sl_backend backends[] = { SL_BACKEND_LIBYAML, SL_BACKEND_LIBFYAML };
+	for (size_t i = 0; i < 2; i++) {
+		backend = backends[i];
+		test_tree();
+		test_escapes();
+		test_beyond_yaml();
+		test_errors();
+		test_deep();
 	}
-	return 0;
+	return test_result();
 }

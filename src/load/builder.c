@@ -91,6 +91,7 @@ static int fatal(struct sl_builder *b, size_t start, size_t end, const char *msg
 {
 	diag_at(b, "E0000", SL_SEV_ERROR, start, end, msg);
 	b->stopped = true;
+	b->doc->failed = true;
 	return -1;
 }
 

@@ -92,6 +92,7 @@ static struct sl_position pos_of(struct sl_doc *d, size_t off)
 
 static int fail_at(struct sl_doc *d, size_t off, size_t len, const char *msg)
 {
+	d->failed = true;
 	if (build_lines(d) < 0)
 		return -1;
 	return sl_doc_diag(d, "E0000", SL_SEV_ERROR, pos_of(d, off), pos_of(d, off + len), msg);
@@ -265,14 +266,6 @@ static int run_backend(struct sl_doc *d, bool json, enum sl_backend be)
 	return 0;
 }
 
-static bool has_error(const struct sl_doc *d, size_t from)
-{
-	for (size_t i = from; i < d->n_diags; i++)
-		if (d->diags[i].severity == SL_SEV_ERROR && strcmp(d->diags[i].rule_id, "E0000") == 0)
-			return true;
-	return false;
-}
-
 int sl_load(struct sl_doc *d, struct sl_arena *arena, const char *buf, size_t len,
 	    const struct sl_load_opts *opts)
 {
@@ -334,7 +327,7 @@ int sl_load(struct sl_doc *d, struct sl_arena *arena, const char *buf, size_t le
 		d->json = true;
 		if (run_backend(d, true, be) < 0)
 			return -1;
-		if (!has_error(d, 0))
+		if (!d->failed)
 			return 0;
 		/* Not JSON after all? A YAML flow mapping also starts with '{'. */
 		size_t keep = d->n_diags;
@@ -343,9 +336,10 @@ int sl_load(struct sl_doc *d, struct sl_arena *arena, const char *buf, size_t le
 		d->diags = NULL;
 		d->n_diags = d->cap_diags = 0;
 		d->root = NULL;
+		d->failed = false;
 		if (run_backend(d, false, be) < 0)
 			return -1;
-		if (d->root && !has_error(d, 0)) {
+		if (d->root && !d->failed) {
 			d->json = false;
 			return 0;
 		}
@@ -353,11 +347,12 @@ int sl_load(struct sl_doc *d, struct sl_arena *arena, const char *buf, size_t le
 		d->n_diags = keep;
 		d->cap_diags = saved_cap;
 		d->root = NULL;
+		d->failed = true;
 		return 0;
 	}
 	if (run_backend(d, false, be) < 0)
 		return -1;
-	if (!d->root && !has_error(d, 0)) {
+	if (!d->root && !d->failed) {
 		struct sl_position p = pos_of(d, 0);
 		return sl_doc_diag(d, "E0000", SL_SEV_ERROR, p, p,
 				   "template is empty (only comments or a document marker)") < 0 ? -1 : 0;

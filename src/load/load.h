@@ -36,6 +36,7 @@ struct sl_doc {
 	struct sl_ldiag *diags;
 	size_t n_diags, cap_diags;
 	bool oom;
+	bool failed; /* the parse stopped on a fatal problem (syntax, limits, encoding) */
 };
 
 struct sl_load_opts {

@@ -1,23 +1,28 @@
 /*
  * The libfyaml parser backend. It streams libfyaml's event API (never the
  * document API, so aliases are never expanded) into the tree builder, and
- * makes every position agree with the libyaml backend, which is the
- * reference: both backends must build the identical tree for every input.
+ * makes every position and value agree with the libyaml backend, which is the
+ * reference: both backends must build the identical tree for every input
+ * (tests/test_backends.c checks this on every fixture and corpus file).
  *
- * libfyaml and libyaml disagree on marks in a few places, which this file
- * corrects from the source text:
+ * libfyaml 0.7.12 and libyaml disagree on marks in a few places, which this
+ * file corrects from the source text:
  *  - a quoted scalar's mark excludes its quotes; a block scalar's starts at
  *    its first content line instead of at its '|' or '>' indicator;
  *  - an anchor's or alias's mark excludes the '&' or '*';
  *  - an empty (null) node has no mark at all: libyaml places it just past
  *    the indicator before it (':', '-', '?') or at the token that follows,
- *    depending on where it stands; see empty_mark();
+ *    depending on where it stands (empty_mark());
  *  - a block mapping starts at its first key's first property, and a
  *    single-pair mapping inside a flow sequence ([a: b]) spans from its key
  *    to the ',' or ']' after it;
  *  - a document starts at its first token (directive, "---" or content).
  * Those corrections scan the text between tokens, where only blanks, line
  * breaks, comments and indicators can stand.
+ *
+ * libfyaml 0.7.12 also has bugs that reject or misread valid YAML that
+ * libyaml reads; input edits work around two of them (see "Input edits"), and
+ * block_value_len() fixes two misread block scalars.
  *
  * libfyaml 0.7.12 silently stops at a NUL byte or bad UTF-8 in a comment; the
  * loader rejects such input first, but this backend also checks that the
@@ -31,507 +36,57 @@
 #include "load/builder.h"
 #include "load/load.h"
 
-/* What the innermost open collection expects next: enough to place an empty
- * node the way libyaml does. */
-enum fy_frame_kind {
-	FRAME_BLOCK_SEQ,
-	FRAME_BLOCK_MAP,
-	FRAME_FLOW_SEQ,
-	FRAME_FLOW_MAP,
-	FRAME_PAIR_MAP, /* the implicit single-pair mapping of [a: b] */
+/* ------------------------------------------------------------------------
+ * Input edits
+ *
+ * Two kinds of valid YAML make libfyaml 0.7.12 fail where libyaml does not:
+ *
+ *  1. A block scalar whose properties start their own line, a common
+ *     CloudFormation idiom:
+ *
+ *         Fn::Base64:
+ *           !Sub |
+ *             #!/bin/bash
+ *
+ *     libfyaml takes the scalar as empty and fails on its first line. Written
+ *     on the key's line (`Fn::Base64:   !Sub |`) it parses, and means the
+ *     same: a block scalar's indentation does not depend on where its header
+ *     stands. The edit ("join") turns the line breaks and comments between
+ *     the indicator (':', '-' or '?') and the properties into spaces: every
+ *     byte keeps its offset and no content changes.
+ *
+ *  2. An empty entry in a sequence that is not indented under its key:
+ *
+ *         Key:
+ *         -
+ *         Other: 1
+ *
+ *     libfyaml fails with "did not find expected node content". The edit
+ *     inserts " ~" after the '-'; the "~" scalar it produces is turned back
+ *     into the empty node libyaml gives, and every libfyaml offset past an
+ *     insertion is mapped back to the original text (to_src()).
+ *
+ * Candidates are found on the text alone, then confirmed by parsing the edited
+ * text without building anything: an edit is kept only if the node it is
+ * meant for really is there (not, say, inside a block scalar's text). Files
+ * without candidates (nearly all) are parsed once, unedited.
+ * ------------------------------------------------------------------------ */
+
+enum edit_kind {
+	EDIT_JOIN, /* blank [from, to): to is where the properties start */
+	EDIT_NULL, /* insert NULL_TEXT at from */
 };
 
-struct fy_frame {
-	unsigned char kind;  /* enum fy_frame_kind */
-	unsigned long count; /* children so far: in maps, even = a key is next */
-};
+#define NULL_TEXT " ~"
+#define NULL_LEN 2
 
-struct fy_ctx {
-	struct sl_builder *b;
-	const char *src;
-	size_t len;
-	size_t last; /* end of the last token consumed */
-	struct fy_frame *stack;
-	size_t depth, cap;
-	/* a block mapping waiting for its first key to know where it starts;
-	 * its event is kept alive because pending_ev points into its tokens */
-	bool pending_map;
-	struct sl_ev pending_ev;
-	struct fy_event *held;
-};
-
-/* Returns the offset of the first byte at or after `off` that is not a blank,
- * a line break, a byte order mark or part of a comment. */
-static size_t skip_blanks(const struct fy_ctx *c, size_t off)
-{
-	const char *s = c->src;
-	while (off < c->len) {
-		unsigned char ch = (unsigned char)s[off];
-		if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') {
-			off++;
-		} else if (ch == 0xEF && off + 2 < c->len && (unsigned char)s[off + 1] == 0xBB &&
-			   (unsigned char)s[off + 2] == 0xBF) {
-			off += 3;
-		} else if (ch == '#') {
-			while (off < c->len && s[off] != '\n' && s[off] != '\r')
-				off++;
-		} else {
-			break;
-		}
-	}
-	return off;
-}
-
-static char char_at(const struct fy_ctx *c, size_t off)
-{
-	return off < c->len ? c->src[off] : '\0';
-}
-
-/* Where libyaml puts an empty node (start == end) in the current context:
- * just past the indicator that announced it, or at the start of the token
- * that follows (the next key, a ',' or closing bracket, a dedent, the end of
- * the input), exactly as libyaml's parser states do. */
-static size_t empty_mark(const struct fy_ctx *c)
-{
-	size_t q = skip_blanks(c, c->last);
-	if (c->depth == 0)
-		return q; /* empty document: the token after "---" */
-
-	const struct fy_frame *f = &c->stack[c->depth - 1];
-	bool key = f->count % 2 == 0;
-	switch (f->kind) {
-	case FRAME_BLOCK_SEQ:
-		return char_at(c, q) == '-' ? q + 1 : q;
-	case FRAME_BLOCK_MAP:
-		if (key)
-			return char_at(c, q) == '?' ? q + 1 : q;
-		return char_at(c, q) == ':' ? q + 1 : q;
-	case FRAME_FLOW_MAP:
-		if (key)
-			return char_at(c, q) == '?' ? skip_blanks(c, q + 1) : q;
-		return char_at(c, q) == ':' ? skip_blanks(c, q + 1) : q;
-	case FRAME_PAIR_MAP:
-		if (key) {
-			if (char_at(c, q) == '?')
-				q = skip_blanks(c, q + 1);
-			return q < c->len ? q + 1 : q;
-		}
-		return char_at(c, q) == ':' ? skip_blanks(c, q + 1) : q;
-	default:
-		return q;
-	}
-}
-
-/* Fills ev->start/end/tag/anchor from the node properties of an event.
- * Returns true when the event had a tag or an anchor. */
-static bool node_props(struct fy_event *fye, struct sl_ev *ev, size_t *props_end)
-{
-	struct fy_token *tag = fy_event_get_tag_token(fye);
-	struct fy_token *anchor = fy_event_get_anchor_token(fye);
-	size_t start = (size_t)-1, end = 0;
-
-	if (tag) {
-		size_t l = 0;
-		const char *t = fy_token_get_text(tag, &l);
-		const struct fy_mark *ms = fy_token_start_mark(tag), *me = fy_token_end_mark(tag);
-		if (t && !(l == 1 && t[0] == '!')) {
-			ev->tag = t;
-			ev->tag_len = l;
-		}
-		if (ms && ms->input_pos < start)
-			start = ms->input_pos;
-		if (me && me->input_pos > end)
-			end = me->input_pos;
-	}
-	if (anchor) {
-		size_t l = 0;
-		const char *a = fy_token_get_text(anchor, &l);
-		const struct fy_mark *ms = fy_token_start_mark(anchor), *me = fy_token_end_mark(anchor);
-		if (a) {
-			ev->anchor = a;
-			ev->anchor_len = l;
-		}
-		/* libfyaml's anchor mark excludes the '&' */
-		if (ms && ms->input_pos > 0 && ms->input_pos - 1 < start)
-			start = ms->input_pos - 1;
-		if (me && me->input_pos > end)
-			end = me->input_pos;
-	}
-	if (start == (size_t)-1)
-		return false;
-	ev->start = start;
-	ev->end = end;
-	*props_end = end;
-	return true;
-}
-
-/* Offset of the '|' or '>' that introduces a block scalar, looking forward
- * from `from` over blanks, comments and the ':', '-', '?' indicators. */
-static size_t block_indicator(const struct fy_ctx *c, size_t from, size_t content)
-{
-	size_t q = skip_blanks(c, from);
-	while (q < content) {
-		char ch = c->src[q];
-		if (ch == '|' || ch == '>')
-			return q;
-		q = skip_blanks(c, q + 1);
-	}
-	return content;
-}
-
-/* The length libyaml gives a block scalar's value, from the `len` bytes
- * libfyaml 0.7.12 gives: an empty block scalar at the end of the input comes
- * out as one NUL byte (the loader lets no NUL through, and a block scalar has
- * no escapes, so a NUL is always this artefact), and with clip chomping a last
- * line that the input does not end with a line break gets one anyway. */
-static size_t block_value_len(const struct fy_ctx *c, size_t indicator, size_t end,
-			      const char *text, size_t len)
-{
-	while (len > 0 && text[len - 1] == '\0')
-		len--;
-	if (len == 0 || text[len - 1] != '\n' || end < c->len || c->len == 0)
-		return len;
-	char last = c->src[c->len - 1];
-	if (last == '\n' || last == '\r')
-		return len;
-	/* a last line of blanks only was ended by the line break before it */
-	size_t ls = c->len;
-	bool blank = true;
-	while (ls > 0 && c->src[ls - 1] != '\n' && c->src[ls - 1] != '\r') {
-		ls--;
-		if (c->src[ls] != ' ' && c->src[ls] != '\t')
-			blank = false;
-	}
-	if (blank)
-		return len;
-	/* chomping indicator: [-+] before or after an indentation digit */
-	for (size_t i = indicator + 1; i < indicator + 3 && i < c->len; i++) {
-		if (c->src[i] == '+' || c->src[i] == '-')
-			return len;
-		if (c->src[i] < '1' || c->src[i] > '9')
-			break;
-	}
-	return len - 1;
-}
-
-static int push_frame(struct fy_ctx *c, enum fy_frame_kind kind)
-{
-	if (c->depth == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 32;
-		struct fy_frame *s = realloc(c->stack, cap * sizeof(*s));
-		if (!s)
-			return -1;
-		c->stack = s;
-		c->cap = cap;
-	}
-	c->stack[c->depth].kind = (unsigned char)kind;
-	c->stack[c->depth].count = 0;
-	c->depth++;
-	return 0;
-}
-
-/* A node was completed in the innermost collection. */
-static void count_child(struct fy_ctx *c)
-{
-	if (c->depth)
-		c->stack[c->depth - 1].count++;
-}
-
-/* Emits a block mapping whose begin was held back, starting at `start`
- * unless its own mark or its properties start earlier. */
-static int flush_pending(struct fy_ctx *c, size_t start)
-{
-	if (!c->pending_map)
-		return 0;
-	c->pending_map = false;
-	if (start < c->pending_ev.start)
-		c->pending_ev.start = start;
-	return sl_builder_begin(c->b, SL_MAP, &c->pending_ev);
-}
-
-/* Where the node of a content event starts, properties included, so that a
- * held-back block mapping can start at its first key; (size_t)-1 for an
- * empty node without properties. */
-static size_t event_start(struct fy_ctx *c, struct fy_event *fye)
-{
-	struct sl_ev ev = { 0 };
-	size_t pe = 0;
-	bool props = node_props(fye, &ev, &pe);
-	size_t start = props ? ev.start : (size_t)-1;
-	const struct fy_mark *m = fy_event_start_mark(fye);
-	size_t tok = (size_t)-1;
-
-	if (m) {
-		tok = m->input_pos;
-		if (fye->type == FYET_ALIAS && tok > 0)
-			tok--;
-		else if (fye->type == FYET_SCALAR) {
-			enum fy_scalar_style st = fy_token_scalar_style(fye->scalar.value);
-			if ((st == FYSS_SINGLE_QUOTED || st == FYSS_DOUBLE_QUOTED) && tok > 0)
-				tok--;
-			else if (st == FYSS_LITERAL || st == FYSS_FOLDED)
-				tok = block_indicator(c, props ? pe : c->last, tok);
-		}
-	}
-	return tok < start ? tok : start;
-}
-
-static int on_scalar(struct fy_ctx *c, struct fy_event *fye)
-{
-	struct fy_token *val = fye->scalar.value;
-	struct sl_ev ev = { 0 };
-	size_t pe = 0;
-	bool props = node_props(fye, &ev, &pe);
-	const struct fy_mark *ms = val ? fy_token_start_mark(val) : NULL;
-	const struct fy_mark *me = val ? fy_token_end_mark(val) : NULL;
-	enum fy_scalar_style st = val ? fy_token_scalar_style(val) : FYSS_PLAIN;
-	size_t len = 0;
-	const char *text = val ? fy_token_get_text(val, &len) : "";
-
-	if (!text)
-		return -1;
-	switch (st) {
-	case FYSS_SINGLE_QUOTED:
-		ev.style = SL_SINGLE;
-		break;
-	case FYSS_DOUBLE_QUOTED:
-		ev.style = SL_DOUBLE;
-		break;
-	case FYSS_LITERAL:
-		ev.style = SL_LITERAL;
-		break;
-	case FYSS_FOLDED:
-		ev.style = SL_FOLDED;
-		break;
-	default:
-		ev.style = SL_PLAIN;
-		break;
-	}
-
-	if (ms && me) {
-		size_t s = ms->input_pos, e = me->input_pos;
-		if (ev.style == SL_SINGLE || ev.style == SL_DOUBLE) {
-			if (s > 0)
-				s--;
-			if (e < c->len)
-				e++;
-		} else if (ev.style == SL_LITERAL || ev.style == SL_FOLDED) {
-			s = block_indicator(c, props ? pe : c->last, s);
-			len = block_value_len(c, s, e, text, len);
-		}
-		if (!props || s < ev.start)
-			ev.start = s;
-		ev.end = e;
-	} else if (!props) {
-		ev.start = ev.end = empty_mark(c);
-	}
-	/* else: an empty node with properties spans its properties */
-
-	c->last = ev.end > c->last ? ev.end : c->last;
-	count_child(c);
-	return sl_builder_scalar(c->b, &ev, text, len);
-}
-
-static int on_alias(struct fy_ctx *c, struct fy_event *fye)
-{
-	struct fy_token *a = fye->alias.anchor;
-	const struct fy_mark *ms = a ? fy_token_start_mark(a) : NULL;
-	const struct fy_mark *me = a ? fy_token_end_mark(a) : NULL;
-	size_t len = 0;
-	const char *name = a ? fy_token_get_text(a, &len) : NULL;
-	size_t s = ms ? ms->input_pos : c->last, e = me ? me->input_pos : s;
-
-	if (!name)
-		return -1;
-	if (s > 0)
-		s--; /* the '*' */
-	c->last = e > c->last ? e : c->last;
-	count_child(c);
-	return sl_builder_alias(c->b, s, e, name, len);
-}
-
-static int on_collection_start(struct fy_ctx *c, struct fy_event *fye, enum sl_kind kind)
-{
-	struct sl_ev ev = { 0 };
-	size_t pe = 0;
-	bool props = node_props(fye, &ev, &pe);
-	const struct fy_mark *ms = fy_event_start_mark(fye), *me = fy_event_end_mark(fye);
-	bool flow = fy_event_get_node_style(fye) == FYNS_FLOW;
-	enum fy_frame_kind fk;
-
-	if (props)
-		c->last = pe > c->last ? pe : c->last;
-	ev.style = flow ? SL_FLOW : SL_BLOCK;
-
-	if (kind == SL_MAP && flow && (!ms || char_at(c, ms->input_pos) != '{')) {
-		/* [a: b]: libfyaml gives it a made-up '{' token at the ':';
-		 * libyaml starts it at its key (or '?') */
-		size_t q = skip_blanks(c, c->last);
-		char ch = char_at(c, q);
-		if (ch == ',' || ch == '[')
-			q = skip_blanks(c, q + 1);
-		ev.start = ev.end = q;
-		fk = FRAME_PAIR_MAP;
-		if (push_frame(c, fk) < 0)
-			return -1;
-		return sl_builder_begin(c->b, kind, &ev);
-	}
-
-	if (flow) {
-		size_t s = ms ? ms->input_pos : c->last;
-		size_t e = me ? me->input_pos : s;
-		if (!props || s < ev.start)
-			ev.start = s;
-		ev.end = e;
-		c->last = e > c->last ? e : c->last;
-		fk = kind == SL_MAP ? FRAME_FLOW_MAP : FRAME_FLOW_SEQ;
-	} else {
-		size_t s = ms ? ms->input_pos : c->last;
-		/* the '-' or first key: what precedes it (a ':') is consumed */
-		c->last = s > c->last ? s : c->last;
-		if (!props || s < ev.start)
-			ev.start = s;
-		ev.end = ev.start;
-		fk = kind == SL_MAP ? FRAME_BLOCK_MAP : FRAME_BLOCK_SEQ;
-	}
-	if (push_frame(c, fk) < 0)
-		return -1;
-	if (kind == SL_MAP && !flow) {
-		/* libyaml starts a block mapping at its first key's first token,
-		 * which may be the key's tag or anchor: wait for the key */
-		c->pending_map = true;
-		c->pending_ev = ev;
-		return 0;
-	}
-	return sl_builder_begin(c->b, kind, &ev);
-}
-
-static int on_collection_end(struct fy_ctx *c, struct fy_event *fye)
-{
-	const struct fy_mark *me = fy_event_end_mark(fye);
-	size_t end = me ? me->input_pos : c->last;
-	enum fy_frame_kind fk = c->depth ? c->stack[c->depth - 1].kind : FRAME_BLOCK_MAP;
-
-	if (fk == FRAME_PAIR_MAP) {
-		/* libyaml ends [a: b]'s mapping at the ',' or ']' that follows */
-		end = skip_blanks(c, c->last);
-	} else if (fk == FRAME_FLOW_MAP || fk == FRAME_FLOW_SEQ) {
-		c->last = end > c->last ? end : c->last;
-	}
-	if (c->depth)
-		c->depth--;
-	count_child(c);
-	return sl_builder_end(c->b, end);
-}
-
-/* Offset of libfyaml's first error in `text`, or `fallback` when it gave no
- * position; *msg is its message (NULL when none was collected). */
-static size_t first_error(struct fy_diag *diag, const char *text, size_t len, size_t fallback,
-			  const char **msg)
-{
-	void *it = NULL;
-	struct fy_diag_error *de;
-	size_t off = fallback;
-
-	*msg = NULL;
-	while ((de = fy_diag_errors_iterate(diag, &it)) != NULL) {
-		if (de->type < FYET_ERROR)
-			continue;
-		*msg = de->msg;
-		const struct fy_mark *m = de->fyt ? fy_token_start_mark(de->fyt) : NULL;
-		if (m) {
-			off = m->input_pos;
-		} else if (de->line > 0) {
-			/* 1-based line and column; find the line's start */
-			size_t o = 0;
-			for (int l = 1; l < de->line && o < len; o++) {
-				if (text[o] == '\n')
-					l++;
-			}
-			off = o + (de->column > 1 ? (size_t)de->column - 1 : 0);
-		}
-		break;
-	}
-	return off > len ? len : off;
-}
-
-/* Records libfyaml's first error as a syntax error. */
-static void report_error(struct fy_ctx *c, struct fy_diag *diag)
-{
-	const char *msg;
-	size_t off = first_error(diag, c->src, c->len, c->last, &msg);
-	sl_builder_syntax_error(c->b, off, msg && *msg ? msg : "invalid YAML", NULL);
-}
-
-static void diag_discard(struct fy_diag *diag, void *user, const char *buf, size_t len)
-{
-	(void)diag;
-	(void)user;
-	(void)buf;
-	(void)len;
-}
-
-/* Creates a parser over text[0..len) whose errors are collected in *diagp,
- * not printed. Returns NULL when memory runs out. */
-static struct fy_parser *open_parser(const char *text, size_t len, struct fy_diag **diagp)
-{
-	struct fy_diag_cfg dcfg;
-	fy_diag_cfg_default(&dcfg);
-	dcfg.fp = NULL;
-	dcfg.output_fn = diag_discard;
-	dcfg.colorize = false;
-	struct fy_diag *diag = fy_diag_create(&dcfg);
-	if (!diag)
-		return NULL;
-	fy_diag_set_collect_errors(diag, true);
-
-	/* YAML 1.1 as libyaml; the event API never resolves aliases or merge
-	 * keys; depth is limited by the builder; libyaml does not check flow
-	 * indentation or duplicate keys (the builder reports those) */
-	struct fy_parse_cfg pcfg = {
-		.flags = FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_1 | FYPCF_JSON_NONE |
-			 FYPCF_DISABLE_DEPTH_LIMIT | FYPCF_ALLOW_DUPLICATE_KEYS |
-			 FYPCF_SLOPPY_FLOW_INDENTATION,
-		.diag = diag,
-	};
-	struct fy_parser *fyp = fy_parser_create(&pcfg);
-	if (!fyp) {
-		fy_diag_destroy(diag);
-		return NULL;
-	}
-	if (fy_parser_set_string(fyp, text, len) != 0) {
-		fy_parser_destroy(fyp);
-		fy_diag_destroy(diag);
-		return NULL;
-	}
-	*diagp = diag;
-	return fyp;
-}
-
-/*
- * libfyaml 0.7.12 cannot read a block scalar whose properties start their own
- * line, a common CloudFormation idiom:
- *
- *     Fn::Base64:
- *       !Sub |
- *         #!/bin/bash
- *
- * It takes the scalar as empty and fails on its first line. Written on the
- * key's line (`Fn::Base64:   !Sub |`) the same scalar parses, and means the
- * same: a block scalar's indentation does not depend on where its header
- * stands. So before parsing, such headers are joined to the line of the
- * indicator (':', '-' or '?') that they follow, by turning the line breaks
- * and comments between them into spaces: every byte keeps its offset, and no
- * content changes.
- *
- * Candidates are found on the text alone, then confirmed by a pass over the
- * events: a join is kept only if a block scalar with properties really starts
- * there (and not, say, inside another block scalar's text).
- */
-struct join {
-	size_t from, to; /* bytes [from, to) become spaces, blanks excepted */
-	size_t props;    /* == to: where the properties start */
+struct edit {
+	unsigned char kind; /* enum edit_kind */
 	bool on;
+	size_t from, to; /* in the original text */
+	size_t wfrom;    /* `from` in the edited text */
+	size_t wnode;    /* where the node must start in the edited text */
+	bool confirmed;
 };
 
 static bool is_blank(char ch)
@@ -539,6 +94,7 @@ static bool is_blank(char ch)
 	return ch == ' ' || ch == '\t';
 }
 
+/* End of the line starting at or containing `off`, before its line break. */
 static size_t line_end(const char *s, size_t len, size_t off)
 {
 	const char *nl = memchr(s + off, '\n', len - off);
@@ -546,6 +102,17 @@ static size_t line_end(const char *s, size_t len, size_t off)
 	if (e > off && s[e - 1] == '\r')
 		e--;
 	return e;
+}
+
+/* True when [q, le) is blanks, then the end or a comment. */
+static bool rest_is_empty(const char *s, size_t q, size_t le)
+{
+	bool blank_before = q == 0 || is_blank(s[q - 1]);
+	while (q < le && is_blank(s[q])) {
+		q++;
+		blank_before = true;
+	}
+	return q == le || (s[q] == '#' && blank_before);
 }
 
 /* If the line starting at `ls` is node properties then a block scalar header,
@@ -570,11 +137,20 @@ static bool is_header_line(const char *s, size_t len, size_t ls, size_t *props)
 	for (int i = 0; i < 2 && q < le && (s[q] == '+' || s[q] == '-' || (s[q] >= '1' && s[q] <= '9'));
 	     i++)
 		q++;
-	if (q < le && !is_blank(s[q]))
-		return false;
+	return (q == le || is_blank(s[q])) && rest_is_empty(s, q, le);
+}
+
+/* If the line starting at `ls` is a lone '-' (an empty sequence entry),
+ * returns true and stores the offset just past the '-'. */
+static bool is_empty_entry_line(const char *s, size_t len, size_t ls, size_t *after)
+{
+	size_t le = line_end(s, len, ls), q = ls;
 	while (q < le && is_blank(s[q]))
 		q++;
-	return q == le || s[q] == '#';
+	if (q == le || s[q] != '-' || (q + 1 < le && !is_blank(s[q + 1])))
+		return false;
+	*after = q + 1;
+	return rest_is_empty(s, q + 1, le);
 }
 
 /* For a header line starting at `ls`, finds the indicator it follows: the
@@ -614,16 +190,194 @@ static size_t indicator_before(const char *s, size_t ls)
 	return (size_t)-1;
 }
 
-static void apply_join(char *w, const char *src, const struct join *j, bool on)
+static int add_edit(struct edit **es, size_t *n, size_t *cap, struct edit e)
 {
-	for (size_t i = j->from; i < j->to; i++)
-		w[i] = on && !is_blank(src[i]) ? ' ' : src[i];
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 8;
+		struct edit *p = realloc(*es, nc * sizeof(*p));
+		if (!p)
+			return -1;
+		*es = p;
+		*cap = nc;
+	}
+	(*es)[(*n)++] = e;
+	return 0;
 }
 
-/* Runs the parser over `text` without building anything; marks as confirmed
- * every join whose properties start a block scalar. Returns the offset the
- * parse reached (len when it ended without error), or (size_t)-1 on OOM. */
-static size_t confirm_joins(const char *text, size_t len, struct join *js, size_t n, bool *confirmed)
+/* Finds the candidate edits, in increasing order of `from`. Returns -1 on
+ * OOM. */
+static int find_edits(const char *s, size_t len, struct edit **out, size_t *n_out)
+{
+	struct edit *es = NULL;
+	size_t n = 0, cap = 0;
+
+	for (size_t ls = 0; ls < len;) {
+		size_t props, from;
+		if (is_header_line(s, len, ls, &props) &&
+		    (from = indicator_before(s, ls)) != (size_t)-1) {
+			/* a lone '-' this header belongs to is not an empty entry */
+			if (n && es[n - 1].kind == EDIT_NULL && es[n - 1].from == from)
+				n--;
+			struct edit e = { .kind = EDIT_JOIN, .on = true, .from = from, .to = props };
+			if (add_edit(&es, &n, &cap, e) < 0)
+				goto oom;
+		} else if (is_empty_entry_line(s, len, ls, &from)) {
+			struct edit e = { .kind = EDIT_NULL, .on = true, .from = from, .to = from };
+			if (add_edit(&es, &n, &cap, e) < 0)
+				goto oom;
+		}
+		const char *nl = memchr(s + ls, '\n', len - ls);
+		ls = nl ? (size_t)(nl - s) + 1 : len;
+	}
+	*out = es;
+	*n_out = n;
+	return 0;
+oom:
+	free(es);
+	return -1;
+}
+
+/* Writes src with the edits that are on into w (room for len + NULL_LEN per
+ * edit), computing their positions in it. Returns the edited length. */
+static size_t apply_edits(char *w, const char *src, size_t len, struct edit *es, size_t n)
+{
+	size_t o = 0, done = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct edit *e = &es[i];
+		if (!e->on)
+			continue;
+		memcpy(w + o, src + done, e->from - done);
+		o += e->from - done;
+		done = e->from;
+		e->wfrom = o;
+		if (e->kind == EDIT_NULL) {
+			memcpy(w + o, NULL_TEXT, NULL_LEN);
+			o += NULL_LEN;
+			e->wnode = e->wfrom + NULL_LEN - 1;
+		} else {
+			for (; done < e->to; done++)
+				w[o++] = is_blank(src[done]) ? src[done] : ' ';
+			e->wnode = o;
+		}
+	}
+	memcpy(w + o, src + done, len - done);
+	return o + len - done;
+}
+
+/* Where the parser is kept from writing to stderr and its first error is
+ * found; shared by the confirming passes and the real one. */
+static void diag_discard(struct fy_diag *diag, void *user, const char *buf, size_t len)
+{
+	(void)diag;
+	(void)user;
+	(void)buf;
+	(void)len;
+}
+
+/* Creates a parser over text[0..len) whose errors are collected in *diagp,
+ * not printed. Returns NULL when memory runs out. */
+static struct fy_parser *open_parser(const char *text, size_t len, struct fy_diag **diagp)
+{
+	struct fy_diag_cfg dcfg;
+	fy_diag_cfg_default(&dcfg);
+	dcfg.fp = NULL;
+	dcfg.output_fn = diag_discard;
+	dcfg.colorize = false;
+	struct fy_diag *diag = fy_diag_create(&dcfg);
+	if (!diag)
+		return NULL;
+	fy_diag_set_collect_errors(diag, true);
+
+	/* YAML 1.1, as libyaml. The event API never resolves aliases or merge
+	 * keys. The builder limits depth and reports duplicate keys; libyaml
+	 * does not check the indentation of flow collections. */
+	struct fy_parse_cfg pcfg = {
+		.flags = FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_1 | FYPCF_JSON_NONE |
+			 FYPCF_DISABLE_DEPTH_LIMIT | FYPCF_ALLOW_DUPLICATE_KEYS |
+			 FYPCF_SLOPPY_FLOW_INDENTATION,
+		.diag = diag,
+	};
+	struct fy_parser *fyp = fy_parser_create(&pcfg);
+	if (!fyp) {
+		fy_diag_destroy(diag);
+		return NULL;
+	}
+	if (fy_parser_set_string(fyp, text, len) != 0) {
+		fy_parser_destroy(fyp);
+		fy_diag_destroy(diag);
+		return NULL;
+	}
+	*diagp = diag;
+	return fyp;
+}
+
+/* Finds libfyaml's first error: stores its offset in `text` in *off (left
+ * alone when libfyaml gave no position) and its message in *msg (NULL when
+ * none was collected). Returns true when it found a position. */
+static bool first_error(struct fy_diag *diag, const char *text, size_t len, size_t *off,
+			const char **msg)
+{
+	void *it = NULL;
+	struct fy_diag_error *de;
+	bool found = false;
+
+	*msg = NULL;
+	while ((de = fy_diag_errors_iterate(diag, &it)) != NULL) {
+		if (de->type < FYET_ERROR)
+			continue;
+		*msg = de->msg;
+		const struct fy_mark *m = de->fyt ? fy_token_start_mark(de->fyt) : NULL;
+		if (m) {
+			*off = m->input_pos;
+			found = true;
+		} else if (de->line > 0) {
+			/* 1-based line and column; find the line's start */
+			size_t o = 0;
+			for (int l = 1; l < de->line && o < len; o++) {
+				if (text[o] == '\n')
+					l++;
+			}
+			*off = o + (de->column > 1 ? (size_t)de->column - 1 : 0);
+			found = true;
+		}
+		break;
+	}
+	if (found && *off > len)
+		*off = len;
+	return found;
+}
+
+/* Where the properties (tag, anchor) of an event start and end in the text
+ * libfyaml read; false when it has none. libfyaml's anchor mark excludes the
+ * '&'. */
+static bool props_span(struct fy_event *fye, size_t *start, size_t *end)
+{
+	struct fy_token *toks[2] = { fy_event_get_tag_token(fye), fy_event_get_anchor_token(fye) };
+	size_t s = (size_t)-1, e = 0;
+	for (int i = 0; i < 2; i++) {
+		if (!toks[i])
+			continue;
+		const struct fy_mark *ms = fy_token_start_mark(toks[i]);
+		const struct fy_mark *me = fy_token_end_mark(toks[i]);
+		if (ms) {
+			size_t p = ms->input_pos - (i == 1 && ms->input_pos > 0);
+			if (p < s)
+				s = p;
+		}
+		if (me && me->input_pos > e)
+			e = me->input_pos;
+	}
+	if (s == (size_t)-1)
+		return false;
+	*start = s;
+	*end = e > s ? e : s;
+	return true;
+}
+
+/* Parses the edited text without building anything and marks the edits whose
+ * node is there. Returns the offset the parse reached in `text` (len when it
+ * ended without error), or (size_t)-1 on OOM. */
+static size_t confirm_edits(const char *text, size_t len, struct edit *es, size_t n)
 {
 	struct fy_diag *diag = NULL;
 	struct fy_parser *fyp = open_parser(text, len, &diag);
@@ -632,7 +386,8 @@ static size_t confirm_joins(const char *text, size_t len, struct join *js, size_
 
 	if (!fyp)
 		return (size_t)-1;
-	memset(confirmed, 0, n * sizeof(*confirmed));
+	for (size_t i = 0; i < n; i++)
+		es[i].confirmed = false;
 	for (;;) {
 		struct fy_event *fye = fy_parser_parse(fyp);
 		if (!fye)
@@ -640,18 +395,27 @@ static size_t confirm_joins(const char *text, size_t len, struct join *js, size_
 		if (fye->type == FYET_STREAM_END)
 			ended = true;
 		if (fye->type == FYET_SCALAR) {
-			enum fy_scalar_style st = fy_token_scalar_style(fye->scalar.value);
-			struct sl_ev ev = { 0 };
-			size_t pe;
-			if ((st == FYSS_LITERAL || st == FYSS_FOLDED) && node_props(fye, &ev, &pe)) {
-				while (k < n && js[k].props < ev.start)
-					k++;
-				if (k < n && js[k].props == ev.start)
-					confirmed[k] = true;
+			struct fy_token *val = fye->scalar.value;
+			enum fy_scalar_style st = fy_token_scalar_style(val);
+			const struct fy_mark *ms = fy_token_start_mark(val);
+			const struct fy_mark *me = fy_token_end_mark(val);
+			size_t ps, pe, l = 0;
+			const char *t = fy_token_get_text(val, &l);
+			size_t at = (size_t)-1;
+			enum edit_kind want = EDIT_JOIN;
+			if ((st == FYSS_LITERAL || st == FYSS_FOLDED) && props_span(fye, &ps, &pe)) {
+				at = ps;
+			} else if (st == FYSS_PLAIN && ms && t && l == 1 && t[0] == '~') {
+				at = ms->input_pos;
+				want = EDIT_NULL;
 			}
-			const struct fy_mark *m = fy_event_end_mark(fye);
-			if (m && m->input_pos > reached)
-				reached = m->input_pos;
+			while (at != (size_t)-1 && k < n && (!es[k].on || es[k].wnode < at))
+				k++;
+			for (size_t i = k; at != (size_t)-1 && i < n && es[i].wnode == at; i++)
+				if (es[i].on && es[i].kind == want)
+					es[i].confirmed = true;
+			if (me && me->input_pos > reached)
+				reached = me->input_pos;
 		}
 		fy_parser_event_free(fyp, fye);
 	}
@@ -659,110 +423,587 @@ static size_t confirm_joins(const char *text, size_t len, struct join *js, size_
 		reached = len;
 	} else {
 		const char *msg;
-		reached = first_error(diag, text, len, reached, &msg);
+		first_error(diag, text, len, &reached, &msg);
 	}
 	fy_parser_destroy(fyp);
 	fy_diag_destroy(diag);
 	return reached;
 }
 
-/* Joins block scalar headers as described above. Returns 0 with *out NULL
- * when there is nothing to join, 0 with *out a rewritten copy of src (same
- * length, to free) otherwise, -1 on OOM. */
-static int join_headers(const char *src, size_t len, char **out)
+/* Makes the edited text as described above. Returns 0 with *out NULL when
+ * nothing needs editing, 0 with *out the edited text (to free) and its length
+ * and the edits that are on, or -1 on OOM. */
+static int edit_input(const char *src, size_t len, char **out, size_t *out_len,
+		      struct edit **edits, size_t *n_edits)
 {
-	struct join *js = NULL;
-	size_t n = 0, cap = 0;
-	int rc = 0;
+	struct edit *es = NULL;
+	size_t n = 0;
 
 	*out = NULL;
-	for (size_t ls = 0; ls < len;) {
-		size_t props, from;
-		if (is_header_line(src, len, ls, &props) &&
-		    (from = indicator_before(src, ls)) != (size_t)-1) {
-			if (n == cap) {
-				cap = cap ? cap * 2 : 8;
-				struct join *p = realloc(js, cap * sizeof(*p));
-				if (!p) {
-					free(js);
-					return -1;
-				}
-				js = p;
-			}
-			js[n++] = (struct join){ .from = from, .to = props, .props = props, .on = true };
-		}
-		const char *nl = memchr(src + ls, '\n', len - ls);
-		ls = nl ? (size_t)(nl - src) + 1 : len;
-	}
+	*edits = NULL;
+	*n_edits = 0;
+	if (find_edits(src, len, &es, &n) < 0)
+		return -1;
 	if (n == 0)
 		return 0;
 
-	char *w = malloc(len);
-	bool *confirmed = malloc(n * sizeof(*confirmed));
-	if (!w || !confirmed) {
-		rc = -1;
-		goto fail;
+	char *w = malloc(len + n * NULL_LEN + 1);
+	if (!w) {
+		free(es);
+		return -1;
 	}
-	memcpy(w, src, len);
-	for (size_t i = 0; i < n; i++)
-		apply_join(w, src, &js[i], true);
-
-	/* Undo the joins that parsing does not confirm, until all that the
-	 * parser reached are confirmed; each round drops at least one join. */
+	size_t wlen;
+	/* Turn off the edits that parsing does not confirm, until all that the
+	 * parser reached are confirmed; each round turns one off at least. */
 	for (;;) {
-		size_t reached = confirm_joins(w, len, js, n, confirmed);
+		wlen = apply_edits(w, src, len, es, n);
+		size_t reached = confirm_edits(w, wlen, es, n);
 		bool changed = false;
 		if (reached == (size_t)-1) {
-			rc = -1;
-			goto fail;
+			free(w);
+			free(es);
+			return -1;
 		}
 		for (size_t i = 0; i < n; i++) {
-			if (!js[i].on || confirmed[i])
+			struct edit *e = &es[i];
+			if (!e->on || e->confirmed)
 				continue;
-			/* unconfirmed: wrong if the parser went past it, or if
-			 * it failed inside the joined gap */
-			if (js[i].props < reached || (js[i].from <= reached && reached <= js[i].to)) {
-				js[i].on = false;
-				apply_join(w, src, &js[i], false);
+			/* wrong if the parser went past it or failed inside it */
+			size_t wend = e->kind == EDIT_NULL ? e->wfrom + NULL_LEN : e->wnode;
+			if (e->wnode < reached || (e->wfrom <= reached && reached <= wend)) {
+				e->on = false;
 				changed = true;
 			}
 		}
 		if (!changed)
 			break;
 	}
-	bool any = false;
+	size_t m = 0;
 	for (size_t i = 0; i < n; i++)
-		any |= js[i].on;
-	free(js);
-	free(confirmed);
-	if (!any) {
+		if (es[i].on)
+			es[m++] = es[i];
+	if (m == 0) {
 		free(w);
+		free(es);
 		return 0;
 	}
 	*out = w;
+	*out_len = wlen;
+	*edits = es;
+	*n_edits = m;
 	return 0;
+}
 
-fail:
-	free(w);
-	free(confirmed);
-	free(js);
-	return rc;
+/* ------------------------------------------------------------------------
+ * Events to builder calls
+ * ------------------------------------------------------------------------ */
+
+/* What the innermost open collection expects next: enough to place an empty
+ * node the way libyaml does. */
+enum fy_frame_kind {
+	FRAME_BLOCK_SEQ,
+	FRAME_BLOCK_MAP,
+	FRAME_FLOW_SEQ,
+	FRAME_FLOW_MAP,
+	FRAME_PAIR_MAP, /* the implicit single-pair mapping of [a: b] */
+};
+
+struct fy_frame {
+	unsigned char kind;  /* enum fy_frame_kind */
+	unsigned long count; /* children so far: in maps, even = a key is next */
+};
+
+struct fy_ctx {
+	struct sl_builder *b;
+	const char *src; /* the original text: every offset below is into it */
+	size_t len;
+	const struct edit *ins; /* the EDIT_NULL insertions among the edits */
+	size_t n_ins;
+	size_t last; /* end of the last token consumed */
+	struct fy_frame *stack;
+	size_t depth, cap;
+	/* a block mapping waiting for its first key to know where it starts;
+	 * its event is kept alive because pending_ev points into its tokens */
+	bool pending_map;
+	struct sl_ev pending_ev;
+	struct fy_event *held;
+};
+
+/* Memory ran out here: recorded as the builder records it. */
+static int oom(struct fy_ctx *c)
+{
+	c->b->doc->oom = true;
+	return -1;
+}
+
+/* Maps an offset in the text libfyaml read to the original text: an offset
+ * inside an insertion maps to where it was inserted. */
+static size_t to_src(const struct fy_ctx *c, size_t wp)
+{
+	size_t lo = 0, hi = c->n_ins; /* insertions that end at or before wp */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->ins[mid].wfrom + NULL_LEN <= wp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t p = wp - lo * NULL_LEN;
+	if (lo < c->n_ins && c->ins[lo].wfrom <= wp)
+		p = c->ins[lo].from;
+	return p;
+}
+
+static bool mark_at(const struct fy_ctx *c, const struct fy_mark *m, size_t *out)
+{
+	if (!m)
+		return false;
+	*out = to_src(c, m->input_pos);
+	return true;
+}
+
+/* True when a scalar token is the "~" of an insertion. */
+static bool is_inserted(const struct fy_ctx *c, const struct fy_mark *m)
+{
+	if (!m || c->n_ins == 0)
+		return false;
+	size_t lo = 0, hi = c->n_ins;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->ins[mid].wnode < m->input_pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < c->n_ins && c->ins[lo].wnode == m->input_pos;
+}
+
+/* Returns the offset of the first byte at or after `off` that is not a blank,
+ * a line break, a byte order mark or part of a comment. */
+static size_t skip_blanks(const struct fy_ctx *c, size_t off)
+{
+	const char *s = c->src;
+	while (off < c->len) {
+		unsigned char ch = (unsigned char)s[off];
+		if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') {
+			off++;
+		} else if (ch == 0xEF && off + 2 < c->len && (unsigned char)s[off + 1] == 0xBB &&
+			   (unsigned char)s[off + 2] == 0xBF) {
+			off += 3;
+		} else if (ch == '#') {
+			while (off < c->len && s[off] != '\n' && s[off] != '\r')
+				off++;
+		} else {
+			break;
+		}
+	}
+	return off;
+}
+
+static char char_at(const struct fy_ctx *c, size_t off)
+{
+	return off < c->len ? c->src[off] : '\0';
+}
+
+/* Where libyaml puts an empty node (start == end) in the current context:
+ * just past the indicator that announced it, or at the start of the token
+ * that follows (the next key, a ',' or closing bracket, a dedent, the end of
+ * the input), as libyaml's parser states do. */
+static size_t empty_mark(const struct fy_ctx *c)
+{
+	size_t q = skip_blanks(c, c->last);
+	if (c->depth == 0)
+		return q; /* empty document: the token after "---" */
+
+	const struct fy_frame *f = &c->stack[c->depth - 1];
+	bool key = f->count % 2 == 0;
+	switch (f->kind) {
+	case FRAME_BLOCK_SEQ:
+		return char_at(c, q) == '-' ? q + 1 : q;
+	case FRAME_BLOCK_MAP:
+		if (key)
+			return char_at(c, q) == '?' ? q + 1 : q;
+		return char_at(c, q) == ':' ? q + 1 : q;
+	case FRAME_FLOW_MAP:
+		if (key)
+			return char_at(c, q) == '?' ? skip_blanks(c, q + 1) : q;
+		return char_at(c, q) == ':' ? skip_blanks(c, q + 1) : q;
+	case FRAME_PAIR_MAP:
+		if (key) {
+			if (char_at(c, q) == '?')
+				q = skip_blanks(c, q + 1);
+			return q < c->len ? q + 1 : q;
+		}
+		return char_at(c, q) == ':' ? skip_blanks(c, q + 1) : q;
+	default:
+		return q;
+	}
+}
+
+/* Fills ev->start/end/tag/anchor from the node properties of an event and
+ * stores where they end. Returns true when the event had a tag or an anchor.
+ * ev->tag and ev->anchor point into the event's tokens. */
+static bool node_props(const struct fy_ctx *c, struct fy_event *fye, struct sl_ev *ev,
+		       size_t *props_end)
+{
+	struct fy_token *tag = fy_event_get_tag_token(fye);
+	struct fy_token *anchor = fy_event_get_anchor_token(fye);
+	size_t s, e;
+
+	if (tag) {
+		size_t l = 0;
+		const char *t = fy_token_get_text(tag, &l);
+		if (t && !(l == 1 && t[0] == '!')) {
+			ev->tag = t;
+			ev->tag_len = l;
+		}
+	}
+	if (anchor) {
+		size_t l = 0;
+		const char *a = fy_token_get_text(anchor, &l);
+		if (a) {
+			ev->anchor = a;
+			ev->anchor_len = l;
+		}
+	}
+	if (!props_span(fye, &s, &e))
+		return false;
+	ev->start = to_src(c, s);
+	ev->end = to_src(c, e);
+	*props_end = ev->end;
+	return true;
+}
+
+/* Offset of the '|' or '>' that introduces a block scalar, looking forward
+ * from `from` over blanks, comments and the ':', '-', '?' indicators. */
+static size_t block_indicator(const struct fy_ctx *c, size_t from, size_t content)
+{
+	size_t q = skip_blanks(c, from);
+	while (q < content) {
+		char ch = c->src[q];
+		if (ch == '|' || ch == '>')
+			return q;
+		q = skip_blanks(c, q + 1);
+	}
+	return content;
+}
+
+/* The length libyaml gives a block scalar's value, from the `len` bytes
+ * libfyaml 0.7.12 gives: an empty block scalar at the end of the input comes
+ * out as one NUL byte (the loader lets no NUL through, and a block scalar has
+ * no escapes, so a NUL is always this artefact), and with clip chomping a last
+ * line that the input does not end with a line break gets one anyway. */
+static size_t block_value_len(const struct fy_ctx *c, size_t indicator, size_t end,
+			      const char *text, size_t len)
+{
+	while (len > 0 && text[len - 1] == '\0')
+		len--;
+	if (len == 0 || text[len - 1] != '\n' || end < c->len || c->len == 0)
+		return len;
+	char last = c->src[c->len - 1];
+	if (last == '\n' || last == '\r')
+		return len;
+	/* a last line of blanks only was ended by the line break before it */
+	size_t ls = c->len;
+	bool blank = true;
+	while (ls > 0 && c->src[ls - 1] != '\n' && c->src[ls - 1] != '\r') {
+		ls--;
+		if (!is_blank(c->src[ls]))
+			blank = false;
+	}
+	if (blank)
+		return len;
+	/* chomping indicator: [-+] before or after an indentation digit */
+	for (size_t i = indicator + 1; i < indicator + 3 && i < c->len; i++) {
+		if (c->src[i] == '+' || c->src[i] == '-')
+			return len;
+		if (c->src[i] < '1' || c->src[i] > '9')
+			break;
+	}
+	return len - 1;
+}
+
+static int push_frame(struct fy_ctx *c, enum fy_frame_kind kind)
+{
+	if (c->depth == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 32;
+		struct fy_frame *s = realloc(c->stack, cap * sizeof(*s));
+		if (!s)
+			return -1;
+		c->stack = s;
+		c->cap = cap;
+	}
+	c->stack[c->depth].kind = (unsigned char)kind;
+	c->stack[c->depth].count = 0;
+	c->depth++;
+	return 0;
+}
+
+/* A node was completed in the innermost collection. */
+static void count_child(struct fy_ctx *c)
+{
+	if (c->depth)
+		c->stack[c->depth - 1].count++;
+}
+
+/* Emits the held-back block mapping, starting at `start` unless its own mark
+ * or its properties start earlier. */
+static int flush_pending(struct fy_ctx *c, size_t start)
+{
+	c->pending_map = false;
+	if (start < c->pending_ev.start)
+		c->pending_ev.start = start;
+	return sl_builder_begin(c->b, SL_MAP, &c->pending_ev);
+}
+
+static enum sl_style scalar_style(enum fy_scalar_style st)
+{
+	switch (st) {
+	case FYSS_SINGLE_QUOTED:
+		return SL_SINGLE;
+	case FYSS_DOUBLE_QUOTED:
+		return SL_DOUBLE;
+	case FYSS_LITERAL:
+		return SL_LITERAL;
+	case FYSS_FOLDED:
+		return SL_FOLDED;
+	default:
+		return SL_PLAIN;
+	}
+}
+
+/* Where the node of a content event starts, properties included, so that a
+ * held-back block mapping can start at its first key; (size_t)-1 for an
+ * empty node without properties. */
+static size_t event_start(struct fy_ctx *c, struct fy_event *fye)
+{
+	struct sl_ev ev = { 0 };
+	size_t pe = 0, tok = (size_t)-1;
+	bool props = node_props(c, fye, &ev, &pe);
+	size_t start = props ? ev.start : (size_t)-1;
+	const struct fy_mark *m = fy_event_start_mark(fye);
+
+	if (fye->type == FYET_SCALAR && is_inserted(c, m))
+		m = NULL;
+	if (mark_at(c, m, &tok)) {
+		if (fye->type == FYET_ALIAS && tok > 0) {
+			tok--;
+		} else if (fye->type == FYET_SCALAR) {
+			enum sl_style st = scalar_style(fy_token_scalar_style(fye->scalar.value));
+			if ((st == SL_SINGLE || st == SL_DOUBLE) && tok > 0)
+				tok--;
+			else if (st == SL_LITERAL || st == SL_FOLDED)
+				tok = block_indicator(c, props ? pe : c->last, tok);
+		}
+	}
+	return tok < start ? tok : start;
+}
+
+static int on_scalar(struct fy_ctx *c, struct fy_event *fye)
+{
+	struct fy_token *val = fye->scalar.value;
+	struct sl_ev ev = { 0 };
+	size_t pe = 0, s, e, len = 0;
+	bool props = node_props(c, fye, &ev, &pe);
+	const struct fy_mark *ms = fy_token_start_mark(val), *me = fy_token_end_mark(val);
+	const char *text = fy_token_get_text(val, &len);
+
+	if (!text)
+		return oom(c);
+	ev.style = scalar_style(fy_token_scalar_style(val));
+	if (is_inserted(c, ms)) {
+		/* the "~" of an inserted empty entry */
+		ms = me = NULL;
+		text = "";
+		len = 0;
+	}
+	if (mark_at(c, ms, &s) && mark_at(c, me, &e)) {
+		if (ev.style == SL_SINGLE || ev.style == SL_DOUBLE) {
+			if (s > 0)
+				s--;
+			if (e < c->len)
+				e++;
+		} else if (ev.style == SL_LITERAL || ev.style == SL_FOLDED) {
+			s = block_indicator(c, props ? pe : c->last, s);
+			len = block_value_len(c, s, e, text, len);
+		}
+		if (!props || s < ev.start)
+			ev.start = s;
+		ev.end = e;
+	} else if (!props) {
+		ev.start = ev.end = empty_mark(c);
+	}
+	/* else: an empty node with properties spans its properties */
+
+	c->last = ev.end > c->last ? ev.end : c->last;
+	count_child(c);
+	return sl_builder_scalar(c->b, &ev, text, len);
+}
+
+static int on_alias(struct fy_ctx *c, struct fy_event *fye)
+{
+	struct fy_token *a = fye->alias.anchor;
+	size_t len = 0, s, e;
+	const char *name = a ? fy_token_get_text(a, &len) : NULL;
+
+	if (!name)
+		return oom(c);
+	if (!mark_at(c, fy_token_start_mark(a), &s))
+		s = c->last;
+	if (!mark_at(c, fy_token_end_mark(a), &e))
+		e = s;
+	if (s > 0)
+		s--; /* the '*' */
+	c->last = e > c->last ? e : c->last;
+	count_child(c);
+	return sl_builder_alias(c->b, s, e, name, len);
+}
+
+static int on_collection_start(struct fy_ctx *c, struct fy_event *fye, enum sl_kind kind)
+{
+	struct sl_ev ev = { 0 };
+	size_t pe = 0, s, e;
+	bool props = node_props(c, fye, &ev, &pe);
+	bool has_s = mark_at(c, fy_event_start_mark(fye), &s);
+	bool has_e = mark_at(c, fy_event_end_mark(fye), &e);
+	bool flow = fy_event_get_node_style(fye) == FYNS_FLOW;
+	enum fy_frame_kind fk;
+
+	if (props)
+		c->last = pe > c->last ? pe : c->last;
+	if (!has_s)
+		s = c->last;
+	if (!has_e)
+		e = s;
+	ev.style = flow ? SL_FLOW : SL_BLOCK;
+
+	if (kind == SL_MAP && flow && char_at(c, s) != '{') {
+		/* [a: b]: libfyaml gives it a made-up '{' token at the ':';
+		 * libyaml starts it at its key (or '?') */
+		size_t q = skip_blanks(c, c->last);
+		char ch = char_at(c, q);
+		if (ch == ',' || ch == '[')
+			q = skip_blanks(c, q + 1);
+		ev.start = ev.end = q;
+		if (push_frame(c, FRAME_PAIR_MAP) < 0)
+			return oom(c);
+		return sl_builder_begin(c->b, kind, &ev);
+	}
+
+	if (flow) {
+		c->last = e > c->last ? e : c->last;
+		fk = kind == SL_MAP ? FRAME_FLOW_MAP : FRAME_FLOW_SEQ;
+	} else {
+		/* the '-' or first key: what precedes it (a ':') is consumed */
+		c->last = s > c->last ? s : c->last;
+		e = s;
+		fk = kind == SL_MAP ? FRAME_BLOCK_MAP : FRAME_BLOCK_SEQ;
+	}
+	if (!props || s < ev.start)
+		ev.start = s;
+	ev.end = e;
+	if (push_frame(c, fk) < 0)
+		return oom(c);
+	if (kind == SL_MAP && !flow) {
+		/* libyaml starts a block mapping at its first key's first token,
+		 * which may be the key's tag or anchor: wait for the key */
+		c->pending_map = true;
+		c->pending_ev = ev;
+		return 0;
+	}
+	return sl_builder_begin(c->b, kind, &ev);
+}
+
+static int on_collection_end(struct fy_ctx *c, struct fy_event *fye)
+{
+	size_t end;
+	enum fy_frame_kind fk = c->depth ? c->stack[c->depth - 1].kind : FRAME_BLOCK_MAP;
+
+	if (!mark_at(c, fy_event_end_mark(fye), &end))
+		end = c->last;
+	if (fk == FRAME_PAIR_MAP) {
+		/* libyaml ends [a: b]'s mapping at the ',' or ']' that follows */
+		end = skip_blanks(c, c->last);
+	} else if (fk == FRAME_FLOW_MAP || fk == FRAME_FLOW_SEQ) {
+		c->last = end > c->last ? end : c->last;
+	}
+	if (c->depth)
+		c->depth--;
+	count_child(c);
+	return sl_builder_end(c->b, end);
+}
+
+/* Feeds one event to the builder. Returns what the builder returned (-1:
+ * stop), or -1 when memory ran out here (doc->oom set); sets *ended at the
+ * stream's end. */
+static int on_event(struct fy_ctx *c, struct fy_event *fye, bool *ended)
+{
+	switch (fye->type) {
+	case FYET_DOCUMENT_START:
+		return sl_builder_document_start(c->b, skip_blanks(c, c->last));
+	case FYET_DOCUMENT_END:
+		if (!fye->document_end.implicit) {
+			/* "...": libfyaml gives it no mark */
+			size_t q = skip_blanks(c, c->last);
+			if (q + 3 <= c->len && memcmp(c->src + q, "...", 3) == 0)
+				c->last = q + 3;
+		}
+		return 0;
+	case FYET_SCALAR:
+		return on_scalar(c, fye);
+	case FYET_ALIAS:
+		return on_alias(c, fye);
+	case FYET_MAPPING_START:
+		return on_collection_start(c, fye, SL_MAP);
+	case FYET_SEQUENCE_START:
+		return on_collection_start(c, fye, SL_SEQ);
+	case FYET_MAPPING_END:
+	case FYET_SEQUENCE_END:
+		return on_collection_end(c, fye);
+	case FYET_STREAM_END: {
+		size_t at;
+		*ended = true;
+		if (!mark_at(c, fy_event_start_mark(fye), &at) || at < c->last)
+			at = c->last;
+		/* libfyaml 0.7.12 may end the stream early without an error (at
+		 * a NUL byte, or bad UTF-8 in a comment) */
+		size_t q = skip_blanks(c, at);
+		if (q < c->len)
+			sl_builder_syntax_error(c->b, q, "unexpected data after the end of the YAML stream",
+						NULL);
+		return 0;
+	}
+	default:
+		return 0;
+	}
 }
 
 int sl_parse_libfyaml(struct sl_builder *b, const char *src, size_t len)
 {
 	struct fy_diag *diag = NULL;
 	struct fy_parser *fyp;
-	char *joined = NULL;
-	int rc = 0;
+	struct edit *edits = NULL;
+	size_t n_edits = 0, wlen = len;
+	char *edited = NULL;
 	bool ended = false;
 
-	if (join_headers(src, len, &joined) < 0)
+	if (edit_input(src, len, &edited, &wlen, &edits, &n_edits) < 0) {
+		b->doc->oom = true;
 		return -1;
-	struct fy_ctx c = { .b = b, .src = joined ? joined : src, .len = len };
-	fyp = open_parser(c.src, len, &diag);
+	}
+	/* keep only the insertions: joins do not move offsets */
+	size_t n_ins = 0;
+	for (size_t i = 0; i < n_edits; i++)
+		if (edits[i].kind == EDIT_NULL)
+			edits[n_ins++] = edits[i];
+
+	struct fy_ctx c = { .b = b, .src = src, .len = len, .ins = edits, .n_ins = n_ins };
+	const char *text = edited ? edited : src;
+	fyp = open_parser(text, wlen, &diag);
 	if (!fyp) {
-		free(joined);
+		free(edited);
+		free(edits);
+		b->doc->oom = true;
 		return -1;
 	}
 
@@ -771,72 +1012,29 @@ int sl_parse_libfyaml(struct sl_builder *b, const char *src, size_t len)
 		int r = 0;
 
 		if (!fye) {
-			if (!ended && (fy_parser_get_stream_error(fyp) || fy_diag_got_error(diag)))
-				report_error(&c, diag);
-			else if (!ended)
+			const char *msg = NULL;
+			if (!ended && (fy_parser_get_stream_error(fyp) || fy_diag_got_error(diag))) {
+				size_t off;
+				off = first_error(diag, text, wlen, &off, &msg) ? to_src(&c, off) : c.last;
+				sl_builder_syntax_error(b, off, msg && *msg ? msg : "invalid YAML", NULL);
+			} else if (!ended) {
 				sl_builder_syntax_error(b, skip_blanks(&c, c.last),
 							"the parser stopped before the end of the input",
 							NULL);
+			}
 			break;
 		}
-
 		if (c.pending_map) {
-			r = flush_pending(&c, fye->type != FYET_MAPPING_END ? event_start(&c, fye)
-									   : c.pending_ev.start);
+			size_t start = fye->type != FYET_MAPPING_END ? event_start(&c, fye)
+								      : c.pending_ev.start;
+			r = flush_pending(&c, start);
 			fy_parser_event_free(fyp, c.held);
 			c.held = NULL;
 		}
-
-		if (r == 0) {
-			switch (fye->type) {
-			case FYET_DOCUMENT_START:
-				r = sl_builder_document_start(b, skip_blanks(&c, c.last));
-				break;
-			case FYET_DOCUMENT_END:
-				if (!fye->document_end.implicit) {
-					/* "...": libfyaml gives it no mark */
-					size_t q = skip_blanks(&c, c.last);
-					if (q + 3 <= len && memcmp(c.src + q, "...", 3) == 0)
-						c.last = q + 3;
-				}
-				break;
-			case FYET_SCALAR:
-				r = on_scalar(&c, fye);
-				break;
-			case FYET_ALIAS:
-				r = on_alias(&c, fye);
-				break;
-			case FYET_MAPPING_START:
-				r = on_collection_start(&c, fye, SL_MAP);
-				break;
-			case FYET_SEQUENCE_START:
-				r = on_collection_start(&c, fye, SL_SEQ);
-				break;
-			case FYET_MAPPING_END:
-			case FYET_SEQUENCE_END:
-				r = on_collection_end(&c, fye);
-				break;
-			case FYET_STREAM_END: {
-				const struct fy_mark *m = fy_event_start_mark(fye);
-				size_t at = m ? m->input_pos : c.last;
-				ended = true;
-				/* libfyaml 0.7.12 may end the stream early without an
-				 * error (a NUL byte, bad UTF-8 in a comment) */
-				if (at < c.last)
-					at = c.last;
-				size_t q = skip_blanks(&c, at);
-				if (q < len)
-					sl_builder_syntax_error(b, q,
-								"unexpected data after the end of the YAML stream",
-								NULL);
-				break;
-			}
-			default:
-				break;
-			}
-		}
+		if (r == 0)
+			r = on_event(&c, fye, &ended);
 		if (c.pending_map && !c.held)
-			c.held = fye;
+			c.held = fye; /* pending_ev points into it */
 		else
 			fy_parser_event_free(fyp, fye);
 		if (r < 0 || ended)
@@ -848,8 +1046,7 @@ int sl_parse_libfyaml(struct sl_builder *b, const char *src, size_t len)
 	fy_parser_destroy(fyp);
 	fy_diag_destroy(diag);
 	free(c.stack);
-	free(joined);
-	if (rc == 0 && b->doc && b->doc->oom)
-		rc = -1;
-	return rc;
+	free(edited);
+	free(edits);
+	return b->doc->oom ? -1 : 0;
 }
