@@ -1,0 +1,29 @@
+/*
+ * Fuzz target: the whole pipeline (load, model, every rule, informational
+ * included), and every output format over the report.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "output/output.h"
+#include "stacklint/stacklint.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const char *const inc[] = { "I" };
+	struct sl_options o = { .include_checks = inc, .n_include = 1 };
+	struct sl_report *r;
+	if (sl_lint_buffer(&r, &o, "fuzz.yaml", (const char *)data, size) != 0)
+		return 0;
+	const struct sl_report *rs[1] = { r };
+	struct sl_output_opts oo = { .color = true };
+	for (int f = SL_FMT_TEXT; f <= SL_FMT_GITHUB; f++) {
+		struct sl_buf b = SL_BUF_INIT;
+		sl_output_write(&b, (enum sl_format)f, rs, 1, &oo);
+		sl_buf_free(&b);
+	}
+	sl_report_free(r);
+	return 0;
+}
