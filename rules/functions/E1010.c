@@ -9,7 +9,8 @@ static void check(struct sl_ctx *c)
 		if (r->kind != SL_REF_GETATT)
 			continue;
 		size_t len = strlen(r->name);
-		if (sl_index_find(&t->resources, r->name, len) || sl_template_implicit(t, r->name, len))
+		if (sl_index_find(&t->resources, r->name, len) || sl_template_implicit(t, r->name, len) ||
+		    sl_template_generated(t, SL_SEC_RESOURCES, r->name))
 			continue;
 		if (sl_index_find(&t->params, r->name, len)) {
 			sl_report(c, r->at, "GetAtt to '%s', which is a parameter: GetAtt reads attributes of "

@@ -6,12 +6,13 @@ static void check(struct sl_ctx *c)
 	const struct sl_template *t = c->t;
 	for (size_t i = 0; i < t->n_refs; i++) {
 		const struct sl_ref *r = &t->refs[i];
-		if (r->kind != SL_REF_REF)
+		if (r->kind != SL_REF_REF || r->pattern)
 			continue;
 		size_t len = strlen(r->name);
 		if (sl_index_find(&t->params, r->name, len) || sl_index_find(&t->resources, r->name, len) ||
 		    sl_pseudo_param(r->name, len) || sl_template_implicit(t, r->name, len) ||
-		    sl_template_foreach_id(t, r->name, len))
+		    sl_template_foreach_id(t, r->name, len) ||
+		    sl_template_generated(t, SL_SEC_RESOURCES, r->name))
 			continue;
 		if (len > 5 && memcmp(r->name, "AWS::", 5) == 0) {
 			sl_report(c, r->at, "Ref to '%s', which is not a pseudo parameter (they are "

@@ -1,11 +1,13 @@
 /* W2001: every parameter is used somewhere (Ref or a Fn::Sub variable). */
+#include <fnmatch.h>
+
 #include "rules/refs.h"
 
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
-	if (!t->params.n)
-		return;
+	if (!t->params.n || t->macro)
+		return; /* a macro may use any parameter */
 	bool *used = calloc(t->params.n, sizeof(bool));
 	if (!used) {
 		c->oom = true;
@@ -15,6 +17,12 @@ static void check(struct sl_ctx *c)
 		const struct sl_ref *r = &t->refs[i];
 		if (r->kind != SL_REF_REF && r->kind != SL_REF_SUB)
 			continue;
+		if (r->pattern) {
+			for (size_t k = 0; k < t->params.n; k++)
+				if (fnmatch(r->name, t->params.items[k].key->str, 0) == 0)
+					used[k] = true;
+			continue;
+		}
 		const struct sl_entity *e = sl_index_find(&t->params, r->name, strlen(r->name));
 		if (e)
 			used[e - t->params.items] = true;
@@ -35,7 +43,9 @@ const struct sl_rule rule_W2001 = {
 	.doc =
 	"### What it checks\n"
 	"Each parameter is referred to somewhere in the template, by `Ref` or as a `${Name}` variable "
-	"of `Fn::Sub` (in resources, outputs, conditions, rules or SAM Globals).\n\n"
+	"of `Fn::Sub` (in resources, outputs, conditions, rules or SAM Globals). Templates that run a "
+	"macro (`Fn::Transform`, or a `Transform` other than SAM's and `AWS::LanguageExtensions`) are "
+	"not checked: the macro may use any parameter.\n\n"
 	"### Why it matters\n"
 	"An unused parameter still has to be supplied by everyone who deploys the stack, and often "
 	"means a value the author meant to use is hard-coded instead.\n\n"

@@ -9,7 +9,8 @@ static void check(struct sl_ctx *c)
 		if (r->kind != SL_REF_DEPENDSON)
 			continue;
 		size_t len = strlen(r->name);
-		if (sl_index_find(&t->resources, r->name, len) || sl_template_implicit(t, r->name, len))
+		if (sl_index_find(&t->resources, r->name, len) || sl_template_implicit(t, r->name, len) ||
+		    sl_template_generated(t, SL_SEC_RESOURCES, r->name))
 			continue;
 		const char *sug = sl_suggest_ids(r->name, len, &t->resources, NULL);
 		sl_report(c, r->at, "DependsOn names '%s', which is not a resource of this template%s",

@@ -9,7 +9,8 @@ static void check(struct sl_ctx *c)
 		if (r->kind != SL_REF_RES_COND)
 			continue;
 		size_t len = strlen(r->name);
-		if (sl_index_find(&t->conditions, r->name, len))
+		if (sl_index_find(&t->conditions, r->name, len) ||
+		    sl_template_generated(t, SL_SEC_CONDITIONS, r->name))
 			continue;
 		const char *sug = sl_suggest_ids(r->name, len, &t->conditions, NULL);
 		sl_report(c, r->at, "the resource's Condition '%s' is not defined in the Conditions section%s",

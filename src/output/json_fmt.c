@@ -123,7 +123,8 @@ static void put_valid_utf8(struct sl_buf *b, const char *s)
 	}
 }
 
-static void match_id(char out[37], const char *rule_id, const char *shortdesc, const char *message,
+/* Writes cfn-lint's match Id into out; returns false when memory ran out. */
+static bool match_id(char out[37], const char *rule_id, const char *shortdesc, const char *message,
 		     const char *filename, uint32_t line)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -142,13 +143,16 @@ static void match_id(char out[37], const char *rule_id, const char *shortdesc, c
 		struct sl_buf f = SL_BUF_INIT;
 		sl_output_posix_path(&f, filename);
 		put_valid_utf8(&s, sl_buf_cstr(&f));
+		if (f.oom)
+			s.oom = true;
 		sl_buf_free(&f);
 		sl_buf_putc(&s, ':');
 	}
 	sl_buf_printf(&s, "%u", (unsigned)line);
 
+	bool ok = !s.oom;
 	md5_init(&m);
-	md5_update(&m, s.data, s.len);
+	md5_update(&m, sl_buf_cstr(&s), s.len);
 	md5_final(&m, dig);
 	sl_buf_free(&s);
 
@@ -160,6 +164,7 @@ static void match_id(char out[37], const char *rule_id, const char *shortdesc, c
 		*o++ = hex[dig[i] & 15];
 	}
 	*o = '\0';
+	return ok;
 }
 
 static const char *level_name(enum sl_severity sev)
@@ -192,7 +197,8 @@ static void write_match(struct sl_jw *w, const char *filename, const struct sl_d
 	const char *shortdesc = rule && rule->title ? rule->title : "";
 	char id[37];
 
-	match_id(id, rule_id, shortdesc, message, filename, d->start.line);
+	if (!match_id(id, rule_id, shortdesc, message, filename, d->start.line))
+		w->b->oom = true;
 
 	sl_jw_begin_object(w);
 	sl_jw_key(w, "Filename");

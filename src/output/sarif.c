@@ -7,8 +7,8 @@
  * its rule by ruleId and ruleIndex. run.artifacts lists every file linted, in
  * the order given (duplicates once), and each result's artifactLocation points
  * at its file by index. A relative filename becomes a percent-encoded relative
- * URI against %SRCROOT% (the directory code scanning resolves paths from); an
- * absolute one becomes a file:// URI. Columns count Unicode code points, as
+ * URI against %SRCROOT% (the directory code scanning resolves paths from), with
+ * "." and empty components dropped; an absolute one becomes a file:// URI. Columns count Unicode code points, as
  * the loader does, so run.columnKind says so; SARIF's endColumn is exclusive,
  * which is what sl_diag.end already is. The template path goes into a logical
  * location ("Resources/Fn/Properties/Timeout"). Keys come in a fixed order and
@@ -108,6 +108,8 @@ static void put_pascal_name(struct sl_buf *b, const char *title)
 	for (const char *p = title; *p; p++) {
 		char c = *p;
 		bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+		if (c == '\'')
+			continue; /* "API Gateway's" -> "APIGateways" */
 		if (!alnum) {
 			start = true;
 			continue;
@@ -169,11 +171,11 @@ static void write_rule(struct sl_jw *w, const struct rule_slot *slot, struct sl_
 	sl_jw_end_object(w);
 }
 
-/* ---- artifacts: distinct filenames in order of first appearance ---- */
+/* ---- artifacts: distinct files in order of first appearance ---- */
 
 struct artifacts {
 	size_t *of_report; /* artifact index of each report */
-	const char **names; /* distinct names, in order */
+	char **names;      /* distinct normalised names, in order (owned) */
 	size_t count;
 };
 
@@ -185,38 +187,57 @@ static uint64_t hash_str(const char *s)
 	return h;
 }
 
+static void free_artifacts(struct artifacts *a)
+{
+	for (size_t i = 0; i < a->count; i++)
+		free(a->names[i]);
+	free(a->names);
+	free(a->of_report);
+	memset(a, 0, sizeof(*a));
+}
+
+/* Files are the same artifact when their pathlib normal forms are equal
+ * ("./a.yaml" and "a.yaml"): SARIF requires run.artifacts to be unique.
+ * Returns false when memory runs out. */
 static bool collect_artifacts(struct artifacts *a, const struct sl_report *const *r, size_t n)
 {
+	struct sl_buf norm = SL_BUF_INIT;
+	size_t cap = 16;
+	bool ok = true;
+
 	memset(a, 0, sizeof(*a));
 	if (!n)
 		return true;
-	size_t cap = 16;
 	while (cap < 2 * n)
 		cap *= 2;
-	size_t *table = malloc(cap * sizeof(*table)); /* artifact index + 1; 0 = empty */
+	size_t *table = calloc(cap, sizeof(*table)); /* artifact index + 1; 0 = empty */
 	a->of_report = malloc(n * sizeof(*a->of_report));
 	a->names = malloc(n * sizeof(*a->names));
-	if (!table || !a->of_report || !a->names) {
-		free(table);
-		free(a->of_report);
-		free(a->names);
-		memset(a, 0, sizeof(*a));
-		return false;
-	}
-	memset(table, 0, cap * sizeof(*table));
-	for (size_t i = 0; i < n; i++) {
-		const char *name = r[i]->filename ? r[i]->filename : "";
+	if (!table || !a->of_report || !a->names)
+		ok = false;
+	for (size_t i = 0; ok && i < n; i++) {
+		sl_buf_reset(&norm);
+		sl_output_posix_path(&norm, r[i]->filename ? r[i]->filename : "");
+		const char *name = sl_buf_cstr(&norm);
 		size_t slot = (size_t)hash_str(name) & (cap - 1);
 		while (table[slot] && strcmp(a->names[table[slot] - 1], name) != 0)
 			slot = (slot + 1) & (cap - 1);
 		if (!table[slot]) {
-			a->names[a->count++] = name;
+			char *copy = norm.oom ? NULL : strdup(name);
+			if (!copy) {
+				ok = false;
+				break;
+			}
+			a->names[a->count++] = copy;
 			table[slot] = a->count;
 		}
 		a->of_report[i] = table[slot] - 1;
 	}
 	free(table);
-	return true;
+	sl_buf_free(&norm);
+	if (!ok)
+		free_artifacts(a);
+	return ok;
 }
 
 static bool uri_keep(unsigned char c)
@@ -241,20 +262,21 @@ static void put_uri_path(struct sl_buf *b, const char *path)
 	}
 }
 
-/* Writes the artifactLocation members for `name` (no braces). */
+/* Writes the artifactLocation members (no braces) for a normalised name:
+ * percent-encoded, relative to %SRCROOT% unless absolute (then file://). */
 static void write_artifact_location(struct sl_jw *w, const char *name, struct sl_buf *scratch)
 {
-	sl_buf_reset(scratch);
 	bool absolute = name[0] == '/';
+	sl_buf_reset(scratch);
 	if (absolute) {
 		sl_buf_puts(scratch, "file://");
-		/* "//x" would read as an authority after "file:": keep one slash. */
+		/* "//x" after "file:" would read as an authority: keep one slash. */
 		while (name[0] == '/' && name[1] == '/')
 			name++;
 	}
 	put_uri_path(scratch, name);
 	sl_jw_key(w, "uri");
-	sl_jw_string_n(w, scratch->data ? scratch->data : "", scratch->len);
+	sl_jw_string_n(w, sl_buf_cstr(scratch), scratch->len);
 	if (!absolute) {
 		sl_jw_key(w, "uriBaseId");
 		sl_jw_string(w, "%SRCROOT%");
@@ -262,7 +284,7 @@ static void write_artifact_location(struct sl_jw *w, const char *name, struct sl
 }
 
 static void write_result(struct sl_jw *w, const struct sl_diag *d, size_t rindex, size_t aindex,
-			 const char *filename, struct sl_buf *scratch)
+			 const char *artifact, struct sl_buf *scratch)
 {
 	struct sl_output_span s = sl_output_span_of(d);
 
@@ -286,7 +308,7 @@ static void write_result(struct sl_jw *w, const struct sl_diag *d, size_t rindex
 	sl_jw_begin_object(w);
 	sl_jw_key(w, "artifactLocation");
 	sl_jw_begin_object(w);
-	write_artifact_location(w, filename, scratch);
+	write_artifact_location(w, artifact, scratch);
 	sl_jw_key(w, "index");
 	sl_jw_int(w, (long long)aindex);
 	sl_jw_end_object(w);
@@ -393,11 +415,11 @@ void sl_output_sarif(struct sl_buf *out, const struct sl_report *const *r, size_
 	sl_jw_key(&w, "results");
 	sl_jw_begin_array(&w);
 	for (size_t i = 0; i < n; i++) {
-		const char *filename = r[i]->filename ? r[i]->filename : "";
+		size_t a = arts.of_report[i];
 		for (size_t j = 0; j < r[i]->count; j++) {
 			const struct sl_diag *d = &r[i]->diags[j];
-			write_result(&w, d, rule_index(rules, n_rules, d->rule_id), arts.of_report[i],
-				     filename, &scratch);
+			write_result(&w, d, rule_index(rules, n_rules, d->rule_id), a, arts.names[a],
+				     &scratch);
 		}
 	}
 	sl_jw_end_array(&w);
@@ -411,6 +433,5 @@ void sl_output_sarif(struct sl_buf *out, const struct sl_report *const *r, size_
 		out->oom = true;
 	sl_buf_free(&scratch);
 	free(rules);
-	free(arts.of_report);
-	free(arts.names);
+	free_artifacts(&arts);
 }

@@ -5,6 +5,7 @@
  */
 #include "template/template.h"
 
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,6 +73,8 @@ static int build_index(struct sl_template *t, struct sl_index *ix, const struct 
 		if (res) {
 			const struct sl_node *ty = sl_map_get(e->value, "Type");
 			e->type = sl_node_is(ty, SL_SCALAR) ? ty : NULL;
+			if (e->type && e->type->len > 17 && memcmp(e->type->str, "AWS::Serverless::", 17) == 0)
+				t->sam_types = true;
 			e->module = (e->type && e->type->len > 8 &&
 				     memcmp(e->type->str + e->type->len - 8, "::MODULE", 8) == 0) ||
 				    (sl_map_get(ty, "Fn::Rain::Module") || sl_map_get(ty, "Rain::Module"));
@@ -243,6 +246,104 @@ static void note_foreach(struct walk *w, const struct sl_node *v)
 	t->foreach_ids[t->n_foreach++] = v->items[0];
 }
 
+static void add_generated(struct walk *w, enum sl_section sec, const char *name, bool glob)
+{
+	struct sl_template *t = w->t;
+	if (t->n_generated == t->cap_generated) {
+		size_t cap = t->cap_generated ? t->cap_generated * 2 : 8;
+		struct sl_generated *p = sl_arena_alloc(t->arena, cap * sizeof(*p));
+		if (!p) {
+			w->oom = 1;
+			return;
+		}
+		if (t->n_generated)
+			memcpy(p, t->generated, t->n_generated * sizeof(*p));
+		t->generated = p;
+		t->cap_generated = cap;
+	}
+	t->generated[t->n_generated++] = (struct sl_generated){ sec, name, glob };
+}
+
+/* key with ${Id} and &{Id} replaced by value (or by '*' when value is NULL);
+ * any other ${...} left (an outer loop's identifier) also becomes '*'. */
+static char *expand_key(struct walk *w, const struct sl_node *key, const char *id, const char *value,
+			bool *glob)
+{
+	size_t cap = key->len * 2 + (value ? strlen(value) * 4 : 0) + 8;
+	char *out = sl_arena_alloc(w->t->arena, cap);
+	if (!out)
+		return NULL;
+	size_t o = 0, idl = strlen(id);
+	const char *s = key->str;
+	for (size_t i = 0; i < key->len && o + 2 < cap;) {
+		if ((s[i] == '$' || s[i] == '&') && i + 1 < key->len && s[i + 1] == '{') {
+			const char *close = memchr(s + i + 2, '}', key->len - i - 2);
+			if (close) {
+				size_t nl = (size_t)(close - (s + i + 2));
+				bool mine = nl == idl && memcmp(s + i + 2, id, idl) == 0;
+				if (mine && value) {
+					for (const char *v = value; *v && o + 2 < cap; v++)
+						if (s[i] == '$' || (*v >= 'A' && *v <= 'Z') || (*v >= 'a' && *v <= 'z') ||
+						    (*v >= '0' && *v <= '9'))
+							out[o++] = *v;
+				} else {
+					out[o++] = '*';
+					*glob = true;
+				}
+				i = (size_t)(close - s) + 1;
+				continue;
+			}
+		}
+		out[o++] = s[i++];
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* A Fn::ForEach directly in a section: records the names it generates,
+ * through nested loops in its output map too. */
+static void foreach_names(struct walk *w, enum sl_section sec, const struct sl_node *v, int depth)
+{
+	if (!sl_node_is(v, SL_SEQ) || v->len < 3 || !sl_node_is(v->items[0], SL_SCALAR) ||
+	    !sl_node_is(v->items[2], SL_MAP) || depth > 8)
+		return;
+	const char *id = v->items[0]->str;
+	const struct sl_node *coll = v->items[1], *out = v->items[2];
+	bool literal = sl_node_is(coll, SL_SEQ);
+	for (size_t i = 0; literal && i < coll->len; i++)
+		if (!sl_node_is(coll->items[i], SL_SCALAR))
+			literal = false;
+	for (size_t k = 0; k < out->len; k++) {
+		const struct sl_node *key = out->pairs[k].key;
+		if (key->len > 13 && memcmp(key->str, "Fn::ForEach::", 13) == 0) {
+			foreach_names(w, sec, out->pairs[k].value, depth + 1);
+			continue;
+		}
+		size_t n = literal ? coll->len : 1;
+		for (size_t i = 0; i < n; i++) {
+			bool glob = false;
+			char *name = expand_key(w, key, id, literal ? coll->items[i]->str : NULL, &glob);
+			if (!name) {
+				w->oom = 1;
+				return;
+			}
+			add_generated(w, sec, name, glob);
+		}
+	}
+}
+
+bool sl_template_generated(const struct sl_template *t, enum sl_section sec, const char *name)
+{
+	for (size_t i = 0; i < t->n_generated; i++) {
+		const struct sl_generated *g = &t->generated[i];
+		if (g->section != sec)
+			continue;
+		if (g->glob ? fnmatch(g->name, name, 0) == 0 : strcmp(g->name, name) == 0)
+			return true;
+	}
+	return false;
+}
+
 bool sl_template_foreach_id(const struct sl_template *t, const char *name, size_t len)
 {
 	for (size_t i = 0; i < t->n_foreach; i++) {
@@ -256,7 +357,17 @@ bool sl_template_foreach_id(const struct sl_template *t, const char *name, size_
 static void walk_fn(struct walk *w, const struct sl_node *key, const struct sl_node *v, bool in_cond)
 {
 	if (sl_str_eq(key, "Ref")) {
+		const struct sl_node *sub = sl_map_get(v, "Fn::Sub");
+		if (sl_node_is(sub, SL_SCALAR) && sl_node_intrinsic(v)) {
+			/* Ref: {Fn::Sub: "Param${Id}"} (language extensions): a pattern */
+			struct sl_node tmp = *sub;
+			bool glob = false;
+			char *pat = expand_key(w, &tmp, "", NULL, &glob);
+			if (pat && add_ref(w, SL_REF_REF, v, pat, strlen(pat), NULL, 0, v->start, v->end) == 0)
+				w->t->refs[w->t->n_refs - 1].pattern = true;
+		}
 		ref_node(w, SL_REF_REF, v);
+		walk(w, v, in_cond);
 		return;
 	}
 	if (sl_str_eq(key, "Fn::GetAtt")) {
@@ -307,6 +418,8 @@ static void walk_fn(struct walk *w, const struct sl_node *key, const struct sl_n
 		ref_node(w, SL_REF_COND, v);
 		return;
 	}
+	if (sl_str_eq(key, "Fn::Transform"))
+		w->t->macro = true;
 	if (sl_str_eq(key, "Fn::FindInMap")) {
 		if (sl_node_is(v, SL_SEQ) && v->len >= 1 && sl_node_is(v->items[0], SL_SCALAR))
 			ref_node(w, SL_REF_FINDINMAP, v->items[0]);
@@ -356,8 +469,10 @@ static void walk_resources(struct walk *w)
 		const struct sl_entity *e = &w->t->resources.items[i];
 		w->from = e;
 		const struct sl_node *r = e->value;
-		if (e->key->len > 13 && memcmp(e->key->str, "Fn::ForEach::", 13) == 0)
+		if (e->key->len > 13 && memcmp(e->key->str, "Fn::ForEach::", 13) == 0) {
 			note_foreach(w, r);
+			foreach_names(w, SL_SEC_RESOURCES, r, 0);
+		}
 		if (!sl_node_is(r, SL_MAP)) {
 			walk(w, r, false);
 			continue;
@@ -381,8 +496,10 @@ static void walk_outputs(struct walk *w)
 		const struct sl_entity *e = &w->t->outputs.items[i];
 		w->from = e;
 		const struct sl_node *o = e->value;
-		if (e->key->len > 13 && memcmp(e->key->str, "Fn::ForEach::", 13) == 0)
+		if (e->key->len > 13 && memcmp(e->key->str, "Fn::ForEach::", 13) == 0) {
 			note_foreach(w, o);
+			foreach_names(w, SL_SEC_OUTPUTS, o, 0);
+		}
 		if (!sl_node_is(o, SL_MAP)) {
 			walk(w, o, false);
 			continue;
@@ -403,8 +520,10 @@ static void walk_conditions(struct walk *w)
 	for (size_t i = 0; i < w->t->conditions.n; i++) {
 		const struct sl_entity *e = &w->t->conditions.items[i];
 		w->from = e;
-		if (e->key->len > 13 && memcmp(e->key->str, "Fn::ForEach::", 13) == 0)
+		if (e->key->len > 13 && memcmp(e->key->str, "Fn::ForEach::", 13) == 0) {
 			note_foreach(w, e->value);
+			foreach_names(w, SL_SEC_CONDITIONS, e->value, 0);
+		}
 		walk(w, e->value, true);
 	}
 }
@@ -437,6 +556,14 @@ int sl_template_build(struct sl_template *t, const struct sl_doc *doc, struct sl
 	const struct sl_node *tr = sl_section(t, SL_SEC_TRANSFORM);
 	t->sam = transform_has(tr, "AWS::Serverless-2016-10-31");
 	t->lang_ext = transform_has(tr, "AWS::LanguageExtensions");
+	if (sl_node_is(tr, SL_SEQ) || sl_node_is(tr, SL_SCALAR) || sl_node_is(tr, SL_MAP)) {
+		size_t n = tr->kind == SL_SEQ ? tr->len : 1;
+		for (size_t i = 0; i < n; i++) {
+			const struct sl_node *x = tr->kind == SL_SEQ ? tr->items[i] : tr;
+			if (!sl_str_eq(x, "AWS::Serverless-2016-10-31") && !sl_str_eq(x, "AWS::LanguageExtensions"))
+				t->macro = true;
+		}
+	}
 	if (build_index(t, &t->params, sl_section(t, SL_SEC_PARAMETERS), false) < 0 ||
 	    build_index(t, &t->mappings, sl_section(t, SL_SEC_MAPPINGS), false) < 0 ||
 	    build_index(t, &t->conditions, sl_section(t, SL_SEC_CONDITIONS), false) < 0 ||
@@ -467,7 +594,9 @@ static bool starts_with(const char *s, size_t len, const char *p, size_t pl)
 
 bool sl_template_implicit(const struct sl_template *t, const char *name, size_t len)
 {
-	if (t->sam && (starts_with(name, len, "ServerlessRestApi", 17) ||
+	/* without the transform E3038 reports the cause once; no cascade here */
+	bool sam = t->sam || t->sam_types;
+	if (sam && (starts_with(name, len, "ServerlessRestApi", 17) ||
 		       starts_with(name, len, "ServerlessHttpApi", 17)))
 		return true;
 	for (size_t i = 0; i < t->resources.n; i++) {
@@ -476,7 +605,7 @@ bool sl_template_implicit(const struct sl_template *t, const char *name, size_t 
 			continue;
 		if (e->module)
 			return true;
-		if (t->sam && e->type && starts_with(e->type->str, e->type->len, "AWS::Serverless::", 17))
+		if (sam && e->type && starts_with(e->type->str, e->type->len, "AWS::Serverless::", 17))
 			return true;
 	}
 	return false;

@@ -60,6 +60,8 @@ struct sl_ref {
 	const char *name;         /* target logical ID (NUL-terminated, in the arena) */
 	const char *attr;         /* GetAtt / Sub attribute, or NULL */
 	struct sl_position start, end; /* exact span of the name (inside a Sub string too) */
+	bool pattern;             /* name is a glob ('*' for a Fn::ForEach identifier):
+				   * Ref: {Fn::Sub: "Param${Id}"} */
 	enum sl_section section;  /* where the reference is made */
 	const struct sl_entity *from; /* the resource/output/condition making it, or NULL */
 };
@@ -71,13 +73,27 @@ struct sl_template {
 	const struct sl_pair *sections[SL_SEC_COUNT];
 	struct sl_index params, mappings, conditions, resources, outputs;
 	bool sam;           /* Transform includes AWS::Serverless-2016-10-31 */
+	bool sam_types;     /* declares AWS::Serverless::* resources (with or without the transform) */
 	bool lang_ext;      /* Transform includes AWS::LanguageExtensions */
+	bool macro;         /* a macro runs: Fn::Transform, or a Transform other than SAM's
+			     * and AWS::LanguageExtensions (it may add references we cannot see) */
 	struct sl_ref *refs;
 	size_t n_refs, cap_refs;
 	/* Fn::ForEach loop identifiers (AWS::LanguageExtensions): valid Ref targets */
 	const struct sl_node **foreach_ids;
 	size_t n_foreach, cap_foreach;
+	/* logical IDs that Fn::ForEach generates in Resources, Conditions, Outputs:
+	 * concrete names when the collection is a literal list, else globs */
+	struct sl_generated {
+		enum sl_section section;
+		const char *name;
+		bool glob;
+	} *generated;
+	size_t n_generated, cap_generated;
 };
+
+/* True when Fn::ForEach generates `name` in that section. */
+bool sl_template_generated(const struct sl_template *t, enum sl_section sec, const char *name);
 
 /* True when name is a Fn::ForEach identifier of this template. */
 bool sl_template_foreach_id(const struct sl_template *t, const char *name, size_t len);
