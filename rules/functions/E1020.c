@@ -11,9 +11,13 @@ static void check(struct sl_ctx *c)
 		size_t len = strlen(r->name);
 		if (sl_index_find(&t->params, r->name, len) || sl_index_find(&t->resources, r->name, len) ||
 		    sl_pseudo_param(r->name, len) || sl_template_implicit(t, r->name, len) ||
-		    sl_template_foreach_id(t, r->name, len) ||
+		    (t->lang_ext && sl_template_foreach_id(t, r->name, len)) ||
 		    sl_template_generated(t, SL_SEC_RESOURCES, r->name))
 			continue;
+		if (len == 0) {
+			sl_report(c, r->at, "Ref is empty: it needs the logical ID of a parameter or resource");
+			continue;
+		}
 		if (len > 5 && memcmp(r->name, "AWS::", 5) == 0) {
 			sl_report(c, r->at, "Ref to '%s', which is not a pseudo parameter (they are "
 				  "AWS::AccountId, AWS::NotificationARNs, AWS::NoValue, AWS::Partition, "

@@ -205,6 +205,18 @@ static const struct sl_node *resource_of(const struct sl_template *t, const stru
 	return NULL;
 }
 
+/* The resource whose text contains a byte offset (loader diagnostics have no node). */
+static const struct sl_node *resource_at(const struct sl_template *t, uint32_t off)
+{
+	const struct sl_node *res = sl_section(t, SL_SEC_RESOURCES);
+	if (!sl_node_is(res, SL_MAP))
+		return NULL;
+	for (size_t i = 0; i < res->len; i++)
+		if (res->pairs[i].key->start.offset <= off && off <= res->pairs[i].value->end.offset)
+			return res->pairs[i].value;
+	return NULL;
+}
+
 static bool suppressed(const struct sl_template *t, const struct sl_pdiag *d, const struct sl_options *o)
 {
 	if (o && sl_id_matches(d->rule_id, o->mandatory_checks, o->n_mandatory))
@@ -213,11 +225,9 @@ static bool suppressed(const struct sl_template *t, const struct sl_pdiag *d, co
 		return false;
 	if (list_matches(ignore_list(sl_section(t, SL_SEC_METADATA)), d->rule_id))
 		return true;
-	if (d->at) {
-		const struct sl_node *r = resource_of(t, d->at);
-		if (r && list_matches(ignore_list(sl_map_get(r, "Metadata")), d->rule_id))
-			return true;
-	}
+	const struct sl_node *r = d->at ? resource_of(t, d->at) : resource_at(t, d->start.offset);
+	if (r && list_matches(ignore_list(sl_map_get(r, "Metadata")), d->rule_id))
+		return true;
 	return false;
 }
 

@@ -252,7 +252,14 @@ static int check_merge_and_anchor(struct sl_builder *b, const struct sl_node *n,
 			(int)ev->anchor_len, ev->anchor);
 		if (!m)
 			return oom(b);
-		if (diag_at(b, "W1100", SL_SEV_WARNING, ev->start, ev->start + 1 + ev->anchor_len, m) < 0)
+		/* the anchor may follow a tag: find '&name' among the node's properties */
+		size_t at = ev->start, lim = ev->start + 4096 < b->doc->len ? ev->start + 4096 : b->doc->len;
+		while (at < lim && !(b->doc->src[at] == '&' && at + 1 + ev->anchor_len <= b->doc->len &&
+				     memcmp(b->doc->src + at + 1, ev->anchor, ev->anchor_len) == 0))
+			at++;
+		if (at >= lim)
+			at = ev->start;
+		if (diag_at(b, "W1100", SL_SEV_WARNING, at, at + 1 + ev->anchor_len, m) < 0)
 			return -1;
 	}
 	(void)n;
@@ -290,7 +297,8 @@ int sl_builder_document_start(struct sl_builder *b, size_t off)
 	if (b->stopped)
 		return -1;
 	if (++b->documents > 1) {
-		return fatal(b, off, off,
+		size_t end = off + 3 <= b->doc->len && memcmp(b->doc->src + off, "---", 3) == 0 ? off + 3 : off;
+		return fatal(b, off, end,
 			     "a template must be a single YAML document, but a second document starts "
 			     "here ('---'); CloudFormation reads only one");
 	}

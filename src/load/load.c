@@ -12,6 +12,7 @@
 
 #include "config.h"
 #include "load/builder.h"
+#include "load/node.h"
 
 int sl_doc_diag(struct sl_doc *doc, const char *rule_id, enum sl_severity sev,
 		struct sl_position start, struct sl_position end, const char *msg)
@@ -352,6 +353,10 @@ int sl_load(struct sl_doc *d, struct sl_arena *arena, const char *buf, size_t le
 	}
 	if (run_backend(d, false, be) < 0)
 		return -1;
+	/* comments and a document marker only: YAML gives an empty null scalar */
+	if (d->root && d->root->kind == SL_SCALAR && d->root->len == 0 && d->root->style == SL_PLAIN &&
+	    !d->root->tag && !(d->root->flags & SL_NODE_ALIAS))
+		d->root = NULL;
 	if (!d->root && !d->failed) {
 		struct sl_position p = pos_of(d, 0);
 		return sl_doc_diag(d, "E0000", SL_SEV_ERROR, p, p,

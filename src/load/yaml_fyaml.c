@@ -30,6 +30,7 @@
  */
 #include <libfyaml.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,6 +93,23 @@ struct edit {
 static bool is_blank(char ch)
 {
 	return ch == ' ' || ch == '\t';
+}
+
+/* Length of the line break at p (CR LF, CR, LF, NEL, LS, PS), or 0. */
+static size_t break_len(const char *s, size_t n, size_t p)
+{
+	if (p >= n)
+		return 0;
+	if (s[p] == '\r')
+		return p + 1 < n && s[p + 1] == '\n' ? 2 : 1;
+	if (s[p] == '\n')
+		return 1;
+	if ((unsigned char)s[p] == 0xC2 && p + 1 < n && (unsigned char)s[p + 1] == 0x85)
+		return 2;
+	if ((unsigned char)s[p] == 0xE2 && p + 2 < n && (unsigned char)s[p + 1] == 0x80 &&
+	    ((unsigned char)s[p + 2] == 0xA8 || (unsigned char)s[p + 2] == 0xA9))
+		return 3;
+	return 0;
 }
 
 /* End of the line starting at or containing `off`, before its line break. */
@@ -312,10 +330,11 @@ static struct fy_parser *open_parser(const char *text, size_t len, struct fy_dia
 }
 
 /* Finds libfyaml's first error: stores its offset in `text` in *off (left
- * alone when libfyaml gave no position) and its message in *msg (NULL when
+ * alone when libfyaml gave no position), the end of the token it blames in
+ * *end (NULL: not wanted; *off when none) and its message in *msg (NULL when
  * none was collected). Returns true when it found a position. */
 static bool first_error(struct fy_diag *diag, const char *text, size_t len, size_t *off,
-			const char **msg)
+			size_t *end, const char **msg)
 {
 	void *it = NULL;
 	struct fy_diag_error *de;
@@ -327,8 +346,11 @@ static bool first_error(struct fy_diag *diag, const char *text, size_t len, size
 			continue;
 		*msg = de->msg;
 		const struct fy_mark *m = de->fyt ? fy_token_start_mark(de->fyt) : NULL;
+		const struct fy_mark *me = de->fyt ? fy_token_end_mark(de->fyt) : NULL;
 		if (m) {
 			*off = m->input_pos;
+			if (end)
+				*end = me && me->input_pos >= m->input_pos ? me->input_pos : m->input_pos;
 			found = true;
 		} else if (de->line > 0) {
 			/* 1-based line and column; find the line's start */
@@ -338,12 +360,16 @@ static bool first_error(struct fy_diag *diag, const char *text, size_t len, size
 					l++;
 			}
 			*off = o + (de->column > 1 ? (size_t)de->column - 1 : 0);
+			if (end)
+				*end = *off;
 			found = true;
 		}
 		break;
 	}
 	if (found && *off > len)
 		*off = len;
+	if (found && end && *end > len)
+		*end = len;
 	return found;
 }
 
@@ -423,7 +449,7 @@ static size_t confirm_edits(const char *text, size_t len, struct edit *es, size_
 		reached = len;
 	} else {
 		const char *msg;
-		first_error(diag, text, len, &reached, &msg);
+		first_error(diag, text, len, &reached, NULL, &msg);
 	}
 	fy_parser_destroy(fyp);
 	fy_diag_destroy(diag);
@@ -511,6 +537,7 @@ enum fy_frame_kind {
 struct fy_frame {
 	unsigned char kind;  /* enum fy_frame_kind */
 	unsigned long count; /* children so far: in maps, even = a key is next */
+	size_t at;           /* block: its first token (first '-', or first key's) */
 };
 
 struct fy_ctx {
@@ -527,6 +554,9 @@ struct fy_ctx {
 	bool pending_map;
 	struct sl_ev pending_ev;
 	struct fy_event *held;
+	/* scratch for block scalar values */
+	char *buf, *tb;
+	size_t buf_len, buf_cap, tb_len, tb_cap;
 };
 
 /* Memory ran out here: recorded as the builder records it. */
@@ -640,6 +670,93 @@ static size_t empty_mark(const struct fy_ctx *c)
 	}
 }
 
+/* Records a syntax error worded as libyaml words it, with its context. */
+static void libyaml_error(struct fy_ctx *c, size_t off, const char *problem, const char *while_,
+			  size_t ctx_off)
+{
+	struct sl_position p = sl_builder_pos(c->b, ctx_off);
+	char ctx[160];
+	snprintf(ctx, sizeof(ctx), "(%s at line %u, column %u)", while_, p.line, p.column);
+	sl_builder_syntax_error(c->b, off, problem, ctx);
+}
+
+/* libyaml has no empty key without '?': a ':' where a key is expected is an
+ * error there ("did not find expected key" in a block mapping, "did not find
+ * expected node content" in a flow one), where libfyaml reads an empty key.
+ * Reports it as libyaml does and returns true in that case. */
+static bool empty_key_error(struct fy_ctx *c)
+{
+	if (c->depth == 0)
+		return false;
+	const struct fy_frame *f = &c->stack[c->depth - 1];
+	size_t q = skip_blanks(c, c->last);
+	if (f->count % 2 != 0 || char_at(c, q) != ':' || f->kind == FRAME_BLOCK_SEQ ||
+	    f->kind == FRAME_FLOW_SEQ)
+		return false;
+	if (f->kind == FRAME_BLOCK_MAP)
+		libyaml_error(c, q, "did not find expected key", "while parsing a block mapping",
+			      c->pending_map ? q : f->at);
+	else
+		libyaml_error(c, q, "did not find expected node content", "while parsing a flow node", q);
+	return true;
+}
+
+/* Characters libyaml 0.2.5 takes in a tag shorthand after the '!' (its
+ * yaml_parser_scan_tag_uri() without the flow indicators). */
+static bool tag_char(char ch)
+{
+	return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	       (ch != '\0' && strchr("-_;/?:@&=+$.%!~*'()", ch) != NULL);
+}
+
+static bool in_flow(const struct fy_ctx *c)
+{
+	return c->depth && c->stack[c->depth - 1].kind != FRAME_BLOCK_SEQ &&
+	       c->stack[c->depth - 1].kind != FRAME_BLOCK_MAP;
+}
+
+/* Two things libyaml's scanner rejects and libfyaml's accepts, checked as a
+ * node begins: a tab after a block '-' or '?' (libyaml only skips spaces
+ * there), and a tag not followed by a blank or a line break (as in
+ * `!Equals[a, b]`; libyaml's tags also stop at flow indicators, so
+ * `!]x` fails there too). Reports the error as libyaml does and returns true
+ * when one is found. */
+static bool scanner_error(struct fy_ctx *c, struct fy_event *fye)
+{
+	if (c->depth) {
+		const struct fy_frame *f = &c->stack[c->depth - 1];
+		size_t q = skip_blanks(c, c->last);
+		char ind = char_at(c, q);
+		if ((f->kind == FRAME_BLOCK_SEQ && ind == '-') ||
+		    (f->kind == FRAME_BLOCK_MAP && f->count % 2 == 0 && ind == '?')) {
+			size_t t = q + 1;
+			while (char_at(c, t) == ' ')
+				t++;
+			if (char_at(c, t) == '\t') {
+				libyaml_error(c, t, "found character that cannot start any token",
+					      "while scanning for the next token", t);
+				return true;
+			}
+		}
+	}
+	struct fy_token *tag = fy_event_get_tag_token(fye);
+	size_t ts;
+	if (tag && mark_at(c, fy_token_start_mark(tag), &ts) && char_at(c, ts) == '!' &&
+	    char_at(c, ts + 1) != '<') {
+		size_t p = ts + 1;
+		while (p < c->len && tag_char(c->src[p]))
+			p++;
+		char ch = char_at(c, p);
+		if (p < c->len && ch != ' ' && ch != '\t' && !break_len(c->src, c->len, p) &&
+		    !(ch == ',' && in_flow(c))) {
+			libyaml_error(c, p, "did not find expected whitespace or line break",
+				      "while scanning a tag", ts);
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Fills ev->start/end/tag/anchor from the node properties of an event and
  * stores where they end. Returns true when the event had a tag or an anchor.
  * ev->tag and ev->anchor point into the event's tokens. */
@@ -688,42 +805,176 @@ static size_t block_indicator(const struct fy_ctx *c, size_t from, size_t conten
 	return content;
 }
 
-/* The length libyaml gives a block scalar's value, from the `len` bytes
- * libfyaml 0.7.12 gives: an empty block scalar at the end of the input comes
- * out as one NUL byte (the loader lets no NUL through, and a block scalar has
- * no escapes, so a NUL is always this artefact), and with clip chomping a last
- * line that the input does not end with a line break gets one anyway. */
-static size_t block_value_len(const struct fy_ctx *c, size_t indicator, size_t end,
-			      const char *text, size_t len)
+static int grow(char **buf, size_t *cap, size_t need)
 {
-	while (len > 0 && text[len - 1] == '\0')
-		len--;
-	if (len == 0 || text[len - 1] != '\n' || end < c->len || c->len == 0)
-		return len;
-	char last = c->src[c->len - 1];
-	if (last == '\n' || last == '\r')
-		return len;
-	/* a last line of blanks only was ended by the line break before it */
-	size_t ls = c->len;
-	bool blank = true;
-	while (ls > 0 && c->src[ls - 1] != '\n' && c->src[ls - 1] != '\r') {
-		ls--;
-		if (!is_blank(c->src[ls]))
-			blank = false;
-	}
-	if (blank)
-		return len;
-	/* chomping indicator: [-+] before or after an indentation digit */
-	for (size_t i = indicator + 1; i < indicator + 3 && i < c->len; i++) {
-		if (c->src[i] == '+' || c->src[i] == '-')
-			return len;
-		if (c->src[i] < '1' || c->src[i] > '9')
-			break;
-	}
-	return len - 1;
+	if (need <= *cap)
+		return 0;
+	size_t nc = *cap ? *cap : 256;
+	while (nc < need)
+		nc *= 2;
+	char *p = realloc(*buf, nc);
+	if (!p)
+		return -1;
+	*buf = p;
+	*cap = nc;
+	return 0;
 }
 
-static int push_frame(struct fy_ctx *c, enum fy_frame_kind kind)
+static int put(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+{
+	if (grow(buf, cap, *len + n) < 0)
+		return -1;
+	memcpy(*buf + *len, s, n);
+	*len += n;
+	return 0;
+}
+
+/* Appends the line break at *p to a buffer as libyaml does (CR LF, CR, NEL
+ * become LF; LS and PS stay), moving *p past it. */
+static int put_break(char **buf, size_t *len, size_t *cap, const char *s, size_t n, size_t *p)
+{
+	size_t bl = break_len(s, n, *p);
+	int r = bl == 3 ? put(buf, len, cap, s + *p, 3) : put(buf, len, cap, "\n", 1);
+	*p += bl;
+	return r;
+}
+
+/* The indentation column libyaml's scanner is at for a block scalar: the
+ * column of the innermost block collection, -1 at the top. */
+static long parent_indent(const struct fy_ctx *c)
+{
+	for (size_t i = c->depth; i-- > 0;) {
+		const struct fy_frame *f = &c->stack[i];
+		if (f->kind != FRAME_BLOCK_SEQ && f->kind != FRAME_BLOCK_MAP)
+			continue;
+		size_t ls = f->at;
+		while (ls > 0 && c->src[ls - 1] != '\n' && c->src[ls - 1] != '\r')
+			ls--;
+		long col = 0;
+		for (size_t k = ls; k < f->at; k++)
+			col += ((unsigned char)c->src[k] & 0xC0) != 0x80;
+		return col;
+	}
+	return -1;
+}
+
+/* libyaml's yaml_parser_scan_block_scalar_breaks(): eats indentation and
+ * empty lines into c->tb, settles the indentation when it is still 0.
+ * Returns 1 with *err at a tab where indentation is expected. */
+static int block_breaks(struct fy_ctx *c, size_t *p, long *col, long *indent, long parent,
+			size_t *err)
+{
+	const char *s = c->src;
+	size_t n = c->len;
+	long max_indent = 0;
+
+	for (;;) {
+		while ((!*indent || *col < *indent) && *p < n && s[*p] == ' ') {
+			(*p)++;
+			(*col)++;
+		}
+		if (*col > max_indent)
+			max_indent = *col;
+		if ((!*indent || *col < *indent) && *p < n && s[*p] == '\t') {
+			*err = *p;
+			return 1;
+		}
+		if (!break_len(s, n, *p))
+			break;
+		if (put_break(&c->tb, &c->tb_len, &c->tb_cap, s, n, p) < 0)
+			return -1;
+		*col = 0;
+	}
+	if (!*indent) {
+		*indent = max_indent;
+		if (*indent < parent + 1)
+			*indent = parent + 1;
+		if (*indent < 1)
+			*indent = 1;
+	}
+	return 0;
+}
+
+/*
+ * The value of the block scalar whose indicator ('|' or '>') is at `ind`,
+ * read from the text by libyaml's rules (yaml_parser_scan_block_scalar()),
+ * into c->buf[0..c->buf_len). libfyaml 0.7.12 drops a line break before a
+ * more-indented line of a folded scalar, keeps a final line break the input
+ * does not have, gives an empty scalar at the end of the input as one NUL
+ * byte, and takes a tab in the indentation as content where libyaml stops:
+ * so the value is never taken from libfyaml. Returns 0, 1 with *err at a tab
+ * that libyaml rejects, or -1 on OOM.
+ */
+static int scan_block(struct fy_ctx *c, size_t ind, bool literal, size_t *err)
+{
+	const char *s = c->src;
+	size_t n = c->len, p = ind + 1;
+	int chomp = 0;
+	long increment = 0, indent = 0, col, parent = parent_indent(c);
+	char lb[3];
+	size_t lb_len = 0;
+	bool leading_blank = false;
+	int r;
+
+	c->buf_len = c->tb_len = 0;
+	if (p < n && (s[p] == '+' || s[p] == '-')) {
+		chomp = s[p++] == '+' ? 1 : -1;
+		if (p < n && s[p] >= '1' && s[p] <= '9')
+			increment = s[p++] - '0';
+	} else if (p < n && s[p] >= '1' && s[p] <= '9') {
+		increment = s[p++] - '0';
+		if (p < n && (s[p] == '+' || s[p] == '-'))
+			chomp = s[p++] == '+' ? 1 : -1;
+	}
+	while (p < n && is_blank(s[p]))
+		p++;
+	if (p < n && s[p] == '#')
+		while (p < n && !break_len(s, n, p))
+			p++;
+	p += break_len(s, n, p);
+	col = 0;
+	if (increment)
+		indent = parent >= 0 ? parent + increment : increment;
+
+	if ((r = block_breaks(c, &p, &col, &indent, parent, err)) != 0)
+		return r;
+	while (col == indent && p < n) {
+		bool trailing_blank = is_blank(s[p]);
+		if (!literal && lb_len == 1 && lb[0] == '\n' && !leading_blank && !trailing_blank) {
+			if (c->tb_len == 0 && put(&c->buf, &c->buf_len, &c->buf_cap, " ", 1) < 0)
+				return -1;
+		} else if (put(&c->buf, &c->buf_len, &c->buf_cap, lb, lb_len) < 0) {
+			return -1;
+		}
+		lb_len = 0;
+		if (put(&c->buf, &c->buf_len, &c->buf_cap, c->tb, c->tb_len) < 0)
+			return -1;
+		c->tb_len = 0;
+		leading_blank = is_blank(s[p]);
+		size_t from = p;
+		while (p < n && !break_len(s, n, p))
+			p++;
+		if (put(&c->buf, &c->buf_len, &c->buf_cap, s + from, p - from) < 0)
+			return -1;
+		if ((lb_len = break_len(s, n, p)) != 0) {
+			if (lb_len == 3)
+				memcpy(lb, s + p, 3);
+			else
+				lb[0] = '\n', lb_len = 1;
+			p += break_len(s, n, p);
+		}
+		col = 0;
+		if ((r = block_breaks(c, &p, &col, &indent, parent, err)) != 0)
+			return r;
+	}
+	if (chomp != -1 && put(&c->buf, &c->buf_len, &c->buf_cap, lb, lb_len) < 0)
+		return -1;
+	if (chomp == 1 && put(&c->buf, &c->buf_len, &c->buf_cap, c->tb, c->tb_len) < 0)
+		return -1;
+	return 0;
+}
+
+static int push_frame(struct fy_ctx *c, enum fy_frame_kind kind, size_t at)
 {
 	if (c->depth == c->cap) {
 		size_t cap = c->cap ? c->cap * 2 : 32;
@@ -735,6 +986,7 @@ static int push_frame(struct fy_ctx *c, enum fy_frame_kind kind)
 	}
 	c->stack[c->depth].kind = (unsigned char)kind;
 	c->stack[c->depth].count = 0;
+	c->stack[c->depth].at = at;
 	c->depth++;
 	return 0;
 }
@@ -753,6 +1005,8 @@ static int flush_pending(struct fy_ctx *c, size_t start)
 	c->pending_map = false;
 	if (start < c->pending_ev.start)
 		c->pending_ev.start = start;
+	if (start < c->stack[c->depth - 1].at)
+		c->stack[c->depth - 1].at = start;
 	return sl_builder_begin(c->b, SL_MAP, &c->pending_ev);
 }
 
@@ -810,6 +1064,8 @@ static int on_scalar(struct fy_ctx *c, struct fy_event *fye)
 
 	if (!text)
 		return oom(c);
+	if (scanner_error(c, fye))
+		return -1;
 	ev.style = scalar_style(fy_token_scalar_style(val));
 	if (is_inserted(c, ms)) {
 		/* the "~" of an inserted empty entry */
@@ -824,13 +1080,26 @@ static int on_scalar(struct fy_ctx *c, struct fy_event *fye)
 			if (e < c->len)
 				e++;
 		} else if (ev.style == SL_LITERAL || ev.style == SL_FOLDED) {
+			size_t tab = 0;
 			s = block_indicator(c, props ? pe : c->last, s);
-			len = block_value_len(c, s, e, text, len);
+			int r = scan_block(c, s, ev.style == SL_LITERAL, &tab);
+			if (r < 0)
+				return oom(c);
+			if (r > 0) {
+				libyaml_error(c, tab,
+					      "found a tab character where an indentation space is expected",
+					      "while scanning a block scalar", s);
+				return -1;
+			}
+			text = c->buf ? c->buf : "";
+			len = c->buf_len;
 		}
 		if (!props || s < ev.start)
 			ev.start = s;
 		ev.end = e;
 	} else if (!props) {
+		if (empty_key_error(c))
+			return -1;
 		ev.start = ev.end = empty_mark(c);
 	}
 	/* else: an empty node with properties spans its properties */
@@ -848,6 +1117,8 @@ static int on_alias(struct fy_ctx *c, struct fy_event *fye)
 
 	if (!name)
 		return oom(c);
+	if (scanner_error(c, fye))
+		return -1;
 	if (!mark_at(c, fy_token_start_mark(a), &s))
 		s = c->last;
 	if (!mark_at(c, fy_token_end_mark(a), &e))
@@ -869,6 +1140,8 @@ static int on_collection_start(struct fy_ctx *c, struct fy_event *fye, enum sl_k
 	bool flow = fy_event_get_node_style(fye) == FYNS_FLOW;
 	enum fy_frame_kind fk;
 
+	if (scanner_error(c, fye))
+		return -1;
 	if (props)
 		c->last = pe > c->last ? pe : c->last;
 	if (!has_s)
@@ -885,7 +1158,8 @@ static int on_collection_start(struct fy_ctx *c, struct fy_event *fye, enum sl_k
 		if (ch == ',' || ch == '[')
 			q = skip_blanks(c, q + 1);
 		ev.start = ev.end = q;
-		if (push_frame(c, FRAME_PAIR_MAP) < 0)
+		c->last = q;
+		if (push_frame(c, FRAME_PAIR_MAP, q) < 0)
 			return oom(c);
 		return sl_builder_begin(c->b, kind, &ev);
 	}
@@ -902,7 +1176,7 @@ static int on_collection_start(struct fy_ctx *c, struct fy_event *fye, enum sl_k
 	if (!props || s < ev.start)
 		ev.start = s;
 	ev.end = e;
-	if (push_frame(c, fk) < 0)
+	if (push_frame(c, fk, s) < 0)
 		return oom(c);
 	if (kind == SL_MAP && !flow) {
 		/* libyaml starts a block mapping at its first key's first token,
@@ -931,6 +1205,38 @@ static int on_collection_end(struct fy_ctx *c, struct fy_event *fye)
 		c->depth--;
 	count_child(c);
 	return sl_builder_end(c->b, end);
+}
+
+/* Records libfyaml's error `msg`, blaming the token [off, end). Where
+ * libyaml finds the same problem at another place, its place and wording are
+ * used, so that both backends point at the same line. */
+static void report_error(struct fy_ctx *c, size_t off, size_t end, const char *msg)
+{
+	static const char unterminated[] = "scalar without closing quote";
+	size_t ml = msg ? strlen(msg) : 0, ul = sizeof(unterminated) - 1;
+
+	if (!msg || !*msg) {
+		sl_builder_syntax_error(c->b, off, "invalid YAML", NULL);
+	} else if (ml >= ul && strcmp(msg + ml - ul, unterminated) == 0) {
+		/* libyaml reads on to the end of the input */
+		libyaml_error(c, c->len, "found unexpected end of stream",
+			      "while scanning a quoted scalar", off);
+	} else if (strcmp(msg, "invalid multiline plain key") == 0) {
+		/* libyaml reads the scalar as a value, then fails on the ':' */
+		size_t q = end;
+		while (q < c->len && is_blank(c->src[q]))
+			q++;
+		sl_builder_syntax_error(c->b, q, "mapping values are not allowed in this context", NULL);
+	} else if (strcmp(msg, "could not find expected ':'") == 0 || strcmp(msg, "missing ':'") == 0) {
+		/* libyaml notices it at the first token of a later line */
+		size_t q = end;
+		while (q < c->len && c->src[q] != '\n' && c->src[q] != '\r')
+			q++;
+		libyaml_error(c, skip_blanks(c, q), "could not find expected ':'",
+			      "while scanning a simple key", off);
+	} else {
+		sl_builder_syntax_error(c->b, off, msg, NULL);
+	}
 }
 
 /* Feeds one event to the builder. Returns what the builder returned (-1:
@@ -1014,9 +1320,14 @@ int sl_parse_libfyaml(struct sl_builder *b, const char *src, size_t len)
 		if (!fye) {
 			const char *msg = NULL;
 			if (!ended && (fy_parser_get_stream_error(fyp) || fy_diag_got_error(diag))) {
-				size_t off;
-				off = first_error(diag, text, wlen, &off, &msg) ? to_src(&c, off) : c.last;
-				sl_builder_syntax_error(b, off, msg && *msg ? msg : "invalid YAML", NULL);
+				size_t off, end;
+				if (first_error(diag, text, wlen, &off, &end, &msg)) {
+					off = to_src(&c, off);
+					end = to_src(&c, end);
+				} else {
+					off = end = c.last;
+				}
+				report_error(&c, off, end, msg);
 			} else if (!ended) {
 				sl_builder_syntax_error(b, skip_blanks(&c, c.last),
 							"the parser stopped before the end of the input",
@@ -1046,6 +1357,8 @@ int sl_parse_libfyaml(struct sl_builder *b, const char *src, size_t len)
 	fy_parser_destroy(fyp);
 	fy_diag_destroy(diag);
 	free(c.stack);
+	free(c.buf);
+	free(c.tb);
 	free(edited);
 	free(edits);
 	return b->doc->oom ? -1 : 0;
