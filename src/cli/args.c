@@ -78,7 +78,10 @@ void sl_cli_usage(FILE *out)
 "      --config FILE     read this configuration file instead of ./.stacklintrc.yaml\n"
 "                        or ./.cfnlintrc\n"
 "      --stdin-filename NAME  name to show for the template read from '-'\n"
-"      --ignore-templates GLOB  skip templates matching GLOB (repeatable)\n"
+"      --ignore-templates GLOB  skip templates matching GLOB (repeatable; replaces\n"
+"                        the configuration file's ignore_templates)\n"
+"      --only-templates  lint named files too only when they are templates (for\n"
+"                        pre-commit hooks that pass every YAML/JSON file)\n"
 "  -j, --jobs N          lint N files in parallel (default: all cores); output is\n"
 "                        the same whatever N is\n"
 "      --max-size BYTES  refuse larger files (default 50M; suffixes K, M)\n"
@@ -101,6 +104,8 @@ static int parse_size(const char *s, size_t *out)
 {
 	char *end;
 	errno = 0;
+	if (*s < '0' || *s > '9')
+		return -1;
 	unsigned long long v = strtoull(s, &end, 10);
 	if (errno || end == s)
 		return -1;
@@ -118,7 +123,7 @@ static int parse_size(const char *s, size_t *out)
 
 enum {
 	OPT_SEVERITY = 256, OPT_CONFIG, OPT_STDIN_NAME, OPT_IGNORE_TEMPLATES, OPT_MAX_SIZE, OPT_COLOR,
-	OPT_EXIT_ZERO, OPT_BACKEND, OPT_LIST_RULES, OPT_EXPLAIN,
+	OPT_EXIT_ZERO, OPT_BACKEND, OPT_LIST_RULES, OPT_EXPLAIN, OPT_ONLY_TEMPLATES,
 };
 
 int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
@@ -142,6 +147,7 @@ int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
 		{ "yaml-backend", required_argument, NULL, OPT_BACKEND },
 		{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
 		{ "explain", required_argument, NULL, OPT_EXPLAIN },
+		{ "only-templates", no_argument, NULL, OPT_ONLY_TEMPLATES },
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(cli, 0, sizeof(*cli));
@@ -210,6 +216,7 @@ int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
 			cli->stdin_filename = optarg;
 			break;
 		case OPT_IGNORE_TEMPLATES:
+			cli->set_ignore_templates = true;
 			if (sl_strv_push(&cli->ignore_templates, optarg) < 0)
 				return 1;
 			break;
@@ -249,6 +256,9 @@ int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
 			break;
 		case OPT_EXPLAIN:
 			cli->explain = optarg;
+			break;
+		case OPT_ONLY_TEMPLATES:
+			cli->only_templates = true;
 			break;
 		case ':':
 			fprintf(err, "stacklint: option '%s' needs a value (see stacklint --help)\n", argv[optind - 1]);

@@ -28,8 +28,11 @@ struct sl_cli {
 	struct sl_strv inputs;      /* files, directories, globs, "-" */
 	struct sl_strv ignore, include, mandatory;
 	struct sl_strv ignore_templates;
-	bool set_ignore, set_include, set_mandatory, set_format, set_jobs; /* given on the command line */
+	bool set_ignore, set_include, set_mandatory, set_format, set_jobs,
+		set_ignore_templates; /* given on the command line */
+	bool only_templates; /* named files too are linted only when they are templates */
 	enum sl_format format;
+	enum sl_format format_cfg; /* scratch for the configuration file's value */
 	const char *config_path;
 	const char *stdin_filename;
 	const char *explain;

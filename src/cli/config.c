@@ -71,7 +71,8 @@ static int take_list(const char *path, const struct sl_node *k, const struct sl_
 static const char *const cfnlint_only[] = {
 	"regions", "append_rules", "override_spec", "custom_rules", "configure_rules",
 	"include_experimental", "info", "debug", "output_file", "merge_configs", "non_zero_exit_code",
-	"registry_schemas", "deployment_files", "parameters", "parameter_files", "patch_specs", NULL,
+	"registry_schemas", "deployment_files", "parameters", "parameter_files", "patch_specs",
+	"ignore_bad_template", "build_graph", "update_specs", "update_documentation", "listrules", NULL,
 };
 
 static int apply(struct sl_cli *cli, const char *path, const struct sl_node *root, FILE *err)
@@ -87,7 +88,8 @@ static int apply(struct sl_cli *cli, const char *path, const struct sl_node *roo
 			if (!cli->inputs.n)
 				rc = take_list(path, k, v, &cli->inputs, err);
 		} else if (sl_str_eq(k, "ignore_templates")) {
-			rc = take_list(path, k, v, &cli->ignore_templates, err);
+			if (!cli->set_ignore_templates)
+				rc = take_list(path, k, v, &cli->ignore_templates, err);
 		} else if (sl_str_eq(k, "ignore_checks")) {
 			if (!cli->set_ignore)
 				rc = take_list(path, k, v, &cli->ignore, err);
@@ -98,13 +100,23 @@ static int apply(struct sl_cli *cli, const char *path, const struct sl_node *roo
 			if (!cli->set_mandatory)
 				rc = take_list(path, k, v, &cli->mandatory, err);
 		} else if (sl_str_eq(k, "format")) {
-			if (!cli->set_format && sl_node_is(v, SL_SCALAR) && sl_format_parse(v->str, &cli->format) < 0) {
-				fprintf(err, "%s:%u:%u: unknown format '%s'\n", path, v->start.line, v->start.column, v->str);
+			if (!sl_node_is(v, SL_SCALAR) || sl_format_parse(v->str, &cli->format_cfg) < 0) {
+				fprintf(err, "%s:%u:%u: 'format' must be one of text, json, parseable, sarif, junit, github\n",
+					path, v->start.line, v->start.column);
 				rc = 1;
+			} else if (!cli->set_format) {
+				cli->format = cli->format_cfg;
 			}
 		} else if (sl_str_eq(k, "jobs")) {
-			if (!cli->set_jobs && sl_node_is(v, SL_SCALAR))
-				cli->jobs = atoi(v->str);
+			char *end = NULL;
+			long j = sl_node_is(v, SL_SCALAR) ? strtol(v->str, &end, 10) : -1;
+			if (!end || *end || end == v->str || j < 0 || j > 1024) {
+				fprintf(err, "%s:%u:%u: 'jobs' must be a number from 0 (all cores) to 1024\n", path,
+					v->start.line, v->start.column);
+				rc = 1;
+			} else if (!cli->set_jobs) {
+				cli->jobs = (int)j;
+			}
 		} else {
 			bool known = false;
 			for (const char *const *p = cfnlint_only; *p; p++)

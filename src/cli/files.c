@@ -45,10 +45,53 @@ static char *join(const char *dir, const char *name)
 	return p;
 }
 
-/* Appends every file under dir (recursively) for which keep(path) is true. */
-static int walk_dir(const char *dir, struct sl_strv *out, const char *pattern, int depth)
+/* Directories already walked (device, inode): symlink loops are entered once. */
+struct seen {
+	dev_t *dev;
+	ino_t *ino;
+	size_t n, cap;
+};
+
+static bool seen_add(struct seen *s, const struct stat *st)
 {
-	if (depth > 64)
+	for (size_t i = 0; i < s->n; i++)
+		if (s->dev[i] == st->st_dev && s->ino[i] == st->st_ino)
+			return false;
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 64;
+		dev_t *d = realloc(s->dev, cap * sizeof(*d));
+		if (d)
+			s->dev = d;
+		ino_t *i = realloc(s->ino, cap * sizeof(*i));
+		if (i)
+			s->ino = i;
+		if (!d || !i)
+			return false;
+		s->cap = cap;
+	}
+	s->dev[s->n] = st->st_dev;
+	s->ino[s->n] = st->st_ino;
+	s->n++;
+	return true;
+}
+
+/* A pattern enters hidden directories only when one of its parts starts with '.'. */
+static bool pattern_wants_hidden(const char *pattern)
+{
+	for (const char *p = pattern; *p; p++)
+		if (*p == '.' && (p == pattern || p[-1] == '/') && p[1] != '/' && p[1] != '\0' &&
+		    !(p[1] == '.' && (p[2] == '/' || p[2] == '\0')))
+			return true;
+	return false;
+}
+
+/* Appends every file under dir (recursively): those matching `pattern`, or
+ * with a template extension when pattern is NULL. Each directory is walked
+ * once, however many symlinks lead to it. */
+static int walk_dir(const char *dir, struct sl_strv *out, const char *pattern, int depth, struct seen *seen)
+{
+	struct stat dst;
+	if (depth > 64 || stat(dir, &dst) != 0 || !seen_add(seen, &dst))
 		return 0;
 	DIR *d = opendir(dir);
 	if (!d)
@@ -77,9 +120,12 @@ static int walk_dir(const char *dir, struct sl_strv *out, const char *pattern, i
 		struct stat st;
 		if (stat(path, &st) == 0) {
 			if (S_ISDIR(st.st_mode)) {
-				bool skip = names.v[i][0] == '.' || strcmp(names.v[i], "node_modules") == 0;
-				if (!skip || pattern)
-					rc = walk_dir(path, out, pattern, depth + 1);
+				bool hidden = names.v[i][0] == '.';
+				/* a directory walk skips dependencies; a pattern matches what it says */
+				bool skip = (!pattern && strcmp(names.v[i], "node_modules") == 0) ||
+					    (hidden && !(pattern && pattern_wants_hidden(pattern)));
+				if (!skip)
+					rc = walk_dir(path, out, pattern, depth + 1, seen);
 			} else if (S_ISREG(st.st_mode)) {
 				bool keep = pattern ? sl_glob_match(pattern, path) : template_ext(names.v[i]);
 				if (keep && sl_strv_push(out, path) < 0)
@@ -98,9 +144,13 @@ static bool match_parts(char **pat, size_t np, char **path, size_t nq)
 	if (np == 0)
 		return nq == 0;
 	if (strcmp(pat[0], "**") == 0) {
-		for (size_t k = 0; k <= nq; k++)
+		/* like Python's glob and bash's globstar: '**' does not enter hidden names */
+		for (size_t k = 0; k <= nq; k++) {
 			if (match_parts(pat + 1, np - 1, path + k, nq - k))
 				return true;
+			if (k < nq && path[k][0] == '.')
+				return false;
+		}
 		return false;
 	}
 	if (nq == 0 || fnmatch(pat[0], path[0], FNM_PERIOD) != 0)
@@ -165,23 +215,29 @@ int sl_files_expand(const struct sl_cli *cli, struct sl_strv *files, bool **cand
 				strcpy(base, ".");
 			if (base[0] == '\0')
 				strcpy(base, "/");
-			if (walk_dir(base, &out, in, 0) < 0)
+			struct seen seen = { 0 };
+			if (walk_dir(base, &out, in, 0, &seen) < 0)
 				rc = 1;
+			free(seen.dev);
+			free(seen.ino);
 			free(base);
 			if (out.n == before)
 				fprintf(err, "stacklint: warning: pattern '%s' matches no file\n", in);
-			is_cand = false; /* a pattern names its files: lint them all */
+			is_cand = cli->only_templates; /* a pattern names its files: lint them all */
 		} else if (stat(in, &st) != 0) {
 			fprintf(err, "stacklint: cannot read '%s': %s\n", in, strerror(errno));
 			rc = 1;
 			continue;
 		} else if (S_ISDIR(st.st_mode)) {
-			if (walk_dir(in, &out, NULL, 0) < 0)
+			struct seen seen = { 0 };
+			if (walk_dir(in, &out, NULL, 0, &seen) < 0)
 				rc = 1;
+			free(seen.dev);
+			free(seen.ino);
 		} else {
 			if (sl_strv_push(&out, in) < 0)
 				return 1;
-			is_cand = false;
+			is_cand = cli->only_templates;
 		}
 		if (out.n > cap) {
 			size_t nc = out.cap;

@@ -174,6 +174,17 @@ static int ncores(void)
 	return n > 0 ? (int)n : 1;
 }
 
+/* Flushes stdout; a failed write (a full disk, a closed pipe) is an I/O failure
+ * worth saying, not a silent success. Returns status, with bit 1 on failure. */
+static int finish_stdout(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "stacklint: cannot write the output: %s\n", strerror(errno));
+		return status | 1;
+	}
+	return status;
+}
+
 int sl_cli_main(int argc, char **argv)
 {
 	struct sl_cli cli;
@@ -184,22 +195,22 @@ int sl_cli_main(int argc, char **argv)
 	if (cli.help) {
 		sl_cli_usage(stdout);
 		sl_cli_free(&cli);
-		return 0;
+		return finish_stdout(0);
 	}
 	if (cli.version) {
 		printf("stacklint %s\n", sl_version());
 		sl_cli_free(&cli);
-		return 0;
+		return finish_stdout(0);
 	}
 	if (cli.list_rules) {
 		list_rules(stdout);
 		sl_cli_free(&cli);
-		return 0;
+		return finish_stdout(0);
 	}
 	if (cli.explain) {
 		int rc = explain(stdout, stderr, cli.explain);
 		sl_cli_free(&cli);
-		return rc;
+		return finish_stdout(rc);
 	}
 	if (sl_config_load(&cli, stderr) != 0) {
 		sl_cli_free(&cli);
@@ -272,11 +283,10 @@ int sl_cli_main(int argc, char **argv)
 	if (out.oom) {
 		fprintf(stderr, "stacklint: out of memory\n");
 		status = 1;
-	} else if (out.len && fwrite(out.data, 1, out.len, stdout) != out.len) {
-		status = 1;
+	} else {
+		fwrite(out.data ? out.data : "", 1, out.len, stdout);
 	}
-	if (fflush(stdout) != 0)
-		status = 1;
+	status = finish_stdout(status);
 	sl_buf_free(&out);
 	for (size_t i = 0; i < nr; i++)
 		sl_report_free(j.reports[i]);

@@ -21,8 +21,15 @@
  * breaks, comments and indicators can stand.
  *
  * libfyaml 0.7.12 also has bugs that reject or misread valid YAML that
- * libyaml reads; input edits work around two of them (see "Input edits"), and
- * block_value_len() fixes two misread block scalars.
+ * libyaml reads: input edits work around three of them (see "Input edits"),
+ * and block scalars' values are read from the text by libyaml's rules
+ * (scan_block()). Where libfyaml accepts what libyaml rejects (a tab after a
+ * block '-', a tag glued to what follows, an empty key without '?', a second
+ * document without "---"), the error is reported as libyaml reports it, and
+ * a few of libfyaml's own errors are moved to where libyaml finds them
+ * (report_error()). Syntax errors of both parsers are on the same line for
+ * every corpus file; on broken input they can still differ (libfyaml finds an
+ * unclosed '[' at the end of the input, libyaml where a token does not fit).
  *
  * libfyaml 0.7.12 silently stops at a NUL byte or bad UTF-8 in a comment; the
  * loader rejects such input first, but this backend also checks that the
@@ -40,7 +47,8 @@
 /* ------------------------------------------------------------------------
  * Input edits
  *
- * Two kinds of valid YAML make libfyaml 0.7.12 fail where libyaml does not:
+ * Three kinds of valid YAML make libfyaml 0.7.12 fail or misread where
+ * libyaml does not:
  *
  *  1. A block scalar whose properties start their own line, a common
  *     CloudFormation idiom:
@@ -56,7 +64,20 @@
  *     the indicator (':', '-' or '?') and the properties into spaces: every
  *     byte keeps its offset and no content changes.
  *
- *  2. An empty entry in a sequence that is not indented under its key:
+ *  2. A block scalar with no content, followed by a line that is not more
+ *     indented than the collection it is in:
+ *
+ *         Properties:
+ *           Description: >
+ *           Type: String
+ *
+ *     libyaml reads an empty scalar and a sibling key; libfyaml reads the
+ *     sibling as the scalar's text. The edit replaces the header (`>`, with
+ *     its indicators) by "~" and spaces; the "~" scalar is turned back into
+ *     the block scalar, whose value is read from the text as for any block
+ *     scalar (scan_block()).
+ *
+ *  3. An empty entry in a sequence that is not indented under its key:
  *
  *         Key:
  *         -
@@ -74,8 +95,9 @@
  * ------------------------------------------------------------------------ */
 
 enum edit_kind {
-	EDIT_JOIN, /* blank [from, to): to is where the properties start */
-	EDIT_NULL, /* insert NULL_TEXT at from */
+	EDIT_JOIN,  /* blank [from, to): to is where the properties start */
+	EDIT_BLOCK, /* header [from, to) becomes "~" and spaces */
+	EDIT_NULL,  /* insert NULL_TEXT at from */
 };
 
 #define NULL_TEXT " ~"
@@ -158,17 +180,30 @@ static bool is_header_line(const char *s, size_t len, size_t ls, size_t *props)
 	return (q == le || is_blank(s[q])) && rest_is_empty(s, q, le);
 }
 
-/* If the line starting at `ls` is a lone '-' (an empty sequence entry),
- * returns true and stores the offset just past the '-'. */
+/* If the line starting at `ls` is a lone '-' (an empty sequence entry: the
+ * next line that is not blank or a comment is not indented past it), returns
+ * true and stores the offset just past the '-'. */
 static bool is_empty_entry_line(const char *s, size_t len, size_t ls, size_t *after)
 {
 	size_t le = line_end(s, len, ls), q = ls;
 	while (q < le && is_blank(s[q]))
 		q++;
-	if (q == le || s[q] != '-' || (q + 1 < le && !is_blank(s[q + 1])))
+	if (q == le || s[q] != '-' || (q + 1 < le && !is_blank(s[q + 1])) ||
+	    !rest_is_empty(s, q + 1, le))
 		return false;
 	*after = q + 1;
-	return rest_is_empty(s, q + 1, le);
+	for (size_t p = le; p < len;) {
+		p += break_len(s, len, p);
+		size_t e = line_end(s, len, p), k = p;
+		while (k < e && s[k] == ' ')
+			k++;
+		if (k < e && s[k] != '#')
+			return k - p <= q - ls; /* the '-' is indented by spaces */
+		p = e;
+		if (p >= len || !break_len(s, len, p))
+			break;
+	}
+	return true;
 }
 
 /* For a header line starting at `ls`, finds the indicator it follows: the
@@ -208,6 +243,95 @@ static size_t indicator_before(const char *s, size_t ls)
 	return (size_t)-1;
 }
 
+/* Column (in characters) of `off` on its line. */
+static long column_of(const char *s, size_t off)
+{
+	size_t ls = off;
+	long col = 0;
+	while (ls > 0 && s[ls - 1] != '\n' && s[ls - 1] != '\r')
+		ls--;
+	for (size_t k = ls; k < off; k++)
+		col += ((unsigned char)s[k] & 0xC0) != 0x80;
+	return col;
+}
+
+/* If the line starting at `ls` ends with a block scalar header whose next
+ * non-empty line is not indented past the collection the scalar is in (so
+ * that libyaml reads an empty scalar), returns true and stores the header's
+ * span [*from, *to). The collection is the block mapping of a key on this
+ * line (`  Key: |`), or the block sequence of the last '-' before the header
+ * (`  - |`, `  - !Tag |`); other headers are left alone. */
+static bool is_empty_block_line(const char *s, size_t len, size_t ls, size_t *from, size_t *to)
+{
+	size_t le = line_end(s, len, ls), q = ls, ind = (size_t)-1, hend = 0;
+	long inc = 0;
+
+	for (size_t i = ls; i < le; i++) {
+		if ((s[i] != '|' && s[i] != '>') || (i > ls && !is_blank(s[i - 1])))
+			continue;
+		size_t j = i + 1;
+		long k = 0;
+		for (int n = 0; n < 2 && j < le && (s[j] == '+' || s[j] == '-' || (s[j] >= '1' && s[j] <= '9'));
+		     n++, j++)
+			if (s[j] != '+' && s[j] != '-')
+				k = s[j] - '0';
+		if ((j == le || is_blank(s[j])) && rest_is_empty(s, j, le)) {
+			ind = i;
+			hend = j;
+			inc = k;
+			break;
+		}
+	}
+	if (ind == (size_t)-1)
+		return false;
+
+	/* the collection: "- " prefixes, then a key or the header's properties */
+	size_t dash = (size_t)-1;
+	while (q < le && is_blank(s[q]))
+		q++;
+	while (q < ind && s[q] == '-' && q + 1 < le && is_blank(s[q + 1])) {
+		dash = q++;
+		while (q < le && is_blank(s[q]))
+			q++;
+	}
+	size_t r = q;
+	while (r < ind && (s[r] == '!' || s[r] == '&')) {
+		while (r < ind && !is_blank(s[r]))
+			r++;
+		while (r < ind && is_blank(s[r]))
+			r++;
+	}
+	long parent;
+	if (r == ind) {
+		if (dash == (size_t)-1)
+			return false; /* header on its own line: its collection is above */
+		parent = column_of(s, dash);
+	} else {
+		parent = column_of(s, q); /* a key on this line */
+	}
+
+	/* the first line after the header that is not empty */
+	size_t p = le;
+	for (;;) {
+		p += break_len(s, len, p);
+		if (p >= len)
+			return false;
+		size_t e = line_end(s, len, p), k = p;
+		while (k < e && s[k] == ' ')
+			k++;
+		if (k < e) {
+			long col = (long)(k - p);
+			if (inc ? col >= parent + inc : col > parent)
+				return false;
+			break;
+		}
+		p = e;
+	}
+	*from = ind;
+	*to = hend;
+	return true;
+}
+
 static int add_edit(struct edit **es, size_t *n, size_t *cap, struct edit e)
 {
 	if (*n == *cap) {
@@ -243,6 +367,10 @@ static int find_edits(const char *s, size_t len, struct edit **out, size_t *n_ou
 			struct edit e = { .kind = EDIT_NULL, .on = true, .from = from, .to = from };
 			if (add_edit(&es, &n, &cap, e) < 0)
 				goto oom;
+		} else if (is_empty_block_line(s, len, ls, &from, &props)) {
+			struct edit e = { .kind = EDIT_BLOCK, .on = true, .from = from, .to = props };
+			if (add_edit(&es, &n, &cap, e) < 0)
+				goto oom;
 		}
 		const char *nl = memchr(s + ls, '\n', len - ls);
 		ls = nl ? (size_t)(nl - s) + 1 : len;
@@ -272,6 +400,11 @@ static size_t apply_edits(char *w, const char *src, size_t len, struct edit *es,
 			memcpy(w + o, NULL_TEXT, NULL_LEN);
 			o += NULL_LEN;
 			e->wnode = e->wfrom + NULL_LEN - 1;
+		} else if (e->kind == EDIT_BLOCK) {
+			e->wnode = o;
+			w[o++] = '~';
+			for (done++; done < e->to; done++)
+				w[o++] = ' ';
 		} else {
 			for (; done < e->to; done++)
 				w[o++] = is_blank(src[done]) ? src[done] : ' ';
@@ -428,17 +561,17 @@ static size_t confirm_edits(const char *text, size_t len, struct edit *es, size_
 			size_t ps, pe, l = 0;
 			const char *t = fy_token_get_text(val, &l);
 			size_t at = (size_t)-1;
-			enum edit_kind want = EDIT_JOIN;
+			bool tilde = false;
 			if ((st == FYSS_LITERAL || st == FYSS_FOLDED) && props_span(fye, &ps, &pe)) {
 				at = ps;
 			} else if (st == FYSS_PLAIN && ms && t && l == 1 && t[0] == '~') {
 				at = ms->input_pos;
-				want = EDIT_NULL;
+				tilde = true;
 			}
 			while (at != (size_t)-1 && k < n && (!es[k].on || es[k].wnode < at))
 				k++;
 			for (size_t i = k; at != (size_t)-1 && i < n && es[i].wnode == at; i++)
-				if (es[i].on && es[i].kind == want)
+				if (es[i].on && (es[i].kind != EDIT_JOIN) == tilde)
 					es[i].confirmed = true;
 			if (me && me->input_pos > reached)
 				reached = me->input_pos;
@@ -495,7 +628,8 @@ static int edit_input(const char *src, size_t len, char **out, size_t *out_len,
 			if (!e->on || e->confirmed)
 				continue;
 			/* wrong if the parser went past it or failed inside it */
-			size_t wend = e->kind == EDIT_NULL ? e->wfrom + NULL_LEN : e->wnode;
+			size_t wend = e->kind == EDIT_NULL ? e->wfrom + NULL_LEN
+					: e->kind == EDIT_BLOCK ? e->wfrom + (e->to - e->from) : e->wnode;
 			if (e->wnode < reached || (e->wfrom <= reached && reached <= wend)) {
 				e->on = false;
 				changed = true;
@@ -546,7 +680,10 @@ struct fy_ctx {
 	size_t len;
 	const struct edit *ins; /* the EDIT_NULL insertions among the edits */
 	size_t n_ins;
+	const struct edit *blk; /* the EDIT_BLOCK replacements */
+	size_t n_blk;
 	size_t last; /* end of the last token consumed */
+	int docs;    /* documents started */
 	struct fy_frame *stack;
 	size_t depth, cap;
 	/* a block mapping waiting for its first key to know where it starts;
@@ -590,6 +727,21 @@ static bool mark_at(const struct fy_ctx *c, const struct fy_mark *m, size_t *out
 		return false;
 	*out = to_src(c, m->input_pos);
 	return true;
+}
+
+/* True when offset `off` (in the original text) is a block scalar header
+ * replaced by "~". */
+static bool is_replaced_block(const struct fy_ctx *c, size_t off)
+{
+	size_t lo = 0, hi = c->n_blk;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->blk[mid].from < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < c->n_blk && c->blk[lo].from == off;
 }
 
 /* True when a scalar token is the "~" of an insertion. */
@@ -822,6 +974,8 @@ static int grow(char **buf, size_t *cap, size_t need)
 
 static int put(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
 {
+	if (n == 0)
+		return 0;
 	if (grow(buf, cap, *len + n) < 0)
 		return -1;
 	memcpy(*buf + *len, s, n);
@@ -845,15 +999,8 @@ static long parent_indent(const struct fy_ctx *c)
 {
 	for (size_t i = c->depth; i-- > 0;) {
 		const struct fy_frame *f = &c->stack[i];
-		if (f->kind != FRAME_BLOCK_SEQ && f->kind != FRAME_BLOCK_MAP)
-			continue;
-		size_t ls = f->at;
-		while (ls > 0 && c->src[ls - 1] != '\n' && c->src[ls - 1] != '\r')
-			ls--;
-		long col = 0;
-		for (size_t k = ls; k < f->at; k++)
-			col += ((unsigned char)c->src[k] & 0xC0) != 0x80;
-		return col;
+		if (f->kind == FRAME_BLOCK_SEQ || f->kind == FRAME_BLOCK_MAP)
+			return column_of(c->src, f->at);
 	}
 	return -1;
 }
@@ -862,12 +1009,13 @@ static long parent_indent(const struct fy_ctx *c)
  * empty lines into c->tb, settles the indentation when it is still 0.
  * Returns 1 with *err at a tab where indentation is expected. */
 static int block_breaks(struct fy_ctx *c, size_t *p, long *col, long *indent, long parent,
-			size_t *err)
+			size_t *err, size_t *end)
 {
 	const char *s = c->src;
 	size_t n = c->len;
 	long max_indent = 0;
 
+	*end = *p;
 	for (;;) {
 		while ((!*indent || *col < *indent) && *p < n && s[*p] == ' ') {
 			(*p)++;
@@ -884,6 +1032,7 @@ static int block_breaks(struct fy_ctx *c, size_t *p, long *col, long *indent, lo
 		if (put_break(&c->tb, &c->tb_len, &c->tb_cap, s, n, p) < 0)
 			return -1;
 		*col = 0;
+		*end = *p;
 	}
 	if (!*indent) {
 		*indent = max_indent;
@@ -902,10 +1051,12 @@ static int block_breaks(struct fy_ctx *c, size_t *p, long *col, long *indent, lo
  * more-indented line of a folded scalar, keeps a final line break the input
  * does not have, gives an empty scalar at the end of the input as one NUL
  * byte, and takes a tab in the indentation as content where libyaml stops:
- * so the value is never taken from libfyaml. Returns 0, 1 with *err at a tab
- * that libyaml rejects, or -1 on OOM.
+ * so the value is never taken from libfyaml. Stores libyaml's end of the
+ * scalar in *end (past the last line break it ate). Returns 0, 1 with *err at
+ * a tab that libyaml rejects, 2 with *err at what follows the header where a
+ * comment or line break must, or -1 on OOM.
  */
-static int scan_block(struct fy_ctx *c, size_t ind, bool literal, size_t *err)
+static int scan_block(struct fy_ctx *c, size_t ind, bool literal, size_t *err, size_t *end)
 {
 	const char *s = c->src;
 	size_t n = c->len, p = ind + 1;
@@ -931,12 +1082,17 @@ static int scan_block(struct fy_ctx *c, size_t ind, bool literal, size_t *err)
 	if (p < n && s[p] == '#')
 		while (p < n && !break_len(s, n, p))
 			p++;
+	if (p < n && !break_len(s, n, p)) {
+		*err = p;
+		return 2;
+	}
 	p += break_len(s, n, p);
+	*end = p;
 	col = 0;
 	if (increment)
 		indent = parent >= 0 ? parent + increment : increment;
 
-	if ((r = block_breaks(c, &p, &col, &indent, parent, err)) != 0)
+	if ((r = block_breaks(c, &p, &col, &indent, parent, err, end)) != 0)
 		return r;
 	while (col == indent && p < n) {
 		bool trailing_blank = is_blank(s[p]);
@@ -964,7 +1120,7 @@ static int scan_block(struct fy_ctx *c, size_t ind, bool literal, size_t *err)
 			p += break_len(s, n, p);
 		}
 		col = 0;
-		if ((r = block_breaks(c, &p, &col, &indent, parent, err)) != 0)
+		if ((r = block_breaks(c, &p, &col, &indent, parent, err, end)) != 0)
 			return r;
 	}
 	if (chomp != -1 && put(&c->buf, &c->buf_len, &c->buf_cap, lb, lb_len) < 0)
@@ -1042,7 +1198,7 @@ static size_t event_start(struct fy_ctx *c, struct fy_event *fye)
 	if (mark_at(c, m, &tok)) {
 		if (fye->type == FYET_ALIAS && tok > 0) {
 			tok--;
-		} else if (fye->type == FYET_SCALAR) {
+		} else if (fye->type == FYET_SCALAR && !is_replaced_block(c, tok)) {
 			enum sl_style st = scalar_style(fy_token_scalar_style(fye->scalar.value));
 			if ((st == SL_SINGLE || st == SL_DOUBLE) && tok > 0)
 				tok--;
@@ -1074,6 +1230,9 @@ static int on_scalar(struct fy_ctx *c, struct fy_event *fye)
 		len = 0;
 	}
 	if (mark_at(c, ms, &s) && mark_at(c, me, &e)) {
+		bool replaced = is_replaced_block(c, s);
+		if (replaced) /* the "~" of a block scalar header */
+			ev.style = c->src[s] == '|' ? SL_LITERAL : SL_FOLDED;
 		if (ev.style == SL_SINGLE || ev.style == SL_DOUBLE) {
 			if (s > 0)
 				s--;
@@ -1081,13 +1240,15 @@ static int on_scalar(struct fy_ctx *c, struct fy_event *fye)
 				e++;
 		} else if (ev.style == SL_LITERAL || ev.style == SL_FOLDED) {
 			size_t tab = 0;
-			s = block_indicator(c, props ? pe : c->last, s);
-			int r = scan_block(c, s, ev.style == SL_LITERAL, &tab);
+			if (!replaced)
+				s = block_indicator(c, props ? pe : c->last, s);
+			int r = scan_block(c, s, ev.style == SL_LITERAL, &tab, &e);
 			if (r < 0)
 				return oom(c);
 			if (r > 0) {
 				libyaml_error(c, tab,
-					      "found a tab character where an indentation space is expected",
+					      r == 1 ? "found a tab character where an indentation space is expected"
+						     : "did not find expected comment or line break",
 					      "while scanning a block scalar", s);
 				return -1;
 			}
@@ -1228,7 +1389,8 @@ static void report_error(struct fy_ctx *c, size_t off, size_t end, const char *m
 			q++;
 		sl_builder_syntax_error(c->b, q, "mapping values are not allowed in this context", NULL);
 	} else if (strcmp(msg, "could not find expected ':'") == 0 || strcmp(msg, "missing ':'") == 0) {
-		/* libyaml notices it at the first token of a later line */
+		/* a key without ':': libyaml notices it at the first token of a
+		 * later line */
 		size_t q = end;
 		while (q < c->len && c->src[q] != '\n' && c->src[q] != '\r')
 			q++;
@@ -1245,8 +1407,15 @@ static void report_error(struct fy_ctx *c, size_t off, size_t end, const char *m
 static int on_event(struct fy_ctx *c, struct fy_event *fye, bool *ended)
 {
 	switch (fye->type) {
-	case FYET_DOCUMENT_START:
-		return sl_builder_document_start(c->b, skip_blanks(c, c->last));
+	case FYET_DOCUMENT_START: {
+		size_t at = skip_blanks(c, c->last);
+		if (c->docs++ > 0 && fye->document_start.implicit) {
+			/* libyaml wants "---" before any document but the first */
+			sl_builder_syntax_error(c->b, at, "did not find expected <document start>", NULL);
+			return -1;
+		}
+		return sl_builder_document_start(c->b, at);
+	}
 	case FYET_DOCUMENT_END:
 		if (!fye->document_end.implicit) {
 			/* "...": libfyaml gives it no mark */
@@ -1297,13 +1466,30 @@ int sl_parse_libfyaml(struct sl_builder *b, const char *src, size_t len)
 		b->doc->oom = true;
 		return -1;
 	}
-	/* keep only the insertions: joins do not move offsets */
-	size_t n_ins = 0;
+	/* insertions first (they move offsets), then block replacements;
+	 * joins need nothing more */
+	size_t n_ins = 0, n_blk = 0;
 	for (size_t i = 0; i < n_edits; i++)
 		if (edits[i].kind == EDIT_NULL)
-			edits[n_ins++] = edits[i];
+			n_ins++;
+	struct edit *sorted = n_edits ? malloc(n_edits * sizeof(*sorted)) : NULL;
+	if (n_edits && !sorted) {
+		free(edited);
+		free(edits);
+		b->doc->oom = true;
+		return -1;
+	}
+	for (size_t i = 0, a = 0; i < n_edits; i++) {
+		if (edits[i].kind == EDIT_NULL)
+			sorted[a++] = edits[i];
+		else if (edits[i].kind == EDIT_BLOCK)
+			sorted[n_ins + n_blk++] = edits[i];
+	}
+	free(edits);
+	edits = sorted;
 
-	struct fy_ctx c = { .b = b, .src = src, .len = len, .ins = edits, .n_ins = n_ins };
+	struct fy_ctx c = { .b = b, .src = src, .len = len, .ins = edits, .n_ins = n_ins,
+			    .blk = edits + n_ins, .n_blk = n_blk };
 	const char *text = edited ? edited : src;
 	fyp = open_parser(text, wlen, &diag);
 	if (!fyp) {

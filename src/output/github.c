@@ -69,18 +69,27 @@ void sl_output_github(struct sl_buf *out, const struct sl_report *const *r, size
 			const struct sl_diag *d = &r[i]->diags[j];
 			struct sl_output_span s = sl_output_span_of(d);
 
-			sl_buf_printf(out, "::%s file=", command_name(d->severity));
-			put_escaped(out, sl_buf_cstr(&file), true);
+			/* The runner ignores "key=" with an empty value: leave those out. */
+			char sep = ' ';
+			sl_buf_printf(out, "::%s", command_name(d->severity));
+			if (file.len) {
+				sl_buf_printf(out, "%cfile=", sep);
+				put_escaped(out, sl_buf_cstr(&file), true);
+				sep = ',';
+			}
 			if (s.known) {
-				sl_buf_printf(out, ",line=%u", (unsigned)s.line);
+				sl_buf_printf(out, "%cline=%u", sep, (unsigned)s.line);
 				if (s.column && s.end_line == s.line)
 					sl_buf_printf(out, ",col=%u", (unsigned)s.column);
 				sl_buf_printf(out, ",endLine=%u", (unsigned)s.end_line);
 				if (s.column && s.end_line == s.line)
 					sl_buf_printf(out, ",endColumn=%u", (unsigned)s.end_column);
+				sep = ',';
 			}
-			sl_buf_puts(out, ",title=");
-			put_escaped(out, d->rule_id, true);
+			if (d->rule_id && d->rule_id[0]) {
+				sl_buf_printf(out, "%ctitle=", sep);
+				put_escaped(out, d->rule_id, true);
+			}
 			sl_buf_puts(out, "::");
 			put_escaped(out, d->message, false);
 			sl_buf_putc(out, '\n');
