@@ -318,7 +318,7 @@ int sl_load(struct sl_doc *d, struct sl_arena *arena, const char *buf, size_t le
 		return fail_at(d, bad, 1, msg) < 0 ? -1 : 0;
 	}
 	if (build_lines(d) < 0)
-		return -1;
+		return (d->oom = true), -1;
 	if (first == d->len) {
 		/* only whitespace, or nothing: YAML would still allow comments; check */
 		struct sl_position p = pos_of(d, 0);
@@ -327,7 +327,7 @@ int sl_load(struct sl_doc *d, struct sl_arena *arena, const char *buf, size_t le
 	if (json) {
 		d->json = true;
 		if (run_backend(d, true, be) < 0)
-			return -1;
+			return (d->oom = true), -1;
 		if (!d->failed)
 			return 0;
 		/* Not JSON after all? A YAML flow mapping also starts with '{'. */
@@ -339,7 +339,7 @@ int sl_load(struct sl_doc *d, struct sl_arena *arena, const char *buf, size_t le
 		d->root = NULL;
 		d->failed = false;
 		if (run_backend(d, false, be) < 0)
-			return -1;
+			return (d->oom = true), -1;
 		if (d->root && !d->failed) {
 			d->json = false;
 			return 0;
@@ -352,7 +352,7 @@ int sl_load(struct sl_doc *d, struct sl_arena *arena, const char *buf, size_t le
 		return 0;
 	}
 	if (run_backend(d, false, be) < 0)
-		return -1;
+		return (d->oom = true), -1;
 	/* comments and a document marker only: YAML gives an empty null scalar */
 	if (d->root && d->root->kind == SL_SCALAR && d->root->len == 0 && d->root->style == SL_PLAIN &&
 	    !d->root->tag && !(d->root->flags & SL_NODE_ALIAS))

@@ -506,6 +506,19 @@ static bool first_error(struct fy_diag *diag, const char *text, size_t len, size
 	return found;
 }
 
+/* fy_token_get_text(), but NULL when memory ran out: libfyaml 0.7.12 then
+ * gives an empty text instead of failing. */
+static const char *token_text(struct fy_token *t, size_t *len)
+{
+	const char *s = fy_token_get_text(t, len);
+	if (s && *len == 0) {
+		size_t real = fy_token_get_text_length(t);
+		if (real > 0 && real != (size_t)-1)
+			return NULL;
+	}
+	return s;
+}
+
 /* Where the properties (tag, anchor) of an event start and end in the text
  * libfyaml read; false when it has none. libfyaml's anchor mark excludes the
  * '&'. */
@@ -535,13 +548,14 @@ static bool props_span(struct fy_event *fye, size_t *start, size_t *end)
 
 /* Parses the edited text without building anything and marks the edits whose
  * node is there. Returns the offset the parse reached in `text` (len when it
- * ended without error), or (size_t)-1 on OOM. */
+ * ended without error), or (size_t)-1 on OOM (libfyaml stopping without
+ * reporting an error is taken as that). */
 static size_t confirm_edits(const char *text, size_t len, struct edit *es, size_t n)
 {
 	struct fy_diag *diag = NULL;
 	struct fy_parser *fyp = open_parser(text, len, &diag);
 	size_t k = 0, reached = 0;
-	bool ended = false;
+	bool ended = false, nomem = false;
 
 	if (!fyp)
 		return (size_t)-1;
@@ -559,9 +573,14 @@ static size_t confirm_edits(const char *text, size_t len, struct edit *es, size_
 			const struct fy_mark *ms = fy_token_start_mark(val);
 			const struct fy_mark *me = fy_token_end_mark(val);
 			size_t ps, pe, l = 0;
-			const char *t = fy_token_get_text(val, &l);
+			const char *t = token_text(val, &l);
 			size_t at = (size_t)-1;
 			bool tilde = false;
+			if (!t) {
+				nomem = true;
+				fy_parser_event_free(fyp, fye);
+				break;
+			}
 			if ((st == FYSS_LITERAL || st == FYSS_FOLDED) && props_span(fye, &ps, &pe)) {
 				at = ps;
 			} else if (st == FYSS_PLAIN && ms && t && l == 1 && t[0] == '~') {
@@ -578,11 +597,15 @@ static size_t confirm_edits(const char *text, size_t len, struct edit *es, size_
 		}
 		fy_parser_event_free(fyp, fye);
 	}
-	if (ended) {
+	if (nomem) {
+		reached = (size_t)-1;
+	} else if (ended) {
 		reached = len;
 	} else {
 		const char *msg;
 		first_error(diag, text, len, &reached, NULL, &msg);
+		if (!msg)
+			reached = (size_t)-1; /* a failure without an error: memory */
 	}
 	fy_parser_destroy(fyp);
 	fy_diag_destroy(diag);
@@ -853,6 +876,35 @@ static bool empty_key_error(struct fy_ctx *c)
 	return true;
 }
 
+/* libyaml's keys cannot span lines: in a flow collection, a key [s, e) that
+ * does, followed by ':', is an error there and a key to libfyaml. Reports it
+ * as libyaml does and returns true in that case. */
+static bool multiline_key_error(struct fy_ctx *c, size_t s, size_t e)
+{
+	if (c->depth == 0)
+		return false;
+	const struct fy_frame *f = &c->stack[c->depth - 1];
+	if ((f->kind != FRAME_FLOW_MAP && f->kind != FRAME_PAIR_MAP) || f->count % 2 != 0)
+		return false;
+	size_t q = skip_blanks(c, e);
+	if (char_at(c, q) != ':' || e > c->len)
+		return false;
+	bool lines = false;
+	for (size_t i = s; i < e && !lines; i++)
+		lines = break_len(c->src, c->len, i) != 0;
+	if (!lines)
+		return false;
+	if (f->kind == FRAME_FLOW_MAP) {
+		libyaml_error(c, q, "did not find expected ',' or '}'", "while parsing a flow mapping",
+			      f->at);
+	} else {
+		size_t seq = c->depth >= 2 ? c->stack[c->depth - 2].at : f->at;
+		libyaml_error(c, q, "did not find expected ',' or ']'", "while parsing a flow sequence",
+			      seq);
+	}
+	return true;
+}
+
 /* Characters libyaml 0.2.5 takes in a tag shorthand after the '!' (its
  * yaml_parser_scan_tag_uri() without the flow indicators). */
 static bool tag_char(char ch)
@@ -910,10 +962,11 @@ static bool scanner_error(struct fy_ctx *c, struct fy_event *fye)
 }
 
 /* Fills ev->start/end/tag/anchor from the node properties of an event and
- * stores where they end. Returns true when the event had a tag or an anchor.
- * ev->tag and ev->anchor point into the event's tokens. */
-static bool node_props(const struct fy_ctx *c, struct fy_event *fye, struct sl_ev *ev,
-		       size_t *props_end)
+ * stores where they end. Returns 1 when the event had a tag or an anchor, 0
+ * when not, -1 when memory ran out. ev->tag and ev->anchor point into the
+ * event's tokens. */
+static int node_props(const struct fy_ctx *c, struct fy_event *fye, struct sl_ev *ev,
+		      size_t *props_end)
 {
 	struct fy_token *tag = fy_event_get_tag_token(fye);
 	struct fy_token *anchor = fy_event_get_anchor_token(fye);
@@ -921,26 +974,28 @@ static bool node_props(const struct fy_ctx *c, struct fy_event *fye, struct sl_e
 
 	if (tag) {
 		size_t l = 0;
-		const char *t = fy_token_get_text(tag, &l);
-		if (t && !(l == 1 && t[0] == '!')) {
+		const char *t = token_text(tag, &l);
+		if (!t)
+			return -1;
+		if (!(l == 1 && t[0] == '!')) {
 			ev->tag = t;
 			ev->tag_len = l;
 		}
 	}
 	if (anchor) {
 		size_t l = 0;
-		const char *a = fy_token_get_text(anchor, &l);
-		if (a) {
-			ev->anchor = a;
-			ev->anchor_len = l;
-		}
+		const char *a = token_text(anchor, &l);
+		if (!a)
+			return -1;
+		ev->anchor = a;
+		ev->anchor_len = l;
 	}
 	if (!props_span(fye, &s, &e))
-		return false;
+		return 0;
 	ev->start = to_src(c, s);
 	ev->end = to_src(c, e);
 	*props_end = ev->end;
-	return true;
+	return 1;
 }
 
 /* Offset of the '|' or '>' that introduces a block scalar, looking forward
@@ -1189,7 +1244,7 @@ static size_t event_start(struct fy_ctx *c, struct fy_event *fye)
 {
 	struct sl_ev ev = { 0 };
 	size_t pe = 0, tok = (size_t)-1;
-	bool props = node_props(c, fye, &ev, &pe);
+	bool props = node_props(c, fye, &ev, &pe) > 0; /* OOM: caught by on_event() */
 	size_t start = props ? ev.start : (size_t)-1;
 	const struct fy_mark *m = fy_event_start_mark(fye);
 
@@ -1214,11 +1269,11 @@ static int on_scalar(struct fy_ctx *c, struct fy_event *fye)
 	struct fy_token *val = fye->scalar.value;
 	struct sl_ev ev = { 0 };
 	size_t pe = 0, s, e, len = 0;
-	bool props = node_props(c, fye, &ev, &pe);
+	int props = node_props(c, fye, &ev, &pe);
 	const struct fy_mark *ms = fy_token_start_mark(val), *me = fy_token_end_mark(val);
-	const char *text = fy_token_get_text(val, &len);
+	const char *text = token_text(val, &len);
 
-	if (!text)
+	if (!text || props < 0)
 		return oom(c);
 	if (scanner_error(c, fye))
 		return -1;
@@ -1255,6 +1310,8 @@ static int on_scalar(struct fy_ctx *c, struct fy_event *fye)
 			text = c->buf ? c->buf : "";
 			len = c->buf_len;
 		}
+		if (multiline_key_error(c, s, e))
+			return -1;
 		if (!props || s < ev.start)
 			ev.start = s;
 		ev.end = e;
@@ -1274,7 +1331,7 @@ static int on_alias(struct fy_ctx *c, struct fy_event *fye)
 {
 	struct fy_token *a = fye->alias.anchor;
 	size_t len = 0, s, e;
-	const char *name = a ? fy_token_get_text(a, &len) : NULL;
+	const char *name = a ? token_text(a, &len) : NULL;
 
 	if (!name)
 		return oom(c);
@@ -1295,12 +1352,14 @@ static int on_collection_start(struct fy_ctx *c, struct fy_event *fye, enum sl_k
 {
 	struct sl_ev ev = { 0 };
 	size_t pe = 0, s, e;
-	bool props = node_props(c, fye, &ev, &pe);
+	int props = node_props(c, fye, &ev, &pe);
 	bool has_s = mark_at(c, fy_event_start_mark(fye), &s);
 	bool has_e = mark_at(c, fy_event_end_mark(fye), &e);
 	bool flow = fy_event_get_node_style(fye) == FYNS_FLOW;
 	enum fy_frame_kind fk;
 
+	if (props < 0)
+		return oom(c);
 	if (scanner_error(c, fye))
 		return -1;
 	if (props)
@@ -1379,7 +1438,10 @@ static void report_error(struct fy_ctx *c, size_t off, size_t end, const char *m
 	if (!msg || !*msg) {
 		sl_builder_syntax_error(c->b, off, "invalid YAML", NULL);
 	} else if (ml >= ul && strcmp(msg + ml - ul, unterminated) == 0) {
-		/* libyaml reads on to the end of the input */
+		/* libyaml reads on to the end of the input; libfyaml blames the
+		 * text after the opening quote */
+		if (off > 0 && (c->src[off - 1] == '"' || c->src[off - 1] == '\''))
+			off--;
 		libyaml_error(c, c->len, "found unexpected end of stream",
 			      "while scanning a quoted scalar", off);
 	} else if (strcmp(msg, "invalid multiline plain key") == 0) {
@@ -1453,6 +1515,31 @@ static int on_event(struct fy_ctx *c, struct fy_event *fye, bool *ended)
 	}
 }
 
+/* libfyaml reads a flow collection ahead to its end before it reports it
+ * (it might be a key), keeping some 350-700 bytes per level of nesting: 17 GB
+ * for a 50 MB file of '['. The builder stops at SL_MAX_DEPTH levels anyway,
+ * so libfyaml is given the text only up to where brackets nest CUT_DEPTH
+ * deep: it reports every level before that, then fails at the cut after the
+ * builder has stopped. Brackets are counted without regard to quotes, so
+ * only absurd text (thousands of unclosed brackets in strings) is cut short
+ * where it did not nest. Returns the length to parse. */
+#define CUT_DEPTH 10000
+
+static size_t deep_cut(const char *s, size_t len)
+{
+	size_t depth = 0;
+	for (size_t i = 0; i < len; i++) {
+		char ch = s[i];
+		if (ch == '[' || ch == '{') {
+			if (++depth == CUT_DEPTH)
+				return i;
+		} else if ((ch == ']' || ch == '}') && depth) {
+			depth--;
+		}
+	}
+	return len;
+}
+
 int sl_parse_libfyaml(struct sl_builder *b, const char *src, size_t len)
 {
 	struct fy_diag *diag = NULL;
@@ -1491,6 +1578,7 @@ int sl_parse_libfyaml(struct sl_builder *b, const char *src, size_t len)
 	struct fy_ctx c = { .b = b, .src = src, .len = len, .ins = edits, .n_ins = n_ins,
 			    .blk = edits + n_ins, .n_blk = n_blk };
 	const char *text = edited ? edited : src;
+	wlen = deep_cut(text, wlen);
 	fyp = open_parser(text, wlen, &diag);
 	if (!fyp) {
 		free(edited);
@@ -1507,7 +1595,14 @@ int sl_parse_libfyaml(struct sl_builder *b, const char *src, size_t len)
 			const char *msg = NULL;
 			if (!ended && (fy_parser_get_stream_error(fyp) || fy_diag_got_error(diag))) {
 				size_t off, end;
-				if (first_error(diag, text, wlen, &off, &end, &msg)) {
+				bool at = first_error(diag, text, wlen, &off, &end, &msg);
+				if (!msg) {
+					/* libfyaml stops without an error when
+					 * memory runs out */
+					oom(&c);
+					break;
+				}
+				if (at) {
 					off = to_src(&c, off);
 					end = to_src(&c, end);
 				} else {
