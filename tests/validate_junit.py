@@ -10,7 +10,8 @@ testcases and failures, and <testsuites>' attributes are their sums.
 
 Exit status: 0 when every file is valid (with --expect-invalid: when every
 file is invalid), 1 otherwise, 77 (skip) when the schema file or xmllint is
-missing, 2 on usage errors.
+missing (1 instead when STACKLINT_REQUIRE_SCHEMAS is set and not 0), 2 on
+usage errors.
 """
 
 import os
@@ -20,6 +21,14 @@ import sys
 import xml.etree.ElementTree as ET
 
 SKIP = 77
+
+
+def skip(reason):
+    """Exit 77 (skip), or 1 when STACKLINT_REQUIRE_SCHEMAS is set (CI that has
+    fetched the schemas must not pass by skipping)."""
+    required = os.environ.get("STACKLINT_REQUIRE_SCHEMAS", "") not in ("", "0")
+    print(("FAIL: " if required else "SKIP: ") + reason)
+    return 1 if required else SKIP
 
 
 def count_checks(path):
@@ -71,12 +80,10 @@ def main(argv):
         return 2
     schema, files = args[0], args[1:]
     if not os.path.isfile(schema):
-        print(f"SKIP: no JUnit schema at {schema} (run tools/fetch-junit-schema.sh)")
-        return SKIP
+        return skip(f"no JUnit schema at {schema} (run tools/fetch-junit-schema.sh)")
     xmllint = shutil.which("xmllint")
     if not xmllint:
-        print("SKIP: xmllint is missing (apt-get install libxml2-utils)")
-        return SKIP
+        return skip("xmllint is missing (apt-get install libxml2-utils)")
 
     status = 0
     for path in files:

@@ -14,14 +14,25 @@ before it starts.
 
 Exit status: 0 when every file is valid (with --expect-invalid: when every
 file is invalid), 1 otherwise, 77 (skip) when the schema file or the
-jsonschema module is missing, 2 on usage errors or unreadable files.
+jsonschema module is missing (1 instead when STACKLINT_REQUIRE_SCHEMAS is set
+and not 0), 2 on usage errors.
 """
 
 import json
+import os
 import re
 import sys
 
 SKIP = 77
+
+
+def skip(reason):
+    """Exit 77 (skip), or 1 when STACKLINT_REQUIRE_SCHEMAS is set (CI that has
+    fetched the schemas must not pass by skipping)."""
+    required = os.environ.get("STACKLINT_REQUIRE_SCHEMAS", "") not in ("", "0")
+    print(("FAIL: " if required else "SKIP: ") + reason)
+    return 1 if required else SKIP
+
 
 # RFC 3986: unreserved, reserved and percent-encoded octets only; at most one '#'.
 URI_CHARS = re.compile(r"^(?:[A-Za-z0-9\-._~:/?#@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$")
@@ -118,13 +129,11 @@ def main(argv):
         with open(schema_path, encoding="utf-8") as f:
             schema = json.load(f)
     except FileNotFoundError:
-        print(f"SKIP: no SARIF schema at {schema_path} (run tools/fetch-sarif-schema.sh)")
-        return SKIP
+        return skip(f"no SARIF schema at {schema_path} (run tools/fetch-sarif-schema.sh)")
     try:
         import jsonschema
     except ImportError:
-        print("SKIP: the jsonschema module is missing (apt-get install python3-jsonschema)")
-        return SKIP
+        return skip("the jsonschema module is missing (apt-get install python3-jsonschema)")
 
     validator = make_validator(jsonschema, schema)
     status = 0

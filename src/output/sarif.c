@@ -8,9 +8,9 @@
  * the order given (duplicates once), and each result's artifactLocation points
  * at its file by index. A relative filename becomes a percent-encoded relative
  * URI against %SRCROOT% (the directory code scanning resolves paths from), with
- * "." and empty components dropped; an absolute one becomes a file:// URI. Columns count Unicode code points, as
- * the loader does, so run.columnKind says so; SARIF's endColumn is exclusive,
- * which is what sl_diag.end already is. The template path goes into a logical
+ * "." and empty components dropped; an absolute one becomes a file:// URI.
+ * Columns count Unicode code points, as the loader does, so run.columnKind
+ * says so; SARIF's endColumn is exclusive, which is what sl_diag.end already is. The template path goes into a logical
  * location ("Resources/Fn/Properties/Timeout"). Keys come in a fixed order and
  * nothing depends on time or hashing, so equal input gives equal bytes.
  */
@@ -143,12 +143,12 @@ static void write_rule(struct sl_jw *w, const struct rule_slot *slot, struct sl_
 		put_pascal_name(scratch, rule->title);
 		if (scratch->len) {
 			sl_jw_key(w, "name");
-			sl_jw_string_n(w, scratch->data, scratch->len);
+			sl_jw_string_n(w, sl_buf_cstr(scratch), scratch->len);
 		}
 		write_text_object(w, "shortDescription", rule->title, strlen(rule->title));
 		sl_buf_reset(scratch);
 		sl_output_rule_summary(scratch, rule->title, rule->doc);
-		write_text_object(w, "fullDescription", scratch->data, scratch->len);
+		write_text_object(w, "fullDescription", sl_buf_cstr(scratch), scratch->len);
 	}
 	if (rule && rule->source && rule->source[0]) {
 		sl_jw_key(w, "helpUri");
@@ -223,11 +223,12 @@ static bool collect_artifacts(struct artifacts *a, const struct sl_report *const
 		while (table[slot] && strcmp(a->names[table[slot] - 1], name) != 0)
 			slot = (slot + 1) & (cap - 1);
 		if (!table[slot]) {
-			char *copy = norm.oom ? NULL : strdup(name);
+			char *copy = norm.oom ? NULL : malloc(norm.len + 1);
 			if (!copy) {
 				ok = false;
 				break;
 			}
+			memcpy(copy, name, norm.len + 1);
 			a->names[a->count++] = copy;
 			table[slot] = a->count;
 		}
@@ -337,7 +338,7 @@ static void write_result(struct sl_jw *w, const struct sl_diag *d, size_t rindex
 		sl_jw_begin_array(w);
 		sl_jw_begin_object(w);
 		sl_jw_key(w, "fullyQualifiedName");
-		sl_jw_string_n(w, scratch->data, scratch->len);
+		sl_jw_string_n(w, sl_buf_cstr(scratch), scratch->len);
 		sl_jw_end_object(w);
 		sl_jw_end_array(w);
 	}
