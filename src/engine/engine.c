@@ -310,6 +310,7 @@ int sl_lint_buffer(struct sl_report **out, const struct sl_options *opts, const 
 	if (!rep)
 		return -1;
 	sl_arena_init(&rep->arena);
+	rep->arena.first_chunk = 1024; /* reports outlive templates: keep them small */
 	rep->pub.internal_ = rep;
 	rep->pub.filename = sl_arena_strndup(&rep->arena, filename ? filename : "-", strlen(filename ? filename : "-"));
 

@@ -54,11 +54,18 @@ struct sl_position sl_builder_pos(struct sl_builder *b, size_t off)
 			line++;
 	}
 	size_t from = d->line_starts[line], col = 0;
-	if (line == b->cur_line && b->cur_off >= from && b->cur_off <= off) {
+	const unsigned char *s = (const unsigned char *)d->src;
+	if (line == b->cur_line && b->cur_off >= from && b->cur_off > off && b->cur_off - off < off - from) {
+		/* a little backwards on the same line (a short-form tag's wrapper is
+		 * placed after its content): step back rather than recount the line */
+		col = b->cur_col;
+		for (size_t i = off; i < b->cur_off; i++)
+			col -= (s[i] & 0xC0) != 0x80;
+		from = off;
+	} else if (line == b->cur_line && b->cur_off >= from && b->cur_off <= off) {
 		from = b->cur_off;
 		col = b->cur_col;
 	}
-	const unsigned char *s = (const unsigned char *)d->src;
 	for (size_t i = from; i < off; i++)
 		col += (s[i] & 0xC0) != 0x80;
 	b->cur_line = line;

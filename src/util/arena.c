@@ -42,7 +42,7 @@ void *sl_arena_alloc(struct sl_arena *a, size_t size)
 	if (size == 0)
 		size = ALIGN;
 	if ((size_t)(a->end - a->cur) < size) {
-		size_t want = a->head ? a->head->size * 2 : 16384;
+		size_t want = a->head ? a->head->size * 2 : (a->first_chunk ? a->first_chunk : 16384);
 		if (want > (8u << 20))
 			want = 8u << 20;
 		if (want < size)

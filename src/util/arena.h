@@ -16,6 +16,7 @@ struct sl_arena {
 	char *cur;
 	char *end;
 	size_t total; /* bytes obtained from malloc, for statistics */
+	size_t first_chunk; /* size of the first chunk; 0 = 16 KiB */
 };
 
 void sl_arena_init(struct sl_arena *a);
