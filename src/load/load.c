@@ -284,6 +284,7 @@ int sl_load(struct sl_doc *d, struct sl_arena *arena, const char *buf, size_t le
 		snprintf(msg, sizeof(msg),
 			 "file is %zu bytes, over the size limit of %zu bytes (--max-size); not parsed "
 			 "(CloudFormation itself accepts at most 1 MB from S3)", len, max);
+		d->src = ""; /* the caller may pass no buffer at all for an oversized file */
 		d->len = 0;
 		return fail_at(d, 0, 0, msg) < 0 ? -1 : 0;
 	}

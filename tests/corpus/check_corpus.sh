@@ -1,0 +1,36 @@
+#!/bin/sh
+# Whole-corpus checks, skipped (77) when ../shared/corpus is absent:
+#  1. every format over the whole corpus: no crash, no I/O failure (bit 1), and
+#     (run under ASan/UBSan in CI) no sanitizer report;
+#  2. output is byte-identical for --jobs 1 and --jobs 2;
+#  3. the core reference rules report on cfn-lint-good/ and cfn-templates/
+#     exactly the findings judged real in core_findings.txt.
+# Usage: check_corpus.sh STACKLINT CORPUS_DIR EXPECTED_FILE
+set -u
+exe=$1 corpus=$2 expected=$3
+[ -d "$corpus" ] || { echo "corpus not found: $corpus (skipped)"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+for fmt in text json parseable sarif junit github; do
+	"$exe" -c I -f "$fmt" -j 1 "$corpus" > "$tmp/$fmt.1" 2> "$tmp/$fmt.err"
+	st=$?
+	if [ $st -ge 16 ] || [ $((st & 1)) -ne 0 ]; then
+		echo "FAIL: --format $fmt over the corpus exited $st"; cat "$tmp/$fmt.err"; fail=1
+	fi
+	"$exe" -c I -f "$fmt" -j 2 "$corpus" > "$tmp/$fmt.2" 2>/dev/null
+	cmp -s "$tmp/$fmt.1" "$tmp/$fmt.2" || { echo "FAIL: --format $fmt differs between -j1 and -j2"; fail=1; }
+done
+echo "corpus: $(wc -l < "$tmp/parseable.1") findings in every format, identical for -j1 and -j2"
+
+"$exe" -f parseable -i E3038,W "$corpus/cfn-lint-good" "$corpus/cfn-templates" 2>/dev/null |
+	awk -F: '$6 ~ /^(E0000|E1001|E1010|E1020|E3005|E3015|E8002)$/ { print $1 ":" $2 ":" $6 }' |
+	sed "s|^$corpus/||" | sort > "$tmp/actual"
+sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$expected" | sort > "$tmp/expected"
+if ! diff -u "$tmp/expected" "$tmp/actual"; then
+	echo "FAIL: core findings on cfn-lint-good/ and cfn-templates/ changed (- judged, + reported)"
+	fail=1
+else
+	echo "core rules: $(wc -l < "$tmp/actual") findings on cfn-lint-good/ and cfn-templates/, all judged real"
+fi
+exit $fail
