@@ -56,8 +56,11 @@ enum sl_backend {
  * A rule runs when it is not ignored and either its severity is not
  * informational or it is included. An include that names a rule exactly
  * overrides an ignore by prefix. */
+struct sl_spec; /* a resource specification (--spec); NULL for the built-in one */
+
 struct sl_options {
 	enum sl_backend backend;
+	const struct sl_spec *spec;
 	size_t max_size; /* bytes; 0 = default (see SL_DEFAULT_MAX_SIZE) */
 	const char *const *ignore_checks;
 	size_t n_ignore;

@@ -1,5 +1,56 @@
 /* E1010: Fn::GetAtt names a resource of the template (attributes wait for the spec). */
 #include "rules/refs.h"
+#include "util/buf.h"
+#include "rules/schema.h"
+
+/* The attribute of a GetAtt to a resource of the template, against its type. */
+static void check_attribute(struct sl_ctx *c, const struct sl_ref *r, const struct sl_entity *res)
+{
+	if (!r->attr || !res->type || res->module || sl_schema_unchecked_type(res->type->str, res->type->len))
+		return;
+	if (memchr(r->attr, '$', strlen(r->attr)))
+		return; /* Fn::ForEach substitutes it */
+	uint32_t rid = sl_spec_resource(c->spec, res->type->str, res->type->len);
+	if (rid == SL_SPEC_NONE)
+		return; /* E3006 */
+	size_t al = strlen(r->attr);
+	if (sl_spec_attr_find(c->spec, rid, r->attr, al) != SL_SPEC_NONE)
+		return;
+	uint32_t flags = sl_spec_resource_flags(c->spec, rid);
+	if ((flags & SL_SPEC_ANY_ATTR) && al > 8 && memcmp(r->attr, "Outputs.", 8) == 0)
+		return;
+	/* SAM: MyFunction.Version.FunctionArn, MyFunction.Alias.X, MyApi.Stage.X read an
+	 * attribute of a resource SAM generates; not judged here */
+	if ((flags & SL_SPEC_SAM) && memchr(r->attr, '.', al))
+		return;
+	/* the attribute node: the second item of the list form, else the whole string */
+	const struct sl_node *at = r->at;
+	if (r->at->parent && r->at->parent->kind == SL_SEQ && r->at->parent->len > 1)
+		at = r->at->parent->items[1];
+	uint32_t n = sl_spec_resource_nattrs(c->spec, rid);
+	if (n == 0) {
+		sl_report(c, at, "%s has no attributes for GetAtt; use Ref for its identifier", res->type->str);
+		return;
+	}
+	const char **names = malloc(n * sizeof(*names));
+	const char *sug = NULL;
+	if (names) {
+		for (uint32_t i = 0; i < n; i++)
+			names[i] = sl_spec_resource_attr_name(c->spec, rid, i);
+		sug = sl_suggest(r->attr, al, names, n);
+	}
+	struct sl_buf b = SL_BUF_INIT;
+	for (uint32_t i = 0; i < n && i < 10; i++)
+		sl_buf_printf(&b, "%s%s", i ? ", " : "", sl_spec_resource_attr_name(c->spec, rid, i));
+	if (n > 10)
+		sl_buf_printf(&b, ", ... (%u in all)", n);
+	if (sug)
+		sl_report(c, at, "%s has no attribute '%s' (did you mean '%s'?)", res->type->str, r->attr, sug);
+	else
+		sl_report(c, at, "%s has no attribute '%s'; it has %s", res->type->str, r->attr, sl_buf_cstr(&b));
+	sl_buf_free(&b);
+	free(names);
+}
 
 static void check(struct sl_ctx *c)
 {
@@ -9,8 +60,12 @@ static void check(struct sl_ctx *c)
 		if (r->kind != SL_REF_GETATT)
 			continue;
 		size_t len = strlen(r->name);
-		if (sl_index_find(&t->resources, r->name, len) || sl_template_implicit(t, r->name, len) ||
-		    sl_template_generated(t, SL_SEC_RESOURCES, r->name))
+		const struct sl_entity *res = sl_index_find(&t->resources, r->name, len);
+		if (res) {
+			check_attribute(c, r, res);
+			continue;
+		}
+		if (sl_template_implicit(t, r->name, len) || sl_template_generated(t, SL_SEC_RESOURCES, r->name))
 			continue;
 		if (sl_index_find(&t->params, r->name, len)) {
 			sl_report(c, r->at, "GetAtt to '%s', which is a parameter: GetAtt reads attributes of "
@@ -31,8 +86,9 @@ const struct sl_rule rule_E1010 = {
 	.doc =
 	"### What it checks\n"
 	"Every `Fn::GetAtt` (`!GetAtt Resource.Attribute` or the list form) names a resource of the "
-	"template. Whether the attribute exists for the resource type is checked once the resource "
-	"specification is available.\n\n"
+	"template, and the attribute is one its type has (dotted ones such as `Endpoint.Address` "
+	"included; a close match is suggested). Custom resources and modules accept any attribute, "
+	"a nested stack any `Outputs.Name`; resources SAM creates are not judged.\n\n"
 	"### Why it matters\n"
 	"CloudFormation rejects a template whose GetAtt names an unknown resource; a GetAtt to a "
 	"parameter is a common slip for Ref.\n\n"

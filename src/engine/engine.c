@@ -335,6 +335,7 @@ int sl_lint_buffer(struct sl_report **out, const struct sl_options *opts, const 
 		if (sl_template_build(&t, &doc, &ta) < 0)
 			goto fail;
 		c.t = &t;
+		c.spec = opts && opts->spec ? opts->spec : sl_spec_builtin();
 		size_t nr;
 		const struct sl_rule *const *rules = sl_registry(&nr);
 		for (size_t i = 0; i < nr; i++) {

@@ -10,12 +10,14 @@
 #include <stdbool.h>
 
 #include "engine/rule.h"
+#include "spec/spec.h"
 #include "template/template.h"
 
 struct sl_pdiag; /* pending diagnostic, internal to engine.c */
 
 struct sl_ctx {
 	const struct sl_template *t;
+	const struct sl_spec *spec; /* never NULL */
 	const struct sl_rule *rule; /* the rule being run */
 	struct sl_arena *arena;     /* the template's arena */
 	struct sl_pdiag *diags;

@@ -561,7 +561,7 @@ int sl_template_build(struct sl_template *t, const struct sl_doc *doc, struct sl
 		for (size_t i = 0; i < n; i++) {
 			const struct sl_node *x = tr->kind == SL_SEQ ? tr->items[i] : tr;
 			if (!sl_str_eq(x, "AWS::Serverless-2016-10-31") && !sl_str_eq(x, "AWS::LanguageExtensions"))
-				t->macro = true;
+				t->macro = t->macro_global = true;
 		}
 	}
 	if (build_index(t, &t->params, sl_section(t, SL_SEC_PARAMETERS), false) < 0 ||
@@ -607,6 +607,20 @@ bool sl_template_implicit(const struct sl_template *t, const char *name, size_t 
 			return true;
 		if (sam && e->type && starts_with(e->type->str, e->type->len, "AWS::Serverless::", 17))
 			return true;
+	}
+	/* SAM events may name the dead-letter queue SAM creates for them:
+	 * Events: {E: {Properties: {DeadLetterConfig: {Type: SQS, QueueLogicalId: X}}}} */
+	for (size_t i = 0; sam && i < t->resources.n; i++) {
+		const struct sl_entity *e = &t->resources.items[i];
+		if (!e->type || !starts_with(e->type->str, e->type->len, "AWS::Serverless::", 17))
+			continue;
+		const struct sl_node *ev = sl_map_get(sl_map_get(e->value, "Properties"), "Events");
+		for (size_t k = 0; sl_node_is(ev, SL_MAP) && k < ev->len; k++) {
+			const struct sl_node *q = sl_map_get(sl_map_get(sl_map_get(ev->pairs[k].value, "Properties"),
+								      "DeadLetterConfig"), "QueueLogicalId");
+			if (sl_node_is(q, SL_SCALAR) && q->len == len && memcmp(q->str, name, len) == 0)
+				return true;
+		}
 	}
 	return false;
 }

@@ -75,6 +75,8 @@ struct sl_template {
 	bool sam;           /* Transform includes AWS::Serverless-2016-10-31 */
 	bool sam_types;     /* declares AWS::Serverless::* resources (with or without the transform) */
 	bool lang_ext;      /* Transform includes AWS::LanguageExtensions */
+	bool macro_global;  /* a Transform other than SAM's and AWS::LanguageExtensions: a macro
+			     * rewrites the whole template, so schema checks cannot judge it */
 	bool macro;         /* a macro runs: Fn::Transform, or a Transform other than SAM's
 			     * and AWS::LanguageExtensions (it may add references we cannot see) */
 	struct sl_ref *refs;

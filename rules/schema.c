@@ -1,0 +1,615 @@
+/*
+ * The property walker (see schema.h). Intrinsic functions are resolved to the
+ * kind of value they yield where that is knowable (Ref to a list parameter is a
+ * list, Fn::GetAZs is a list, Fn::Sub a string, Fn::If either branch) and
+ * accepted otherwise: the walker reports only what CloudFormation would reject.
+ */
+#include "rules/schema.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util/buf.h"
+
+struct walk {
+	struct sl_ctx *c;
+	const struct sl_spec *s;
+	sl_schema_fn fn;
+	const char *rtype;
+	const struct sl_node *globals; /* SAM Globals section for this resource type, if any */
+};
+
+/* What an intrinsic function yields, as far as the type check cares. */
+enum yield {
+	Y_ANY = 0,   /* cannot tell: accept */
+	Y_STRING,
+	Y_NUMBER,
+	Y_LIST,
+	Y_NOVALUE,   /* AWS::NoValue: the property is removed */
+	Y_OBJECT,
+};
+
+static bool starts(const struct sl_node *n, const char *p)
+{
+	size_t l = strlen(p);
+	return n && n->kind == SL_SCALAR && n->len >= l && memcmp(n->str, p, l) == 0;
+}
+
+static enum yield param_yield(const struct sl_node *param)
+{
+	const struct sl_node *ty = sl_map_get(param, "Type");
+	if (!sl_node_is(ty, SL_SCALAR))
+		return Y_ANY;
+	if (sl_str_eq(ty, "Number"))
+		return Y_NUMBER;
+	if (sl_str_eq(ty, "CommaDelimitedList") || starts(ty, "List<") ||
+	    (starts(ty, "AWS::SSM::Parameter::Value<") &&
+	     (strstr(ty->str, "List<") || strstr(ty->str, "CommaDelimitedList"))))
+		return Y_LIST;
+	return Y_STRING;
+}
+
+static enum yield fn_yield(struct walk *w, const struct sl_node *key, const struct sl_node *arg,
+			   const char **detail)
+{
+	const struct sl_template *t = w->c->t;
+	if (sl_str_eq(key, "Ref")) {
+		if (!sl_node_is(arg, SL_SCALAR))
+			return Y_ANY;
+		if (sl_str_eq(arg, "AWS::NoValue"))
+			return Y_NOVALUE;
+		if (sl_str_eq(arg, "AWS::NotificationARNs")) {
+			*detail = "Ref to AWS::NotificationARNs (a list)";
+			return Y_LIST;
+		}
+		const struct sl_entity *p = sl_index_find(&t->params, arg->str, arg->len);
+		if (p) {
+			enum yield y = param_yield(p->value);
+			if (y == Y_LIST)
+				*detail = sl_arena_printf(w->c->arena, "Ref to list parameter '%s'", arg->str);
+			else if (y == Y_STRING || y == Y_NUMBER)
+				*detail = sl_arena_printf(w->c->arena, "Ref to parameter '%s' (a single value)", arg->str);
+			return y;
+		}
+		if (sl_index_find(&t->resources, arg->str, arg->len)) {
+			*detail = sl_arena_printf(w->c->arena, "Ref to resource '%s' (a single value)", arg->str);
+			return Y_STRING;
+		}
+		return Y_ANY;
+	}
+	if (sl_str_eq(key, "Fn::GetAZs") || sl_str_eq(key, "Fn::Split") || sl_str_eq(key, "Fn::Cidr")) {
+		*detail = sl_arena_printf(w->c->arena, "%s (a list)", key->str);
+		return Y_LIST;
+	}
+	if (sl_str_eq(key, "Fn::Sub") || sl_str_eq(key, "Fn::Join") || sl_str_eq(key, "Fn::Base64") ||
+	    sl_str_eq(key, "Fn::ToJsonString")) {
+		*detail = sl_arena_printf(w->c->arena, "%s (a string)", key->str);
+		return Y_STRING;
+	}
+	if (sl_str_eq(key, "Fn::Length"))
+		return Y_NUMBER;
+	return Y_ANY; /* GetAtt, Select, FindInMap, ImportValue, Transform, ...: cannot tell */
+}
+
+static void hit(struct walk *w, enum sl_schema_event ev, const struct sl_node *at, uint32_t shape,
+		const struct sl_spec_prop *prop, uint32_t type, const char *detail)
+{
+	struct sl_schema_hit h = { ev, at, shape, prop, type, detail, w->rtype };
+	w->fn(w->c, &h);
+}
+
+static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, int depth);
+
+/* Properties `aws cloudformation package` (and `sam package`) rewrites: before
+ * packaging they hold a local path or an S3 URI as a plain string, where the
+ * deployed template has an object. A string is accepted for them. */
+static const char *const packaged[][2] = {
+	{ "AWS::ApiGateway::RestApi", "BodyS3Location" },
+	{ "AWS::Lambda::Function", "Code" },
+	{ "AWS::Lambda::LayerVersion", "Content" },
+	{ "AWS::AppSync::GraphQLSchema", "DefinitionS3Location" },
+	{ "AWS::AppSync::Resolver", "RequestMappingTemplateS3Location" },
+	{ "AWS::AppSync::Resolver", "ResponseMappingTemplateS3Location" },
+	{ "AWS::AppSync::FunctionConfiguration", "RequestMappingTemplateS3Location" },
+	{ "AWS::AppSync::FunctionConfiguration", "ResponseMappingTemplateS3Location" },
+	{ "AWS::AppSync::FunctionConfiguration", "CodeS3Location" },
+	{ "AWS::ElasticBeanstalk::ApplicationVersion", "SourceBundle" },
+	{ "AWS::CloudFormation::Stack", "TemplateURL" },
+	{ "AWS::Glue::Job", "ScriptLocation" },
+	{ "AWS::StepFunctions::StateMachine", "DefinitionS3Location" },
+	{ "AWS::ECR::Repository", "RepositoryPolicyText" },
+	{ "AWS::ServerlessRepo::Application", "LicenseUrl" },
+	{ "AWS::ServerlessRepo::Application", "ReadmeUrl" },
+	{ "AWS::Serverless::Function", "CodeUri" },
+	{ "AWS::Serverless::LayerVersion", "ContentUri" },
+	{ "AWS::Serverless::Api", "DefinitionUri" },
+	{ "AWS::Serverless::HttpApi", "DefinitionUri" },
+	{ "AWS::Serverless::StateMachine", "DefinitionUri" },
+	{ "AWS::Serverless::Application", "Location" },
+	{ "AWS::Serverless::GraphQLApi", "SchemaUri" },
+};
+
+static bool packaged_string(const struct walk *w, const struct sl_node *v)
+{
+	if (v->kind != SL_SCALAR || !v->parent || v->parent->kind != SL_MAP)
+		return false;
+	const struct sl_node *key = NULL;
+	for (size_t i = 0; i < v->parent->len; i++)
+		if (v->parent->pairs[i].value == v)
+			key = v->parent->pairs[i].key;
+	for (size_t i = 0; key && i < sizeof(packaged) / sizeof(packaged[0]); i++)
+		if (strcmp(w->rtype, packaged[i][0]) == 0 && sl_str_eq(key, packaged[i][1]))
+			return true;
+	return false;
+}
+
+/* Where to report a property missing from map v: the key it is the value of
+ * (VpcConfig:), or v itself in a list. */
+static const struct sl_node *anchor_of(const struct sl_node *v)
+{
+	const struct sl_node *p = v->parent;
+	if (p && p->kind == SL_MAP)
+		for (size_t i = 0; i < p->len; i++)
+			if (p->pairs[i].value == v)
+				return p->pairs[i].key;
+	return v;
+}
+
+static bool is_foreach_key(const struct sl_node *k)
+{
+	return k->len > 13 && memcmp(k->str, "Fn::ForEach::", 13) == 0;
+}
+
+/* Keys that make a map something a tool rewrites before CloudFormation sees it:
+ * Fn::ForEach loops, Fn::Transform (a macro), Rain's directives (Rain::Embed,
+ * Rain::Module, ...). Such a map is not judged against the spec. */
+static bool is_expansion_key(const struct sl_node *k)
+{
+	return is_foreach_key(k) || sl_str_eq(k, "Fn::Transform") ||
+	       (k->len > 6 && memcmp(k->str, "Rain::", 6) == 0) ||
+	       (k->len > 10 && memcmp(k->str, "Fn::Rain::", 10) == 0);
+}
+
+/* A map against a shape: unknown keys, missing required ones, values. */
+static void check_shape(struct walk *w, const struct sl_node *map, uint32_t shape, const struct sl_node *anchor,
+			const struct sl_node *globals, int depth)
+{
+	const struct sl_spec *s = w->s;
+	bool foreach = false;
+	for (size_t i = 0; i < map->len; i++)
+		if (is_expansion_key(map->pairs[i].key))
+			foreach = true;
+	for (size_t i = 0; i < map->len; i++) {
+		const struct sl_node *k = map->pairs[i].key;
+		if (is_expansion_key(k) || (k->flags & SL_NODE_ALIAS))
+			continue;
+		const struct sl_spec_prop *p = sl_spec_prop_find(s, shape, k->str, k->len);
+		if (!p) {
+			if (!foreach && !memchr(k->str, '$', k->len) && !memchr(k->str, '&', k->len))
+				hit(w, SL_SCHEMA_UNKNOWN_PROP, k, shape, NULL, 0, NULL);
+			continue;
+		}
+		check_value(w, map->pairs[i].value, p->type, depth + 1);
+	}
+	if (foreach)
+		return;
+	uint32_t n = sl_spec_shape_nprops(s, shape);
+	for (uint32_t i = 0; i < n; i++) {
+		const struct sl_spec_prop *p = sl_spec_shape_prop(s, shape, i);
+		if (!(p->flags & SL_SPEC_REQUIRED))
+			continue;
+		const char *name = sl_spec_str(s, p->name);
+		if (sl_map_get(map, name) || (globals && sl_map_get(globals, name)))
+			continue;
+		hit(w, SL_SCHEMA_MISSING_PROP, anchor, shape, p, 0, NULL);
+	}
+}
+
+static const char *node_kind(const struct sl_node *v)
+{
+	if (v->kind == SL_MAP)
+		return "an object";
+	if (v->kind == SL_SEQ)
+		return "a list";
+	switch (sl_scalar_type(v)) {
+	case SL_TYPE_BOOL: return "a boolean";
+	case SL_TYPE_INT: return "an integer";
+	case SL_TYPE_FLOAT: return "a number";
+	case SL_TYPE_NULL: return "null";
+	default: return "a string";
+	}
+}
+
+/* Does a scalar fit a primitive kind, with CloudFormation's coercions
+ * (numbers and booleans written as strings are accepted)? */
+static bool scalar_fits(const struct sl_node *v, enum sl_spec_kind k)
+{
+	enum sl_scalar_type st = sl_scalar_type(v);
+	switch (k) {
+	case SL_SPEC_STRING:
+	case SL_SPEC_TIMESTAMP:
+	case SL_SPEC_JSON:
+		return true;
+	case SL_SPEC_INTEGER: {
+		if (st == SL_TYPE_INT)
+			return true;
+		if (st != SL_TYPE_STRING || v->len == 0)
+			return false;
+		const char *p = v->str;
+		if (*p == '-' || *p == '+')
+			p++;
+		if (!*p)
+			return false;
+		for (; *p; p++)
+			if (*p < '0' || *p > '9')
+				return false;
+		return true;
+	}
+	case SL_SPEC_NUMBER: {
+		if (st == SL_TYPE_INT || st == SL_TYPE_FLOAT)
+			return true;
+		if (st != SL_TYPE_STRING || v->len == 0)
+			return false;
+		char *end;
+		strtod(v->str, &end);
+		return *end == '\0';
+	}
+	case SL_SPEC_BOOLEAN:
+		if (st == SL_TYPE_BOOL)
+			return true;
+		return st == SL_TYPE_STRING && (strcasecmp(v->str, "true") == 0 || strcasecmp(v->str, "false") == 0);
+	default:
+		return false;
+	}
+}
+
+/* Whether a value could be of the type, without reporting (for unions). */
+static bool could_be(struct walk *w, const struct sl_node *v, uint32_t type)
+{
+	const struct sl_spec_type *t = sl_spec_type(w->s, type);
+	if (!t)
+		return true;
+	if (sl_node_intrinsic(v) || t->kind == SL_SPEC_ANY || t->kind == SL_SPEC_JSON)
+		return true;
+	switch (t->kind) {
+	case SL_SPEC_SHAPE:
+	case SL_SPEC_TAG:
+	case SL_SPEC_MAP:
+		return v->kind == SL_MAP;
+	case SL_SPEC_LIST:
+		return v->kind == SL_SEQ;
+	case SL_SPEC_UNION:
+		for (uint32_t i = 0; i < t->n; i++)
+			if (could_be(w, v, sl_spec_union_member(w->s, t, i)))
+				return true;
+		return false;
+	default:
+		return v->kind == SL_SCALAR && scalar_fits(v, (enum sl_spec_kind)t->kind);
+	}
+}
+
+static void check_union_shapes(struct walk *w, const struct sl_node *v, const struct sl_spec_type *t, int depth)
+{
+	/* a map against a union of shapes (SAM event properties): a key is known
+	 * when one member has it; required keys cannot be judged without knowing
+	 * which member is meant */
+	for (size_t i = 0; i < v->len; i++) {
+		const struct sl_node *k = v->pairs[i].key;
+		const struct sl_spec_prop *found = NULL;
+		uint32_t first_shape = SL_SPEC_NONE;
+		for (uint32_t m = 0; m < t->n && !found; m++) {
+			const struct sl_spec_type *mt = sl_spec_type(w->s, sl_spec_union_member(w->s, t, m));
+			if (!mt || mt->kind != SL_SPEC_SHAPE)
+				continue;
+			if (first_shape == SL_SPEC_NONE)
+				first_shape = mt->arg;
+			found = sl_spec_prop_find(w->s, mt->arg, k->str, k->len);
+		}
+		if (!found) {
+			if (first_shape != SL_SPEC_NONE && !is_foreach_key(k))
+				hit(w, SL_SCHEMA_UNKNOWN_PROP, k, first_shape, NULL, 0, NULL);
+			continue;
+		}
+		(void)depth;
+	}
+}
+
+static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, int depth)
+{
+	const struct sl_spec_type *t = sl_spec_type(w->s, type);
+	if (!t || !v || depth > 64 || (v->flags & SL_NODE_ALIAS))
+		return;
+	if (t->kind == SL_SPEC_ANY || t->kind == SL_SPEC_JSON)
+		return;
+	if (v->kind == SL_MAP && v->len == 1 && is_expansion_key(v->pairs[0].key))
+		return; /* Rain::Embed, Fn::Transform, ...: replaced before deployment */
+	const struct sl_node *fk = sl_node_intrinsic(v);
+	if (fk) {
+		const struct sl_node *arg = v->pairs[0].value;
+		if (sl_str_eq(fk, "Fn::If")) {
+			if (sl_node_is(arg, SL_SEQ) && arg->len == 3) {
+				check_value(w, arg->items[1], type, depth + 1);
+				check_value(w, arg->items[2], type, depth + 1);
+			}
+			return;
+		}
+		const char *detail = NULL;
+		enum yield y = fn_yield(w, fk, arg, &detail);
+		bool bad = false;
+		switch (y) {
+		case Y_LIST:
+			bad = t->kind != SL_SPEC_LIST && t->kind != SL_SPEC_UNION;
+			break;
+		case Y_STRING:
+		case Y_NUMBER:
+			bad = t->kind == SL_SPEC_LIST || t->kind == SL_SPEC_MAP;
+			break;
+		default:
+			break;
+		}
+		if (t->kind == SL_SPEC_UNION && y == Y_LIST) {
+			bad = true;
+			for (uint32_t i = 0; i < t->n; i++) {
+				const struct sl_spec_type *mt = sl_spec_type(w->s, sl_spec_union_member(w->s, t, i));
+				if (mt && (mt->kind == SL_SPEC_LIST || mt->kind == SL_SPEC_ANY || mt->kind == SL_SPEC_JSON))
+					bad = false;
+			}
+		}
+		if (bad && detail)
+			hit(w, SL_SCHEMA_WRONG_TYPE, v, 0, NULL, type, detail);
+		return;
+	}
+	if (v->kind == SL_SCALAR && t->kind != SL_SPEC_STRING && packaged_string(w, v))
+		return; /* a local path or S3 URI for `cloudformation package` */
+	switch (t->kind) {
+	case SL_SPEC_SHAPE:
+		if (v->kind != SL_MAP) {
+			hit(w, SL_SCHEMA_WRONG_TYPE, v, 0, NULL, type, node_kind(v));
+			return;
+		}
+		check_shape(w, v, t->arg, anchor_of(v), NULL, depth);
+		return;
+	case SL_SPEC_TAG:
+		if (v->kind != SL_MAP) {
+			hit(w, SL_SCHEMA_WRONG_TYPE, v, 0, NULL, type, node_kind(v));
+			return;
+		}
+		for (size_t i = 0; i < v->len; i++) {
+			const struct sl_node *k = v->pairs[i].key;
+			if (!sl_str_eq(k, "Key") && !sl_str_eq(k, "Value"))
+				hit(w, SL_SCHEMA_UNKNOWN_PROP, k, SL_SPEC_NONE, NULL, 0, NULL);
+		}
+		return;
+	case SL_SPEC_LIST: {
+		if (v->kind != SL_SEQ) {
+			hit(w, SL_SCHEMA_WRONG_TYPE, v, 0, NULL, type, node_kind(v));
+			return;
+		}
+		for (size_t i = 0; i < v->len; i++)
+			check_value(w, v->items[i], t->arg, depth + 1);
+		return;
+	}
+	case SL_SPEC_MAP:
+		if (v->kind != SL_MAP) {
+			hit(w, SL_SCHEMA_WRONG_TYPE, v, 0, NULL, type, node_kind(v));
+			return;
+		}
+		for (size_t i = 0; i < v->len; i++)
+			if (!is_foreach_key(v->pairs[i].key))
+				check_value(w, v->pairs[i].value, t->arg, depth + 1);
+		return;
+	case SL_SPEC_UNION: {
+		bool shapes = v->kind == SL_MAP;
+		for (uint32_t i = 0; i < t->n; i++) {
+			uint32_t m = sl_spec_union_member(w->s, t, i);
+			const struct sl_spec_type *mt = sl_spec_type(w->s, m);
+			if (!mt)
+				return;
+			if (mt->kind != SL_SPEC_SHAPE)
+				shapes = false;
+		}
+		uint32_t match = SL_SPEC_NONE, n_match = 0;
+		for (uint32_t i = 0; i < t->n; i++) {
+			uint32_t m = sl_spec_union_member(w->s, t, i);
+			if (could_be(w, v, m)) {
+				if (match == SL_SPEC_NONE)
+					match = m;
+				n_match++;
+			}
+		}
+		if (n_match == 0) {
+			hit(w, SL_SCHEMA_WRONG_TYPE, v, 0, NULL, type, node_kind(v));
+			return;
+		}
+		if (n_match == 1) {
+			check_value(w, v, match, depth + 1);
+			return;
+		}
+		if (shapes)
+			check_union_shapes(w, v, t, depth);
+		return;
+	}
+	default:
+		if (v->kind != SL_SCALAR) {
+			hit(w, SL_SCHEMA_WRONG_TYPE, v, 0, NULL, type, node_kind(v));
+			return;
+		}
+		if (sl_scalar_type(v) == SL_TYPE_NULL)
+			return; /* an empty value: CloudFormation treats it as absent */
+		if (!scalar_fits(v, (enum sl_spec_kind)t->kind)) {
+			hit(w, SL_SCHEMA_WRONG_TYPE, v, 0, NULL, type, node_kind(v));
+			return;
+		}
+		if (t->kind == SL_SPEC_STRING && t->n > 0) {
+			for (uint32_t i = 0; i < t->n; i++)
+				if (strcmp(sl_spec_allowed_value(w->s, t, i), v->str) == 0)
+					return;
+			hit(w, SL_SCHEMA_NOT_ALLOWED, v, 0, NULL, type, NULL);
+		}
+		return;
+	}
+}
+
+bool sl_schema_unchecked_type(const char *type, size_t len)
+{
+	if (len >= 8 && memcmp(type, "Custom::", 8) == 0)
+		return true;
+	if (len == 35 && memcmp(type, "AWS::CloudFormation::CustomResource", 35) == 0)
+		return true;
+	if (len >= 8 && memcmp(type + len - 8, "::MODULE", 8) == 0)
+		return true;
+	if (!(len >= 5 && memcmp(type, "AWS::", 5) == 0) && !(len >= 7 && memcmp(type, "Alexa::", 7) == 0))
+		return true;
+	return false;
+}
+
+/* SAM's Globals section that applies to a serverless type, if any. */
+static const struct sl_node *globals_for(const struct sl_template *t, const char *type)
+{
+	static const char *const map[][2] = {
+		{ "AWS::Serverless::Function", "Function" }, { "AWS::Serverless::Api", "Api" },
+		{ "AWS::Serverless::HttpApi", "HttpApi" }, { "AWS::Serverless::SimpleTable", "SimpleTable" },
+		{ "AWS::Serverless::StateMachine", "StateMachine" },
+		{ "AWS::Serverless::LayerVersion", "LayerVersion" },
+		{ "AWS::Serverless::CapacityProvider", "CapacityProvider" },
+	};
+	const struct sl_node *g = sl_section(t, SL_SEC_GLOBALS);
+	if (!g)
+		return NULL;
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (strcmp(type, map[i][0]) == 0)
+			return sl_map_get(g, map[i][1]);
+	return NULL;
+}
+
+void sl_schema_walk(struct sl_ctx *c, sl_schema_fn fn)
+{
+	const struct sl_template *t = c->t;
+	struct walk w = { c, c->spec, fn, NULL, NULL };
+	if (t->macro_global)
+		return; /* a macro rewrites the template first */
+	for (size_t i = 0; i < t->resources.n; i++) {
+		const struct sl_entity *e = &t->resources.items[i];
+		if (!e->type || !sl_node_is(e->value, SL_MAP) || e->module ||
+		    sl_schema_unchecked_type(e->type->str, e->type->len))
+			continue; /* custom resources take any property */
+		uint32_t rid = sl_spec_resource(w.s, e->type->str, e->type->len);
+		if (rid == SL_SPEC_NONE)
+			continue; /* E3006's business */
+		w.rtype = sl_spec_resource_name(w.s, rid);
+		uint32_t shape = sl_spec_resource_shape(w.s, rid);
+		const struct sl_pair *pp = sl_map_get_pair(e->value, "Properties");
+		const struct sl_node *globals = globals_for(t, w.rtype);
+		if (!pp) {
+			/* no Properties: only the required ones matter */
+			struct sl_node empty;
+			memset(&empty, 0, sizeof(empty));
+			empty.kind = SL_MAP;
+			check_shape(&w, &empty, shape, e->key, globals, 0);
+			continue;
+		}
+		const struct sl_node *props = pp->value;
+		if (sl_node_intrinsic(props)) {
+			const struct sl_node *fk = sl_node_intrinsic(props);
+			if (sl_str_eq(fk, "Fn::If") && sl_node_is(props->pairs[0].value, SL_SEQ) &&
+			    props->pairs[0].value->len == 3) {
+				for (int b = 1; b <= 2; b++) {
+					const struct sl_node *br = props->pairs[0].value->items[b];
+					if (sl_node_is(br, SL_MAP) && !sl_node_intrinsic(br))
+						check_shape(&w, br, shape, pp->key, globals, 0);
+				}
+			}
+			continue;
+		}
+		if (props->kind != SL_MAP) {
+			if (!(props->kind == SL_SCALAR && sl_scalar_type(props) == SL_TYPE_NULL))
+				continue; /* E3001 reports a Properties that is not a mapping */
+			struct sl_node empty;
+			memset(&empty, 0, sizeof(empty));
+			empty.kind = SL_MAP;
+			check_shape(&w, &empty, shape, pp->key, globals, 0);
+			continue;
+		}
+		check_shape(&w, props, shape, pp->key, globals, 0);
+	}
+}
+
+static void type_name(struct sl_ctx *c, uint32_t type, struct sl_buf *b, int depth)
+{
+	const struct sl_spec_type *t = sl_spec_type(c->spec, type);
+	if (!t || depth > 4) {
+		sl_buf_puts(b, "a value");
+		return;
+	}
+	switch (t->kind) {
+	case SL_SPEC_STRING: sl_buf_puts(b, "a string"); break;
+	case SL_SPEC_INTEGER: sl_buf_puts(b, "an integer"); break;
+	case SL_SPEC_NUMBER: sl_buf_puts(b, "a number"); break;
+	case SL_SPEC_BOOLEAN: sl_buf_puts(b, "a boolean"); break;
+	case SL_SPEC_JSON: sl_buf_puts(b, "a JSON object"); break;
+	case SL_SPEC_TIMESTAMP: sl_buf_puts(b, "a timestamp string"); break;
+	case SL_SPEC_TAG: sl_buf_puts(b, "a tag (Key and Value)"); break;
+	case SL_SPEC_SHAPE: {
+		const char *n = sl_spec_shape_name(c->spec, t->arg);
+		const char *dot = n ? strrchr(n, '.') : NULL;
+		sl_buf_printf(b, "an object (%s)", dot ? dot + 1 : n ? n : "?");
+		break;
+	}
+	case SL_SPEC_LIST:
+		sl_buf_puts(b, "a list of ");
+		{
+			struct sl_buf inner = SL_BUF_INIT;
+			type_name(c, t->arg, &inner, depth + 1);
+			const char *s = sl_buf_cstr(&inner);
+			/* "a string" -> "strings" for readability */
+			if (strncmp(s, "a ", 2) == 0 && !strchr(s + 2, ' '))
+				sl_buf_printf(b, "%ss", s + 2);
+			else if (strncmp(s, "an ", 3) == 0 && !strchr(s + 3, ' '))
+				sl_buf_printf(b, "%ss", s + 3);
+			else
+				sl_buf_puts(b, s);
+			sl_buf_free(&inner);
+		}
+		break;
+	case SL_SPEC_MAP: sl_buf_puts(b, "a mapping"); break;
+	case SL_SPEC_UNION:
+		sl_buf_puts(b, "one of: ");
+		for (uint32_t i = 0; i < t->n; i++) {
+			if (i)
+				sl_buf_puts(b, ", ");
+			type_name(c, sl_spec_union_member(c->spec, t, i), b, depth + 1);
+		}
+		break;
+	default: sl_buf_puts(b, "any value"); break;
+	}
+}
+
+const char *sl_schema_type_name(struct sl_ctx *c, uint32_t type)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	type_name(c, type, &b, 0);
+	char *r = sl_arena_strndup(c->arena, sl_buf_cstr(&b), b.len);
+	sl_buf_free(&b);
+	return r ? r : "a value";
+}
+
+const char *sl_schema_suggest(struct sl_ctx *c, uint32_t shape, const char *name, size_t len)
+{
+	if (shape == SL_SPEC_NONE)
+		return "";
+	uint32_t n = sl_spec_shape_nprops(c->spec, shape);
+	if (!n)
+		return "";
+	const char **cands = malloc(n * sizeof(*cands));
+	if (!cands)
+		return "";
+	for (uint32_t i = 0; i < n; i++)
+		cands[i] = sl_spec_str(c->spec, sl_spec_shape_prop(c->spec, shape, i)->name);
+	const char *s = sl_suggest(name, len, cands, n);
+	free(cands);
+	if (!s)
+		return "";
+	const char *m = sl_arena_printf(c->arena, " (did you mean '%s'?)", s);
+	return m ? m : "";
+}

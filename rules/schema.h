@@ -1,0 +1,48 @@
+/*
+ * The property walker shared by the schema rules (E3002 unknown property, E3003
+ * missing required property, E3012 wrong type, E3030 value not allowed). It
+ * walks each resource's Properties against the resource specification, through
+ * nested types, lists and maps, following intrinsic functions the way
+ * CloudFormation resolves them, and calls back with what it finds. Each rule
+ * runs the walk and reports only its own kind of finding.
+ */
+#ifndef SL_RULES_SCHEMA_H
+#define SL_RULES_SCHEMA_H
+
+#include "engine/engine.h"
+
+enum sl_schema_event {
+	SL_SCHEMA_UNKNOWN_PROP,  /* at: the key; shape: where it was looked up */
+	SL_SCHEMA_MISSING_PROP,  /* at: where to add it; shape and prop: what is missing */
+	SL_SCHEMA_WRONG_TYPE,    /* at: the value; type: what was expected; detail: what it is */
+	SL_SCHEMA_NOT_ALLOWED,   /* at: the value; type: the string type with its allowed values */
+};
+
+struct sl_schema_hit {
+	enum sl_schema_event event;
+	const struct sl_node *at;
+	uint32_t shape;                  /* UNKNOWN_PROP, MISSING_PROP */
+	const struct sl_spec_prop *prop; /* MISSING_PROP */
+	uint32_t type;                   /* WRONG_TYPE, NOT_ALLOWED */
+	const char *detail;              /* WRONG_TYPE: "a list", "Ref to list parameter 'X'", ... */
+	const char *resource_type;       /* the resource's type name */
+};
+
+typedef void (*sl_schema_fn)(struct sl_ctx *c, const struct sl_schema_hit *hit);
+
+/* Walks every resource with a known type; calls fn for each finding. */
+void sl_schema_walk(struct sl_ctx *c, sl_schema_fn fn);
+
+/* A type described for messages: "a string", "a list of strings", "an object
+ * (VpcConfig)", "one of: a string, an object (CodeUri)". In the arena. */
+const char *sl_schema_type_name(struct sl_ctx *c, uint32_t type);
+
+/* "; did you mean 'Runtime'?" among the properties of the shape, or "". */
+const char *sl_schema_suggest(struct sl_ctx *c, uint32_t shape, const char *name, size_t len);
+
+/* True for types the linter never checks against the spec: Custom::*,
+ * AWS::CloudFormation::CustomResource, modules (::MODULE), and third-party
+ * registry types (neither AWS:: nor Alexa::). */
+bool sl_schema_unchecked_type(const char *type, size_t len);
+
+#endif

@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Checks that the committed src/spec/spec.bin matches its generator.
+
+- its magic is SLSPEC, its format version is FORMAT_VERSION of tools/gen_spec.py,
+  its size field is the file's size;
+- its source string is the package pinned in tools/spec-package;
+- when STACKLINT_SPEC_DB names a db.json.gz of that package, regenerating from
+  it gives the committed bytes exactly (tools/update-spec.sh sets nothing; CI
+  may fetch the package and set it).
+
+Usage: check_spec_version.py SOURCE_ROOT   (exit 0 = ok, 1 = mismatch)
+"""
+
+import importlib.util
+import os
+import struct
+import sys
+import tempfile
+
+
+def main(argv):
+    sys.dont_write_bytecode = True  # never write into the source tree
+    root = argv[1] if len(argv) > 1 else os.environ.get("SL_SOURCE_ROOT", ".")
+    blob_path = os.path.join(root, "src", "spec", "spec.bin")
+    gen_path = os.path.join(root, "tools", "gen_spec.py")
+    spec = importlib.util.spec_from_file_location("gen_spec", gen_path)
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    with open(os.path.join(root, "tools", "spec-package"), encoding="utf-8") as f:
+        pinned = f.read().strip()
+    with open(blob_path, "rb") as f:
+        blob = f.read()
+
+    problems = []
+    if blob[:8] != gen.MAGIC:
+        problems.append("bad magic %r" % blob[:8])
+    version, header_size, size, source_off = struct.unpack_from("<4I", blob, 8)
+    if version != gen.FORMAT_VERSION:
+        problems.append("spec.bin has format version %d, tools/gen_spec.py writes %d: "
+                        "regenerate with sh tools/update-spec.sh" % (version, gen.FORMAT_VERSION))
+    if size != len(blob):
+        problems.append("size field %d, file has %d bytes" % (size, len(blob)))
+    pool_off, pool_len = struct.unpack_from("<2I", blob, 32)
+    pool = blob[pool_off:pool_off + pool_len]
+    source = pool[source_off:pool.index(b"\0", source_off)].decode("utf-8", "replace")
+    if source != pinned:
+        problems.append("spec.bin was generated from %s, tools/spec-package pins %s"
+                        % (source, pinned))
+
+    db = os.environ.get("STACKLINT_SPEC_DB")
+    if db and not problems:
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "spec.bin")
+            if gen.main(["--db", db, "-o", out]) != 0:
+                problems.append("regenerating from %s failed" % db)
+            else:
+                with open(out, "rb") as f:
+                    if f.read() != blob:
+                        problems.append("regenerating from %s gives different bytes: "
+                                        "run sh tools/update-spec.sh" % db)
+
+    for p in problems:
+        print("check_spec_version: %s" % p, file=sys.stderr)
+    if not problems:
+        print("spec.bin: format %d, %s, %d bytes%s" % (version, source, len(blob),
+                                                      ", regenerated identically" if db else ""))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

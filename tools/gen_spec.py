@@ -1,0 +1,492 @@
+#!/usr/bin/env python3
+"""Generates src/spec/spec.bin, the compiled-in resource specification.
+
+Reads db.json.gz from the npm package @aws-cdk/aws-service-spec (the version
+pinned in tools/spec-package), merges the SAM overlay tools/sam_overlay.json,
+drops every piece of documentation text and writes one binary blob: a header,
+a string pool, the tables and the hash tables that src/spec/spec.c serves in
+place. The format is described in docs/spec-format.md; FORMAT_VERSION below
+must change whenever it does (tests/check_spec_version.py compares it with the
+committed blob, and the C reader refuses any other version).
+
+    python3 tools/gen_spec.py --db db.json.gz [--overlay F] [--source S] [-o F]
+
+Python 3 standard library only. The output depends only on the input files
+(no dates, no dict-order accidents): the same input gives the same bytes.
+Exit status 0 on success; 1 with a message on stderr on bad input.
+"""
+
+import argparse
+import gzip
+import json
+import os
+import re
+import struct
+import sys
+
+FORMAT_VERSION = 1
+MAGIC = b"SLSPEC\0\0"
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+# enum sl_spec_kind in src/spec/spec.h
+K_STRING, K_INTEGER, K_NUMBER, K_BOOLEAN, K_JSON, K_TIMESTAMP, K_TAG, K_SHAPE, \
+    K_LIST, K_MAP, K_UNION, K_ANY = range(12)
+PRIMITIVES = {
+    "string": K_STRING, "integer": K_INTEGER, "number": K_NUMBER, "boolean": K_BOOLEAN,
+    "json": K_JSON, "date-time": K_TIMESTAMP, "timestamp": K_TIMESTAMP, "tag": K_TAG,
+    "any": K_ANY,
+}
+
+# enum sl_spec_prop_flags / sl_spec_resource_flags
+P_REQUIRED, P_DEPRECATED = 1, 2
+R_STATEFUL, R_TAGGABLE, R_SAM, R_ANY_ATTR = 1, 2, 4, 8
+RESOURCE_FLAG_NAMES = {"STATEFUL": R_STATEFUL, "TAGGABLE": R_TAGGABLE, "SAM": R_SAM,
+                       "ANY_ATTR": R_ANY_ATTR}
+
+# Table ids, in the order of the header's table directory, and record sizes.
+TABLES = [
+    ("str", 1), ("resource", 24), ("shape", 12), ("prop", 12), ("type", 8), ("aux", 4),
+    ("attr", 8), ("namespace", 12), ("metric", 16), ("dimset", 4),
+    ("h_resource", 4), ("h_prop", 4), ("h_attr", 4), ("h_namespace", 4), ("h_metric", 4),
+]
+HEADER_SIZE = 32 + 8 * len(TABLES)
+NO_OWNER = 0xFFFFFFFF
+
+
+class SpecError(Exception):
+    pass
+
+
+def fnv1a(owner, name):
+    """The lookup hash: 32-bit FNV-1a over the owner id (4 bytes, little-endian)
+    and then the name's bytes. Must match sl_spec_hash() in src/spec/spec.c."""
+    h = 0x811C9DC5
+    for b in struct.pack("<I", owner) + name:
+        h = ((h ^ b) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+# --- type expressions -------------------------------------------------------
+# A type is a tuple: (kind,) for primitives, ("string", (values...)) for a
+# string (no values: any string), ("integer", ("1", "3", ...)) for an integer
+# with allowed values, ("shape", name), ("list", t), ("map", t),
+# ("union", (t, ...)). Shapes are resolved to ids only at emission.
+
+def db_type(t, shape_name_of):
+    kind = t.get("type")
+    if kind == "string":
+        vals = t.get("allowedValues")
+        return ("string", tuple(str(v) for v in vals)) if vals else ("string", ())
+    if kind == "integer" and t.get("allowedValues"):
+        return ("integer", tuple(str(int(v)) for v in t["allowedValues"]))
+    if kind in ("integer", "number", "boolean", "json", "date-time", "tag"):
+        return ("timestamp",) if kind == "date-time" else (kind,)
+    if kind == "ref":
+        return ("shape", shape_name_of(t["reference"]["$ref"]))
+    if kind in ("array", "map"):
+        return ("list" if kind == "array" else "map", db_type(t["element"], shape_name_of))
+    if kind == "union":
+        return ("union", tuple(db_type(m, shape_name_of) for m in t["types"]))
+    raise SpecError("unknown type %r" % (kind,))
+
+
+_TOKEN = re.compile(r"\s*(list<|map<|>|\||[A-Za-z0-9_:.\-]+)")
+
+
+def parse_overlay_type(text, prefix):
+    """Parses an overlay type expression: "string", "list<integer>",
+    "string|.FunctionCode", "map<AWS::Lambda::Function.Environment>". A name
+    starting with "." is a shape of the resource `prefix`."""
+    toks = []
+    pos = 0
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if not m:
+            raise SpecError("bad type expression %r" % text)
+        toks.append(m.group(1))
+        pos = m.end()
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+    toks.append(None)
+    i = 0
+
+    def expr():
+        nonlocal i
+        alts = [alt()]
+        while toks[i] == "|":
+            i += 1
+            alts.append(alt())
+        return alts[0] if len(alts) == 1 else ("union", tuple(alts))
+
+    def alt():
+        nonlocal i
+        tok = toks[i]
+        i += 1
+        if tok in ("list<", "map<"):
+            inner = expr()
+            if toks[i] != ">":
+                raise SpecError("missing '>' in %r" % text)
+            i += 1
+            return ("list" if tok == "list<" else "map", inner)
+        if tok is None or tok in (">", "|"):
+            raise SpecError("bad type expression %r" % text)
+        if tok in PRIMITIVES:
+            if tok == "string":
+                return ("string", ())
+            return ("timestamp",) if tok == "date-time" else (tok,)
+        if tok.startswith("."):
+            return ("shape", prefix + tok)
+        if "::" in tok:
+            return ("shape", tok)
+        raise SpecError("unknown type name %r in %r" % (tok, text))
+
+    t = expr()
+    if toks[i] is not None:
+        raise SpecError("trailing text in %r" % text)
+    return t
+
+
+def prop_flags(p):
+    return (P_REQUIRED if p.get("required") else 0) | (P_DEPRECATED if p.get("deprecated") else 0)
+
+
+def overlay_prop(spec, prefix):
+    """An overlay property: a type expression, or {"type": expr, "required":
+    bool, "enum": [...], "deprecated": bool}."""
+    if isinstance(spec, str):
+        return {"type": parse_overlay_type(spec, prefix), "flags": 0}
+    t = parse_overlay_type(spec["type"], prefix)
+    if "enum" in spec:
+        if t != ("string", ()):
+            raise SpecError("enum on a non-string type: %r" % spec)
+        t = ("string", tuple(spec["enum"]))
+    return {"type": t, "flags": prop_flags(spec)}
+
+
+# --- the model --------------------------------------------------------------
+
+def load_db(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    return json.loads(data)
+
+
+def build_model(db):
+    """Resources, shapes and metrics from the package database, facts only."""
+    schema = db["schema"]
+    tdefs = {t["$id"]: t for t in schema["typeDefinition"]["entities"]}
+    res_by_id = {r["$id"]: r for r in schema["resource"]["entities"]}
+    owner = {}
+    for rid, uses in schema["usesType"]["forward"].items():
+        for u in uses:
+            owner[u["$id"]] = rid
+
+    def shape_name_of(tid):
+        if tid not in tdefs or tid not in owner:
+            raise SpecError("type definition %s has no owning resource" % tid)
+        return res_by_id[owner[tid]]["cloudFormationType"] + "." + tdefs[tid]["name"]
+
+    def props_of(entity):
+        out = {}
+        for name, p in entity.get("properties", {}).items():
+            out[name] = {"type": db_type(p["type"], shape_name_of), "flags": prop_flags(p)}
+        return out
+
+    shapes = {}
+    for tid, t in tdefs.items():
+        if tid in owner:
+            name = shape_name_of(tid)
+            if name in shapes:
+                raise SpecError("two nested types named %s" % name)
+            shapes[name] = props_of(t)
+
+    resources = {}
+    for r in schema["resource"]["entities"]:
+        name = r["cloudFormationType"]
+        if name in resources:
+            raise SpecError("resource type %s listed twice" % name)
+        flags = 0
+        if r.get("isStateful"):
+            flags |= R_STATEFUL
+        if r.get("tagInformation"):
+            flags |= R_TAGGABLE
+        if name.startswith("AWS::Serverless::"):
+            flags |= R_SAM
+        attrs = {a: db_type(v["type"], shape_name_of) for a, v in r.get("attributes", {}).items()}
+        resources[name] = {"props": props_of(r), "attrs": attrs, "flags": flags,
+                           "primary": ",".join(r.get("primaryIdentifier") or [])}
+
+    # CloudWatch metrics: (namespace, name) -> dimension sets, duplicates merged.
+    dimsets = {d["$id"]: ",".join(x["name"] for x in d["dimensions"])
+               for d in schema["dimensionSet"]["entities"]}
+    uses_dims = schema.get("usesDimensionSet", {}).get("forward", {})
+    metrics = {}
+    for m in schema["metric"]["entities"]:
+        sets = metrics.setdefault((m["namespace"], m["name"]), [])
+        for u in uses_dims.get(m["$id"], []):
+            ds = dimsets[u["$id"]]
+            if ds not in sets:
+                sets.append(ds)
+    return {"resources": resources, "shapes": shapes, "metrics": metrics}
+
+
+def apply_overlay(model, overlay):
+    resources, shapes = model["resources"], model["shapes"]
+    for name, spec in overlay.get("shapes", {}).items():
+        if name.startswith("_"):
+            continue
+        if "." not in name:
+            raise SpecError("overlay shape %s is not named Resource.Type" % name)
+        prefix = name.split(".", 1)[0]
+        shapes[name] = {p: overlay_prop(v, prefix) for p, v in spec.items()}
+    for name, spec in overlay.get("resources", {}).items():
+        if name.startswith("_"):
+            continue
+        res = resources.get(name)
+        if res is None:
+            res = resources[name] = {"props": {}, "attrs": {}, "flags": 0, "primary": ""}
+            if name.startswith("AWS::Serverless::"):
+                res["flags"] |= R_SAM
+        if spec.get("replace"):
+            res["props"] = {}
+        for p, v in spec.get("properties", {}).items():
+            res["props"][p] = overlay_prop(v, name)
+        src = spec.get("attributes_from")
+        if src:
+            if src not in resources:
+                raise SpecError("%s: attributes_from unknown type %s" % (name, src))
+            res["attrs"].update(resources[src]["attrs"])
+        for a, v in spec.get("attributes", {}).items():
+            res["attrs"][a] = parse_overlay_type(v, name)
+        for f in spec.get("flags", []):
+            res["flags"] |= RESOURCE_FLAG_NAMES[f]
+        if "primary_identifier" in spec:
+            res["primary"] = ",".join(spec["primary_identifier"])
+
+
+def shapes_in(t, out):
+    if t[0] == "shape":
+        out.append(t[1])
+    elif t[0] in ("list", "map"):
+        shapes_in(t[1], out)
+    elif t[0] == "union":
+        for m in t[1]:
+            shapes_in(m, out)
+
+
+def reachable_shapes(model):
+    """Names of the shapes that some resource uses, directly or not."""
+    todo = []
+    for r in model["resources"].values():
+        for p in r["props"].values():
+            shapes_in(p["type"], todo)
+        for t in r["attrs"].values():
+            shapes_in(t, todo)
+    seen = set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        if name not in model["shapes"]:
+            raise SpecError("reference to unknown shape %s" % name)
+        seen.add(name)
+        for p in model["shapes"][name].values():
+            shapes_in(p["type"], todo)
+    return seen
+
+
+# --- emission ---------------------------------------------------------------
+
+class Blob:
+    def __init__(self):
+        self.pool = bytearray(b"\0")   # offset 0 is the empty string
+        self.strs = {"": 0}
+        self.types = []                 # packed 8-byte records
+        self.type_ids = {}
+        self.aux = []
+        self.aux_runs = {}
+
+    def s(self, text):
+        off = self.strs.get(text)
+        if off is None:
+            raw = text.encode("utf-8")
+            if b"\0" in raw:
+                raise SpecError("NUL byte in %r" % text)
+            off = self.strs[text] = len(self.pool)
+            self.pool += raw + b"\0"
+        return off
+
+    def run(self, values):
+        """Index of a run of u32 in the aux table (identical runs shared)."""
+        values = tuple(values)
+        if not values:
+            return 0
+        at = self.aux_runs.get(values)
+        if at is None:
+            at = self.aux_runs[values] = len(self.aux)
+            self.aux.extend(values)
+        return at
+
+    def type_id(self, t, shape_ids):
+        kind = t[0]
+        if kind in ("string", "integer") and len(t) > 1 and t[1]:
+            # allowed values, as strings (integers in decimal)
+            vals = t[1]
+            if len(vals) > 0xFFFF:
+                raise SpecError("too many allowed values")
+            rec = (PRIMITIVES[kind], 0, len(vals), self.run(self.s(v) for v in vals))
+        elif kind == "shape":
+            rec = (K_SHAPE, 0, 0, shape_ids[t[1]])
+        elif kind in ("list", "map"):
+            rec = (K_LIST if kind == "list" else K_MAP, 0, 0, self.type_id(t[1], shape_ids))
+        elif kind == "union":
+            members = [self.type_id(m, shape_ids) for m in t[1]]
+            rec = (K_UNION, 0, len(members), self.run(members))
+        else:
+            rec = (PRIMITIVES[kind], 0, 0, 0)
+        tid = self.type_ids.get(rec)
+        if tid is None:
+            tid = self.type_ids[rec] = len(self.types)
+            self.types.append(rec)
+        return tid
+
+
+def hash_table(keys):
+    """Open addressing, linear probing; slots hold index+1, 0 is empty.
+    Size: a power of two with load factor <= 0.5."""
+    size = 2
+    while size < 2 * len(keys):
+        size *= 2
+    slots = [0] * size
+    for index, (owner, name) in enumerate(keys):
+        i = fnv1a(owner, name) & (size - 1)
+        while slots[i]:
+            i = (i + 1) & (size - 1)
+        slots[i] = index + 1
+    return slots
+
+
+def emit(model, source):
+    b = Blob()
+    b.s(source)
+    res_names = sorted(model["resources"])
+    shape_names = sorted(reachable_shapes(model))
+    shape_ids = {}
+    # a resource's own property set is the shape named like the type
+    all_shapes = sorted(set(shape_names) | set(res_names))
+    for i, n in enumerate(all_shapes):
+        shape_ids[n] = i
+    shape_props = {n: model["shapes"][n] for n in shape_names}
+    for n in res_names:
+        shape_props[n] = model["resources"][n]["props"]
+
+    shape_recs, prop_recs, prop_keys = [], [], []
+    for sid, n in enumerate(all_shapes):
+        props = shape_props[n]
+        first = len(prop_recs)
+        for pname in sorted(props):
+            p = props[pname]
+            prop_recs.append((b.s(pname), b.type_id(p["type"], shape_ids), p["flags"]))
+            prop_keys.append((sid, pname.encode()))
+        shape_recs.append((b.s(n), first, len(props)))
+
+    res_recs, attr_recs, attr_keys, res_keys = [], [], [], []
+    for rid, n in enumerate(res_names):
+        r = model["resources"][n]
+        first = len(attr_recs)
+        for a in sorted(r["attrs"]):
+            attr_recs.append((b.s(a), b.type_id(r["attrs"][a], shape_ids)))
+            attr_keys.append((rid, a.encode()))
+        res_recs.append((b.s(n), shape_ids[n], r["flags"], b.s(r["primary"]), first,
+                         len(r["attrs"])))
+        res_keys.append((NO_OWNER, n.encode()))
+
+    ns_names = sorted({ns for ns, _ in model["metrics"]})
+    ns_recs, metric_recs, metric_keys, ns_keys, dimset_recs = [], [], [], [], []
+    for nid, ns in enumerate(ns_names):
+        names = sorted(m for n, m in model["metrics"] if n == ns)
+        ns_recs.append((b.s(ns), len(metric_recs), len(names)))
+        ns_keys.append((NO_OWNER, ns.encode()))
+        for m in names:
+            sets = model["metrics"][(ns, m)]
+            metric_recs.append((nid, b.s(m), len(dimset_recs), len(sets)))
+            metric_keys.append((nid, m.encode()))
+            dimset_recs.extend(b.s(d) for d in sets)
+
+    tables = {
+        "str": bytes(b.pool),
+        "resource": b"".join(struct.pack("<6I", *r) for r in res_recs),
+        "shape": b"".join(struct.pack("<3I", *r) for r in shape_recs),
+        "prop": b"".join(struct.pack("<3I", *r) for r in prop_recs),
+        "type": b"".join(struct.pack("<BBHI", *r) for r in b.types),
+        "aux": struct.pack("<%dI" % len(b.aux), *b.aux),
+        "attr": b"".join(struct.pack("<2I", *r) for r in attr_recs),
+        "namespace": b"".join(struct.pack("<3I", *r) for r in ns_recs),
+        "metric": b"".join(struct.pack("<4I", *r) for r in metric_recs),
+        "dimset": struct.pack("<%dI" % len(dimset_recs), *dimset_recs),
+    }
+    for name, keys in (("h_resource", res_keys), ("h_prop", prop_keys), ("h_attr", attr_keys),
+                       ("h_namespace", ns_keys), ("h_metric", metric_keys)):
+        slots = hash_table(keys)
+        tables[name] = struct.pack("<%dI" % len(slots), *slots)
+
+    body = bytearray()
+    directory = []
+    for name, size in TABLES:
+        data = tables[name]
+        while (HEADER_SIZE + len(body)) % 8:
+            body.append(0)
+        directory.append((HEADER_SIZE + len(body), len(data) // size))
+        body += data
+    while (HEADER_SIZE + len(body)) % 8:
+        body.append(0)
+    total = HEADER_SIZE + len(body)
+    if total > 0xFFFFFFFF:
+        raise SpecError("blob too large")
+    header = MAGIC + struct.pack("<6I", FORMAT_VERSION, HEADER_SIZE, total, b.strs[source],
+                                 len(TABLES), 0)
+    for off, count in directory:
+        header += struct.pack("<2I", off, count)
+    assert len(header) == HEADER_SIZE
+    stats = {"resources": len(res_recs), "shapes": len(shape_recs), "props": len(prop_recs),
+             "types": len(b.types), "attrs": len(attr_recs), "namespaces": len(ns_recs),
+             "metrics": len(metric_recs), "strings": len(b.pool), "bytes": total}
+    return bytes(header + body), stats
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description="Generate the stacklint resource spec blob.")
+    ap.add_argument("--db", required=True,
+                    help="db.json.gz (or db.json) of @aws-cdk/aws-service-spec")
+    ap.add_argument("--overlay", default=os.path.join(HERE, "sam_overlay.json"))
+    ap.add_argument("--source", help="package@version (default: tools/spec-package)")
+    ap.add_argument("-o", "--output", default=os.path.join(ROOT, "src", "spec", "spec.bin"))
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args(argv)
+    try:
+        source = args.source
+        if source is None:
+            with open(os.path.join(HERE, "spec-package"), encoding="utf-8") as f:
+                source = f.read().strip()
+        model = build_model(load_db(args.db))
+        with open(args.overlay, encoding="utf-8") as f:
+            apply_overlay(model, json.load(f))
+        blob, stats = emit(model, source)
+    except (OSError, ValueError, KeyError, SpecError) as e:
+        print("gen_spec: %s" % e, file=sys.stderr)
+        return 1
+    tmp = args.output + ".tmp"
+    with open(tmp, "wb") as f:
+        f.write(blob)
+    os.replace(tmp, args.output)
+    if args.verbose:
+        print(" ".join("%s=%d" % kv for kv in stats.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
