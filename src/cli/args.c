@@ -85,6 +85,8 @@ void sl_cli_usage(FILE *out)
 "  -j, --jobs N          lint N files in parallel (default: all cores); output is\n"
 "                        the same whatever N is\n"
 "      --max-size BYTES  refuse larger files (default 50M; suffixes K, M)\n"
+"      --spec FILE       lint against this resource specification (the compact\n"
+"                        format of tools/gen_spec.py) instead of the built-in one\n"
 "      --color WHEN      auto (default: on a terminal), always, never\n"
 "      --exit-zero       exit 0 even when problems are found (I/O errors still exit 1)\n"
 "      --yaml-backend B  libyaml or libfyaml (default chosen at build time)\n"
@@ -123,7 +125,7 @@ static int parse_size(const char *s, size_t *out)
 
 enum {
 	OPT_SEVERITY = 256, OPT_CONFIG, OPT_STDIN_NAME, OPT_IGNORE_TEMPLATES, OPT_MAX_SIZE, OPT_COLOR,
-	OPT_EXIT_ZERO, OPT_BACKEND, OPT_LIST_RULES, OPT_EXPLAIN, OPT_ONLY_TEMPLATES,
+	OPT_EXIT_ZERO, OPT_BACKEND, OPT_LIST_RULES, OPT_EXPLAIN, OPT_ONLY_TEMPLATES, OPT_SPEC,
 };
 
 int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
@@ -148,6 +150,7 @@ int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
 		{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
 		{ "explain", required_argument, NULL, OPT_EXPLAIN },
 		{ "only-templates", no_argument, NULL, OPT_ONLY_TEMPLATES },
+		{ "spec", required_argument, NULL, OPT_SPEC },
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(cli, 0, sizeof(*cli));
@@ -259,6 +262,9 @@ int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
 			break;
 		case OPT_ONLY_TEMPLATES:
 			cli->only_templates = true;
+			break;
+		case OPT_SPEC:
+			cli->spec_path = optarg;
 			break;
 		case ':':
 			fprintf(err, "stacklint: option '%s' needs a value (see stacklint --help)\n", argv[optind - 1]);

@@ -34,6 +34,7 @@ struct sl_cli {
 	enum sl_format format;
 	enum sl_format format_cfg; /* scratch for the configuration file's value */
 	const char *config_path;
+	const char *spec_path; /* --spec FILE */
 	const char *stdin_filename;
 	const char *explain;
 	bool list_rules;

@@ -14,6 +14,7 @@
 
 #include "cli/cli.h"
 #include "engine/rule.h"
+#include "spec/spec.h"
 
 struct job {
 	const struct sl_cli *cli;
@@ -225,12 +226,22 @@ int sl_cli_main(int argc, char **argv)
 			return 1;
 		}
 	}
+	const struct sl_spec *spec = NULL;
+	if (cli.spec_path) {
+		char err[256];
+		if (sl_spec_load(&spec, cli.spec_path, err, sizeof(err)) != 0) {
+			fprintf(stderr, "stacklint: --spec %s: %s\n", cli.spec_path, err);
+			sl_cli_free(&cli);
+			return 1;
+		}
+	}
 	struct sl_strv files = { 0 };
 	bool *cand = NULL;
 	int status = sl_files_expand(&cli, &files, &cand, stderr);
 
 	struct sl_options opts = {
 		.backend = cli.backend,
+		.spec = spec,
 		.max_size = cli.max_size,
 		.ignore_checks = (const char *const *)cli.ignore.v,
 		.n_ignore = cli.ignore.n,
@@ -297,6 +308,8 @@ int sl_cli_main(int argc, char **argv)
 	free(cand);
 	sl_strv_free(&files);
 	bool exit_zero = cli.exit_zero;
+	if (spec)
+		sl_spec_free(spec);
 	sl_cli_free(&cli);
 	if (exit_zero)
 		bits = 0;

@@ -41,7 +41,7 @@ LONG_OPTIONS = (
     "--format", "--ignore-checks", "--include-checks", "--mandatory-checks", "--severity",
     "--config", "--stdin-filename", "--ignore-templates", "--jobs", "--max-size", "--color",
     "--exit-zero", "--yaml-backend", "--list-rules", "--explain", "--version", "--help",
-    "--only-templates",
+    "--only-templates", "--spec",
 )
 SHORT_OPTIONS = ("-f", "-i", "-c", "-m", "-j", "-v", "-h")
 ALIASES = {"--colour": "--color"}
@@ -495,6 +495,18 @@ class TestInputs(CliTestCase):
         self.assertNotIn("package.json", p.stdout)
         p2 = self.sl("-f", "junit", "--only-templates", "tree/docker-compose.yml", "tree/stacks/app.yaml")
         self.assertEqual(linted_files(p2.stdout), ["tree/stacks/app.yaml"])
+
+    def test_spec_file(self):
+        spec = os.path.join(SOURCE_ROOT, "src", "spec", "spec.bin")
+        same = self.sl("--spec", spec, "both.yaml")
+        self.assertEqual(same.stdout, self.sl("both.yaml").stdout)
+        bad = os.path.join(self.dir, "not-a-spec.bin")
+        with open(bad, "wb") as f:
+            f.write(b"definitely not a spec")
+        p = self.sl("--spec", bad, "both.yaml")
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("--spec", p.stderr)
+        self.assertEqual(p.stdout, "")
 
     def test_glob_with_double_star(self):
         for pattern in ("tree/**/*.yaml", "tree/**/*.json", "tree/stacks/**/*.y*ml",
