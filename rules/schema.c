@@ -190,7 +190,10 @@ static void check_shape(struct walk *w, const struct sl_node *map, uint32_t shap
 				hit(w, SL_SCHEMA_UNKNOWN_PROP, k, shape, NULL, 0, NULL);
 			continue;
 		}
+		/* SAM merges Globals into nested objects too: what Globals gives counts */
+		w->globals = globals ? sl_map_get(globals, k->str) : NULL;
 		check_value(w, map->pairs[i].value, p->type, depth + 1);
+		w->globals = NULL;
 	}
 	if (foreach)
 		return;
@@ -362,13 +365,19 @@ static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, 
 	}
 	if (v->kind == SL_SCALAR && t->kind != SL_SPEC_STRING && packaged_string(w, v))
 		return; /* a local path or S3 URI for `cloudformation package` */
+	if (v->kind == SL_SCALAR && sl_scalar_type(v) == SL_TYPE_NULL)
+		return; /* an empty value (Events:) is treated as absent by SAM and CloudFormation */
 	switch (t->kind) {
 	case SL_SPEC_SHAPE:
 		if (v->kind != SL_MAP) {
 			hit(w, SL_SCHEMA_WRONG_TYPE, v, 0, NULL, type, node_kind(v));
 			return;
 		}
-		check_shape(w, v, t->arg, anchor_of(v), NULL, depth);
+		{
+			const struct sl_node *g = sl_node_is(w->globals, SL_MAP) ? w->globals : NULL;
+			w->globals = NULL;
+			check_shape(w, v, t->arg, anchor_of(v), g, depth);
+		}
 		return;
 	case SL_SPEC_TAG:
 		if (v->kind != SL_MAP) {
