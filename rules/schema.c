@@ -182,8 +182,8 @@ static void check_shape(struct walk *w, const struct sl_node *map, uint32_t shap
 			foreach = true;
 	for (size_t i = 0; i < map->len; i++) {
 		const struct sl_node *k = map->pairs[i].key;
-		if (is_expansion_key(k) || (k->flags & SL_NODE_ALIAS))
-			continue;
+		if (is_expansion_key(k) || (k->flags & SL_NODE_ALIAS) || (k->style == SL_PLAIN && sl_str_eq(k, "<<")))
+			continue; /* '<<' is W1100's */
 		const struct sl_spec_prop *p = sl_spec_prop_find(s, shape, k->str, k->len);
 		if (!p) {
 			if (!foreach && !memchr(k->str, '$', k->len) && !memchr(k->str, '&', k->len))
@@ -203,7 +203,9 @@ static void check_shape(struct walk *w, const struct sl_node *map, uint32_t shap
 		if (!(p->flags & SL_SPEC_REQUIRED))
 			continue;
 		const char *name = sl_spec_str(s, p->name);
-		if (sl_map_get(map, name) || (globals && sl_map_get(globals, name)))
+		const struct sl_node *have = sl_map_get(map, name);
+		bool empty = have && have->kind == SL_SCALAR && sl_scalar_type(have) == SL_TYPE_NULL;
+		if ((have && !empty) || (globals && sl_map_get(globals, name)))
 			continue;
 		hit(w, SL_SCHEMA_MISSING_PROP, anchor, shape, p, 0, NULL);
 	}
@@ -332,7 +334,9 @@ static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, 
 		const struct sl_node *arg = v->pairs[0].value;
 		if (sl_str_eq(fk, "Fn::If")) {
 			if (sl_node_is(arg, SL_SEQ) && arg->len == 3) {
+				const struct sl_node *g = w->globals;
 				check_value(w, arg->items[1], type, depth + 1);
+				w->globals = g;
 				check_value(w, arg->items[2], type, depth + 1);
 			}
 			return;
@@ -346,7 +350,8 @@ static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, 
 			break;
 		case Y_STRING:
 		case Y_NUMBER:
-			bad = t->kind == SL_SPEC_LIST || t->kind == SL_SPEC_MAP;
+			bad = t->kind == SL_SPEC_LIST || t->kind == SL_SPEC_MAP || t->kind == SL_SPEC_SHAPE ||
+			      t->kind == SL_SPEC_TAG;
 			break;
 		default:
 			break;
@@ -418,15 +423,24 @@ static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, 
 			if (mt->kind != SL_SPEC_SHAPE)
 				shapes = false;
 		}
-		uint32_t match = SL_SPEC_NONE, n_match = 0;
+		/* members that accept anything (JSON, any) are the fallback: when a
+		 * structured member fits, the value is judged as that member */
+		uint32_t match = SL_SPEC_NONE, n_match = 0, loose = SL_SPEC_NONE;
 		for (uint32_t i = 0; i < t->n; i++) {
 			uint32_t m = sl_spec_union_member(w->s, t, i);
+			const struct sl_spec_type *mt = sl_spec_type(w->s, m);
+			if (mt && (mt->kind == SL_SPEC_JSON || mt->kind == SL_SPEC_ANY)) {
+				loose = m;
+				continue;
+			}
 			if (could_be(w, v, m)) {
 				if (match == SL_SPEC_NONE)
 					match = m;
 				n_match++;
 			}
 		}
+		if (n_match == 0 && loose != SL_SPEC_NONE)
+			return;
 		if (n_match == 0) {
 			hit(w, SL_SCHEMA_WRONG_TYPE, v, 0, NULL, type, node_kind(v));
 			return;
@@ -465,6 +479,9 @@ bool sl_schema_unchecked_type(const char *type, size_t len)
 	if (len >= 8 && memcmp(type, "Custom::", 8) == 0)
 		return true;
 	if (len == 35 && memcmp(type, "AWS::CloudFormation::CustomResource", 35) == 0)
+		return true;
+	/* the CDK's own bookkeeping resource, in every synthesized stack; CloudFormation accepts it */
+	if (len == 18 && memcmp(type, "AWS::CDK::Metadata", 18) == 0)
 		return true;
 	if (len >= 8 && memcmp(type + len - 8, "::MODULE", 8) == 0)
 		return true;
@@ -567,6 +584,19 @@ static void type_name(struct sl_ctx *c, uint32_t type, struct sl_buf *b, int dep
 	}
 	case SL_SPEC_LIST:
 		sl_buf_puts(b, "a list of ");
+		{
+			const struct sl_spec_type *et = sl_spec_type(c->spec, t->arg);
+			if (et && et->kind == SL_SPEC_TAG) {
+				sl_buf_puts(b, "tags (Key and Value)");
+				break;
+			}
+			if (et && et->kind == SL_SPEC_SHAPE) {
+				const char *n = sl_spec_shape_name(c->spec, et->arg);
+				const char *dot = n ? strrchr(n, '.') : NULL;
+				sl_buf_printf(b, "objects (%s)", dot ? dot + 1 : n ? n : "?");
+				break;
+			}
+		}
 		{
 			struct sl_buf inner = SL_BUF_INIT;
 			type_name(c, t->arg, &inner, depth + 1);

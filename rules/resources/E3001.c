@@ -15,8 +15,9 @@ static void check(struct sl_ctx *c)
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *e = &t->resources.items[i];
 		const struct sl_node *r = e->value;
-		if (e->key->len > 13 && memcmp(e->key->str, "Fn::ForEach::", 13) == 0)
-			continue;
+		if ((e->key->len > 13 && memcmp(e->key->str, "Fn::ForEach::", 13) == 0) ||
+		    sl_str_eq(e->key, "Fn::Transform"))
+			continue; /* a loop or a macro (AWS::Include) that expands to resources */
 		if (!sl_node_is(r, SL_MAP) || sl_node_intrinsic(r)) {
 			sl_report(c, r, "resource '%s' must be a mapping with a Type (and usually Properties)",
 				  e->key->str);
@@ -25,7 +26,7 @@ static void check(struct sl_ctx *c)
 		const struct sl_node *type = sl_map_get(r, "Type");
 		if (!type)
 			sl_report(c, e->key, "resource '%s' has no Type", e->key->str);
-		else if (!e->module && (type->kind != SL_SCALAR || sl_scalar_type(type) == SL_TYPE_NULL))
+		else if (!e->module && (type->kind != SL_SCALAR || sl_scalar_type(type) != SL_TYPE_STRING))
 			sl_report(c, type, "the Type of resource '%s' must be a string such as AWS::S3::Bucket",
 				  e->key->str);
 		bool serverless = e->type && e->type->len > 17 && memcmp(e->type->str, "AWS::Serverless::", 17) == 0;

@@ -15,10 +15,14 @@ static void check(struct sl_ctx *c)
 		bool upd = sl_map_get(e->value, "UpdateReplacePolicy") != NULL;
 		if (del && upd)
 			continue;
-		sl_report(c, e->key, "%s '%s' holds data but has no %s%s%s: the default deletes the data "
-			  "when the resource is removed%s", e->type->str, e->key->str,
-			  del ? "" : "DeletionPolicy", del || upd ? "" : " and no ", upd ? "" : "UpdateReplacePolicy",
-			  upd ? "" : " or replaced");
+		/* RDS instances and clusters default to a snapshot on deletion */
+		bool snap = sl_str_eq(e->type, "AWS::RDS::DBInstance") || sl_str_eq(e->type, "AWS::RDS::DBCluster");
+		const char *when = del ? "when the resource is replaced" : upd ? "when the resource is removed"
+			: snap ? "when the resource is replaced (and only snapshots it when removed)"
+			       : "when the resource is removed or replaced";
+		sl_report(c, e->key, "%s '%s' holds data but has no %s%s%s: the default deletes the data %s",
+			  e->type->str, e->key->str, del ? "" : "DeletionPolicy", del || upd ? "" : " and no ",
+			  upd ? "" : "UpdateReplacePolicy", when);
 	}
 }
 

@@ -33,7 +33,8 @@ void sl_check_policy(struct sl_ctx *c, const char *attr, const char *const *allo
 			struct sl_buf b = SL_BUF_INIT;
 			for (const char *const *a = allowed; *a; a++)
 				sl_buf_printf(&b, "%s%s", a == allowed ? "" : ", ", *a);
-			sl_report(c, v, "'%s' is not a %s; use one of %s", v->str, attr, sl_buf_cstr(&b));
+			sl_report(c, v, "'%s' is not a%s %s; use one of %s", v->str,
+				  strchr("AEIOU", attr[0]) ? "n" : "", attr, sl_buf_cstr(&b));
 			sl_buf_free(&b);
 			continue;
 		}
