@@ -509,7 +509,62 @@ static const struct sl_node *globals_for(const struct sl_template *t, const char
 	return NULL;
 }
 
+/* The walk's findings, kept for the other schema rules of the same template. */
+struct hits {
+	struct sl_schema_hit *v;
+	size_t n, cap;
+	bool oom;
+};
+
+static void record(struct sl_ctx *c, const struct sl_schema_hit *h)
+{
+	struct hits *hs = c->shared;
+	if (hs->n == hs->cap) {
+		size_t cap = hs->cap ? hs->cap * 2 : 32;
+		struct sl_schema_hit *p = realloc(hs->v, cap * sizeof(*p));
+		if (!p) {
+			hs->oom = true;
+			return;
+		}
+		hs->v = p;
+		hs->cap = cap;
+	}
+	hs->v[hs->n++] = *h;
+}
+
+static void free_hits(void *p)
+{
+	struct hits *hs = p;
+	if (hs)
+		free(hs->v);
+	free(hs);
+}
+
+static void walk_all(struct sl_ctx *c, sl_schema_fn fn);
+
 void sl_schema_walk(struct sl_ctx *c, sl_schema_fn fn)
+{
+	/* E3002, E3003, E3012 and E3030 share one walk per template */
+	if (!c->shared || c->shared_free != free_hits) {
+		if (c->shared_free)
+			c->shared_free(c->shared);
+		c->shared = calloc(1, sizeof(struct hits));
+		c->shared_free = free_hits;
+		if (!c->shared) {
+			c->shared_free = NULL;
+			c->oom = true;
+			return;
+		}
+		walk_all(c, record);
+		if (((struct hits *)c->shared)->oom)
+			c->oom = true;
+	}
+	const struct hits *hs = c->shared;
+	for (size_t i = 0; i < hs->n; i++)
+		fn(c, &hs->v[i]);
+}
+
+static void walk_all(struct sl_ctx *c, sl_schema_fn fn)
 {
 	const struct sl_template *t = c->t;
 	struct walk w = { c, c->spec, fn, NULL, NULL };

@@ -351,6 +351,9 @@ int sl_lint_buffer(struct sl_report **out, const struct sl_options *opts, const 
 				  "Resources) at the top level, not a %s",
 				  doc.root->kind == SL_SEQ ? "list" : "single value");
 	}
+	if (c.shared_free)
+		c.shared_free(c.shared);
+	c.shared = NULL;
 	if (c.oom)
 		goto fail;
 
@@ -392,6 +395,8 @@ int sl_lint_buffer(struct sl_report **out, const struct sl_options *opts, const 
 	*out = &rep->pub;
 	return 0;
 fail:
+	if (c.shared_free && c.shared)
+		c.shared_free(c.shared);
 	free(c.diags);
 	sl_arena_free(&ta);
 	sl_arena_free(&rep->arena);

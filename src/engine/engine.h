@@ -23,6 +23,10 @@ struct sl_ctx {
 	struct sl_pdiag *diags;
 	size_t n, cap;
 	bool oom;
+	/* results a family of rules shares for this template (the schema walk's
+	 * findings), computed by the first rule that needs them; freed by the engine */
+	void *shared;
+	void (*shared_free)(void *);
 };
 
 /* Reports the current rule at node `at` (its whole span, its template path). */
