@@ -142,8 +142,12 @@ const char *sl_suggest(const char *name, size_t len, const char *const *cands, s
 {
 	const char *best = NULL;
 	size_t bd = (size_t)-1;
+	size_t lim = len / 3 > 1 ? len / 3 : 1;
 	for (size_t i = 0; i < n; i++) {
 		size_t cl = strlen(cands[i]);
+		/* the distance is at least the difference in length: skip hopeless ones */
+		if ((cl > len ? cl - len : len - cl) > lim)
+			continue;
 		size_t d = edit_distance(name, len, cands[i], cl);
 		if (d < bd) {
 			bd = d;
