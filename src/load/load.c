@@ -250,6 +250,26 @@ static int transcode(struct sl_doc *d, const unsigned char *s, size_t len)
 	return 1;
 }
 
+static int run_backend(struct sl_doc *d, bool json, enum sl_backend be);
+
+/* libfyaml 0.7.12 crashes in fy_parser_destroy() after some tab errors
+ * ("? !t :\t:", its issue #57, fixed upstream later). Inputs with a tab are
+ * first checked with libyaml, which rejects the same inputs; a file libyaml
+ * rejects gets libyaml's diagnostics and never reaches libfyaml. */
+static int run_fyaml_guarded(struct sl_doc *d)
+{
+	if (!memchr(d->src, '\t', d->len))
+		return run_backend(d, false, SL_BACKEND_LIBFYAML);
+	size_t keep = d->n_diags;
+	if (run_backend(d, false, SL_BACKEND_LIBYAML) < 0)
+		return -1;
+	if (d->failed)
+		return 0;
+	d->n_diags = keep;
+	d->root = NULL;
+	return run_backend(d, false, SL_BACKEND_LIBFYAML);
+}
+
 static int run_backend(struct sl_doc *d, bool json, enum sl_backend be)
 {
 	struct sl_builder b;
@@ -339,7 +359,7 @@ int sl_load(struct sl_doc *d, struct sl_arena *arena, const char *buf, size_t le
 		d->n_diags = d->cap_diags = 0;
 		d->root = NULL;
 		d->failed = false;
-		if (run_backend(d, false, be) < 0)
+		if ((be == SL_BACKEND_LIBFYAML ? run_fyaml_guarded(d) : run_backend(d, false, be)) < 0)
 			return (d->oom = true), -1;
 		if (d->root && !d->failed) {
 			d->json = false;
@@ -352,7 +372,7 @@ int sl_load(struct sl_doc *d, struct sl_arena *arena, const char *buf, size_t le
 		d->failed = true;
 		return 0;
 	}
-	if (run_backend(d, false, be) < 0)
+	if ((be == SL_BACKEND_LIBFYAML ? run_fyaml_guarded(d) : run_backend(d, false, be)) < 0)
 		return (d->oom = true), -1;
 	/* comments and a document marker only: YAML gives an empty null scalar */
 	if (d->root && d->root->kind == SL_SCALAR && d->root->len == 0 && d->root->style == SL_PLAIN &&

@@ -34,6 +34,26 @@
  * libfyaml 0.7.12 silently stops at a NUL byte or bad UTF-8 in a comment; the
  * loader rejects such input first, but this backend also checks that the
  * stream ended at the end of the input and reports a syntax error otherwise.
+ *
+ * fy_token_get_text() leaks in libfyaml 0.7.12. It sizes its buffer by the
+ * length the scanner measured, then has the formatter (fy_atom_format_text())
+ * fill it; where the formatter's text is longer, fy_atom_format_text()
+ * returns without fy_atom_iter_finish() and leaks the chunk array its
+ * iterator grew past its 8 built-in chunks (512 bytes or more), and
+ * fy_token_get_text() keeps the text cut at the measured length. The two
+ * lengths disagree on a quoted scalar whose last line is followed by CR LF
+ * line breaks (the formatter counts each CR LF there as two breaks:
+ * `"x\r\n\r\n\r\n\r\n\r\n\r\n  "` formats as "x" and 11 newlines, not 5), on a
+ * single-quoted one with '' twice in a row (`'a''''b'` formats as "a'''b"),
+ * and on many block scalars. So scalar_text() calls fy_token_get_text() only
+ * for scalars formatted in at most 6 chunks, too few to grow the array (a
+ * plain scalar on one line, or a quoted one on one line with at most 2
+ * backslashes or quotes inside); it reads the others with a token iterator,
+ * which fy_token_iter_finish() frees whatever happened, up to the measured
+ * length: the same text, without the leak (regression inputs in
+ * tests/fuzz/regressions/crlf-quoted-trailing-breaks.yaml and
+ * single-quoted-quote-pairs.yaml). The measured length is libyaml's value
+ * in the CR LF case; the '' case is misread either way (libyaml: "a''b").
  */
 #include <libfyaml.h>
 #include <stdbool.h>
@@ -266,6 +286,11 @@ static bool is_empty_block_line(const char *s, size_t len, size_t ls, size_t *fr
 	size_t le = line_end(s, len, ls), q = ls, ind = (size_t)-1, hend = 0;
 	long inc = 0;
 
+	while (q < le && is_blank(s[q]))
+		q++;
+	if (q < le && s[q] == '#')
+		return false; /* a comment line */
+	q = ls;
 	for (size_t i = ls; i < le; i++) {
 		if ((s[i] != '|' && s[i] != '>') || (i > ls && !is_blank(s[i - 1])))
 			continue;
@@ -357,8 +382,11 @@ static int find_edits(const char *s, size_t len, struct edit **out, size_t *n_ou
 		size_t props, from;
 		if (is_header_line(s, len, ls, &props) &&
 		    (from = indicator_before(s, ls)) != (size_t)-1) {
-			/* a lone '-' this header belongs to is not an empty entry */
-			if (n && es[n - 1].kind == EDIT_NULL && es[n - 1].from == from)
+			/* what the join blanks out holds no edit: a lone '-'
+			 * this header belongs to is not an empty entry, and
+			 * the lines in between are blank or comments. Edits
+			 * stay in order and apart, as apply_edits() needs. */
+			while (n && (es[n - 1].from >= from || es[n - 1].to > from))
 				n--;
 			struct edit e = { .kind = EDIT_JOIN, .on = true, .from = from, .to = props };
 			if (add_edit(&es, &n, &cap, e) < 0)
@@ -507,7 +535,8 @@ static bool first_error(struct fy_diag *diag, const char *text, size_t len, size
 }
 
 /* fy_token_get_text(), but NULL when memory ran out: libfyaml 0.7.12 then
- * gives an empty text instead of failing. */
+ * gives an empty text instead of failing. Scalars are read with
+ * scalar_text(), which calls this only where it cannot leak. */
 static const char *token_text(struct fy_token *t, size_t *len)
 {
 	const char *s = fy_token_get_text(t, len);
@@ -517,6 +546,96 @@ static const char *token_text(struct fy_token *t, size_t *len)
 			return NULL;
 	}
 	return s;
+}
+
+/* Scalar values (see the top of this file): those that libfyaml formats in
+ * at most 6 chunks, too few to grow the chunk array that leaks, with
+ * fy_token_get_text(), which often gives them straight from the input; any
+ * other through one token iterator that is reused for every scalar of a
+ * parse, into a buffer owned here. */
+struct scalar_text {
+	const char *text; /* what libfyaml parses */
+	size_t len;
+	struct fy_token_iter *it;
+	char *buf;
+	size_t cap;
+};
+
+/* True for a scalar that libfyaml formats in at most 6 chunks: one on a
+ * single line (as libfyaml counts lines: it also breaks them at NEL, LS and
+ * PS) that is plain, or quoted with at most 2 backslashes (double-quoted) or
+ * quotes (single-quoted) inside, each of which adds 2 chunks at most. */
+static bool few_chunks(const struct scalar_text *st, struct fy_token *t)
+{
+	const struct fy_mark *ms = fy_token_start_mark(t), *me = fy_token_end_mark(t);
+	enum fy_scalar_style style = fy_token_scalar_style(t);
+	if (!ms || !me || ms->line != me->line)
+		return false;
+	if (style == FYSS_PLAIN)
+		return true;
+	if ((style != FYSS_SINGLE_QUOTED && style != FYSS_DOUBLE_QUOTED) ||
+	    ms->input_pos > me->input_pos || me->input_pos > st->len)
+		return false;
+	char esc = style == FYSS_DOUBLE_QUOTED ? '\\' : '\'';
+	const char *p = st->text + ms->input_pos, *e = st->text + me->input_pos;
+	for (int n = 0; (p = memchr(p, esc, (size_t)(e - p))) != NULL; p++)
+		if (++n > 2)
+			return false;
+	return true;
+}
+
+static void scalar_text_free(struct scalar_text *st)
+{
+	if (st->it)
+		fy_token_iter_destroy(st->it);
+	free(st->buf);
+	st->it = NULL;
+	st->buf = NULL;
+	st->cap = 0;
+}
+
+/* The value of scalar token t, as fy_token_get_text() gives it: the
+ * formatter's text cut at the length the scanner measured, which is the right
+ * one when they disagree. Valid until the next call; NULL when memory ran
+ * out. */
+static const char *scalar_text(struct scalar_text *st, struct fy_token *t, size_t *len)
+{
+	if (few_chunks(st, t))
+		return token_text(t, len);
+
+	size_t want = fy_token_get_text_length(t), n = 0;
+	const struct fy_iter_chunk *ic = NULL;
+	int err = 0;
+
+	*len = 0;
+	if (want == 0 || want == (size_t)-1)
+		return ""; /* -1: no text; fy_token_get_text() gives "" too */
+	if (!st->it && !(st->it = fy_token_iter_create(NULL)))
+		return NULL;
+	fy_token_iter_start(t, st->it);
+	while (n < want && (ic = fy_token_iter_chunk_next(st->it, ic, &err)) != NULL) {
+		size_t k = ic->len < want - n ? ic->len : want - n;
+		if (n + k > st->cap) {
+			size_t cap = st->cap ? st->cap : 256;
+			while (cap < n + k)
+				cap *= 2;
+			char *p = realloc(st->buf, cap);
+			if (!p) {
+				fy_token_iter_finish(st->it);
+				return NULL;
+			}
+			st->buf = p;
+			st->cap = cap;
+		}
+		memcpy(st->buf + n, ic->str, k);
+		n += k;
+	}
+	/* frees what the formatter allocated, however far it got. A
+	 * formatting error (err < 0) leaves the text read so far, where
+	 * fy_token_get_text() gives `want` bytes, the rest uninitialized. */
+	fy_token_iter_finish(st->it);
+	*len = n;
+	return n ? st->buf : "";
 }
 
 /* Where the properties (tag, anchor) of an event start and end in the text
@@ -554,6 +673,7 @@ static size_t confirm_edits(const char *text, size_t len, struct edit *es, size_
 {
 	struct fy_diag *diag = NULL;
 	struct fy_parser *fyp = open_parser(text, len, &diag);
+	struct scalar_text stx = { .text = text, .len = len };
 	size_t k = 0, reached = 0;
 	bool ended = false, nomem = false;
 
@@ -573,7 +693,7 @@ static size_t confirm_edits(const char *text, size_t len, struct edit *es, size_
 			const struct fy_mark *ms = fy_token_start_mark(val);
 			const struct fy_mark *me = fy_token_end_mark(val);
 			size_t ps, pe, l = 0;
-			const char *t = token_text(val, &l);
+			const char *t = scalar_text(&stx, val, &l);
 			size_t at = (size_t)-1;
 			bool tilde = false;
 			if (!t) {
@@ -607,6 +727,7 @@ static size_t confirm_edits(const char *text, size_t len, struct edit *es, size_
 		if (!msg)
 			reached = (size_t)-1; /* a failure without an error: memory */
 	}
+	scalar_text_free(&stx);
 	fy_parser_destroy(fyp);
 	fy_diag_destroy(diag);
 	return reached;
@@ -714,6 +835,7 @@ struct fy_ctx {
 	bool pending_map;
 	struct sl_ev pending_ev;
 	struct fy_event *held;
+	struct scalar_text text; /* scalar values */
 	/* scratch for block scalar values */
 	char *buf, *tb;
 	size_t buf_len, buf_cap, tb_len, tb_cap;
@@ -1271,7 +1393,7 @@ static int on_scalar(struct fy_ctx *c, struct fy_event *fye)
 	size_t pe = 0, s, e, len = 0;
 	int props = node_props(c, fye, &ev, &pe);
 	const struct fy_mark *ms = fy_token_start_mark(val), *me = fy_token_end_mark(val);
-	const char *text = token_text(val, &len);
+	const char *text = scalar_text(&c->text, val, &len);
 
 	if (!text || props < 0)
 		return oom(c);
@@ -1575,10 +1697,13 @@ int sl_parse_libfyaml(struct sl_builder *b, const char *src, size_t len)
 	free(edits);
 	edits = sorted;
 
+	/* (edits is NULL when there are none: no arithmetic on it then) */
 	struct fy_ctx c = { .b = b, .src = src, .len = len, .ins = edits, .n_ins = n_ins,
-			    .blk = edits + n_ins, .n_blk = n_blk };
+			    .blk = edits ? edits + n_ins : NULL, .n_blk = n_blk };
 	const char *text = edited ? edited : src;
 	wlen = deep_cut(text, wlen);
+	c.text.text = text;
+	c.text.len = wlen;
 	fyp = open_parser(text, wlen, &diag);
 	if (!fyp) {
 		free(edited);
@@ -1635,6 +1760,7 @@ int sl_parse_libfyaml(struct sl_builder *b, const char *src, size_t len)
 
 	if (c.held)
 		fy_parser_event_free(fyp, c.held);
+	scalar_text_free(&c.text);
 	fy_parser_destroy(fyp);
 	fy_diag_destroy(diag);
 	free(c.stack);
