@@ -6,6 +6,7 @@
  */
 #include "rules/schema.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -171,6 +172,44 @@ static bool is_expansion_key(const struct sl_node *k)
 	       (k->len > 10 && memcmp(k->str, "Fn::Rain::", 10) == 0);
 }
 
+static void check_shape(struct walk *w, const struct sl_node *map, uint32_t shape, const struct sl_node *anchor,
+			const struct sl_node *globals, int depth);
+
+/* A SAM event source ({Type: Kinesis, Properties: {...}}): its Properties are
+ * judged against the shape of that Type, "<resource type>.<Type>Event" in the
+ * spec. An intrinsic or unknown Type (E3030 reports the latter) is not judged. */
+static void check_event_properties(struct walk *w, const struct sl_node *map, uint32_t shape, int depth)
+{
+	const char *name = sl_spec_shape_name(w->s, shape);
+	size_t nl = name ? strlen(name) : 0;
+	if (nl < 12 || strcmp(name + nl - 12, ".EventSource") != 0)
+		return;
+	const struct sl_node *type = sl_map_get(map, "Type");
+	if (!sl_node_is(type, SL_SCALAR) || sl_scalar_type(type) != SL_TYPE_STRING)
+		return;
+	char full[256];
+	int n = snprintf(full, sizeof(full), "%.*s.%sEvent", (int)(nl - 12), name, type->str);
+	if (n < 0 || (size_t)n >= sizeof(full))
+		return;
+	uint32_t ev = sl_spec_shape_find(w->s, full, (size_t)n);
+	if (ev == SL_SPEC_NONE)
+		return;
+	const struct sl_pair *pp = sl_map_get_pair(map, "Properties");
+	if (pp && sl_node_intrinsic(pp->value))
+		return;
+	if (pp && pp->value->kind == SL_MAP) {
+		check_shape(w, pp->value, ev, pp->key, NULL, depth + 1);
+		return;
+	}
+	if (pp && !(pp->value->kind == SL_SCALAR && sl_scalar_type(pp->value) == SL_TYPE_NULL))
+		return; /* a list or a string: the EventSource shape's own type check is SAM's */
+	/* no Properties: only the required ones of the Type matter */
+	struct sl_node empty;
+	memset(&empty, 0, sizeof(empty));
+	empty.kind = SL_MAP;
+	check_shape(w, &empty, ev, pp ? pp->key : type, NULL, depth + 1);
+}
+
 /* A map against a shape: unknown keys, missing required ones, values. */
 static void check_shape(struct walk *w, const struct sl_node *map, uint32_t shape, const struct sl_node *anchor,
 			const struct sl_node *globals, int depth)
@@ -197,6 +236,7 @@ static void check_shape(struct walk *w, const struct sl_node *map, uint32_t shap
 	}
 	if (foreach)
 		return;
+	check_event_properties(w, map, shape, depth);
 	uint32_t n = sl_spec_shape_nprops(s, shape);
 	for (uint32_t i = 0; i < n; i++) {
 		const struct sl_spec_prop *p = sl_spec_shape_prop(s, shape, i);

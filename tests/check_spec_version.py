@@ -2,7 +2,9 @@
 """Checks that the committed src/spec/spec.bin matches its generator.
 
 - its magic is SLSPEC, its format version is FORMAT_VERSION of tools/gen_spec.py,
-  its size field is the file's size;
+  its header size and table count are the generator's (HEADER_SIZE, TABLES: 16
+  tables in format 2, the last the hash table of shape names), its size field is
+  the file's size;
 - its source string is the package pinned in tools/spec-package;
 - when STACKLINT_SPEC_DB names a db.json.gz of that package, regenerating from
   it gives the committed bytes exactly (tools/update-spec.sh sets nothing; CI
@@ -40,6 +42,11 @@ def main(argv):
                         "regenerate with sh tools/update-spec.sh" % (version, gen.FORMAT_VERSION))
     if size != len(blob):
         problems.append("size field %d, file has %d bytes" % (size, len(blob)))
+    ntables = struct.unpack_from("<I", blob, 24)[0]
+    if header_size != gen.HEADER_SIZE or ntables != len(gen.TABLES):
+        problems.append("spec.bin has a %d-byte header and %d tables, tools/gen_spec.py writes "
+                        "%d and %d: regenerate with sh tools/update-spec.sh"
+                        % (header_size, ntables, gen.HEADER_SIZE, len(gen.TABLES)))
     pool_off, pool_len = struct.unpack_from("<2I", blob, 32)
     pool = blob[pool_off:pool_off + pool_len]
     source = pool[source_off:pool.index(b"\0", source_off)].decode("utf-8", "replace")

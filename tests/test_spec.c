@@ -1,7 +1,7 @@
 /*
- * Tests of the resource spec (src/spec/): lookups in the compiled-in blob, a
- * round trip of every resource, shape, property and attribute through the
- * hash tables, and sl_spec_load()/sl_spec_load_memory() on good, missing,
+ * Tests of the resource spec (src/spec/): lookups in the compiled-in blob
+ * (SAM event Properties shapes found by name included), a round trip of every
+ * resource, shape, property and attribute through the hash tables, and sl_spec_load()/sl_spec_load_memory() on good, missing,
  * corrupted and randomly damaged blobs (which must fail cleanly, never crash).
  *
  * Usage: test_spec PATH/TO/src/spec/spec.bin
@@ -49,7 +49,7 @@ static bool has_allowed(const struct sl_spec_type *t, const char *value)
 
 static void test_header(void)
 {
-	assert_int(sl_spec_format_version(spec), 1);
+	assert_int(sl_spec_format_version(spec), 2);
 	assert_contains(sl_spec_source(spec), "@aws-cdk/aws-service-spec@");
 	assert_true(sl_spec_nresources(spec) > 1500);
 }
@@ -205,6 +205,122 @@ static void test_sam_overlay(void)
 	assert_true(sl_spec_attr_find(spec, table, S("StreamArn")) != SL_SPEC_NONE);
 }
 
+static uint32_t shape(const char *name)
+{
+	return sl_spec_shape_find(spec, name, strlen(name));
+}
+
+static void test_shape_find(void)
+{
+	uint32_t fn = res_shape("AWS::Lambda::Function");
+	assert_true(fn != SL_SPEC_NONE);
+	assert_int(shape("AWS::Lambda::Function"), fn);
+	uint32_t vpc = shape("AWS::Lambda::Function.VpcConfig");
+	assert_true(vpc != SL_SPEC_NONE);
+	assert_str(sl_spec_shape_name(spec, vpc), "AWS::Lambda::Function.VpcConfig");
+	const struct sl_spec_type *t = prop_type(fn, "VpcConfig");
+	assert_true(t && t->kind == SL_SPEC_SHAPE && t->arg == vpc);
+	/* (pointer, length): no NUL needed, no prefix or case-insensitive matches */
+	assert_int(sl_spec_shape_find(spec, "AWS::Lambda::Function.VpcConfigXYZ", 31), vpc);
+	assert_int(shape("AWS::Lambda::Function.VpcConfi"), SL_SPEC_NONE);
+	assert_int(shape("AWS::Lambda::Function.vpcconfig"), SL_SPEC_NONE);
+	assert_int(shape("AWS::Lambda::Function."), SL_SPEC_NONE);
+	assert_int(shape(""), SL_SPEC_NONE);
+	assert_int(shape("Custom::Thing"), SL_SPEC_NONE);
+}
+
+/* The Properties of a SAM event: found by Type, "<resource type>.<Type>Event". */
+static uint32_t event_shape(const char *restype, const char *type)
+{
+	char name[160];
+	snprintf(name, sizeof name, "%s.%sEvent", restype, type);
+	return shape(name);
+}
+
+static void test_sam_events(void)
+{
+	static const char *const fn_res = "AWS::Serverless::Function", *const sm_res = "AWS::Serverless::StateMachine";
+	/* every allowed Type of the EventSource shapes has its Properties shape */
+	const char *const owners[] = { fn_res, sm_res };
+	for (int o = 0; o < 2; o++) {
+		char name[80];
+		snprintf(name, sizeof name, "%s.EventSource", owners[o]);
+		uint32_t es = shape(name);
+		assert_true(es != SL_SPEC_NONE);
+		const struct sl_spec_type *t = prop_type(es, "Type");
+		assert_true(t && t->kind == SL_SPEC_STRING && t->n >= 5);
+		for (uint32_t i = 0; t && i < t->n; i++) {
+			const char *type = sl_spec_allowed_value(spec, t, i);
+			if (event_shape(owners[o], type) == SL_SPEC_NONE)
+				fprintf(stderr, "no Properties shape for %s event %s\n", owners[o], type);
+			assert_true(event_shape(owners[o], type) != SL_SPEC_NONE);
+		}
+		const struct sl_spec_prop *p = prop(es, "Properties");
+		assert_true(p && sl_spec_type(spec, p->type)->kind == SL_SPEC_ANY);
+	}
+	assert_true(has_allowed(prop_type(shape("AWS::Serverless::Function.EventSource"), "Type"), "SelfManagedKafka"));
+	assert_int(event_shape(fn_res, "NoSuchSource"), SL_SPEC_NONE);
+	assert_int(event_shape(sm_res, "Kinesis"), SL_SPEC_NONE); /* not a state machine source */
+
+	/* Kinesis: Stream and StartingPosition required, StartingPosition's values, a CloudFormation shape passed through */
+	uint32_t k = event_shape(fn_res, "Kinesis");
+	assert_str(sl_spec_shape_name(spec, k), "AWS::Serverless::Function.KinesisEvent");
+	const struct sl_spec_prop *p = prop(k, "Stream");
+	assert_true(p && (p->flags & SL_SPEC_REQUIRED));
+	p = prop(k, "StartingPosition");
+	assert_true(p && (p->flags & SL_SPEC_REQUIRED));
+	assert_true(has_allowed(prop_type(k, "StartingPosition"), "TRIM_HORIZON"));
+	p = prop(k, "BatchSize");
+	assert_true(p && !(p->flags & SL_SPEC_REQUIRED) && sl_spec_type(spec, p->type)->kind == SL_SPEC_INTEGER);
+	const struct sl_spec_type *t = prop_type(k, "FilterCriteria");
+	assert_true(t && t->kind == SL_SPEC_SHAPE);
+	if (t)
+		assert_str(sl_spec_shape_name(spec, t->arg), "AWS::Lambda::EventSourceMapping.FilterCriteria");
+	assert_true(prop(k, "Queue") == NULL);
+	/* the same property set for DynamoDB streams, none of them for SQS */
+	uint32_t d = event_shape(fn_res, "DynamoDB");
+	assert_int(sl_spec_shape_nprops(spec, d), sl_spec_shape_nprops(spec, k));
+	uint32_t q = event_shape(fn_res, "SQS");
+	p = prop(q, "Queue");
+	assert_true(p && (p->flags & SL_SPEC_REQUIRED));
+	assert_true(prop(q, "StartingPosition") == NULL);
+	assert_true(prop(q, "Stream") == NULL);
+	/* SAM's own DestinationConfig: OnFailure.Type, which CloudFormation does not have */
+	t = prop_type(k, "DestinationConfig");
+	assert_true(t && t->kind == SL_SPEC_SHAPE);
+	if (t) {
+		const struct sl_spec_type *of = prop_type(t->arg, "OnFailure");
+		assert_true(of && of->kind == SL_SPEC_SHAPE);
+		if (of)
+			assert_true(has_allowed(prop_type(of->arg, "Type"), "SQS"));
+	}
+
+	/* Api: Method and Path required, Auth a SAM shape */
+	uint32_t api = event_shape(fn_res, "Api");
+	assert_true(prop(api, "Method") && (prop(api, "Method")->flags & SL_SPEC_REQUIRED));
+	assert_true(prop(api, "Path") && (prop(api, "Path")->flags & SL_SPEC_REQUIRED));
+	assert_true(prop(api, "RestApiId") && !(prop(api, "RestApiId")->flags & SL_SPEC_REQUIRED));
+	t = prop_type(api, "Auth");
+	assert_true(t && t->kind == SL_SPEC_SHAPE && prop(t->arg, "Authorizer") != NULL);
+	/* HttpApi: nothing required; S3: Events is a string or a list of strings */
+	uint32_t http = event_shape(fn_res, "HttpApi");
+	for (uint32_t i = 0; i < sl_spec_shape_nprops(spec, http); i++)
+		assert_true(!(sl_spec_shape_prop(spec, http, i)->flags & SL_SPEC_REQUIRED));
+	t = prop_type(event_shape(fn_res, "S3"), "Events");
+	assert_true(t && t->kind == SL_SPEC_UNION && t->n == 2);
+	/* the mechanical name, CloudWatchEvent included */
+	uint32_t cwe = event_shape(fn_res, "CloudWatchEvent");
+	assert_str(sl_spec_shape_name(spec, cwe), "AWS::Serverless::Function.CloudWatchEventEvent");
+	assert_true(prop(cwe, "Pattern") != NULL);
+	/* state machine events: their own property sets */
+	uint32_t sm_api = event_shape(sm_res, "Api");
+	assert_true(sm_api != SL_SPEC_NONE && sm_api != api);
+	assert_true(prop(sm_api, "UnescapeMappingTemplate") != NULL);
+	assert_true(prop(api, "UnescapeMappingTemplate") == NULL);
+	assert_true(prop(event_shape(sm_res, "Schedule"), "RoleArn") != NULL);
+	assert_true(prop(event_shape(fn_res, "Schedule"), "RoleArn") == NULL);
+}
+
 static void test_metrics(void)
 {
 	assert_true(sl_spec_namespace_known(spec, S("AWS/ApiGateway")));
@@ -263,6 +379,9 @@ static void test_round_trip(const struct sl_spec *s)
 		}
 	}
 	for (uint32_t sh = 0; sh < sl_spec_nshapes(s); sh++) {
+		const char *sn = sl_spec_shape_name(s, sh);
+		if (sl_spec_shape_find(s, sn, strlen(sn)) != sh)
+			bad++;
 		for (uint32_t i = 0; i < sl_spec_shape_nprops(s, sh); i++, props++) {
 			const struct sl_spec_prop *p = sl_spec_shape_prop(s, sh, i);
 			const char *n = sl_spec_str(s, p->name);
@@ -349,8 +468,10 @@ static void fuzz(const unsigned char *blob, size_t len)
 				(void)sl_spec_resource(s, n, strlen(n));
 				(void)sl_spec_attr_find(s, r, S("Arn"));
 				(void)sl_spec_prop_find(s, sl_spec_resource_shape(s, r), S("Name"));
+				(void)sl_spec_shape_find(s, n, strlen(n));
 			}
 			(void)sl_spec_metric(s, S("AWS/ApiGateway"), S("Latency"));
+			(void)sl_spec_shape_find(s, S("AWS::Serverless::Function.KinesisEvent"));
 			sl_spec_free(s);
 		}
 	}
@@ -391,7 +512,8 @@ static void test_load(const char *path)
 	sl_spec_free(s);
 
 	expect_reject(blob, len, 0, 0x50534c58, "magic");        /* "XLSP" */
-	expect_reject(blob, len, 8, 2, "format version 2");
+	expect_reject(blob, len, 8, 1, "format version 1");
+	expect_reject(blob, len, 8, 3, "format version 3");
 	expect_reject(blob, len, 8, 0, "format version 0");
 	expect_reject(blob, len, 16, (uint32_t)len + 8, "truncated");
 	/* table directory: resource table offset past the end, misaligned, count too big */
@@ -406,6 +528,9 @@ static void test_load(const char *path)
 	expect_reject(blob, len, get32(blob + 32 + 8 * 3) + 4, 0x00ffffff, "property 0");
 	expect_reject(blob, len, get32(blob + 32 + 8 * 2) + 8, 0x7fffffff, "shape 0");
 	expect_reject(blob, len, get32(blob + 32 + 8 * 11), 0x7fffffff, "property hash");
+	/* the shape hash (table 15): a slot past the shapes, a size that is not a power of two */
+	expect_reject(blob, len, get32(blob + 32 + 8 * 15), get32(blob + 32 + 8 * 2 + 4) + 1, "shape hash");
+	expect_reject(blob, len, 32 + 8 * 15 + 4, get32(blob + 32 + 8 * 15 + 4) - 1, "shape hash");
 	/* the source string offset */
 	expect_reject(blob, len, 20, 0xffffffff, "source");
 
@@ -446,6 +571,8 @@ int main(int argc, char **argv)
 	test_required_and_allowed();
 	test_flags();
 	test_sam_overlay();
+	test_shape_find();
+	test_sam_events();
 	test_metrics();
 	test_unknown();
 	test_round_trip(spec);

@@ -24,7 +24,7 @@ import re
 import struct
 import sys
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MAGIC = b"SLSPEC\0\0"
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -50,6 +50,7 @@ TABLES = [
     ("str", 1), ("resource", 24), ("shape", 12), ("prop", 12), ("type", 8), ("aux", 4),
     ("attr", 8), ("namespace", 12), ("metric", 16), ("dimset", 4),
     ("h_resource", 4), ("h_prop", 4), ("h_attr", 4), ("h_namespace", 4), ("h_metric", 4),
+    ("h_shape", 4),
 ]
 HEADER_SIZE = 32 + 8 * len(TABLES)
 NO_OWNER = 0xFFFFFFFF
@@ -236,6 +237,7 @@ def build_model(db):
 
 def apply_overlay(model, overlay):
     resources, shapes = model["resources"], model["shapes"]
+    roots = model.setdefault("roots", set())
     for name, spec in overlay.get("shapes", {}).items():
         if name.startswith("_"):
             continue
@@ -243,6 +245,9 @@ def apply_overlay(model, overlay):
             raise SpecError("overlay shape %s is not named Resource.Type" % name)
         prefix = name.split(".", 1)[0]
         shapes[name] = {p: overlay_prop(v, prefix) for p, v in spec.items()}
+        # kept even when no property refers to it: the Properties of an event
+        # are found by name (AWS::Serverless::Function.KinesisEvent)
+        roots.add(name)
     for name, spec in overlay.get("resources", {}).items():
         if name.startswith("_"):
             continue
@@ -279,8 +284,9 @@ def shapes_in(t, out):
 
 
 def reachable_shapes(model):
-    """Names of the shapes that some resource uses, directly or not."""
-    todo = []
+    """Names of the shapes that some resource uses, directly or not, and of
+    the overlay's shapes (looked up by name) and what they use."""
+    todo = sorted(model.get("roots", ()))
     for r in model["resources"].values():
         for p in r["props"].values():
             shapes_in(p["type"], todo)
@@ -404,6 +410,7 @@ def emit(model, source):
         res_recs.append((b.s(n), shape_ids[n], r["flags"], b.s(r["primary"]), first,
                          len(r["attrs"])))
         res_keys.append((NO_OWNER, n.encode()))
+    shape_keys = [(NO_OWNER, n.encode()) for n in all_shapes]
 
     ns_names = sorted({ns for ns, _ in model["metrics"]})
     ns_recs, metric_recs, metric_keys, ns_keys, dimset_recs = [], [], [], [], []
@@ -430,7 +437,8 @@ def emit(model, source):
         "dimset": struct.pack("<%dI" % len(dimset_recs), *dimset_recs),
     }
     for name, keys in (("h_resource", res_keys), ("h_prop", prop_keys), ("h_attr", attr_keys),
-                       ("h_namespace", ns_keys), ("h_metric", metric_keys)):
+                       ("h_namespace", ns_keys), ("h_metric", metric_keys),
+                       ("h_shape", shape_keys)):
         slots = hash_table(keys)
         tables[name] = struct.pack("<%dI" % len(slots), *slots)
 

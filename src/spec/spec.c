@@ -25,7 +25,7 @@
 #endif
 
 /* The format version this reader serves (FORMAT_VERSION in tools/gen_spec.py). */
-#define SL_SPEC_FORMAT 1u
+#define SL_SPEC_FORMAT 2u
 #define SL_SPEC_MAX_SIZE (256u << 20)
 
 static const unsigned char spec_magic[8] = { 'S', 'L', 'S', 'P', 'E', 'C', 0, 0 };
@@ -46,6 +46,7 @@ enum table {
 	T_H_ATTR,
 	T_H_NS,
 	T_H_METRIC,
+	T_H_SHAPE,
 	T_COUNT,
 };
 
@@ -54,6 +55,7 @@ static const uint32_t record_size[T_COUNT] = {
 	[T_STR] = 1,     [T_RES] = 24,    [T_SHAPE] = 12, [T_PROP] = 12,  [T_TYPE] = 8,
 	[T_AUX] = 4,     [T_ATTR] = 8,    [T_NS] = 12,    [T_METRIC] = 16, [T_DIMSET] = 4,
 	[T_H_RES] = 4,   [T_H_PROP] = 4,  [T_H_ATTR] = 4, [T_H_NS] = 4,   [T_H_METRIC] = 4,
+	[T_H_SHAPE] = 4,
 };
 
 #define HEADER_SIZE (32u + 8u * T_COUNT)
@@ -150,6 +152,7 @@ static const char *const table_name[T_COUNT] = {
 	"string pool", "resource", "shape",        "property",     "type",
 	"aux",         "attribute", "namespace",   "metric",       "dimension set",
 	"resource hash", "property hash", "attribute hash", "namespace hash", "metric hash",
+	"shape hash",
 };
 
 /* Checks every table of s (already mapped) and every index or offset in it. */
@@ -234,7 +237,7 @@ static int check_tables(const struct sl_spec *s, char *err, size_t errlen)
 	}
 	static const enum table hashed[][2] = {
 		{ T_H_RES, T_RES }, { T_H_PROP, T_PROP }, { T_H_ATTR, T_ATTR },
-		{ T_H_NS, T_NS },   { T_H_METRIC, T_METRIC },
+		{ T_H_NS, T_NS },   { T_H_METRIC, T_METRIC }, { T_H_SHAPE, T_SHAPE },
 	};
 	for (size_t h = 0; h < sizeof hashed / sizeof hashed[0]; h++) {
 		uint32_t size = s->count[hashed[h][0]], n = s->count[hashed[h][1]];
@@ -446,6 +449,18 @@ static uint32_t find_resource(const struct sl_spec *s, const char *name, size_t 
 	return SL_SPEC_NONE;
 }
 
+static uint32_t find_shape(const struct sl_spec *s, const char *name, size_t len)
+{
+	const struct shape_rec *sh = TAB(s, T_SHAPE, struct shape_rec);
+	struct probe p;
+	probe_start(&p, s, T_H_SHAPE, NO_OWNER, name, len);
+	for (uint32_t i; (i = probe_next(&p)) != SL_SPEC_NONE;) {
+		if (str_eq(s, sh[i].name, name, len))
+			return i;
+	}
+	return SL_SPEC_NONE;
+}
+
 static uint32_t find_prop(const struct sl_spec *s, uint32_t shape, const char *name, size_t len)
 {
 	const struct shape_rec *sh = TAB(s, T_SHAPE, struct shape_rec) + shape;
@@ -527,6 +542,11 @@ const char *sl_spec_shape_name(const struct sl_spec *s, uint32_t shape)
 	if (shape >= s->count[T_SHAPE])
 		return NULL;
 	return sl_spec_str(s, TAB(s, T_SHAPE, struct shape_rec)[shape].name);
+}
+
+uint32_t sl_spec_shape_find(const struct sl_spec *s, const char *name, size_t len)
+{
+	return find_shape(s, name, len);
 }
 
 uint32_t sl_spec_nshapes(const struct sl_spec *s)

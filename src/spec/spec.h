@@ -90,6 +90,20 @@ uint32_t sl_spec_hash(uint32_t owner, const char *name, size_t len);
 /* Name of a shape ("AWS::Lambda::Function" for a resource's own shape,
  * "AWS::Lambda::Function.VpcConfig" for a nested type). */
 const char *sl_spec_shape_name(const struct sl_spec *s, uint32_t shape);
+/* O(1): the shape called name (len bytes; a resource's own shape or a nested
+ * type, e.g. "AWS::Lambda::Function.VpcConfig"), or SL_SPEC_NONE.
+ *
+ * SAM event sources: the `Properties` of an event are typed `any` in the
+ * EventSource shape (AWS::Serverless::Function.EventSource and
+ * AWS::Serverless::StateMachine.EventSource, whose `Type` property lists the
+ * allowed event types); the shape that checks them is found by the event's
+ * Type, by name: "<resource type>.<Type>Event", e.g. Type "Kinesis" of a
+ * Function -> "AWS::Serverless::Function.KinesisEvent", Type "Api" of a state
+ * machine -> "AWS::Serverless::StateMachine.ApiEvent", Type "CloudWatchEvent"
+ * -> "AWS::Serverless::Function.CloudWatchEventEvent" (the rule is mechanical).
+ * Every allowed Type of both EventSource shapes has such a shape; an unknown
+ * Type (or an intrinsic) finds none, and its Properties stay unchecked. */
+uint32_t sl_spec_shape_find(const struct sl_spec *s, const char *name, size_t len);
 uint32_t sl_spec_nshapes(const struct sl_spec *s);
 uint32_t sl_spec_shape_nprops(const struct sl_spec *s, uint32_t shape);
 const struct sl_spec_prop *sl_spec_shape_prop(const struct sl_spec *s, uint32_t shape, uint32_t i);
