@@ -2,6 +2,7 @@
 #include "rules/refs.h"
 #include "util/buf.h"
 #include "rules/schema.h"
+#include "template/sam.h"
 
 /* The attribute of a GetAtt to a resource of the template, against its type. */
 static void check_attribute(struct sl_ctx *c, const struct sl_ref *r, const struct sl_entity *res)
@@ -21,8 +22,15 @@ static void check_attribute(struct sl_ctx *c, const struct sl_ref *r, const stru
 		return;
 	/* SAM: MyFunction.Version.FunctionArn, MyFunction.Alias.X, MyApi.Stage.X read an
 	 * attribute of a resource SAM generates; not judged here */
-	if ((flags & SL_SPEC_SAM) && memchr(r->attr, '.', al))
+	const char *dot = memchr(r->attr, '.', al);
+	if ((flags & SL_SPEC_SAM) && dot) {
+		char *gen = sl_arena_printf(c->arena, "%s.%.*s", r->name, (int)(dot - r->attr), r->attr);
+		if (!gen || sl_sam_implicit(c->t, gen, strlen(gen)))
+			return;
+		sl_report(c, r->at, "GetAtt %s.%s: SAM creates no '%s' for this resource (for .Alias and "
+			  ".Version it needs AutoPublishAlias)", r->name, r->attr, gen);
 		return;
+	}
 	/* the attribute node: the second item of the list form, else the whole string */
 	const struct sl_node *at = r->at;
 	if (r->at->parent && r->at->parent->kind == SL_SEQ && r->at->parent->len > 1)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "load/builder.h"
+#include "template/sam.h"
 
 const char *const sl_section_names[SL_SEC_COUNT] = {
 	"AWSTemplateFormatVersion", "Description", "Metadata", "Transform", "Parameters",
@@ -584,43 +585,18 @@ int sl_template_build(struct sl_template *t, const struct sl_doc *doc, struct sl
 	w.section = SL_SEC_GLOBALS;
 	walk(&w, sl_section(t, SL_SEC_GLOBALS), false);
 	sl_builder_fini(&w.cursor);
-	return w.oom ? -1 : 0;
-}
-
-static bool starts_with(const char *s, size_t len, const char *p, size_t pl)
-{
-	return len >= pl && memcmp(s, p, pl) == 0;
+	if (w.oom)
+		return -1;
+	return sl_sam_build(t);
 }
 
 bool sl_template_implicit(const struct sl_template *t, const char *name, size_t len)
 {
-	/* without the transform E3038 reports the cause once; no cascade here */
-	bool sam = t->sam || t->sam_types;
-	if (sam && (starts_with(name, len, "ServerlessRestApi", 17) ||
-		       starts_with(name, len, "ServerlessHttpApi", 17)))
-		return true;
+	/* a module's resources are <ModuleId><ResourceId> */
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *e = &t->resources.items[i];
-		if (e->key->len >= len || memcmp(e->key->str, name, e->key->len) != 0)
-			continue;
-		if (e->module)
-			return true;
-		if (sam && e->type && starts_with(e->type->str, e->type->len, "AWS::Serverless::", 17))
+		if (e->module && e->key->len < len && memcmp(e->key->str, name, e->key->len) == 0)
 			return true;
 	}
-	/* SAM events may name the dead-letter queue SAM creates for them:
-	 * Events: {E: {Properties: {DeadLetterConfig: {Type: SQS, QueueLogicalId: X}}}} */
-	for (size_t i = 0; sam && i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!e->type || !starts_with(e->type->str, e->type->len, "AWS::Serverless::", 17))
-			continue;
-		const struct sl_node *ev = sl_map_get(sl_map_get(e->value, "Properties"), "Events");
-		for (size_t k = 0; sl_node_is(ev, SL_MAP) && k < ev->len; k++) {
-			const struct sl_node *q = sl_map_get(sl_map_get(sl_map_get(ev->pairs[k].value, "Properties"),
-								      "DeadLetterConfig"), "QueueLogicalId");
-			if (sl_node_is(q, SL_SCALAR) && q->len == len && memcmp(q->str, name, len) == 0)
-				return true;
-		}
-	}
-	return false;
+	return sl_sam_implicit(t, name, len);
 }

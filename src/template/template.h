@@ -92,6 +92,7 @@ struct sl_template {
 		bool glob;
 	} *generated;
 	size_t n_generated, cap_generated;
+	struct sl_sam_names *sam_names; /* what SAM generates: built by sl_sam_build() (sam.h) */
 };
 
 /* True when Fn::ForEach generates `name` in that section. */
@@ -115,10 +116,9 @@ static inline const struct sl_node *sl_section(const struct sl_template *t, enum
 }
 
 /* True when `name` is a resource that exists without being declared: one SAM
- * creates for a serverless resource (MyFunctionRole, ServerlessRestApi,
- * MyFunction.Alias — a deliberately broad prefix check until the model knows
- * SAM's implicit resources), or one inside a module (`<ModuleId><ResourceId>`
- * for a resource whose type ends in ::MODULE). */
+ * creates for this template (MyFunctionRole, ServerlessRestApi,
+ * MyFunction.Alias: sl_sam_implicit()), or one inside a module
+ * (`<ModuleId><ResourceId>` for a resource whose type ends in ::MODULE). */
 bool sl_template_implicit(const struct sl_template *t, const char *name, size_t len);
 
 /* Sub string parsing: calls fn for each ${Var} (not ${!Literal}) with the byte

@@ -1,0 +1,135 @@
+/* E9001: a Transform that looks like SAM's but is not exactly its name. */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "rules/sam/samrules.h"
+
+/* Edit distance between a and b, both at most 64 bytes; 99 when longer. */
+static size_t distance(const char *a, size_t la, const char *b, size_t lb)
+{
+	if (la > 64 || lb > 64)
+		return 99;
+	size_t row[65];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+/* Lower-case letters and digits of s, at most cap - 1 of them. */
+static size_t squeeze(const char *s, size_t len, char *out, size_t cap)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len && n + 1 < cap; i++)
+		if (isalnum((unsigned char)s[i]))
+			out[n++] = (char)tolower((unsigned char)s[i]);
+	out[n] = '\0';
+	return n;
+}
+
+/* True when a transform name is meant to be SAM's: "AWS::Serverless" in any
+ * case or punctuation, or within three edits of the full name. */
+static bool looks_like_sam(const struct sl_node *n)
+{
+	static const char canon[] = "awsserverless20161031";
+	char sq[72];
+	size_t l = squeeze(n->str, n->len, sq, sizeof(sq));
+	if (l >= 13 && memcmp(sq, "awsserverless", 13) == 0)
+		return true;
+	if (distance(sq, l, canon, sizeof(canon) - 1) <= 3)
+		return true;
+	return distance(n->str, n->len, SL_SAM_TRANSFORM, strlen(SL_SAM_TRANSFORM)) <= 3;
+}
+
+static void judge(struct sl_ctx *c, const struct sl_node *n)
+{
+	if (!sl_samr_is_string(n) || sl_str_eq(n, SL_SAM_TRANSFORM) || !looks_like_sam(n))
+		return;
+	const char *why;
+	size_t lead = 0, trail = 0;
+	while (lead < n->len && isspace((unsigned char)n->str[lead]))
+		lead++;
+	while (trail < n->len - lead && isspace((unsigned char)n->str[n->len - 1 - trail]))
+		trail++;
+	if (lead || trail)
+		why = "it has spaces around the name";
+	else if (n->len == strlen(SL_SAM_TRANSFORM) && strcasecmp(n->str, SL_SAM_TRANSFORM) == 0)
+		why = "transform names are case-sensitive";
+	else if (n->len > strlen(SL_SAM_TRANSFORM) &&
+		 memcmp(n->str, SL_SAM_TRANSFORM, strlen(SL_SAM_TRANSFORM)) == 0)
+		why = "it has text after the name";
+	else if (strstr(n->str, "2016-10-31") == NULL && strpbrk(n->str, "0123456789") == NULL)
+		why = "the version date -2016-10-31 is part of the name";
+	else if (strstr(n->str, "2016-10-31") == NULL)
+		why = "the date part must be 2016-10-31, the only SAM version";
+	else
+		why = "it is misspelt";
+	sl_report(c, n, "transform '%s' is not the SAM transform '" SL_SAM_TRANSFORM "' (%s); "
+		  "CloudFormation looks for a macro of that name and fails the change set", n->str, why);
+}
+
+static void check(struct sl_ctx *c)
+{
+	const struct sl_node *tr = sl_section(c->t, SL_SEC_TRANSFORM);
+	if (sl_node_is(tr, SL_SEQ)) {
+		for (size_t i = 0; i < tr->len; i++)
+			judge(c, tr->items[i]);
+	} else if (sl_node_is(tr, SL_SCALAR)) {
+		judge(c, tr);
+	} else if (sl_node_is(tr, SL_MAP)) {
+		judge(c, sl_map_get(tr, "Name"));
+	}
+}
+
+const struct sl_rule rule_E9001 = {
+	.id = "E9001",
+	.severity = SL_SEV_ERROR,
+	.title = "The SAM transform is named exactly AWS::Serverless-2016-10-31",
+	.source = "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-template-anatomy.html",
+	.doc =
+	"### What it checks\n"
+	"A `Transform` (alone or in a list) that is meant to be SAM's — `AWS::Serverless` in any "
+	"case, or within a few typing slips of the full name — is exactly "
+	"`AWS::Serverless-2016-10-31`: the date, the case and the punctuation all matter.\n\n"
+	"### Why it matters\n"
+	"CloudFormation treats any other name as a macro to look up in the account and fails the "
+	"change set (\"No transform named ... found\"); `2016-10-31` is the only SAM version, not a "
+	"date to update.\n\n"
+	"### Bad\n"
+	"```yaml\n"
+	"Transform: AWS::Serverless-2016-10-30\n"
+	"Resources:\n"
+	"  Fn:\n"
+	"    Type: AWS::Serverless::Function\n"
+	"    Properties:\n"
+	"      Runtime: python3.12\n"
+	"      Handler: app.handler\n"
+	"      CodeUri: src/\n"
+	"```\n\n"
+	"### Good\n"
+	"```yaml\n"
+	"Transform: AWS::Serverless-2016-10-31\n"
+	"Resources:\n"
+	"  Fn:\n"
+	"    Type: AWS::Serverless::Function\n"
+	"    Properties:\n"
+	"      Runtime: python3.12\n"
+	"      Handler: app.handler\n"
+	"      CodeUri: src/\n"
+	"```\n",
+	.check = check,
+};

@@ -1,0 +1,109 @@
+/* E9016: a SAM function has one code source, and a Handler and Runtime when Zip (after Globals). */
+#include "rules/sam/samrules.h"
+
+/* A property after Globals, NULL when absent or written empty (Handler: with no value). */
+static const struct sl_node *prop(const struct sl_template *t, const struct sl_entity *e,
+				  const char *name, bool *from_globals)
+{
+	const struct sl_node *v = sl_sam_prop(t, e, name, from_globals);
+	if (sl_node_is(v, SL_SCALAR) && sl_scalar_type(v) == SL_TYPE_NULL)
+		return NULL;
+	return v;
+}
+
+static void check_function(struct sl_ctx *c, const struct sl_entity *e)
+{
+	const struct sl_template *t = c->t;
+	const char *id = e->key->str;
+	const struct sl_node *props = sl_map_get(e->value, "Properties");
+	/* Properties that is not a map is another rule's finding */
+	if (props && !sl_node_is(props, SL_MAP) &&
+	    !(sl_node_is(props, SL_SCALAR) && sl_scalar_type(props) == SL_TYPE_NULL))
+		return;
+	const struct sl_node *pt = prop(t, e, "PackageType", NULL);
+	if (pt && !sl_str_eq(pt, "Zip"))
+		return; /* Image, an intrinsic function, or a value E3030 judges */
+	if (!pt && prop(t, e, "ImageUri", NULL))
+		return; /* an image function that does not say so: not judged here */
+
+	bool code_g = false, inline_g = false;
+	const struct sl_node *code = prop(t, e, "CodeUri", &code_g);
+	const struct sl_node *inl = prop(t, e, "InlineCode", &inline_g);
+	if (code && inl && !(code_g && !inline_g)) {
+		/* the documented pattern is CodeUri in Globals and InlineCode on one function */
+		const struct sl_node *at = sl_samr_key_of(inl);
+		sl_report(c, at ? at : inl, "function '%s' has both CodeUri and InlineCode: SAM deploys "
+			  "the InlineCode and ignores CodeUri; keep one", id);
+	}
+	/* neither is not reported: `sam build` then uses the template's folder as CodeUri */
+
+	const struct sl_node *handler = prop(t, e, "Handler", NULL);
+	const struct sl_node *runtime = prop(t, e, "Runtime", NULL);
+	if (!handler || !runtime) {
+		const char *missing = !handler && !runtime ? "Runtime and Handler"
+				      : !handler ? "Handler" : "Runtime";
+		sl_report(c, sl_samr_anchor(e), "function '%s' has no %s: a Zip function (the default "
+			  "PackageType) needs a Handler and a Runtime, in the function or in "
+			  "Globals.Function", id, missing);
+	}
+}
+
+static void check(struct sl_ctx *c)
+{
+	const struct sl_template *t = c->t;
+	for (size_t i = 0; i < t->resources.n; i++) {
+		const struct sl_entity *e = &t->resources.items[i];
+		if (sl_samr_type_is(e, SL_SAM_FUNCTION))
+			check_function(c, e);
+	}
+}
+
+const struct sl_rule rule_E9016 = {
+	.id = "E9016",
+	.severity = SL_SEV_ERROR,
+	.title = "SAM functions have one code source, and a Handler and Runtime when Zip",
+	.source = "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html",
+	.doc =
+	"### What it checks\n"
+	"An `AWS::Serverless::Function` packaged as Zip (the default `PackageType`), after "
+	"`Globals`: does not have both `CodeUri` and `InlineCode` in the function itself (a "
+	"`CodeUri` in `Globals.Function` with `InlineCode` on one function is the documented "
+	"pattern), and has both `Handler` and `Runtime`. A function with neither code property is "
+	"not reported: SAM CLI's `sam build` uses the template's folder as its `CodeUri`. A "
+	"function with `PackageType: Image`, or with an `ImageUri` and no `PackageType`, is not "
+	"judged.\n\n"
+	"### Why it matters\n"
+	"The SAM transform rejects a Zip function without a runtime and handler (\"Runtime and "
+	"Handler needs to be present when PackageType is of type `Zip`\"). With both code sources "
+	"it deploys the InlineCode and silently drops CodeUri (its own message for a function "
+	"without code reads \"Only one of 'InlineCode' or 'CodeUri' can be set\"), which is rarely "
+	"what was meant: the code built from CodeUri never runs.\n\n"
+	"### Bad\n"
+	"```yaml\n"
+	"Transform: AWS::Serverless-2016-10-31\n"
+	"Resources:\n"
+	"  Fn:\n"
+	"    Type: AWS::Serverless::Function\n"
+	"    Properties:\n"
+	"      Runtime: python3.12\n"
+	"      Handler: index.handler\n"
+	"      CodeUri: src/\n"
+	"      InlineCode: |\n"
+	"        def handler(event, context):\n"
+	"            return {}\n"
+	"```\n\n"
+	"### Good\n"
+	"```yaml\n"
+	"Transform: AWS::Serverless-2016-10-31\n"
+	"Resources:\n"
+	"  Fn:\n"
+	"    Type: AWS::Serverless::Function\n"
+	"    Properties:\n"
+	"      Runtime: python3.12\n"
+	"      Handler: index.handler\n"
+	"      InlineCode: |\n"
+	"        def handler(event, context):\n"
+	"            return {}\n"
+	"```\n",
+	.check = check,
+};
