@@ -5,6 +5,7 @@
  * accepted otherwise: the walker reports only what CloudFormation would reject.
  */
 #include "rules/schema.h"
+#include "template/sam.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,7 @@ struct walk {
 	sl_schema_fn fn;
 	const char *rtype;
 	const struct sl_node *globals; /* SAM Globals section for this resource type, if any */
+	bool partial; /* walking Globals: objects there are completed by each resource */
 };
 
 /* What an intrinsic function yields, as far as the type check cares. */
@@ -237,6 +239,8 @@ static void check_shape(struct walk *w, const struct sl_node *map, uint32_t shap
 	if (foreach)
 		return;
 	check_event_properties(w, map, shape, depth);
+	if (w->partial)
+		return;
 	uint32_t n = sl_spec_shape_nprops(s, shape);
 	for (uint32_t i = 0; i < n; i++) {
 		const struct sl_spec_prop *p = sl_spec_shape_prop(s, shape, i);
@@ -530,25 +534,6 @@ bool sl_schema_unchecked_type(const char *type, size_t len)
 	return false;
 }
 
-/* SAM's Globals section that applies to a serverless type, if any. */
-static const struct sl_node *globals_for(const struct sl_template *t, const char *type)
-{
-	static const char *const map[][2] = {
-		{ "AWS::Serverless::Function", "Function" }, { "AWS::Serverless::Api", "Api" },
-		{ "AWS::Serverless::HttpApi", "HttpApi" }, { "AWS::Serverless::SimpleTable", "SimpleTable" },
-		{ "AWS::Serverless::StateMachine", "StateMachine" },
-		{ "AWS::Serverless::LayerVersion", "LayerVersion" },
-		{ "AWS::Serverless::CapacityProvider", "CapacityProvider" },
-	};
-	const struct sl_node *g = sl_section(t, SL_SEC_GLOBALS);
-	if (!g)
-		return NULL;
-	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (strcmp(type, map[i][0]) == 0)
-			return sl_map_get(g, map[i][1]);
-	return NULL;
-}
-
 /* The walk's findings, kept for the other schema rules of the same template. */
 struct hits {
 	struct sl_schema_hit *v;
@@ -610,6 +595,27 @@ static void walk_all(struct sl_ctx *c, sl_schema_fn fn)
 	struct walk w = { c, c->spec, fn, NULL, NULL };
 	if (t->macro_global)
 		return; /* a macro rewrites the template first */
+	/* SAM Globals: each value against the property of the type it applies to,
+	 * reported at Globals (unknown keys are E3724's) */
+	const struct sl_node *g = sl_section(t, SL_SEC_GLOBALS);
+	for (size_t i = 0; sl_node_is(g, SL_MAP) && i < g->len; i++) {
+		const struct sl_node *sec = g->pairs[i].value;
+		char type[80];
+		snprintf(type, sizeof(type), "AWS::Serverless::%s", g->pairs[i].key->str);
+		uint32_t rid = sl_spec_resource(w.s, type, strlen(type));
+		if (rid == SL_SPEC_NONE || !sl_node_is(sec, SL_MAP) || sl_node_intrinsic(sec))
+			continue;
+		w.rtype = sl_spec_resource_name(w.s, rid);
+		w.partial = true;
+		uint32_t shape = sl_spec_resource_shape(w.s, rid);
+		for (size_t k = 0; k < sec->len; k++) {
+			const struct sl_node *key = sec->pairs[k].key;
+			const struct sl_spec_prop *p = sl_spec_prop_find(w.s, shape, key->str, key->len);
+			if (p && sl_sam_globals_key_supported(g->pairs[i].key->str, key->str))
+				check_value(&w, sec->pairs[k].value, p->type, 1);
+		}
+		w.partial = false;
+	}
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *e = &t->resources.items[i];
 		if (!e->type || !sl_node_is(e->value, SL_MAP) || e->module ||
@@ -621,7 +627,7 @@ static void walk_all(struct sl_ctx *c, sl_schema_fn fn)
 		w.rtype = sl_spec_resource_name(w.s, rid);
 		uint32_t shape = sl_spec_resource_shape(w.s, rid);
 		const struct sl_pair *pp = sl_map_get_pair(e->value, "Properties");
-		const struct sl_node *globals = globals_for(t, w.rtype);
+		const struct sl_node *globals = sl_sam_globals_for(t, w.rtype);
 		if (!pp) {
 			/* no Properties: only the required ones matter */
 			struct sl_node empty;
