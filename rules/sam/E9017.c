@@ -115,6 +115,18 @@ static void check_event(struct sl_ctx *c, const struct sl_node *key, const struc
 				  type_list(c, specific[j].types), ty->str, k->str, ty->str);
 		}
 	}
+	/* rule-based events (Schedule, CloudWatchEvent, EventBridgeRule, ...): a dead-letter
+	 * queue is either an existing one (Arn) or one SAM creates (Type: SQS) */
+	const struct sl_node *dlq = sl_map_get(props, "DeadLetterConfig");
+	if (push && sl_node_is(dlq, SL_MAP) && !sl_node_intrinsic(dlq)) {
+		bool arn = sl_map_get(dlq, "Arn") != NULL, typ = sl_map_get(dlq, "Type") != NULL;
+		if (arn && typ)
+			sl_report(c, sl_samr_key_of(dlq), "DeadLetterConfig takes either Arn (an existing "
+				  "queue) or Type: SQS (a queue SAM creates), not both");
+		else if (!arn && !typ)
+			sl_report(c, sl_samr_key_of(dlq), "DeadLetterConfig needs Arn (an existing queue) "
+				  "or Type: SQS (a queue SAM creates)");
+	}
 	if (!(type & (KINESIS | DYNAMODB | MSK | SMK | DOCDB)))
 		return;
 
@@ -175,7 +187,9 @@ const struct sl_rule rule_E9017 = {
 	"`ParallelizationFactor` on Kinesis and DynamoDB, and so on. Kinesis and DynamoDB events "
 	"have a `StartingPosition`, one their stream accepts (DynamoDB streams have no "
 	"`AT_TIMESTAMP`), and `AT_TIMESTAMP` comes with `StartingPositionTimestamp` (and only "
-	"it). Event types SAM does not document are not judged.\n\n"
+	"it). The `DeadLetterConfig` of a rule-based event (Schedule, CloudWatchEvent, "
+	"EventBridgeRule, ...) has either `Arn` or `Type: SQS`, not both. Event types SAM does not "
+	"document are not judged.\n\n"
 	"### Why it matters\n"
 	"SAM rejects a property its event type does not define (\"property StartingPosition not "
 	"defined for resource of type SQS\"); such a property usually means the event was copied "
