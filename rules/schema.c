@@ -248,6 +248,7 @@ static void check_shape(struct walk *w, const struct sl_node *map, uint32_t shap
 			continue;
 		const char *name = sl_spec_str(s, p->name);
 		const struct sl_node *have = sl_map_get(map, name);
+		/* null counts as missing; '' does not (FilterPattern: "" matches every event) */
 		bool empty = have && have->kind == SL_SCALAR && sl_scalar_type(have) == SL_TYPE_NULL;
 		if ((have && !empty) || (globals && sl_map_get(globals, name)))
 			continue;

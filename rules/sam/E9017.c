@@ -115,6 +115,24 @@ static void check_event(struct sl_ctx *c, const struct sl_node *key, const struc
 				  type_list(c, specific[j].types), ty->str, k->str, ty->str);
 		}
 	}
+	/* Api / HttpApi events add a route to an API of this template: SAM needs a Ref
+	 * to a resource of it, not an import, a condition, a computed ID or a parameter
+	 * (SAM accepts APIs of other types there, so the target's type is not judged) */
+	bool api = sl_str_eq(ty, "Api"), http = sl_str_eq(ty, "HttpApi");
+	const struct sl_node *id = sl_map_get(props, api ? "RestApiId" : "ApiId");
+	if ((api || http) && id && sl_node_intrinsic(id)) {
+		const char *want = api ? "AWS::Serverless::Api" : "AWS::Serverless::HttpApi";
+		const struct sl_node *fk = sl_node_intrinsic(id);
+		const struct sl_node *arg = id->pairs[0].value;
+		const struct sl_entity *target = sl_str_eq(fk, "Ref") && sl_node_is(arg, SL_SCALAR)
+			? sl_index_find(&c->t->resources, arg->str, arg->len) : NULL;
+		if (!sl_str_eq(fk, "Ref"))
+			sl_report(c, id, "%s must be a Ref to an %s of this template (SAM adds the route "
+				  "to it), not %s", api ? "RestApiId" : "ApiId", want, fk->str);
+		else if (!target && sl_index_find(&c->t->params, arg->str, arg->len))
+			sl_report(c, arg, "%s must name an %s of this template, not a parameter",
+				  api ? "RestApiId" : "ApiId", want);
+	}
 	/* rule-based events (Schedule, CloudWatchEvent, EventBridgeRule, ...): a dead-letter
 	 * queue is either an existing one (Arn) or one SAM creates (Type: SQS) */
 	const struct sl_node *dlq = sl_map_get(props, "DeadLetterConfig");
@@ -126,7 +144,16 @@ static void check_event(struct sl_ctx *c, const struct sl_node *key, const struc
 		else if (!arn && !typ)
 			sl_report(c, sl_samr_key_of(dlq), "DeadLetterConfig needs Arn (an existing queue) "
 				  "or Type: SQS (a queue SAM creates)");
+		const struct sl_node *qid = sl_map_get(dlq, "QueueLogicalId");
+		if (qid && (qid->kind != SL_SCALAR || sl_node_intrinsic(qid)))
+			sl_report(c, qid, "QueueLogicalId is the logical ID SAM gives the queue it creates: "
+				  "a plain string, not a function or a list");
 	}
+	/* rule events: State (ENABLED/DISABLED) replaced Enabled; SAM takes one of them */
+	const struct sl_node *state = sl_map_get(props, "State"), *enabled = sl_map_get(props, "Enabled");
+	if (push && state && enabled)
+		sl_report(c, sl_samr_key_of(enabled), "State and Enabled together: SAM takes one of them "
+			  "(State: ENABLED or DISABLED replaces Enabled)");
 	if (!(type & (KINESIS | DYNAMODB | MSK | SMK | DOCDB)))
 		return;
 
@@ -188,8 +215,10 @@ const struct sl_rule rule_E9017 = {
 	"have a `StartingPosition`, one their stream accepts (DynamoDB streams have no "
 	"`AT_TIMESTAMP`), and `AT_TIMESTAMP` comes with `StartingPositionTimestamp` (and only "
 	"it). The `DeadLetterConfig` of a rule-based event (Schedule, CloudWatchEvent, "
-	"EventBridgeRule, ...) has either `Arn` or `Type: SQS`, not both. Event types SAM does not "
-	"document are not judged.\n\n"
+	"EventBridgeRule, ...) has either `Arn` or `Type: SQS`, not both, and a literal "
+	"`QueueLogicalId`; such events set `State` or `Enabled`, not both. Api and HttpApi events "
+	"name their API with a Ref to a resource of the template (not an import, a parameter or a "
+	"computed ID). Event types SAM does not document are not judged.\n\n"
 	"### Why it matters\n"
 	"SAM rejects a property its event type does not define (\"property StartingPosition not "
 	"defined for resource of type SQS\"); such a property usually means the event was copied "
