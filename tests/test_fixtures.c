@@ -10,8 +10,10 @@
  *   ]
  *
  * in the order stacklint sorts them. Everything is compared: the full span and
- * the exact message. An expectation of [] makes the file a "good" fixture, any
- * other a "bad" one. The expected files are read with stacklint's own loader.
+ * the exact message. A template named good_* has no expectation file: it must
+ * lint clean of its rule (a "good" fixture); every other template has one with
+ * at least one diagnostic (a "bad" fixture). The expected files are read with
+ * stacklint's own loader.
  *
  * Besides, the registry is checked: IDs unique and sorted, the first letter of
  * each ID agrees with its severity, every doc has the sections "What it
@@ -406,6 +408,35 @@ static void run_template(const char *dir, const char *id, const char *name, stru
 		const struct exp_diag *a = &act.items[i - 1], *b = &act.items[i];
 		bool ordered = a->line < b->line || (a->line == b->line && a->column <= b->column);
 		assert_true(ordered);
+	}
+	bool good_name = strncmp(name, "good_", 5) == 0;
+	if (update_mode && good_name && act.n == 0) {
+		remove(exp_path); /* a good fixture needs no expectation file */
+		sum->n_good++;
+		list_free(&act);
+		return;
+	}
+	if (!update_mode && good_name) {
+		struct stat gst;
+		if (stat(exp_path, &gst) == 0) {
+			fprintf(stderr, "FAIL %s: a good_* fixture has no expectation file; remove %s\n",
+				display, exp_path);
+			test_failures++;
+			n_failed_files++;
+			list_free(&act);
+			return;
+		}
+		sum->n_good++;
+		if (act.n) {
+			struct diag_list none = { 0 };
+			fprintf(stderr, "FAIL %s: a good fixture, but %zu diagnostic(s) of %s reported\n",
+				display, act.n, id);
+			print_diff(&none, &act);
+			test_failures++;
+			n_failed_files++;
+		}
+		list_free(&act);
+		return;
 	}
 	if (update_mode) {
 		/* show what changes, so that every update gets reviewed */
