@@ -229,6 +229,18 @@ static void run_goldens(const char *dir, bool update)
 			CHECK(a.len == b.len && memcmp(sl_buf_cstr(&a), sl_buf_cstr(&b), a.len) == 0);
 
 			snprintf(path, sizeof(path), "%s/%s.%s", dir, cases[c].name, formats[f].ext);
+			/* no findings in json is cfn-lint's "[]": checked here, not kept as a file
+			 * (it would be byte for byte an empty result file of the corpus) */
+			bool none = true;
+			for (size_t r = 0; r < cases[c].n; r++)
+				if (cases[c].reports[r]->count)
+					none = false;
+			if (none && strcmp(formats[f].ext, "json") == 0) {
+				CHECK(a.len == 3 && memcmp(sl_buf_cstr(&a), "[]\n", 3) == 0);
+				sl_buf_free(&a);
+				sl_buf_free(&b);
+				continue;
+			}
 			if (update) {
 				if (write_file(path, sl_buf_cstr(&a), a.len) != 0) {
 					fprintf(stderr, "%s: %s\n", path, strerror(errno));
