@@ -1,0 +1,268 @@
+/* W9101: a function API Gateway invokes whose Timeout outlasts the integration's. */
+#include <stdio.h>
+#include <string.h>
+
+#include "rules/lambda/lambda.h"
+
+/* The API Gateway routes that invoke one function: the first one found for
+ * each kind of limit is enough to name in the message. */
+struct invokers {
+	const char *rest; /* a REST/WebSocket route ("GET /items"), or NULL */
+	const char *http; /* an HTTP API route, or NULL */
+};
+
+static void note(struct invokers *iv, bool http, const char *route)
+{
+	const char **slot = http ? &iv->http : &iv->rest;
+	if (!*slot && route)
+		*slot = route;
+}
+
+/* "/items/{id}" for an AWS::ApiGateway::Resource, following ParentId to the
+ * root; NULL when a part cannot be known. depth bounds a cycle. */
+static const char *resource_path(struct sl_ctx *c, const struct sl_node *id, int depth)
+{
+	const struct sl_node *k = sl_node_intrinsic(id);
+	if (!k || depth > 32)
+		return NULL;
+	if (sl_str_eq(k, "Fn::GetAtt"))
+		return ""; /* Api.RootResourceId */
+	if (!sl_str_eq(k, "Ref") || !sl_node_is(id->pairs[0].value, SL_SCALAR))
+		return NULL;
+	const struct sl_node *n = id->pairs[0].value;
+	const struct sl_entity *r = sl_index_find(&c->t->resources, n->str, n->len);
+	if (!r || !sl_samr_type_is(r, "AWS::ApiGateway::Resource"))
+		return NULL;
+	const struct sl_node *props = sl_samr_props(r);
+	const struct sl_node *part = sl_map_get(props, "PathPart");
+	if (!sl_node_is(part, SL_SCALAR))
+		return NULL;
+	const char *parent = resource_path(c, sl_map_get(props, "ParentId"), depth + 1);
+	return parent ? sl_arena_printf(c->arena, "%s/%s", parent, part->str) : NULL;
+}
+
+/* "GET /items" for an AWS::ApiGateway::Method, or "method 'Id'". */
+static const char *method_route(struct sl_ctx *c, const struct sl_entity *m)
+{
+	const struct sl_node *props = sl_samr_props(m);
+	const struct sl_node *verb = sl_map_get(props, "HttpMethod");
+	const char *path = resource_path(c, sl_map_get(props, "ResourceId"), 0);
+	if (sl_node_is(verb, SL_SCALAR) && !sl_node_intrinsic(verb) && path)
+		return sl_arena_printf(c->arena, "%s %s", verb->str, *path ? path : "/");
+	return sl_arena_printf(c->arena, "method '%s'", m->key->str);
+}
+
+/* True when a route's Target names the integration: "integrations/${Id}" in an
+ * Fn::Sub, or an Fn::Join with a Ref to it. */
+static bool targets(const struct sl_node *target, const char *id)
+{
+	const struct sl_node *k = sl_node_intrinsic(target);
+	if (!k)
+		return false;
+	const struct sl_node *a = target->pairs[0].value;
+	if (sl_str_eq(k, "Fn::Sub")) {
+		if (sl_node_is(a, SL_SEQ) && a->len == 2)
+			a = a->items[0];
+		if (!sl_node_is(a, SL_SCALAR))
+			return false;
+		char want[300];
+		snprintf(want, sizeof(want), "${%s}", id);
+		return strstr(a->str, want) != NULL;
+	}
+	if (sl_str_eq(k, "Fn::Join") && sl_node_is(a, SL_SEQ) && a->len == 2 &&
+	    sl_node_is(a->items[1], SL_SEQ)) {
+		for (size_t i = 0; i < a->items[1]->len; i++) {
+			const struct sl_node *p = a->items[1]->items[i];
+			const struct sl_node *pk = sl_node_intrinsic(p);
+			if (pk && sl_str_eq(pk, "Ref") && sl_str_eq(p->pairs[0].value, id))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* The RouteKey of an AWS::ApiGatewayV2::Route targeting the integration, or
+ * "integration 'Id'". */
+static const char *v2_route(struct sl_ctx *c, const struct sl_entity *integ)
+{
+	const struct sl_template *t = c->t;
+	for (size_t i = 0; i < t->resources.n; i++) {
+		const struct sl_entity *r = &t->resources.items[i];
+		if (!sl_samr_type_is(r, "AWS::ApiGatewayV2::Route"))
+			continue;
+		const struct sl_node *props = sl_samr_props(r);
+		const struct sl_node *key = sl_map_get(props, "RouteKey");
+		if (targets(sl_map_get(props, "Target"), integ->key->str) && sl_samr_is_string(key))
+			return sl_arena_printf(c->arena, "route '%s'", key->str);
+	}
+	return sl_arena_printf(c->arena, "integration '%s'", integ->key->str);
+}
+
+/* SAM Api / HttpApi events of the function. */
+static void sam_events(struct sl_ctx *c, const struct sl_entity *f, struct invokers *iv)
+{
+	const struct sl_node *events = sl_map_get(sl_samr_props(f), "Events");
+	for (size_t j = 0; sl_node_is(events, SL_MAP) && j < events->len; j++) {
+		const struct sl_node *ev = events->pairs[j].value;
+		const struct sl_node *ty = sl_map_get(ev, "Type");
+		bool api = sl_str_eq(ty, "Api"), http = sl_str_eq(ty, "HttpApi");
+		if (!api && !http)
+			continue;
+		const struct sl_node *props = sl_map_get(ev, "Properties");
+		/* an API of the template whose definition streams responses: not judged */
+		const struct sl_node *id = sl_map_get(props, api ? "RestApiId" : "ApiId");
+		const struct sl_node *ik = sl_node_intrinsic(id);
+		if (ik && sl_str_eq(ik, "Ref") && sl_node_is(id->pairs[0].value, SL_SCALAR)) {
+			const struct sl_node *n = id->pairs[0].value;
+			const struct sl_entity *a = sl_index_find(&c->t->resources, n->str, n->len);
+			if (a && sl_lam_streams(a->value))
+				continue;
+		}
+		const struct sl_node *path = sl_map_get(props, "Path");
+		const struct sl_node *verb = sl_map_get(props, "Method");
+		const char *route;
+		if (sl_samr_is_string(path) && sl_samr_is_string(verb))
+			route = sl_arena_printf(c->arena, "event '%s' (%s %s)", events->pairs[j].key->str,
+						verb->str, path->str);
+		else if (sl_samr_is_string(path))
+			route = sl_arena_printf(c->arena, "event '%s' (%s)", events->pairs[j].key->str,
+						path->str);
+		else
+			route = sl_arena_printf(c->arena, "event '%s'", events->pairs[j].key->str);
+		note(iv, http, route);
+	}
+}
+
+/* Integrations elsewhere in the template whose URI names the function. */
+static void integrations(struct sl_ctx *c, const struct sl_entity *f, struct invokers *iv)
+{
+	const struct sl_template *t = c->t;
+	for (size_t i = 0; i < t->resources.n; i++) {
+		const struct sl_entity *e = &t->resources.items[i];
+		const struct sl_node *props = sl_samr_props(e);
+		if (sl_samr_type_is(e, SL_LAM_REST_METHOD)) {
+			const struct sl_node *in = sl_map_get(props, "Integration");
+			if (sl_lam_uri_function(t, sl_map_get(in, "Uri")) == f && !sl_lam_streams(in))
+				note(iv, false, method_route(c, e));
+		} else if (sl_samr_type_is(e, SL_LAM_V2_INTEGRATION)) {
+			if (sl_lam_uri_function(t, sl_map_get(props, "IntegrationUri")) == f)
+				note(iv, !sl_lam_v2_websocket(t, e), v2_route(c, e));
+		}
+	}
+}
+
+struct judge {
+	const struct sl_entity *f;
+	const struct invokers *iv;
+	bool globals;
+};
+
+static void check_value(struct sl_ctx *c, const struct sl_node *v, void *ud)
+{
+	const struct judge *j = ud;
+	long long s;
+	if (!sl_lam_number(v, &s))
+		return;
+	const char *route = NULL, *kind = NULL;
+	long long limit = 0;
+	if (j->iv->rest && s > SL_LAM_REST_LIMIT_MS / 1000) {
+		route = j->iv->rest;
+		kind = "REST";
+		limit = SL_LAM_REST_LIMIT_MS / 1000;
+	} else if (j->iv->http && s > SL_LAM_HTTP_LIMIT_MS / 1000) {
+		route = j->iv->http;
+		kind = "HTTP";
+		limit = SL_LAM_HTTP_LIMIT_MS / 1000;
+	}
+	if (!route)
+		return;
+	sl_report(c, v, "function '%s' has a Timeout of %lld s%s, but API Gateway invokes it for %s "
+		  "and gives up after %lld s: a slow call gets 504 while the function keeps running%s",
+		  j->f->key->str, s, j->globals ? " (from Globals)" : "", route, limit,
+		  kind[0] == 'R' ? " (the REST API limit can be raised by a quota increase)" : "");
+}
+
+static void check(struct sl_ctx *c)
+{
+	const struct sl_template *t = c->t;
+	for (size_t i = 0; i < t->resources.n; i++) {
+		const struct sl_entity *f = &t->resources.items[i];
+		bool sam = sl_samr_type_is(f, SL_SAM_FUNCTION);
+		if (!sam && !sl_samr_type_is(f, SL_LAM_FUNCTION))
+			continue;
+		bool globals = false;
+		const struct sl_node *timeout = sam ? sl_sam_prop(t, f, "Timeout", &globals)
+						    : sl_map_get(sl_samr_props(f), "Timeout");
+		long long s;
+		if (!timeout || (sl_lam_number(timeout, &s) && s <= SL_LAM_REST_LIMIT_MS / 1000))
+			continue;
+		struct invokers iv = { 0 };
+		if (sam)
+			sam_events(c, f, &iv);
+		integrations(c, f, &iv);
+		if (!iv.rest && !iv.http)
+			continue;
+		struct judge j = { f, &iv, globals };
+		sl_samr_each_value(timeout, check_value, c, &j);
+	}
+}
+
+const struct sl_rule rule_W9101 = {
+	.id = "W9101",
+	.severity = SL_SEV_WARNING,
+	.title = "API Gateway functions time out before the API does",
+	.source = "https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html",
+	.doc =
+	"### What it checks\n"
+	"A Lambda function that API Gateway invokes has a `Timeout` of at most 29 seconds (30 for "
+	"HTTP APIs). A function counts as invoked by API Gateway when it has SAM `Api` or "
+	"`HttpApi` events, or when an `AWS::ApiGateway::Method` `Integration.Uri` or an "
+	"`AWS::ApiGatewayV2::Integration` `IntegrationUri` names it (`!GetAtt Fn.Arn`, "
+	"`!Sub ...${Fn.Arn}...`, or `Fn::Join` over the GetAtt). For SAM functions the `Timeout` "
+	"of `Globals.Function` counts, and the diagnostic then points at Globals. Timeouts computed "
+	"by intrinsic functions are not judged; each branch of an `Fn::If` is. Integrations that "
+	"stream the response (`ResponseTransferMode: STREAM`, in the method or the API's "
+	"definition) may run up to 15 minutes and are not judged.\n\n"
+	"### Why it matters\n"
+	"API Gateway stops waiting for an integration after 29 s (REST and WebSocket APIs) or "
+	"30 s (HTTP APIs) and answers 504 INTEGRATION_TIMEOUT, while the function runs on and is "
+	"billed to its own timeout; a retrying client can then start the same work twice. The "
+	"REST limit can be raised by a quota increase, hence a warning.\n\n"
+	"### Bad\n"
+	"```yaml\n"
+	"Transform: AWS::Serverless-2016-10-31\n"
+	"Resources:\n"
+	"  Fn:\n"
+	"    Type: AWS::Serverless::Function\n"
+	"    Properties:\n"
+	"      Runtime: python3.12\n"
+	"      Handler: app.handler\n"
+	"      CodeUri: src/\n"
+	"      Timeout: 60\n"
+	"      Events:\n"
+	"        Get:\n"
+	"          Type: Api\n"
+	"          Properties:\n"
+	"            Path: /report\n"
+	"            Method: get\n"
+	"```\n\n"
+	"### Good\n"
+	"```yaml\n"
+	"Transform: AWS::Serverless-2016-10-31\n"
+	"Resources:\n"
+	"  Fn:\n"
+	"    Type: AWS::Serverless::Function\n"
+	"    Properties:\n"
+	"      Runtime: python3.12\n"
+	"      Handler: app.handler\n"
+	"      CodeUri: src/\n"
+	"      Timeout: 25\n"
+	"      Events:\n"
+	"        Get:\n"
+	"          Type: Api\n"
+	"          Properties:\n"
+	"            Path: /report\n"
+	"            Method: get\n"
+	"```\n",
+	.check = check,
+};

@@ -1,0 +1,68 @@
+/*
+ * Helpers shared by the Lambda-in-a-VPC rules (rules/vpc/): a function's
+ * VpcConfig lists after SAM Globals, the subnets and security groups of the
+ * template they name, a subnet's default route (through its route table
+ * association), a security group's outbound HTTPS, and whether a role of the
+ * template may manage network interfaces. Every question has an "unknown"
+ * answer for what the template does not say (parameters, imports, literal IDs,
+ * conditions, intrinsic functions): the rules stay silent then.
+ */
+#ifndef SL_RULES_VPC_VPC_H
+#define SL_RULES_VPC_VPC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "engine/engine.h"
+
+#define SL_VPC_MAX_ITEMS 64
+
+/* True for AWS::Lambda::Function and AWS::Serverless::Function. */
+bool sl_vpc_is_function(const struct sl_entity *e);
+
+/* The items of the function's VpcConfig.<key> (SubnetIds, SecurityGroupIds)
+ * after Globals (Globals' items first), at most max, into out; returns their
+ * count. *known is false when the list (or part of it) is not a literal list
+ * (a parameter, an Fn::If, ...); the items that are known are still given. */
+size_t sl_vpc_items(const struct sl_node **out, size_t max, bool *known, const struct sl_template *t,
+		    const struct sl_entity *fn, const char *key);
+
+/* The resource of this type that item names with a Ref or an Fn::GetAtt of
+ * attribute attr (may be NULL: Ref only), or NULL. */
+const struct sl_entity *sl_vpc_target(const struct sl_template *t, const struct sl_node *item,
+				      const char *type, const char *attr);
+
+enum sl_vpc_route {
+	SL_VPC_ROUTE_UNKNOWN = 0, /* no association in the template (main route table), a
+				   * condition, a parameter, propagated routes, ... */
+	SL_VPC_ROUTE_NONE,        /* the subnet's route table has no 0.0.0.0/0 route */
+	SL_VPC_ROUTE_IGW,         /* 0.0.0.0/0 to an internet gateway of the template */
+	SL_VPC_ROUTE_NAT,         /* 0.0.0.0/0 to a NAT gateway or instance */
+	SL_VPC_ROUTE_OTHER,       /* 0.0.0.0/0 elsewhere (transit gateway, peering, firewall) */
+};
+
+/* The default route of a subnet of the template; *at (may be NULL) gets the
+ * Route's target property key (GatewayId, NatGatewayId, ...) when there is one. */
+enum sl_vpc_route sl_vpc_default_route(const struct sl_node **at, const struct sl_template *t,
+				       const struct sl_entity *subnet);
+
+/* The subnet's MapPublicIpOnLaunch value node when it is true, else NULL. */
+const struct sl_node *sl_vpc_public_ip(const struct sl_entity *subnet);
+
+/* Whether a security group of the template lets traffic out on 443/tcp to some
+ * destination: its SecurityGroupEgress (none: the default allow-all) and the
+ * AWS::EC2::SecurityGroupEgress resources of the group. 1 yes, 0 no, -1 unknown. */
+int sl_vpc_sg_https(const struct sl_template *t, const struct sl_entity *sg);
+
+/* The function's VpcConfig.SubnetIds when it certainly puts the function in
+ * a VPC (a literal non-empty list, or a parameter of a List<AWS::EC2::Subnet::Id>
+ * type), else NULL. */
+const struct sl_node *sl_vpc_subnets_node(const struct sl_template *t, const struct sl_entity *fn);
+
+/* Whether a role of the template may create, describe and delete network
+ * interfaces: its managed policies (AWSLambdaVPCAccessExecutionRole,
+ * AWSLambdaENIManagementAccess), inline policies, and the AWS::IAM::Policy,
+ * ManagedPolicy and RolePolicy resources attached to it. 1 yes, 0 no, -1 unknown. */
+int sl_vpc_role_eni(const struct sl_template *t, const struct sl_entity *role);
+
+#endif
