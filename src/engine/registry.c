@@ -8,7 +8,7 @@ extern const struct sl_rule rule_E0000, rule_E1001, rule_E1010, rule_E1020, rule
 	rule_E3663, rule_E9402, rule_W9120, rule_W9121, rule_W9401,
 	rule_E3685, rule_E9103, rule_E9105, rule_E9106, rule_W9101, rule_W9102, rule_W9104,
 	rule_E9113, rule_I9111, rule_W9110, rule_W9112,
-	rule_E9201, rule_E9202, rule_E9204,
+	rule_E9201, rule_E9202, rule_E9204, rule_W9203, rule_W9205, rule_W9206, rule_W9208,
 	rule_E3002, rule_E3003, rule_E3005, rule_E3006, rule_E3012, rule_E3015, rule_E3030, rule_E3035,
 	rule_E3036, rule_E3038, rule_E3724, rule_E8002, rule_E9001, rule_E9010, rule_E9011, rule_E9012,
 	rule_E9013, rule_E9015, rule_E9016, rule_E9017, rule_I3011, rule_I9002, rule_W1100, rule_W2001,
@@ -30,7 +30,9 @@ static const struct sl_rule *const registry[] = {
 	&rule_W9101, &rule_W9102, &rule_W9104,
 	&rule_W9110, &rule_W9112,
 	&rule_W9120, &rule_W9121,
+	&rule_W9203, &rule_W9205, &rule_W9206,
 	&rule_W9207,
+	&rule_W9208,
 	&rule_W9401,
 };
 
