@@ -1,0 +1,43 @@
+/*
+ * Helpers shared by the condition structure rules (E8001, E8003–E8007, W8003):
+ * recognising condition functions and visiting every one in the Conditions section.
+ */
+#ifndef SL_RULES_CONDITIONS_COND_H
+#define SL_RULES_CONDITIONS_COND_H
+
+#include "engine/engine.h"
+
+enum sl_cond_fn {
+	SL_COND_NONE = 0,
+	SL_COND_EQUALS,
+	SL_COND_AND,
+	SL_COND_OR,
+	SL_COND_NOT,
+	SL_COND_CONDITION,
+};
+
+/* The condition function n is (a single-key map keyed Fn::Equals, Fn::And, Fn::Or,
+ * Fn::Not or Condition), or SL_COND_NONE. */
+enum sl_cond_fn sl_cond_fn(const struct sl_node *n);
+
+/* Calls fn(ud, f, key, value) for every condition function in the Conditions
+ * section, outermost first: each condition's value and, recursively, the items
+ * of Fn::And, Fn::Or and Fn::Not. Each node is visited once (the walk follows the
+ * tree, never a Condition function to the condition it names), so the time is
+ * linear in the size of the section; nesting deeper than the loader allows is
+ * not followed. Fn::ForEach entries are skipped. */
+void sl_cond_visit(const struct sl_template *t,
+		   void (*fn)(void *ud, enum sl_cond_fn f, const struct sl_node *key,
+			      const struct sl_node *value),
+		   void *ud);
+
+/* What n is, for messages: "Fn::If", "a string", "a list", "a map". */
+const char *sl_cond_what(const struct sl_node *n);
+
+/* Checks the list of conditions of Fn::And / Fn::Or / Fn::Not (`key`, `value`):
+ * a list of min..max items, each a condition function; reports each problem
+ * for the rule running in c. YAML aliases are not judged. */
+void sl_cond_check_list(struct sl_ctx *c, const struct sl_node *key, const struct sl_node *value,
+			size_t min, size_t max);
+
+#endif

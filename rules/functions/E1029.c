@@ -1,0 +1,196 @@
+/*
+ * E1029: a plain string (not inside Fn::Sub) holds ${Name} where Name is a
+ * parameter, resource or pseudo parameter of the template: it needed Fn::Sub.
+ * Only names that resolve count, and free-form text (scripts, policies, state
+ * machine definitions, metadata) is left alone.
+ */
+#include "load/builder.h"
+#include "rules/functions/fn.h"
+
+/* Keys whose values are free-form text or are substituted by something else. */
+static const char *const skip_keys[] = {
+	"Metadata", "Fn::Sub", "Fn::Transform", "UserData", "ZipFile", "InlineCode",
+	"AWS::CloudFormation::Init", "DefinitionString", "Definition", "CloudWatchAlarmDefinition",
+	"TopicRulePayload", "Content", "Data", "RequestMappingTemplate", "ResponseMappingTemplate",
+	"BuildSpec", "TemplateBody", "Condition", "Conditions", "Rules", "Mappings", "Transform",
+};
+
+struct e1029 {
+	struct sl_ctx *c;
+	const struct sl_node *n;
+	bool raw_ok;          /* the source text has the variables at the same places */
+	struct sl_builder *cursor;
+	bool cursor_ready;
+};
+
+static bool resolves(const struct sl_template *t, const char *v, size_t l)
+{
+	const char *dot = memchr(v, '.', l);
+	size_t nl = dot ? (size_t)(dot - v) : l;
+	if (sl_index_find(&t->resources, v, nl))
+		return true;
+	if (dot)
+		return false;
+	return sl_index_find(&t->params, v, l) || sl_pseudo_param(v, l);
+}
+
+struct raw_scan {
+	size_t want, n;
+	size_t *offs;
+};
+
+static void raw_var(void *ud, size_t s, size_t l)
+{
+	struct raw_scan *r = ud;
+	(void)l;
+	if (r->offs && r->n < r->want)
+		r->offs[r->n] = s;
+	r->n++;
+}
+
+static void count_var(void *ud, size_t s, size_t l)
+{
+	(void)s;
+	(void)l;
+	(*(size_t *)ud)++;
+}
+
+struct var_scan {
+	struct sl_ctx *c;
+	const struct sl_node *n;
+	size_t *offs; /* source offsets of each variable, or NULL */
+	size_t i;
+	struct sl_builder *cur;
+};
+
+static void var(void *ud, size_t s, size_t l)
+{
+	struct var_scan *vs = ud;
+	const struct sl_node *n = vs->n;
+	size_t idx = vs->i++;
+	if (!resolves(vs->c->t, n->str + s, l))
+		return;
+	struct sl_position ps = n->start, pe = n->end;
+	if (vs->offs) {
+		ps = sl_builder_pos(vs->cur, vs->offs[idx]);
+		pe = sl_builder_pos(vs->cur, vs->offs[idx] + l);
+	}
+	sl_report_span(vs->c, n, ps, pe, "${%.*s} is only substituted inside Fn::Sub: here "
+		       "CloudFormation keeps the text as written (wrap the string in !Sub)", (int)l,
+		       n->str + s);
+}
+
+static void check_string(struct sl_ctx *c, const struct sl_node *n, struct sl_builder *cur,
+			 bool *cur_ready)
+{
+	if (n->len < 4 || !memmem(n->str, n->len, "${", 2))
+		return;
+	size_t nv = 0;
+	sl_sub_vars(n->str, n->len, count_var, &nv);
+	if (!nv)
+		return;
+	/* map each variable to its place in the source when the raw text has as many */
+	const struct sl_doc *d = c->t->doc;
+	size_t rs = n->start.offset, re = n->end.offset;
+	size_t *offs = NULL;
+	if (re > rs && re <= d->len) {
+		struct raw_scan r = { nv, 0, NULL };
+		sl_sub_vars(d->src + rs, re - rs, raw_var, &r);
+		if (r.n == nv && (offs = malloc(nv * sizeof(*offs)))) {
+			r.offs = offs;
+			r.n = 0;
+			sl_sub_vars(d->src + rs, re - rs, raw_var, &r);
+			for (size_t i = 0; i < nv; i++)
+				offs[i] += rs;
+			if (!*cur_ready) {
+				sl_builder_init(cur, (struct sl_doc *)d);
+				*cur_ready = true;
+			}
+		}
+	}
+	struct var_scan vs = { c, n, offs, 0, cur };
+	sl_sub_vars(n->str, n->len, var, &vs);
+	free(offs);
+}
+
+static void walk(struct sl_ctx *c, const struct sl_node *n, struct sl_builder *cur, bool *ready)
+{
+	if (!n || (n->flags & SL_NODE_ALIAS))
+		return;
+	if (n->kind == SL_SCALAR) {
+		if (sl_scalar_type(n) == SL_TYPE_STRING)
+			check_string(c, n, cur, ready);
+		return;
+	}
+	if (n->kind == SL_SEQ) {
+		for (uint32_t i = 0; i < n->len; i++)
+			walk(c, n->items[i], cur, ready);
+		return;
+	}
+	for (uint32_t i = 0; i < n->len; i++) {
+		const struct sl_node *k = n->pairs[i].key;
+		bool skip = false;
+		for (size_t j = 0; j < sizeof(skip_keys) / sizeof(skip_keys[0]) && !skip; j++)
+			skip = sl_str_eq(k, skip_keys[j]);
+		if (!skip)
+			walk(c, n->pairs[i].value, cur, ready);
+	}
+}
+
+static void check(struct sl_ctx *c)
+{
+	/* a macro may substitute the strings itself */
+	if (c->t->macro)
+		return;
+	struct sl_builder cur;
+	bool ready = false;
+	const struct sl_node *res = sl_section(c->t, SL_SEC_RESOURCES);
+	const struct sl_node *out = sl_section(c->t, SL_SEC_OUTPUTS);
+	const struct sl_node *glob = sl_section(c->t, SL_SEC_GLOBALS);
+	walk(c, res, &cur, &ready);
+	walk(c, out, &cur, &ready);
+	walk(c, glob, &cur, &ready);
+	if (ready)
+		sl_builder_fini(&cur);
+}
+
+const struct sl_rule rule_E1029 = {
+	.id = "E1029",
+	.severity = SL_SEV_ERROR,
+	.title = "A ${Name} outside Fn::Sub is not substituted",
+	.source = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-sub.html",
+	.doc =
+	"### What it checks\n"
+	"A string of Resources, Outputs or SAM Globals that is not inside `Fn::Sub` contains "
+	"`${Name}` where Name is a parameter, a resource (or `Resource.Attribute`) or a pseudo "
+	"parameter of the template. Other `${...}` (shell variables, IAM policy variables such "
+	"as `${aws:username}`, API Gateway `${stageVariables.x}`) are not judged, nor is "
+	"free-form text: UserData, inline code, `AWS::CloudFormation::Init`, Step Functions "
+	"definitions, SSM documents, AppSync mapping templates, CodeBuild build specs, Metadata.\n\n"
+	"### Why it matters\n"
+	"Outside `Fn::Sub` CloudFormation passes `${BucketName}` through as literal text: the "
+	"resource is created with a wrong name or ARN and nothing fails until it is used.\n\n"
+	"### Bad\n"
+	"```yaml\n"
+	"Parameters:\n"
+	"  Env:\n"
+	"    Type: String\n"
+	"Resources:\n"
+	"  Queue:\n"
+	"    Type: AWS::SQS::Queue\n"
+	"    Properties:\n"
+	"      QueueName: orders-${Env}\n"
+	"```\n\n"
+	"### Good\n"
+	"```yaml\n"
+	"Parameters:\n"
+	"  Env:\n"
+	"    Type: String\n"
+	"Resources:\n"
+	"  Queue:\n"
+	"    Type: AWS::SQS::Queue\n"
+	"    Properties:\n"
+	"      QueueName: !Sub orders-${Env}\n"
+	"```\n",
+	.check = check,
+};

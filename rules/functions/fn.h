@@ -1,0 +1,79 @@
+/*
+ * Helpers shared by the intrinsic-function shape rules (E1015 ... E1028, W1019,
+ * W1020): a walk over every use of one function in the template, and small
+ * predicates on the argument nodes.
+ */
+#ifndef SL_RULES_FUNCTIONS_FN_H
+#define SL_RULES_FUNCTIONS_FN_H
+
+#include <stdlib.h>
+
+#include "engine/engine.h"
+
+/* Called for each {name: value} map: `fn` is the map, `key` its single key. */
+typedef void (*sl_fn_visit)(struct sl_ctx *c, const struct sl_node *fn, const struct sl_node *key,
+			    const struct sl_node *value);
+
+static inline void sl_fn_walk_node(struct sl_ctx *c, const struct sl_node *n, const char *name,
+				   sl_fn_visit visit)
+{
+	if (!n || (n->flags & SL_NODE_ALIAS))
+		return;
+	if (n->kind == SL_MAP) {
+		const struct sl_node *k = sl_node_intrinsic(n);
+		if (k && sl_str_eq(k, name))
+			visit(c, n, k, n->pairs[0].value);
+		for (uint32_t i = 0; i < n->len; i++)
+			sl_fn_walk_node(c, n->pairs[i].value, name, visit);
+	} else if (n->kind == SL_SEQ) {
+		for (uint32_t i = 0; i < n->len; i++)
+			sl_fn_walk_node(c, n->items[i], name, visit);
+	}
+}
+
+/* Calls visit for every use of the function `name` ("Fn::If") in the template,
+ * nested ones included, in document order. */
+static inline void sl_fn_walk(struct sl_ctx *c, const char *name, sl_fn_visit visit)
+{
+	sl_fn_walk_node(c, c->t->root, name, visit);
+}
+
+/* True when n is a map with one intrinsic function key (Ref, Fn::*, Condition). */
+static inline bool sl_fn_is(const struct sl_node *n)
+{
+	return sl_node_is(n, SL_MAP) && sl_node_intrinsic(n) != NULL;
+}
+
+/* True when n is a string scalar (quoted, or plain that YAML reads as a string). */
+static inline bool sl_fn_is_string(const struct sl_node *n)
+{
+	return sl_node_is(n, SL_SCALAR) && !(n->flags & SL_NODE_ALIAS) &&
+	       sl_scalar_type(n) != SL_TYPE_NULL;
+}
+
+/* Literal integer value of a scalar ("3" or 3), in *out; false when not one. */
+static inline bool sl_fn_int(const struct sl_node *n, long *out)
+{
+	if (!sl_node_is(n, SL_SCALAR) || n->len == 0 || n->len > 18)
+		return false;
+	char *end;
+	long v = strtol(n->str, &end, 10);
+	if (end != n->str + n->len)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* What a node is, for messages: "a list", "a function", "a mapping", "null", "a scalar". */
+static inline const char *sl_fn_kind(const struct sl_node *n)
+{
+	if (!n)
+		return "nothing";
+	if (n->kind == SL_SEQ)
+		return "a list";
+	if (n->kind == SL_MAP)
+		return sl_node_intrinsic(n) ? "a function" : "a mapping";
+	return sl_scalar_type(n) == SL_TYPE_NULL ? "null" : "a scalar";
+}
+
+#endif
