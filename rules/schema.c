@@ -542,9 +542,11 @@ struct hits {
 	bool oom;
 };
 
+static const char memo_key; /* the address identifies the walk's memo */
+
 static void record(struct sl_ctx *c, const struct sl_schema_hit *h)
 {
-	struct hits *hs = c->shared;
+	struct hits *hs = sl_memo_get(c, &memo_key);
 	if (hs->n == hs->cap) {
 		size_t cap = hs->cap ? hs->cap * 2 : 32;
 		struct sl_schema_hit *p = realloc(hs->v, cap * sizeof(*p));
@@ -570,22 +572,18 @@ static void walk_all(struct sl_ctx *c, sl_schema_fn fn);
 
 void sl_schema_walk(struct sl_ctx *c, sl_schema_fn fn)
 {
-	/* E3002, E3003, E3012 and E3030 share one walk per template */
-	if (!c->shared || c->shared_free != free_hits) {
-		if (c->shared_free)
-			c->shared_free(c->shared);
-		c->shared = calloc(1, sizeof(struct hits));
-		c->shared_free = free_hits;
-		if (!c->shared) {
-			c->shared_free = NULL;
+	/* E3002, E3003, E3012, E3030 and W2030's kin share one walk per template */
+	struct hits *hs = sl_memo_get(c, &memo_key);
+	if (!hs) {
+		hs = sl_memo_put(c, &memo_key, calloc(1, sizeof(struct hits)), free_hits);
+		if (!hs) {
 			c->oom = true;
 			return;
 		}
 		walk_all(c, record);
-		if (((struct hits *)c->shared)->oom)
+		if (hs->oom)
 			c->oom = true;
 	}
-	const struct hits *hs = c->shared;
 	for (size_t i = 0; i < hs->n; i++)
 		fn(c, &hs->v[i]);
 }

@@ -14,29 +14,10 @@
 typedef void (*sl_fn_visit)(struct sl_ctx *c, const struct sl_node *fn, const struct sl_node *key,
 			    const struct sl_node *value);
 
-static inline void sl_fn_walk_node(struct sl_ctx *c, const struct sl_node *n, const char *name,
-				   sl_fn_visit visit)
-{
-	if (!n || (n->flags & SL_NODE_ALIAS))
-		return;
-	if (n->kind == SL_MAP) {
-		const struct sl_node *k = sl_node_intrinsic(n);
-		if (k && sl_str_eq(k, name))
-			visit(c, n, k, n->pairs[0].value);
-		for (uint32_t i = 0; i < n->len; i++)
-			sl_fn_walk_node(c, n->pairs[i].value, name, visit);
-	} else if (n->kind == SL_SEQ) {
-		for (uint32_t i = 0; i < n->len; i++)
-			sl_fn_walk_node(c, n->items[i], name, visit);
-	}
-}
-
 /* Calls visit for every use of the function `name` ("Fn::If") in the template,
- * nested ones included, in document order. */
-static inline void sl_fn_walk(struct sl_ctx *c, const char *name, sl_fn_visit visit)
-{
-	sl_fn_walk_node(c, c->t->root, name, visit);
-}
+ * nested ones included, in document order. The uses of every function are
+ * collected in one walk per template, shared by all the function rules. */
+void sl_fn_walk(struct sl_ctx *c, const char *name, sl_fn_visit visit);
 
 /* True when n is a map with one intrinsic function key (Ref, Fn::*, Condition). */
 static inline bool sl_fn_is(const struct sl_node *n)

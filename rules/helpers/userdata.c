@@ -620,7 +620,30 @@ static const struct sl_node *userdata_of(const struct sl_entity *e)
 	return NULL;
 }
 
+static int collect(struct sl_ctx *c, struct sl_ud_all *out);
+
+static const char memo_key; /* the address identifies the scripts' memo */
+
 int sl_ud_collect(struct sl_ctx *c, struct sl_ud_all *out)
+{
+	/* seven rules read the same scripts: assemble them once per template */
+	const struct sl_ud_all *memo = sl_memo_get(c, &memo_key);
+	if (memo) {
+		*out = *memo;
+		return 0;
+	}
+	int rc = collect(c, out);
+	if (rc == 0) {
+		struct sl_ud_all *keep = sl_arena_alloc(c->arena, sizeof(*keep));
+		if (keep) {
+			*keep = *out;
+			sl_memo_put(c, &memo_key, keep, NULL);
+		}
+	}
+	return rc;
+}
+
+static int collect(struct sl_ctx *c, struct sl_ud_all *out)
 {
 	const struct sl_template *t = c->t;
 	memset(out, 0, sizeof(*out));

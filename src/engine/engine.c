@@ -83,6 +83,33 @@ void sl_report_span(struct sl_ctx *c, const struct sl_node *at, struct sl_positi
 	push(c, c->rule->id, c->rule->severity, m, start, end, at);
 }
 
+void *sl_memo_get(struct sl_ctx *c, const void *key)
+{
+	for (size_t i = 0; i < c->n_memo; i++)
+		if (c->memo[i].key == key)
+			return c->memo[i].data;
+	return NULL;
+}
+
+void *sl_memo_put(struct sl_ctx *c, const void *key, void *data, void (*release)(void *))
+{
+	if (c->n_memo == sizeof(c->memo) / sizeof(c->memo[0])) {
+		if (release)
+			release(data);
+		return NULL;
+	}
+	c->memo[c->n_memo++] = (struct sl_memo){ key, data, release };
+	return data;
+}
+
+static void memo_release(struct sl_ctx *c)
+{
+	for (size_t i = 0; i < c->n_memo; i++)
+		if (c->memo[i].free)
+			c->memo[i].free(c->memo[i].data);
+	c->n_memo = 0;
+}
+
 bool sl_id_matches(const char *id, const char *const *patterns, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -355,9 +382,7 @@ int sl_lint_buffer(struct sl_report **out, const struct sl_options *opts, const 
 				  "Resources) at the top level, not a %s",
 				  doc.root->kind == SL_SEQ ? "list" : "single value");
 	}
-	if (c.shared_free)
-		c.shared_free(c.shared);
-	c.shared = NULL;
+	memo_release(&c);
 	if (c.oom)
 		goto fail;
 
@@ -399,8 +424,7 @@ int sl_lint_buffer(struct sl_report **out, const struct sl_options *opts, const 
 	*out = &rep->pub;
 	return 0;
 fail:
-	if (c.shared_free && c.shared)
-		c.shared_free(c.shared);
+	memo_release(&c);
 	free(c.diags);
 	sl_arena_free(&ta);
 	sl_arena_free(&rep->arena);

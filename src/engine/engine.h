@@ -24,10 +24,23 @@ struct sl_ctx {
 	size_t n, cap;
 	bool oom;
 	/* results a family of rules shares for this template (the schema walk's
-	 * findings), computed by the first rule that needs them; freed by the engine */
-	void *shared;
-	void (*shared_free)(void *);
+	 * findings, the UserData scripts), computed by the first rule that needs
+	 * them; released by the engine with the template */
+	struct sl_memo {
+		const void *key;
+		void *data;
+		void (*free)(void *);
+	} memo[8];
+	size_t n_memo;
 };
+
+/* The value a rule family stored for this template under `key` (the address of
+ * a static of that family), or NULL. */
+void *sl_memo_get(struct sl_ctx *c, const void *key);
+
+/* Stores data under key; `release` (may be NULL) frees it with the template.
+ * Returns data, or NULL when the table is full (data is then released). */
+void *sl_memo_put(struct sl_ctx *c, const void *key, void *data, void (*release)(void *));
 
 /* Reports the current rule at node `at` (its whole span, its template path). */
 void sl_report(struct sl_ctx *c, const struct sl_node *at, const char *fmt, ...)
