@@ -682,29 +682,6 @@ bool sl_ud_call_may_name(const struct sl_ud_call *call, const char *name)
 	return r->unknown || strcmp(r->str, name) == 0;
 }
 
-/* 1-based line and column (in characters) of a source offset. */
-static struct sl_position pos_of(const struct sl_doc *d, size_t off)
-{
-	struct sl_position p = { 0 };
-	if (off > d->len)
-		off = d->len;
-	size_t lo = 0, hi = d->n_lines;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (d->line_starts[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	size_t col = 0;
-	for (size_t i = d->line_starts[lo]; i < off; i++)
-		col += ((unsigned char)d->src[i] & 0xC0) != 0x80;
-	p.line = (uint32_t)lo + 1;
-	p.column = (uint32_t)col + 1;
-	p.offset = (uint32_t)off;
-	return p;
-}
-
 void sl_ud_report(struct sl_ctx *c, const struct sl_ud_script *s, const struct sl_ud_word *w,
 		  const char *fmt, ...)
 {
@@ -728,7 +705,7 @@ void sl_ud_report(struct sl_ctx *c, const struct sl_ud_script *s, const struct s
 		size_t e = ob->off + 1;
 		while (e < d->len && ((unsigned char)d->src[e] & 0xC0) == 0x80)
 			e++;
-		sl_report_span(c, oa->node, pos_of(d, oa->off), pos_of(d, e), "%s", msg);
+		sl_report_span(c, oa->node, sl_doc_pos(d, oa->off), sl_doc_pos(d, e), "%s", msg);
 	} else {
 		sl_report(c, oa->node, "%s", msg);
 	}

@@ -5,30 +5,6 @@
 
 #include "rules/sam/samrules.h"
 
-/* Edit distance between a and b, both at most 64 bytes; 99 when longer. */
-static size_t distance(const char *a, size_t la, const char *b, size_t lb)
-{
-	if (la > 64 || lb > 64)
-		return 99;
-	size_t row[65];
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
 
 /* Lower-case letters and digits of s, at most cap - 1 of them. */
 static size_t squeeze(const char *s, size_t len, char *out, size_t cap)
@@ -50,9 +26,9 @@ static bool looks_like_sam(const struct sl_node *n)
 	size_t l = squeeze(n->str, n->len, sq, sizeof(sq));
 	if (l >= 13 && memcmp(sq, "awsserverless", 13) == 0)
 		return true;
-	if (distance(sq, l, canon, sizeof(canon) - 1) <= 3)
+	if (sl_edit_distance(sq, l, canon, sizeof(canon) - 1) <= 3)
 		return true;
-	return distance(n->str, n->len, SL_SAM_TRANSFORM, strlen(SL_SAM_TRANSFORM)) <= 3;
+	return sl_edit_distance(n->str, n->len, SL_SAM_TRANSFORM, strlen(SL_SAM_TRANSFORM)) <= 3;
 }
 
 static void judge(struct sl_ctx *c, const struct sl_node *n)

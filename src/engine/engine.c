@@ -140,7 +140,7 @@ bool sl_rule_enabled(const struct sl_rule *r, const struct sl_options *o)
 	return r->severity != SL_SEV_INFO || included;
 }
 
-static size_t edit_distance(const char *a, size_t la, const char *b, size_t lb)
+size_t sl_edit_distance(const char *a, size_t la, const char *b, size_t lb)
 {
 	if (la > 64 || lb > 64)
 		return (size_t)-1;
@@ -175,7 +175,7 @@ const char *sl_suggest(const char *name, size_t len, const char *const *cands, s
 		/* the distance is at least the difference in length: skip hopeless ones */
 		if ((cl > len ? cl - len : len - cl) > lim)
 			continue;
-		size_t d = edit_distance(name, len, cands[i], cl);
+		size_t d = sl_edit_distance(name, len, cands[i], cl);
 		if (d < bd) {
 			bd = d;
 			best = cands[i];

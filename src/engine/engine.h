@@ -56,6 +56,10 @@ bool sl_rule_enabled(const struct sl_rule *r, const struct sl_options *o);
 /* True when `id` matches one of the patterns: equal, or the pattern is a prefix. */
 bool sl_id_matches(const char *id, const char *const *patterns, size_t n);
 
+/* Levenshtein distance between a and b; (size_t)-1 when either is longer than
+ * 64 bytes (names, not text). */
+size_t sl_edit_distance(const char *a, size_t la, const char *b, size_t lb);
+
 /* The closest name among candidates by edit distance (for "did you mean"), or
  * NULL when none is close. */
 const char *sl_suggest(const char *name, size_t len, const char *const *cands, size_t n);

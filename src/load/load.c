@@ -82,21 +82,22 @@ static int build_lines(struct sl_doc *d)
 }
 
 /* Position of a byte offset before a builder exists (encoding errors). */
-static struct sl_position pos_of(struct sl_doc *d, size_t off)
+struct sl_position sl_doc_pos(const struct sl_doc *d, size_t off)
 {
-	struct sl_builder b;
-	sl_builder_init(&b, d);
+	struct sl_builder b; /* a fresh cursor: the builder's conversion, without its state */
+	sl_builder_init(&b, (struct sl_doc *)d);
 	struct sl_position p = sl_builder_pos(&b, off);
 	sl_builder_fini(&b);
 	return p;
 }
+
 
 static int fail_at(struct sl_doc *d, size_t off, size_t len, const char *msg)
 {
 	d->failed = true;
 	if (build_lines(d) < 0)
 		return -1;
-	return sl_doc_diag(d, "E0000", SL_SEV_ERROR, pos_of(d, off), pos_of(d, off + len), msg);
+	return sl_doc_diag(d, "E0000", SL_SEV_ERROR, sl_doc_pos(d, off), sl_doc_pos(d, off + len), msg);
 }
 
 /* Returns the offset of the first byte that is not valid UTF-8 or is a
@@ -342,7 +343,7 @@ int sl_load(struct sl_doc *d, struct sl_arena *arena, const char *buf, size_t le
 		return (d->oom = true), -1;
 	if (first == d->len) {
 		/* only whitespace, or nothing: YAML would still allow comments; check */
-		struct sl_position p = pos_of(d, 0);
+		struct sl_position p = sl_doc_pos(d, 0);
 		return sl_doc_diag(d, "E0000", SL_SEV_ERROR, p, p, "template is empty") < 0 ? -1 : 0;
 	}
 	if (json) {
@@ -379,7 +380,7 @@ int sl_load(struct sl_doc *d, struct sl_arena *arena, const char *buf, size_t le
 	    !d->root->tag && !(d->root->flags & SL_NODE_ALIAS))
 		d->root = NULL;
 	if (!d->root && !d->failed) {
-		struct sl_position p = pos_of(d, 0);
+		struct sl_position p = sl_doc_pos(d, 0);
 		return sl_doc_diag(d, "E0000", SL_SEV_ERROR, p, p,
 				   "template is empty (only comments or a document marker)") < 0 ? -1 : 0;
 	}

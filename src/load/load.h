@@ -50,6 +50,10 @@ struct sl_load_opts {
 int sl_load(struct sl_doc *out, struct sl_arena *arena, const char *buf, size_t len,
 	    const struct sl_load_opts *opts);
 
+/* 1-based line and column (in characters) of a byte offset of doc->src, the
+ * same conversion the tree's positions use. O(log lines + column). */
+struct sl_position sl_doc_pos(const struct sl_doc *doc, size_t off);
+
 /* Adds a loader diagnostic; message is copied. Returns -1 on OOM. */
 int sl_doc_diag(struct sl_doc *doc, const char *rule_id, enum sl_severity sev,
 		struct sl_position start, struct sl_position end, const char *msg);
