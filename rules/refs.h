@@ -29,6 +29,14 @@ static inline const char *sl_suggest_ids(const char *name, size_t len, const str
 	return s;
 }
 
+/* True for the Condition attribute of an output (E6005's; E8002 takes the
+ * other condition uses). */
+static inline bool sl_ref_is_output_condition(const struct sl_ref *r)
+{
+	return r->kind == SL_REF_COND && r->section == SL_SEC_OUTPUTS && r->from && r->at &&
+	       r->at->parent && r->at->parent == r->from->value;
+}
+
 /* " (did you mean 'X'?)" or "" — in the arena. */
 static inline const char *sl_did_you_mean(struct sl_ctx *c, const char *s)
 {

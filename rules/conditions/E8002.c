@@ -1,4 +1,4 @@
-/* E8002: conditions used by Fn::If, the Condition function and outputs exist. */
+/* E8002: conditions used by Fn::If and the Condition function exist. */
 #include "rules/refs.h"
 
 static void check(struct sl_ctx *c)
@@ -6,8 +6,8 @@ static void check(struct sl_ctx *c)
 	const struct sl_template *t = c->t;
 	for (size_t i = 0; i < t->n_refs; i++) {
 		const struct sl_ref *r = &t->refs[i];
-		if (r->kind != SL_REF_COND)
-			continue;
+		if (r->kind != SL_REF_COND || sl_ref_is_output_condition(r))
+			continue; /* an output's Condition is E6005's */
 		size_t len = strlen(r->name);
 		if (sl_index_find(&t->conditions, r->name, len) ||
 		    sl_template_generated(t, SL_SEC_CONDITIONS, r->name))
@@ -25,9 +25,9 @@ const struct sl_rule rule_E8002 = {
 	.source = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/conditions-section-structure.html",
 	.doc =
 	"### What it checks\n"
-	"The condition named by every `Fn::If`, every `Condition` function inside the `Conditions` "
-	"section, and every output's `Condition` exists in the `Conditions` section. (A resource's "
-	"`Condition` attribute is E3015, as in cfn-lint.)\n\n"
+	"The condition named by every `Fn::If` and every `Condition` function inside the "
+	"`Conditions` section exists in the `Conditions` section. (A resource's `Condition` "
+	"attribute is E3015 and an output's is E6005, as in cfn-lint.)\n\n"
 	"### Why it matters\n"
 	"CloudFormation rejects a template that uses an undefined condition.\n\n"
 	"### Bad\n"

@@ -6,8 +6,7 @@ static void check(struct sl_ctx *c)
 	const struct sl_template *t = c->t;
 	for (size_t i = 0; i < t->n_refs; i++) {
 		const struct sl_ref *r = &t->refs[i];
-		if (r->kind != SL_REF_COND || r->section != SL_SEC_OUTPUTS || r->pattern || !r->from ||
-		    !r->at || !r->at->parent || r->at->parent != r->from->value)
+		if (!sl_ref_is_output_condition(r) || r->pattern)
 			continue;
 		size_t len = strlen(r->name);
 		if (sl_index_find(&t->conditions, r->name, len) ||
