@@ -5,6 +5,7 @@
  * accepted otherwise: the walker reports only what CloudFormation would reject.
  */
 #include "rules/schema.h"
+#include "rules/packaged.h"
 #include "template/sam.h"
 
 #include <stdio.h>
@@ -104,47 +105,35 @@ static void hit(struct walk *w, enum sl_schema_event ev, const struct sl_node *a
 
 static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, int depth);
 
-/* Properties `aws cloudformation package` (and `sam package`) rewrites: before
- * packaging they hold a local path or an S3 URI as a plain string, where the
- * deployed template has an object. A string is accepted for them. */
-static const char *const packaged[][2] = {
-	{ "AWS::ApiGateway::RestApi", "BodyS3Location" },
-	{ "AWS::Lambda::Function", "Code" },
-	{ "AWS::Lambda::LayerVersion", "Content" },
-	{ "AWS::AppSync::GraphQLSchema", "DefinitionS3Location" },
-	{ "AWS::AppSync::Resolver", "RequestMappingTemplateS3Location" },
-	{ "AWS::AppSync::Resolver", "ResponseMappingTemplateS3Location" },
-	{ "AWS::AppSync::FunctionConfiguration", "RequestMappingTemplateS3Location" },
-	{ "AWS::AppSync::FunctionConfiguration", "ResponseMappingTemplateS3Location" },
-	{ "AWS::AppSync::FunctionConfiguration", "CodeS3Location" },
-	{ "AWS::ElasticBeanstalk::ApplicationVersion", "SourceBundle" },
-	{ "AWS::CloudFormation::Stack", "TemplateURL" },
-	{ "AWS::Glue::Job", "ScriptLocation" },
-	{ "AWS::StepFunctions::StateMachine", "DefinitionS3Location" },
-	{ "AWS::ECR::Repository", "RepositoryPolicyText" },
-	{ "AWS::ServerlessRepo::Application", "LicenseUrl" },
-	{ "AWS::ServerlessRepo::Application", "ReadmeUrl" },
-	{ "AWS::Serverless::Function", "CodeUri" },
-	{ "AWS::Serverless::LayerVersion", "ContentUri" },
-	{ "AWS::Serverless::Api", "DefinitionUri" },
-	{ "AWS::Serverless::HttpApi", "DefinitionUri" },
-	{ "AWS::Serverless::StateMachine", "DefinitionUri" },
-	{ "AWS::Serverless::Application", "Location" },
-	{ "AWS::Serverless::GraphQLApi", "SchemaUri" },
-};
-
-static bool packaged_string(const struct walk *w, const struct sl_node *v)
+/* Whether a null in the value being walked is reported: in CloudFormation's
+ * own types, where the template is deployed as written. The SAM transform
+ * drops an empty property of a serverless resource (Tracing:, Events:) and of
+ * Globals, so there a null stays "absent". */
+static bool nulls_reported(const struct walk *w)
 {
-	if (v->kind != SL_SCALAR || !v->parent || v->parent->kind != SL_MAP)
-		return false;
-	const struct sl_node *key = NULL;
-	for (size_t i = 0; i < v->parent->len; i++)
-		if (v->parent->pairs[i].value == v)
-			key = v->parent->pairs[i].key;
-	for (size_t i = 0; key && i < sizeof(packaged) / sizeof(packaged[0]); i++)
-		if (strcmp(w->rtype, packaged[i][0]) == 0 && sl_str_eq(key, packaged[i][1]))
-			return true;
-	return false;
+	return !w->partial && w->rtype && strncmp(w->rtype, "AWS::Serverless::", 17) != 0;
+}
+
+static bool is_null(const struct sl_node *v)
+{
+	return v && v->kind == SL_SCALAR && sl_scalar_type(v) == SL_TYPE_NULL;
+}
+
+/* Every null inside a free-form value (a JSON policy document, a map of
+ * anything), not inside intrinsic functions, whose own rules judge them. */
+static void scan_nulls(struct walk *w, const struct sl_node *v, int depth)
+{
+	if (!v || depth > 64 || (v->flags & SL_NODE_ALIAS))
+		return;
+	if (is_null(v)) {
+		hit(w, SL_SCHEMA_NULL, v, 0, NULL, SL_SPEC_NONE, NULL);
+	} else if (v->kind == SL_MAP && !sl_node_intrinsic(v)) {
+		for (size_t i = 0; i < v->len; i++)
+			scan_nulls(w, v->pairs[i].value, depth + 1);
+	} else if (v->kind == SL_SEQ) {
+		for (size_t i = 0; i < v->len; i++)
+			scan_nulls(w, v->items[i], depth + 1);
+	}
 }
 
 /* Where to report a property missing from map v: the key it is the value of
@@ -248,8 +237,10 @@ static void check_shape(struct walk *w, const struct sl_node *map, uint32_t shap
 			continue;
 		const char *name = sl_spec_str(s, p->name);
 		const struct sl_node *have = sl_map_get(map, name);
-		/* null counts as missing; '' does not (FilterPattern: "" matches every event) */
-		bool empty = have && have->kind == SL_SCALAR && sl_scalar_type(have) == SL_TYPE_NULL;
+		/* where SAM takes null as absent it counts as missing (elsewhere the
+		 * null itself is reported); '' does not (FilterPattern: "" matches
+		 * every event) */
+		bool empty = is_null(have) && !nulls_reported(w);
 		if ((have && !empty) || (globals && sl_map_get(globals, name)))
 			continue;
 		hit(w, SL_SCHEMA_MISSING_PROP, anchor, shape, p, 0, NULL);
@@ -370,10 +361,13 @@ static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, 
 	const struct sl_spec_type *t = sl_spec_type(w->s, type);
 	if (!t || !v || depth > 64 || (v->flags & SL_NODE_ALIAS))
 		return;
-	if (t->kind == SL_SPEC_ANY || t->kind == SL_SPEC_JSON)
-		return;
 	if (v->kind == SL_MAP && v->len == 1 && is_expansion_key(v->pairs[0].key))
 		return; /* Rain::Embed, Fn::Transform, ...: replaced before deployment */
+	if (t->kind == SL_SPEC_ANY || t->kind == SL_SPEC_JSON) {
+		if (nulls_reported(w))
+			scan_nulls(w, v, depth);
+		return;
+	}
 	const struct sl_node *fk = sl_node_intrinsic(v);
 	if (fk) {
 		const struct sl_node *arg = v->pairs[0].value;
@@ -413,10 +407,17 @@ static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, 
 			hit(w, SL_SCHEMA_WRONG_TYPE, v, 0, NULL, type, detail);
 		return;
 	}
-	if (v->kind == SL_SCALAR && t->kind != SL_SPEC_STRING && packaged_string(w, v))
-		return; /* a local path or S3 URI for `cloudformation package` */
-	if (v->kind == SL_SCALAR && sl_scalar_type(v) == SL_TYPE_NULL)
-		return; /* an empty value (Events:) is treated as absent by SAM and CloudFormation */
+	if (is_null(v)) {
+		/* CloudFormation rejects a null anywhere ("'null' values are not
+		 * allowed in templates"); `cloudformation package` reads some as
+		 * "this folder" (W3002's) */
+		const struct sl_packaged *pk = sl_packaged_find(w->rtype, v);
+		if (nulls_reported(w) && !(pk && pk->null_is_cwd))
+			hit(w, SL_SCHEMA_NULL, v, 0, NULL, type, NULL);
+		return;
+	}
+	if (v->kind == SL_SCALAR && t->kind != SL_SPEC_STRING && sl_packaged_find(w->rtype, v))
+		return; /* a local path or S3 URI for `cloudformation package` (W3002's) */
 	switch (t->kind) {
 	case SL_SPEC_SHAPE:
 		if (v->kind != SL_MAP) {
@@ -438,6 +439,8 @@ static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, 
 			const struct sl_node *k = v->pairs[i].key;
 			if (!sl_str_eq(k, "Key") && !sl_str_eq(k, "Value"))
 				hit(w, SL_SCHEMA_UNKNOWN_PROP, k, SL_SPEC_NONE, NULL, 0, NULL);
+			else if (is_null(v->pairs[i].value) && nulls_reported(w))
+				hit(w, SL_SCHEMA_NULL, v->pairs[i].value, 0, NULL, SL_SPEC_NONE, NULL);
 		}
 		return;
 	case SL_SPEC_LIST: {
@@ -484,8 +487,11 @@ static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, 
 				n_match++;
 			}
 		}
-		if (n_match == 0 && loose != SL_SPEC_NONE)
+		if (n_match == 0 && loose != SL_SPEC_NONE) {
+			if (nulls_reported(w))
+				scan_nulls(w, v, depth);
 			return;
+		}
 		if (n_match == 0) {
 			hit(w, SL_SCHEMA_WRONG_TYPE, v, 0, NULL, type, node_kind(v));
 			return;
@@ -503,8 +509,6 @@ static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, 
 			hit(w, SL_SCHEMA_WRONG_TYPE, v, 0, NULL, type, node_kind(v));
 			return;
 		}
-		if (sl_scalar_type(v) == SL_TYPE_NULL)
-			return; /* an empty value: CloudFormation treats it as absent */
 		if (!scalar_fits(v, (enum sl_spec_kind)t->kind)) {
 			hit(w, SL_SCHEMA_WRONG_TYPE, v, 0, NULL, type, node_kind(v));
 			return;
@@ -649,8 +653,14 @@ static void walk_all(struct sl_ctx *c, sl_schema_fn fn)
 			continue;
 		}
 		if (props->kind != SL_MAP) {
-			if (!(props->kind == SL_SCALAR && sl_scalar_type(props) == SL_TYPE_NULL))
+			if (!is_null(props))
 				continue; /* E3001 reports a Properties that is not a mapping */
+			if (nulls_reported(&w)) {
+				/* CloudFormation rejects the null before it looks for
+				 * required properties */
+				hit(&w, SL_SCHEMA_NULL, props, 0, NULL, SL_SPEC_NONE, NULL);
+				continue;
+			}
 			struct sl_node empty;
 			memset(&empty, 0, sizeof(empty));
 			empty.kind = SL_MAP;

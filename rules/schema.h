@@ -16,6 +16,8 @@ enum sl_schema_event {
 	SL_SCHEMA_MISSING_PROP,  /* at: where to add it; shape and prop: what is missing */
 	SL_SCHEMA_WRONG_TYPE,    /* at: the value; type: what was expected; detail: what it is */
 	SL_SCHEMA_NOT_ALLOWED,   /* at: the value; type: the string type with its allowed values */
+	SL_SCHEMA_NULL,          /* at: a null value CloudFormation rejects; type: what was expected,
+				  * or SL_SPEC_NONE inside a free-form (JSON) value */
 };
 
 struct sl_schema_hit {
@@ -30,7 +32,11 @@ struct sl_schema_hit {
 
 typedef void (*sl_schema_fn)(struct sl_ctx *c, const struct sl_schema_hit *hit);
 
-/* Walks every resource with a known type; calls fn for each finding. */
+/* Walks every resource with a known type; calls fn for each finding. Nulls
+ * are reported (SL_SCHEMA_NULL) in the properties of CloudFormation's own
+ * resource types only: the SAM transform takes an empty value of a serverless
+ * resource or of Globals as absent, and a null where `cloudformation package`
+ * packages the template's folder (Lambda Code, ...) is W3002's. */
 void sl_schema_walk(struct sl_ctx *c, sl_schema_fn fn);
 
 /* A type described for messages: "a string", "a list of strings", "an object

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How well stacklint flags the templates the SAM transform rejects.
 
-    sam_error_coverage.py STACKLINT CORPUS_DIR [--min-files N] [-v]
+    sam_error_coverage.py STACKLINT CORPUS_DIR [--min-files N] [--half A|B] [-v]
     sam_error_coverage.py STACKLINT CORPUS_DIR --valid [--max-findings N] [-v]
 
 CORPUS_DIR is ../shared/corpus. Default mode: every sam-translator/error_*
@@ -37,7 +37,12 @@ error missed grouped by a normalised message pattern. A flagged error is shown
 '+' when the finding's path or message also names something the transform's
 message names (a property, the event, the connector), '~' when the only error
 there may be about something else; the totals count both, and '+' alone as
-"on point". Exit 0; 1 with
+"on point".
+
+--half A|B: only one half of the error_* inputs, split by a hash of the file
+name: half A holds the files whose md5(basename) hex digest begins with 0-7,
+half B the rest (8-f). Build checks while looking at one half's misses and
+measure on the other to see how far they generalise. Exit 0; 1 with
 --min-files N when fewer than N files are flagged; 77 (skip) when the corpus
 is absent; 2 when stacklint fails.
 
@@ -52,6 +57,7 @@ and connectors). Nothing is written anywhere.
 """
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -650,6 +656,11 @@ def at_place(finding, place):
 
 # --------------------------------------------------------------------------
 
+def half_of(name):
+    """'A' when md5(name)'s first hex digit is 0-7, else 'B' (see --half)."""
+    return "A" if hashlib.md5(name.encode("utf-8")).hexdigest()[0] in "01234567" else "B"
+
+
 def error_mode(args):
     corpus = args.corpus
     mapping = os.path.join(corpus, "sam-translator-output", "MAPPING.tsv")
@@ -662,6 +673,8 @@ def error_mode(args):
             if os.path.basename(cols[0]).startswith("error_"):
                 cases.append((os.path.join(corpus, cols[0]), os.path.join(corpus, cols[1])))
     cases = [c for c in cases if os.path.exists(c[0])]
+    if args.half:
+        cases = [c for c in cases if half_of(os.path.basename(c[0])) == args.half]
     cases.sort()
     findings = run_stacklint(args.stacklint, [c[0] for c in cases])
 
@@ -853,6 +866,8 @@ def main(argv):
                     help="exit 1 when fewer than N error_* files are flagged")
     ap.add_argument("--max-findings", type=int, metavar="N",
                     help="--valid: exit 1 when there are more than N findings")
+    ap.add_argument("--half", choices=("A", "B"),
+                    help="only the error_* inputs whose md5(name) begins with 0-7 (A) or 8-f (B)")
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="show where each error was looked for and what was found")
     args = ap.parse_args(argv[1:])

@@ -19,6 +19,8 @@ static void check(struct sl_ctx *c)
 	const struct sl_template *t = c->t;
 	const struct sl_node *sec = sl_section(t, SL_SEC_CONDITIONS);
 	if (sec && !(sec->flags & SL_NODE_ALIAS) && !sl_node_is(sec, SL_MAP)) {
+		if (sl_scalar_type(sec) == SL_TYPE_NULL)
+			return; /* an empty section is E1001's, as in cfn-lint */
 		sl_report(c, sec, "the Conditions section must be a map of condition names to "
 			  "conditions, not %s", sl_cond_what(sec));
 		return;

@@ -18,10 +18,12 @@ static bool same(const struct sl_node *a, const struct sl_node *b)
 	return true;
 }
 
-static bool literal(const struct sl_node *n)
+/* A value written out; a Fn::ForEach placeholder (${Name}, or Ref Name in an
+ * expanded loop) varies with the loop. */
+static bool literal(const struct sl_ctx *c, const struct sl_node *n)
 {
 	return sl_node_is(n, SL_SCALAR) && !(n->flags & SL_NODE_ALIAS) &&
-	       !memmem(n->str, n->len, "${", 2); /* a Fn::ForEach placeholder varies */
+	       !memmem(n->str, n->len, "${", 2) && !sl_langext_varies(c->t->lx, n);
 }
 
 static void visit(void *ud, enum sl_cond_fn f, const struct sl_node *key, const struct sl_node *v)
@@ -33,7 +35,7 @@ static void visit(void *ud, enum sl_cond_fn f, const struct sl_node *key, const 
 	const struct sl_node *a = v->items[0], *b = v->items[1];
 	if ((a->flags | b->flags) & SL_NODE_ALIAS)
 		return;
-	if (literal(a) && literal(b)) {
+	if (literal(c, a) && literal(c, b)) {
 		bool eq = a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
 		sl_report(c, v, "Fn::Equals compares two literal values: it is always %s",
 			  eq ? "true" : "false");
@@ -56,7 +58,8 @@ const struct sl_rule rule_W8003 = {
 	"### What it checks\n"
 	"No `Fn::Equals` in the `Conditions` section compares two literal values (`[prod, prod]`, "
 	"`['true', 'false']`) or the same function twice (`[!Ref Env, !Ref Env]`). Values that "
-	"contain a `Fn::ForEach` placeholder (`${Name}`) are not literal.\n\n"
+	"contain a `Fn::ForEach` placeholder (`${Name}`, or `!Ref Name` in the loop body) are not "
+	"literal: they vary with the loop.\n\n"
 	"### Why it matters\n"
 	"Such a condition has the same value on every deployment. CloudFormation accepts it, but it "
 	"is usually a `!Ref` that was forgotten, or a leftover switch that should be removed.\n\n"

@@ -4,9 +4,14 @@
 static void visit(struct sl_ctx *c, const struct sl_node *fn, const struct sl_node *key,
 		  const struct sl_node *v)
 {
-	(void)fn;
-	/* null (JSON null, or !GetAZs with nothing after it) is taken as the stack's region, as
-	 * AWS's own sample templates rely on */
+	if (sl_fn_is_null(v)) {
+		/* JSON null or `Fn::GetAZs:` left empty (`!GetAZs` alone is ''); inside a
+		 * Fn::Select it is E1017's, as cfn-lint reports it */
+		if (!sl_fn_in_select(fn))
+			sl_report(c, v, "Fn::GetAZs is null: CloudFormation rejects null values in a "
+				  "template; write '' for the stack's region");
+		return;
+	}
 	if (sl_node_is(v, SL_SCALAR))
 		return;
 	if (sl_fn_is(v)) {
@@ -33,7 +38,9 @@ const struct sl_rule rule_E1015 = {
 	.doc =
 	"### What it checks\n"
 	"The argument of `Fn::GetAZs` is a region name, `''` (the stack's region) or "
-	"`!Ref AWS::Region` (null is taken as `''`); not a list, a mapping or a Ref to anything else.\n\n"
+	"`!Ref AWS::Region`; not null (JSON `null`, or `Fn::GetAZs:` with nothing after it: "
+	"CloudFormation rejects null values; `!GetAZs` with nothing after it is `''`), a list, a "
+	"mapping or a Ref to anything else. A null inside `Fn::Select` is reported by E1017.\n\n"
 	"### Why it matters\n"
 	"CloudFormation rejects other arguments; the stack can only see the Availability Zones of "
 	"its own region anyway.\n\n"

@@ -34,8 +34,15 @@ static void visit(struct sl_ctx *c, const struct sl_node *fn, const struct sl_no
 		}
 		lit = true;
 	}
-	if (sl_fn_is(l))
+	if (sl_fn_is(l)) {
+		/* [i, {"Fn::GetAZs": null}]: the null is reported here, as cfn-lint does */
+		const struct sl_node *k = sl_node_intrinsic(l);
+		if (sl_str_eq(k, "Fn::GetAZs") && sl_fn_is_null(l->pairs[0].value))
+			sl_report(c, l->pairs[0].value, "the Fn::GetAZs in this Fn::Select is null: "
+				  "CloudFormation rejects null values in a template; write '' for the "
+				  "stack's region");
 		return;
+	}
 	if (!sl_node_is(l, SL_SEQ)) {
 		sl_report(c, l, "The second item of Fn::Select is a list of values, not %s", sl_fn_kind(l));
 		return;
@@ -61,7 +68,8 @@ const struct sl_rule rule_E1017 = {
 	"### What it checks\n"
 	"`Fn::Select` is a list of exactly two items: an index (a whole number from 0, or a "
 	"function returning one) and a list (or a function returning one). When both are "
-	"literal, the index is within the list.\n\n"
+	"literal, the index is within the list. A `Fn::GetAZs` that gives the list is not null "
+	"(`{\"Fn::GetAZs\": null}`): CloudFormation rejects null values.\n\n"
 	"### Why it matters\n"
 	"CloudFormation rejects the template when the index is past the end of the list.\n\n"
 	"### Bad\n"

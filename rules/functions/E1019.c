@@ -56,7 +56,7 @@ static void check(struct sl_ctx *c)
 		if (sl_index_find(&t->resources, r->name, len) || sl_template_implicit(t, r->name, len) ||
 		    sl_template_generated(t, SL_SEC_RESOURCES, r->name))
 			continue;
-		if ((t->lang_ext || t->macro_global) && sl_template_foreach_id(t, r->name, len))
+		if (sl_template_foreach_id(t, r->name, len))
 			continue;
 		if (sl_index_find(&t->params, r->name, len) || sl_pseudo_param(r->name, len)) {
 			if (r->attr)
@@ -96,9 +96,11 @@ const struct sl_rule rule_E1019 = {
 	"`Fn::Sub` is a string, or a list of exactly two items: the string and a map of variables "
 	"whose values are strings or functions. Every `${Var}` in the string names a key of that "
 	"map, a parameter, a resource, a pseudo parameter (`${AWS::Region}`), a resource attribute "
-	"(`${Bucket.Arn}`, the resource must exist), a `Fn::ForEach` identifier under "
-	"`AWS::LanguageExtensions`, or a resource SAM generates. `${!Literal}` is an escape and is "
-	"not checked.\n\n"
+	"(`${Bucket.Arn}`, the resource must exist), or a resource SAM generates. "
+	"`${!Literal}` is an escape and is not checked. Under `AWS::LanguageExtensions` the "
+	"template is read with its `Fn::ForEach` loops expanded; the identifier of a loop that "
+	"cannot be expanded at lint time (or that lacks the transform, which E1032 reports) is "
+	"accepted.\n\n"
 	"### Why it matters\n"
 	"CloudFormation rejects the template when a variable does not resolve. Shell and policy "
 	"text pasted into a Sub often contains `${HOME}` or `${aws:username}`, which must be "

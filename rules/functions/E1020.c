@@ -11,7 +11,7 @@ static void check(struct sl_ctx *c)
 		size_t len = strlen(r->name);
 		if (sl_index_find(&t->params, r->name, len) || sl_index_find(&t->resources, r->name, len) ||
 		    sl_pseudo_param(r->name, len) || sl_template_implicit(t, r->name, len) ||
-		    ((t->lang_ext || t->macro_global) && sl_template_foreach_id(t, r->name, len)) ||
+		    sl_template_foreach_id(t, r->name, len) ||
 		    sl_template_generated(t, SL_SEC_RESOURCES, r->name))
 			continue;
 		if (len == 0) {

@@ -9,8 +9,10 @@ static void visit(struct sl_ctx *c, const struct sl_node *fn, const struct sl_no
 		return;
 	if (sl_node_is(v, SL_SEQ) || sl_node_is(v, SL_MAP))
 		return;
+	/* a number also stands for Fn::Length, which the expansion resolves */
+	enum sl_scalar_type ty = sl_node_is(v, SL_SCALAR) ? sl_scalar_type(v) : SL_TYPE_STRING;
 	sl_report(c, v ? v : key, "Fn::ToJsonString turns a mapping or a list into JSON text, not "
-		  "%s", sl_fn_kind(v));
+		  "%s", ty == SL_TYPE_INT || ty == SL_TYPE_FLOAT ? "a number" : sl_fn_kind(v));
 }
 
 static void check(struct sl_ctx *c)

@@ -39,8 +39,32 @@ static void visit(struct sl_ctx *c, const struct sl_node *fn, const struct sl_no
 			  "(text with ${Name} and ${Resource.Attribute})");
 }
 
+/* True for a template the AWS CDK synthesized: one with the CDK's
+ * AWS::CDK::Metadata resource (cfn-lint's test), or, when version reporting is
+ * off, the CDK's own parameters: BootstrapVersion read from /cdk-bootstrap/ in
+ * SSM, or CDK v1's AssetParameters... for its assets. Nobody edits such a
+ * template by hand, so advice on how it reads is noise. */
+static bool cdk_generated(const struct sl_template *t)
+{
+	for (size_t i = 0; i < t->resources.n; i++)
+		if (sl_str_eq(t->resources.items[i].type, "AWS::CDK::Metadata"))
+			return true;
+	for (size_t i = 0; i < t->params.n; i++) {
+		const struct sl_entity *p = &t->params.items[i];
+		const struct sl_node *def = sl_map_get(p->value, "Default");
+		if (sl_str_eq(p->key, "BootstrapVersion") && sl_node_is(def, SL_SCALAR) &&
+		    def->len > 15 && memcmp(def->str, "/cdk-bootstrap/", 15) == 0)
+			return true;
+		if (p->key->len > 15 && memcmp(p->key->str, "AssetParameters", 15) == 0)
+			return true;
+	}
+	return false;
+}
+
 static void check(struct sl_ctx *c)
 {
+	if (cdk_generated(c->t))
+		return;
 	sl_fn_walk(c, "Fn::Join", visit);
 }
 
@@ -52,7 +76,10 @@ const struct sl_rule rule_I1022 = {
 	.doc =
 	"### What it checks\n"
 	"A `Fn::Join` whose delimiter is `''` and whose items are only text, `Ref`s and "
-	"`Fn::GetAtt`s (at least one of them) could be one `Fn::Sub` string.\n\n"
+	"`Fn::GetAtt`s (at least one of them) could be one `Fn::Sub` string. Templates the AWS CDK "
+	"generated (an `AWS::CDK::Metadata` resource, the CDK's `BootstrapVersion` or "
+	"`AssetParameters...` parameters) are not checked, as in cfn-lint: nobody reads or edits "
+	"them by hand.\n\n"
 	"### Why it matters\n"
 	"`!Sub 'arn:${AWS::Partition}:s3:::${Bucket}/*'` shows the result at a glance; the "
 	"equivalent Join has to be assembled in the head, and a missing separator is easy to "

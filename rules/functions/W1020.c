@@ -13,6 +13,9 @@ static void visit(struct sl_ctx *c, const struct sl_node *fn, const struct sl_no
 		s = v->items[0];
 	if (!sl_fn_is_string(s) || s->flags & SL_NODE_ALIAS)
 		return;
+	/* a copy of a Fn::ForEach body: as written, the string has the loop's ${Id} */
+	if (sl_langext_varies(c->t->lx, s))
+		return;
 	/* a variable, or "${!Literal}", which needs the Sub to come out as "${Literal}" */
 	/* a dynamic reference ({{resolve:...}}) often sits in a Sub by habit: cfn-lint lets it be */
 	if (!memmem(s->str, s->len, "${", 2) && !memmem(s->str, s->len, "{{resolve:", 10))
@@ -31,7 +34,8 @@ const struct sl_rule rule_W1020 = {
 	.source = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-sub.html",
 	.doc =
 	"### What it checks\n"
-	"The string of a `Fn::Sub` contains at least one `${...}`.\n\n"
+	"The string of a `Fn::Sub` contains at least one `${...}` (a `Fn::ForEach` identifier, "
+	"substituted by the loop, counts).\n\n"
 	"### Why it matters\n"
 	"A Sub with nothing to substitute is noise, and it often means a variable was forgotten "
 	"(`arn:aws:s3:::my-bucket` where `${BucketName}` was meant).\n\n"

@@ -32,6 +32,29 @@ static inline bool sl_fn_is_string(const struct sl_node *n)
 	       sl_scalar_type(n) != SL_TYPE_NULL;
 }
 
+/* True when n is a null CloudFormation rejects: JSON null, or a YAML value
+ * left empty (`Fn::GetAZs:`, `null`, `~`). The content of a short-form tag is
+ * not one: `!GetAZs` with nothing after it is an explicitly tagged scalar,
+ * which YAML reads as the empty string. */
+static inline bool sl_fn_is_null(const struct sl_node *n)
+{
+	return sl_node_is(n, SL_SCALAR) && !(n->flags & SL_NODE_ALIAS) &&
+	       sl_scalar_type(n) == SL_TYPE_NULL &&
+	       !(n->parent && (n->parent->flags & SL_NODE_SHORT));
+}
+
+/* True when fn (a function map) is the list argument of a Fn::Select:
+ * [index, fn]. */
+static inline bool sl_fn_in_select(const struct sl_node *fn)
+{
+	const struct sl_node *seq = fn ? fn->parent : NULL;
+	if (!sl_node_is(seq, SL_SEQ) || seq->len != 2 || seq->items[1] != fn)
+		return false;
+	const struct sl_node *sel = seq->parent;
+	const struct sl_node *k = sl_node_intrinsic(sel);
+	return k && sl_str_eq(k, "Fn::Select");
+}
+
 /* Literal integer value of a scalar ("3" or 3), in *out; false when not one. */
 static inline bool sl_fn_int(const struct sl_node *n, long *out)
 {

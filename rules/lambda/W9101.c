@@ -1,6 +1,8 @@
 /* W9101: a function API Gateway invokes whose Timeout outlasts the integration's. */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "rules/lambda/lambda.h"
 
@@ -133,6 +135,56 @@ static void sam_events(struct sl_ctx *c, const struct sl_entity *f, struct invok
 	}
 }
 
+/* True when an integration's request parameters (a Method's
+ * Integration.RequestParameters, an OpenAPI integration's requestParameters)
+ * set the header X-Amz-Invocation-Type to the literal 'Event': API Gateway then
+ * invokes the function asynchronously and answers at once, so the integration
+ * timeout does not apply. A value mapped from the request is not known. */
+static bool invokes_async(const struct sl_node *params)
+{
+	static const char name[] = "integration.request.header.X-Amz-Invocation-Type";
+	if (!sl_node_is(params, SL_MAP) || sl_node_intrinsic(params))
+		return false;
+	for (size_t i = 0; i < params->len; i++) {
+		const struct sl_node *k = params->pairs[i].key;
+		if (k->len == sizeof(name) - 1 && strncasecmp(k->str, name, k->len) == 0 &&
+		    sl_str_eq(params->pairs[i].value, "'Event'"))
+			return true;
+	}
+	return false;
+}
+
+/* The integrations of an OpenAPI definition (a SAM Api's or HttpApi's
+ * DefinitionBody, a RestApi's or ApiGatewayV2 Api's Body) that invoke the
+ * function synchronously. */
+static void definition(struct sl_ctx *c, const struct sl_entity *f, const struct sl_entity *api,
+		       const struct sl_node *body, bool http, struct invokers *iv)
+{
+	const struct sl_node *paths = sl_map_get(body, "paths");
+	if (!sl_node_is(paths, SL_MAP) || sl_node_intrinsic(paths) || sl_node_intrinsic(body))
+		return;
+	for (size_t i = 0; i < paths->len; i++) {
+		const struct sl_node *ops = paths->pairs[i].value;
+		if (!sl_node_is(ops, SL_MAP) || sl_node_intrinsic(ops))
+			continue;
+		for (size_t j = 0; j < ops->len; j++) {
+			const struct sl_node *in = sl_map_get(ops->pairs[j].value, "x-amazon-apigateway-integration");
+			if (!sl_node_is(in, SL_MAP) || sl_lam_uri_function(c->t, sl_map_get(in, "uri")) != f ||
+			    sl_lam_streams(in) || invokes_async(sl_map_get(in, "requestParameters")))
+				continue;
+			const struct sl_node *verb = ops->pairs[j].key;
+			bool any = sl_str_eq(verb, "x-amazon-apigateway-any-method");
+			char up[16];
+			size_t n = 0;
+			for (; !any && n < verb->len && n < sizeof(up) - 1; n++)
+				up[n] = (char)toupper((unsigned char)verb->str[n]);
+			up[n] = '\0';
+			note(iv, http, sl_arena_printf(c->arena, "%s %s (definition of '%s')", any ? "ANY" : up,
+						       paths->pairs[i].key->str, api->key->str));
+		}
+	}
+}
+
 /* Integrations elsewhere in the template whose URI names the function. */
 static void integrations(struct sl_ctx *c, const struct sl_entity *f, struct invokers *iv)
 {
@@ -142,11 +194,21 @@ static void integrations(struct sl_ctx *c, const struct sl_entity *f, struct inv
 		const struct sl_node *props = sl_samr_props(e);
 		if (sl_samr_type_is(e, SL_LAM_REST_METHOD)) {
 			const struct sl_node *in = sl_map_get(props, "Integration");
-			if (sl_lam_uri_function(t, sl_map_get(in, "Uri")) == f && !sl_lam_streams(in))
+			if (sl_lam_uri_function(t, sl_map_get(in, "Uri")) == f && !sl_lam_streams(in) &&
+			    !invokes_async(sl_map_get(in, "RequestParameters")))
 				note(iv, false, method_route(c, e));
 		} else if (sl_samr_type_is(e, SL_LAM_V2_INTEGRATION)) {
 			if (sl_lam_uri_function(t, sl_map_get(props, "IntegrationUri")) == f)
 				note(iv, !sl_lam_v2_websocket(t, e), v2_route(c, e));
+		} else if (sl_samr_type_is(e, "AWS::Serverless::Api")) {
+			definition(c, f, e, sl_map_get(props, "DefinitionBody"), false, iv);
+		} else if (sl_samr_type_is(e, "AWS::Serverless::HttpApi")) {
+			definition(c, f, e, sl_map_get(props, "DefinitionBody"), true, iv);
+		} else if (sl_samr_type_is(e, "AWS::ApiGateway::RestApi")) {
+			definition(c, f, e, sl_map_get(props, "Body"), false, iv);
+		} else if (sl_samr_type_is(e, "AWS::ApiGatewayV2::Api")) {
+			/* an imported Body is an HTTP API's */
+			definition(c, f, e, sl_map_get(props, "Body"), true, iv);
 		}
 	}
 }
@@ -222,7 +284,13 @@ const struct sl_rule rule_W9101 = {
 	"of `Globals.Function` counts, and the diagnostic then points at Globals. Timeouts computed "
 	"by intrinsic functions are not judged; each branch of an `Fn::If` is. Integrations that "
 	"stream the response (`ResponseTransferMode: STREAM`, in the method or the API's "
-	"definition) may run up to 15 minutes and are not judged.\n\n"
+	"definition) may run up to 15 minutes and are not judged. Integrations in an OpenAPI "
+	"definition (a SAM `Api` or `HttpApi` `DefinitionBody`, a `RestApi` or `ApiGatewayV2::Api` "
+	"`Body`) whose `x-amazon-apigateway-integration` `uri` names the function count too. "
+	"Integrations that invoke the function asynchronously are not judged: request parameter "
+	"`integration.request.header.X-Amz-Invocation-Type` set to `'Event'` (in a Method's "
+	"`Integration.RequestParameters` or an OpenAPI integration's `requestParameters`) makes API "
+	"Gateway answer at once without waiting for the function.\n\n"
 	"### Why it matters\n"
 	"API Gateway stops waiting for an integration after 29 s (REST and WebSocket APIs) or "
 	"30 s (HTTP APIs) and answers 504 INTEGRATION_TIMEOUT, while the function runs on and is "

@@ -21,6 +21,8 @@ static const char *what(const struct sl_node *n)
 	const struct sl_node *fn = sl_node_intrinsic(n);
 	if (fn)
 		return fn->str;
+	if (sl_node_is(n, SL_SCALAR) && sl_scalar_type(n) == SL_TYPE_NULL)
+		return "empty (null, which CloudFormation rejects)";
 	return sl_node_is(n, SL_SEQ) ? "a list" : sl_node_is(n, SL_MAP) ? "a map" : "a scalar";
 }
 

@@ -55,6 +55,9 @@ static void check(struct sl_ctx *c)
 	const struct sl_node *root = t->root;
 	for (size_t i = 0; sl_node_is(root, SL_MAP) && i < root->len; i++)
 		walk(&u, root->pairs[i].value);
+	/* the collections of expanded Fn::ForEach loops are no longer in the tree */
+	for (size_t i = 0; t->lx && i < t->lx->n_collections; i++)
+		walk(&u, t->lx->collections[i]);
 	for (size_t i = 0; !u.any && i < t->mappings.n; i++) {
 		const struct sl_node *k = t->mappings.items[i].key;
 		if (!u.used[i] && !(k->len > 13 && memcmp(k->str, "Fn::ForEach::", 13) == 0))
@@ -72,8 +75,8 @@ const struct sl_rule rule_W7001 = {
 	"### What it checks\n"
 	"Each mapping in the `Mappings` section is named by at least one `Fn::FindInMap`. When a "
 	"`Fn::FindInMap` computes its map name (`!FindInMap [!Ref MapName, ...]`, or a `Fn::ForEach` "
-	"placeholder) it may read any mapping, and the rule stays silent. Templates that run a macro "
-	"are not checked.\n\n"
+	"placeholder) it may read any mapping, and the rule stays silent. The collection of a "
+	"`Fn::ForEach` loop counts. Templates that run a macro are not checked.\n\n"
 	"### Why it matters\n"
 	"An unused mapping is dead data: it is often left behind after a refactoring, or is a sign "
 	"that a `Fn::FindInMap` names the wrong map.\n\n"

@@ -45,6 +45,10 @@ static void check(struct sl_ctx *c)
 					sl_report(c, v, "Properties must be a mapping of property names to values");
 				continue;
 			}
+			/* a Fn::ForEach loop generating attributes: E1032 judges it (without the
+			 * transform; with it, the loop is expanded before this rule runs) */
+			if (key->len > 13 && memcmp(key->str, "Fn::ForEach::", 13) == 0)
+				continue;
 			/* SAM: embedded Connectors on any resource; IgnoreGlobals on serverless ones */
 			if (sam && (sl_str_eq(key, "Connectors") || (serverless && sl_str_eq(key, "IgnoreGlobals"))))
 				continue;

@@ -1,4 +1,8 @@
-/* E3002: properties the resource specification does not know, at every level. */
+/* E3002: properties the resource specification does not know, at every level
+ * (but in the SAM structures the transform reads leniently: W9050's). */
+#include <string.h>
+
+#include "rules/sam/samrules.h"
 #include "rules/schema.h"
 
 static void on_hit(struct sl_ctx *c, const struct sl_schema_hit *h)
@@ -11,6 +15,8 @@ static void on_hit(struct sl_ctx *c, const struct sl_schema_hit *h)
 		return;
 	}
 	const char *shape = sl_spec_shape_name(c->spec, h->shape);
+	if (shape && sl_samr_lenient_shape(shape))
+		return; /* W9050 */
 	sl_report(c, k, "unknown property '%s' of %s%s", k->str, shape ? shape : h->resource_type,
 		  sl_schema_suggest(c, h->shape, k->str, k->len));
 }
@@ -52,3 +58,4 @@ const struct sl_rule rule_E3002 = {
 	"```\n",
 	.check = check,
 };
+

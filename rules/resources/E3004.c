@@ -1,88 +1,26 @@
 /*
- * E3004: circular dependencies among resources. Every Ref, Fn::GetAtt, Fn::Sub
- * variable and DependsOn made inside a resource and naming another resource is
- * an edge of the dependency graph; a strongly connected component with more than
+ * E3004: circular dependencies among resources, on the graph CloudFormation
+ * sees after the SAM transform (src/analysis/deps.h: every Ref, Fn::GetAtt,
+ * Fn::Sub variable and DependsOn made inside a resource and naming another
+ * resource, less what SAM moves into resources it generates, plus the edges its
+ * events add); a strongly connected component with more than
  * one resource (or a resource that names itself) is a cycle CloudFormation
  * refuses to order. Tarjan's algorithm runs with explicit stacks, so a chain or
  * cycle of thousands of resources costs linear time and no deep recursion.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
+#include "analysis/deps.h"
 #include "engine/engine.h"
 #include "util/buf.h"
-
-struct edge {
-	uint32_t to;
-	uint32_t ref; /* index in t->refs */
-};
-
-struct graph {
-	size_t n;
-	uint32_t *first; /* n + 1 offsets into edges (CSR) */
-	struct edge *edges;
-};
-
-static bool dep_kind(enum sl_ref_kind k)
-{
-	return k == SL_REF_REF || k == SL_REF_GETATT || k == SL_REF_SUB || k == SL_REF_DEPENDSON;
-}
-
-/* Target resource index of ref r, or -1 when r is not a resource-to-resource edge. */
-static long edge_target(const struct sl_template *t, const struct sl_ref *r, long *from)
-{
-	const struct sl_index *ix = &t->resources;
-	if (!dep_kind(r->kind) || r->pattern || r->section != SL_SEC_RESOURCES || !r->from)
-		return -1;
-	if (r->from < ix->items || r->from >= ix->items + ix->n)
-		return -1;
-	const struct sl_entity *to = sl_index_find(ix, r->name, strlen(r->name));
-	if (!to)
-		return -1;
-	*from = r->from - ix->items;
-	return to - ix->items;
-}
-
-/* Builds the graph in CSR form. Returns 0, or -1 on OOM (g then holds nothing to free). */
-static int graph_build(struct graph *g, const struct sl_template *t)
-{
-	size_t n = t->resources.n, m = 0;
-	g->n = n;
-	g->first = calloc(n + 1, sizeof(*g->first));
-	if (!g->first)
-		return -1;
-	for (size_t i = 0; i < t->n_refs; i++) {
-		long from, to = edge_target(t, &t->refs[i], &from);
-		if (to >= 0) {
-			g->first[from + 1]++;
-			m++;
-		}
-	}
-	for (size_t i = 0; i < n; i++)
-		g->first[i + 1] += g->first[i];
-	g->edges = malloc((m ? m : 1) * sizeof(*g->edges));
-	uint32_t *fill = malloc((n ? n : 1) * sizeof(*fill));
-	if (!g->edges || !fill) {
-		free(g->first);
-		free(g->edges);
-		free(fill);
-		return -1;
-	}
-	memcpy(fill, g->first, n * sizeof(*fill));
-	for (size_t i = 0; i < t->n_refs; i++) {
-		long from, to = edge_target(t, &t->refs[i], &from);
-		if (to >= 0)
-			g->edges[fill[from]++] = (struct edge){ (uint32_t)to, (uint32_t)i };
-	}
-	free(fill);
-	return 0;
-}
 
 /* Reports one cycle of the component with scc id `id`: the shortest path from
  * `root` (its first resource in source order) back to root, found by a
  * breadth-first search inside the component, at the reference that closes it.
  * queue has room for the component; pred[] is all -1 on entry and on return. */
-static void report_cycle(struct sl_ctx *c, const struct graph *g, const uint32_t *scc, uint32_t id,
+static void report_cycle(struct sl_ctx *c, const struct sl_deps *g, const uint32_t *scc, uint32_t id,
 			 uint32_t root, uint32_t *queue, long *pred)
 {
 	const struct sl_template *t = c->t;
@@ -132,15 +70,22 @@ static void report_cycle(struct sl_ctx *c, const struct graph *g, const uint32_t
 	if (!path || b.oom) {
 		c->oom = true;
 	} else if (closing >= 0) {
-		const struct sl_ref *r = &t->refs[g->edges[closing].ref];
+		const struct sl_dep_edge *e = &g->edges[closing];
+		const struct sl_ref *r = &t->refs[e->ref];
+		/* an edge SAM adds: say where it comes from */
+		char why[512] = "";
+		if (e->attach)
+			snprintf(why, sizeof(why), "; this event attaches '%s' to '%s', so after the "
+				 "SAM transform '%s' depends on '%s'", r->from->key->str, r->name,
+				 r->name, r->from->key->str);
 		if (len == 1)
 			sl_report_span(c, r->at, r->start, r->end,
 				       "resource '%s' depends on itself (%s); CloudFormation cannot "
-				       "order it", r->name, sl_buf_cstr(&b));
+				       "order it%s", r->name, sl_buf_cstr(&b), why);
 		else
 			sl_report_span(c, r->at, r->start, r->end,
 				       "circular dependency between resources: %s; CloudFormation "
-				       "cannot order them", sl_buf_cstr(&b));
+				       "cannot order them%s", sl_buf_cstr(&b), why);
 	}
 	sl_buf_free(&b);
 }
@@ -148,11 +93,11 @@ static void report_cycle(struct sl_ctx *c, const struct graph *g, const uint32_t
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
-	struct graph g = { 0 };
+	struct sl_deps g = { 0 };
 	size_t n = t->resources.n;
 	if (n == 0)
 		return;
-	if (graph_build(&g, t) < 0) {
+	if (sl_deps_build(&g, t) < 0) {
 		c->oom = true;
 		return;
 	}
@@ -231,8 +176,7 @@ out:
 	free(scc);
 	free(via);
 	free(on);
-	free(g.first);
-	free(g.edges);
+	sl_deps_free(&g);
 }
 
 const struct sl_rule rule_E3004 = {
@@ -246,6 +190,11 @@ const struct sl_rule rule_E3004 = {
 	"resource makes the first depend on the second. The rule finds each group of resources that "
 	"depend on one another in a cycle (including a resource that names itself) and reports one "
 	"cycle of the group, as `A -> B -> C -> A`, at the reference that closes it.\n\n"
+	"A SAM template is judged as the transform leaves it: a function does not depend on the "
+	"sources its Events name (the transform makes permissions, mappings and subscriptions of "
+	"them), nor on what its DeploymentPreference or an API's stage, domain and usage plan "
+	"settings name; but an Api, HttpApi, S3 or Cognito event attaches the function to the API, "
+	"bucket or user pool, which then depends on the function.\n\n"
 	"### Why it matters\n"
 	"CloudFormation creates a resource only after everything it depends on; with a cycle there "
 	"is no order, and the stack fails validation with \"Circular dependency between resources\". "

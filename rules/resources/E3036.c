@@ -14,8 +14,10 @@ const struct sl_rule rule_E3036 = {
 	.source = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-updatereplacepolicy.html",
 	.doc =
 	"### What it checks\n"
-	"A resource's `UpdateReplacePolicy` is `Delete`, `Retain` or `Snapshot` (`Snapshot` only on "
-	"types that support it). Values chosen by an intrinsic function are not judged.\n\n"
+	"A resource's `UpdateReplacePolicy` is `Delete`, `Retain` or `Snapshot` (`Snapshot` on a "
+	"type without snapshots is ignored by CloudFormation, not rejected). A function (which `AWS::LanguageExtensions` resolves) is judged by "
+	"the values it can take: the branches of `Fn::If`, the allowed values (else the default) of "
+	"a `Ref`'d parameter, the values of a `Fn::FindInMap` and its `DefaultValue`.\n\n"
 	"### Why it matters\n"
 	"CloudFormation rejects an unknown policy; the policy decides whether the old copy of a "
 	"replaced database or volume is kept.\n\n"

@@ -1,17 +1,53 @@
-/* DeletionPolicy / UpdateReplacePolicy values, and where Snapshot is possible. */
+/* DeletionPolicy / UpdateReplacePolicy values. Snapshot is accepted on every
+ * type: CloudFormation applies it where the type supports snapshots and
+ * ignores it elsewhere (the stack deploys; aws/aws-cdk#20668), so a Snapshot
+ * on an S3 bucket is not an error. */
 #include "rules/resources/policy.h"
 
 #include <string.h>
 
 #include "util/buf.h"
 
-/* AWS's list of resource types that support the Snapshot policy. */
-static const char *const snapshot_types[] = {
-	"AWS::DocDB::DBCluster", "AWS::EC2::Volume", "AWS::ElastiCache::CacheCluster",
-	"AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::ServerlessCache",
-	"AWS::MemoryDB::Cluster", "AWS::Neptune::DBCluster", "AWS::RDS::DBCluster",
-	"AWS::RDS::DBInstance", "AWS::Redshift::Cluster", NULL,
+struct policy {
+	struct sl_ctx *c;
+	const struct sl_entity *e;
+	const char *attr;
+	const char *const *allowed;
+	const struct sl_node *fn; /* the function the values come from, or NULL */
 };
+
+/* One value the attribute takes: v where it is written; from says where a
+ * function found it ("parameter Stage"), NULL when written in the resource. */
+static void judge(void *ud, const struct sl_node *v, const char *from)
+{
+	struct policy *p = ud;
+	struct sl_ctx *c = p->c;
+	const char *attr = p->attr;
+	/* a value found elsewhere (a parameter, a mapping) is reported at the function */
+	const struct sl_node *at = from ? p->fn : v;
+	if (v->kind != SL_SCALAR) {
+		sl_report(c, at, "%s must be a string", attr);
+		return;
+	}
+	bool ok = false;
+	for (const char *const *a = p->allowed; *a; a++)
+		if (sl_str_eq(v, *a))
+			ok = true;
+	if (!ok) {
+		struct sl_buf b = SL_BUF_INIT;
+		for (const char *const *a = p->allowed; *a; a++)
+			sl_buf_printf(&b, "%s%s", a == p->allowed ? "" : ", ", *a);
+		if (from)
+			sl_report(c, at, "%s can be '%s' (from %s), which is not a%s %s; use one of %s",
+				  attr, v->str, from, strchr("AEIOU", attr[0]) ? "n" : "", attr,
+				  sl_buf_cstr(&b));
+		else
+			sl_report(c, at, "'%s' is not a%s %s; use one of %s", v->str,
+				  strchr("AEIOU", attr[0]) ? "n" : "", attr, sl_buf_cstr(&b));
+		sl_buf_free(&b);
+		return;
+	}
+}
 
 void sl_check_policy(struct sl_ctx *c, const char *attr, const char *const *allowed)
 {
@@ -19,34 +55,16 @@ void sl_check_policy(struct sl_ctx *c, const char *attr, const char *const *allo
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *e = &t->resources.items[i];
 		const struct sl_node *v = sl_map_get(e->value, attr);
-		if (!v || sl_node_intrinsic(v))
-			continue; /* a parameter or condition chooses it: cannot judge */
-		if (v->kind != SL_SCALAR) {
-			sl_report(c, v, "%s must be a string", attr);
+		if (!v)
+			continue;
+		struct policy p = { c, e, attr, allowed, NULL };
+		if (sl_node_intrinsic(v)) {
+			/* AWS::LanguageExtensions resolves it: judge the values it can take
+			 * (Fn::If branches, a parameter's allowed values, a mapping's) */
+			p.fn = v;
+			sl_langext_values(t, v, judge, &p);
 			continue;
 		}
-		bool ok = false;
-		for (const char *const *a = allowed; *a; a++)
-			if (sl_str_eq(v, *a))
-				ok = true;
-		if (!ok) {
-			struct sl_buf b = SL_BUF_INIT;
-			for (const char *const *a = allowed; *a; a++)
-				sl_buf_printf(&b, "%s%s", a == allowed ? "" : ", ", *a);
-			sl_report(c, v, "'%s' is not a%s %s; use one of %s", v->str,
-				  strchr("AEIOU", attr[0]) ? "n" : "", attr, sl_buf_cstr(&b));
-			sl_buf_free(&b);
-			continue;
-		}
-		if (sl_str_eq(v, "Snapshot") && e->type) {
-			bool snap = false;
-			for (const char *const *s = snapshot_types; *s; s++)
-				if (sl_str_eq(e->type, *s))
-					snap = true;
-			if (!snap)
-				sl_report(c, v, "%s Snapshot is not supported by %s (only by database, cache "
-					  "and volume types such as AWS::RDS::DBInstance and AWS::EC2::Volume)",
-					  attr, e->type->str);
-		}
+		judge(&p, v, NULL);
 	}
 }

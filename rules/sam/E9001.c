@@ -6,34 +6,9 @@
 #include "rules/sam/samrules.h"
 
 
-/* Lower-case letters and digits of s, at most cap - 1 of them. */
-static size_t squeeze(const char *s, size_t len, char *out, size_t cap)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < len && n + 1 < cap; i++)
-		if (isalnum((unsigned char)s[i]))
-			out[n++] = (char)tolower((unsigned char)s[i]);
-	out[n] = '\0';
-	return n;
-}
-
-/* True when a transform name is meant to be SAM's: "AWS::Serverless" in any
- * case or punctuation, or within three edits of the full name. */
-static bool looks_like_sam(const struct sl_node *n)
-{
-	static const char canon[] = "awsserverless20161031";
-	char sq[72];
-	size_t l = squeeze(n->str, n->len, sq, sizeof(sq));
-	if (l >= 13 && memcmp(sq, "awsserverless", 13) == 0)
-		return true;
-	if (sl_edit_distance(sq, l, canon, sizeof(canon) - 1) <= 3)
-		return true;
-	return sl_edit_distance(n->str, n->len, SL_SAM_TRANSFORM, strlen(SL_SAM_TRANSFORM)) <= 3;
-}
-
 static void judge(struct sl_ctx *c, const struct sl_node *n)
 {
-	if (!sl_samr_is_string(n) || sl_str_eq(n, SL_SAM_TRANSFORM) || !looks_like_sam(n))
+	if (!sl_samr_is_string(n) || !sl_sam_transform_slip(n))
 		return;
 	const char *why;
 	size_t lead = 0, trail = 0;

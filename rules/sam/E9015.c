@@ -41,12 +41,15 @@ static const char *shape_of(struct sl_ctx *c, const struct sl_sam_policy_templat
 	return s ? s : "";
 }
 
+/* warn: the W9015 pass (parameters SAM ignores), else the E9015 pass. */
 static void check_params(struct sl_ctx *c, const struct sl_node *key, const struct sl_node *v,
-			 const struct sl_sam_policy_template *pt)
+			 const struct sl_sam_policy_template *pt, bool warn)
 {
 	if (sl_node_intrinsic(v))
 		return;
 	if (!sl_node_is(v, SL_MAP)) {
+		if (warn)
+			return;
 		/* an empty value has no span of its own: point at the template name */
 		bool empty = sl_node_is(v, SL_SCALAR) && sl_scalar_type(v) == SL_TYPE_NULL;
 		const struct sl_node *at = empty ? key : v;
@@ -63,7 +66,7 @@ static void check_params(struct sl_ctx *c, const struct sl_node *key, const stru
 		bool known = false;
 		for (size_t j = 0; pt->params[j] && !known; j++)
 			known = sl_str_eq(pk, pt->params[j]);
-		if (known)
+		if (known || !warn)
 			continue;
 		if (!pt->params[0]) {
 			sl_report(c, pk, "SAM policy template '%s' takes no parameters, so '%s' is ignored: "
@@ -75,9 +78,11 @@ static void check_params(struct sl_ctx *c, const struct sl_node *key, const stru
 			np++;
 		const char *s = sl_suggest(pk->str, pk->len, pt->params, np);
 		const char *dym = s ? sl_arena_printf(c->arena, " (did you mean '%s'?)", s) : NULL;
-		sl_report(c, pk, "'%s' is not a parameter of SAM policy template '%s'%s; it takes %s",
-			  pk->str, pt->name, dym ? dym : "", shape_of(c, pt));
+		sl_report(c, pk, "'%s' is not a parameter of SAM policy template '%s'%s; SAM ignores it "
+			  "(it takes %s)", pk->str, pt->name, dym ? dym : "", shape_of(c, pt));
 	}
+	if (warn)
+		return;
 	for (size_t j = 0; pt->params[j]; j++)
 		if (!sl_map_get(v, pt->params[j]))
 			sl_report(c, key, "SAM policy template '%s' needs parameter '%s' (it takes %s); SAM "
@@ -87,11 +92,17 @@ static void check_params(struct sl_ctx *c, const struct sl_node *key, const stru
 /* One entry of Policies (or a branch of an Fn::If in it). */
 static void check_entry(struct sl_ctx *c, const struct sl_node *p, void *ud)
 {
-	(void)ud;
+	bool warn = *(const bool *)ud;
 	if (!sl_node_is(p, SL_MAP) || sl_node_intrinsic(p))
 		return; /* a managed policy name or ARN, or a value we cannot see */
 	if (sl_map_get(p, "Statement"))
 		return; /* an inline policy document */
+	if (warn) { /* W9015: only the parameters of a known template */
+		const struct sl_sam_policy_template *pt = p->len == 1 ? find_template(p->pairs[0].key) : NULL;
+		if (pt)
+			check_params(c, p->pairs[0].key, p->pairs[0].value, pt, true);
+		return;
+	}
 	if (p->len == 0) {
 		sl_report(c, p, "an empty map is not a policy: give a managed policy name or ARN, a SAM "
 			  "policy template ({DynamoDBReadPolicy: {TableName: ...}}) or a policy document "
@@ -116,10 +127,10 @@ static void check_entry(struct sl_ctx *c, const struct sl_node *p, void *ud)
 			  "Statement)", k->str, suggest_template(c, k));
 		return;
 	}
-	check_params(c, k, p->pairs[0].value, pt);
+	check_params(c, k, p->pairs[0].value, pt, false);
 }
 
-static void check_policies(struct sl_ctx *c, const struct sl_node *pol)
+static void check_policies(struct sl_ctx *c, const struct sl_node *pol, bool *warn)
 {
 	if (!pol)
 		return;
@@ -128,25 +139,35 @@ static void check_policies(struct sl_ctx *c, const struct sl_node *pol)
 		const struct sl_node *args = pol->pairs[0].value;
 		for (size_t i = 1; sl_node_is(args, SL_SEQ) && args->len == 3 && i < 3; i++)
 			if (!sl_samr_is_novalue(args->items[i]))
-				check_policies(c, args->items[i]);
+				check_policies(c, args->items[i], warn);
 		return;
 	}
 	if (sl_node_is(pol, SL_SEQ)) {
 		for (size_t i = 0; i < pol->len; i++)
-			sl_samr_each_value(pol->items[i], check_entry, c, NULL);
+			sl_samr_each_value(pol->items[i], check_entry, c, warn);
 		return;
 	}
-	check_entry(c, pol, NULL);
+	check_entry(c, pol, warn);
 }
 
-static void check(struct sl_ctx *c)
+static void check_all(struct sl_ctx *c, bool warn)
 {
 	const struct sl_template *t = c->t;
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *e = &t->resources.items[i];
 		if (sl_samr_type_is(e, SL_SAM_FUNCTION) || sl_samr_type_is(e, SL_SAM_STATE_MACHINE))
-			check_policies(c, sl_map_get(sl_samr_props(e), "Policies"));
+			check_policies(c, sl_map_get(sl_samr_props(e), "Policies"), &warn);
 	}
+}
+
+static void check(struct sl_ctx *c)
+{
+	check_all(c, false);
+}
+
+static void check_ignored(struct sl_ctx *c)
+{
+	check_all(c, true);
 }
 
 const struct sl_rule rule_E9015 = {
@@ -159,13 +180,13 @@ const struct sl_rule rule_E9015 = {
 	"In `Policies` of an `AWS::Serverless::Function` or `AWS::Serverless::StateMachine`, an entry "
 	"that is a map with one key names one of SAM's policy templates (`DynamoDBCrudPolicy`, "
 	"`S3ReadPolicy`, `SQSSendMessagePolicy`, ... the documented list), and its value is a map "
-	"with exactly the template's parameters (`{}` for the templates that take none). A string "
+	"with the template's parameters (`{}` for the templates that take none; a parameter the "
+	"template does not take is W9015's). A string "
 	"(a managed policy name or ARN), a map with a `Statement` (an inline policy document) and "
 	"values from intrinsic functions are not judged; an `Fn::If` is judged branch by branch.\n\n"
 	"### Why it matters\n"
 	"The SAM transform rejects an unknown template (\"Policy at index N in the 'Policies' "
-	"property is not valid\"), a missing parameter, and a value that is not a map; a parameter "
-	"the template does not take is silently dropped, which usually hides a misspelt one.\n\n"
+	"property is not valid\"), a missing parameter, and a value that is not a map.\n\n"
 	"### Bad\n"
 	"```yaml\n"
 	"Transform: AWS::Serverless-2016-10-31\n"
@@ -201,4 +222,51 @@ const struct sl_rule rule_E9015 = {
 	"        - VPCAccessPolicy: {}\n"
 	"```\n",
 	.check = check,
+};
+
+const struct sl_rule rule_W9015 = {
+	.id = "W9015",
+	.severity = SL_SEV_WARNING,
+	.title = "SAM policy templates get only the parameters they take",
+	.source = "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-policy-template-list.html",
+	.doc =
+	"### What it checks\n"
+	"In `Policies` of an `AWS::Serverless::Function` or `AWS::Serverless::StateMachine`, the "
+	"parameters given to one of SAM's policy templates are ones that template takes (with a "
+	"suggestion for a misspelt one). An unknown template and a missing parameter are E9015's.\n\n"
+	"### Why it matters\n"
+	"The SAM transform accepts the template and silently drops a parameter it does not take. "
+	"Nothing fails, but the parameter does nothing: usually it is a misspelt or misplaced one "
+	"(`QueueName` given to a template that takes `TopicName`), and the policy grants something "
+	"other than what was meant.\n\n"
+	"### Bad\n"
+	"```yaml\n"
+	"Transform: AWS::Serverless-2016-10-31\n"
+	"Resources:\n"
+	"  Fn:\n"
+	"    Type: AWS::Serverless::Function\n"
+	"    Properties:\n"
+	"      Runtime: python3.12\n"
+	"      Handler: app.handler\n"
+	"      CodeUri: src/\n"
+	"      Policies:\n"
+	"        - DynamoDBReadPolicy:\n"
+	"            TableName: !Ref Table\n"
+	"            IndexName: byDate\n"
+	"```\n\n"
+	"### Good\n"
+	"```yaml\n"
+	"Transform: AWS::Serverless-2016-10-31\n"
+	"Resources:\n"
+	"  Fn:\n"
+	"    Type: AWS::Serverless::Function\n"
+	"    Properties:\n"
+	"      Runtime: python3.12\n"
+	"      Handler: app.handler\n"
+	"      CodeUri: src/\n"
+	"      Policies:\n"
+	"        - DynamoDBReadPolicy:\n"
+	"            TableName: !Ref Table\n"
+	"```\n",
+	.check = check_ignored,
 };

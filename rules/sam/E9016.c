@@ -1,4 +1,4 @@
-/* E9016: a SAM function has one code source, and a Handler and Runtime when Zip (after Globals). */
+/* E9016: a SAM Zip function has a Handler and a Runtime; W9016: it has one code source (after Globals). */
 #include "rules/sam/samrules.h"
 
 /* A property after Globals, NULL when absent or written empty (Handler: with no value). */
@@ -11,7 +11,8 @@ static const struct sl_node *prop(const struct sl_template *t, const struct sl_e
 	return v;
 }
 
-static void check_function(struct sl_ctx *c, const struct sl_entity *e)
+/* warn: the W9016 pass (two code sources), else the E9016 pass. */
+static void check_function(struct sl_ctx *c, const struct sl_entity *e, bool warn)
 {
 	const struct sl_template *t = c->t;
 	const char *id = e->key->str;
@@ -29,13 +30,15 @@ static void check_function(struct sl_ctx *c, const struct sl_entity *e)
 	bool code_g = false, inline_g = false;
 	const struct sl_node *code = prop(t, e, "CodeUri", &code_g);
 	const struct sl_node *inl = prop(t, e, "InlineCode", &inline_g);
-	if (code && inl && !(code_g && !inline_g)) {
+	if (warn && code && inl && !(code_g && !inline_g)) {
 		/* the documented pattern is CodeUri in Globals and InlineCode on one function */
 		const struct sl_node *at = sl_samr_key_of(inl);
 		sl_report(c, at ? at : inl, "function '%s' has both CodeUri and InlineCode: SAM deploys "
 			  "the InlineCode and ignores CodeUri; keep one", id);
 	}
 	/* neither is not reported: `sam build` then uses the template's folder as CodeUri */
+	if (warn)
+		return;
 
 	const struct sl_node *handler = prop(t, e, "Handler", NULL);
 	const struct sl_node *runtime = prop(t, e, "Runtime", NULL);
@@ -48,36 +51,77 @@ static void check_function(struct sl_ctx *c, const struct sl_entity *e)
 	}
 }
 
-static void check(struct sl_ctx *c)
+static void check_all(struct sl_ctx *c, bool warn)
 {
 	const struct sl_template *t = c->t;
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *e = &t->resources.items[i];
 		if (sl_samr_type_is(e, SL_SAM_FUNCTION))
-			check_function(c, e);
+			check_function(c, e, warn);
 	}
+}
+
+static void check(struct sl_ctx *c)
+{
+	check_all(c, false);
+}
+
+static void check_code(struct sl_ctx *c)
+{
+	check_all(c, true);
 }
 
 const struct sl_rule rule_E9016 = {
 	.id = "E9016",
 	.severity = SL_SEV_ERROR,
-	.title = "SAM functions have one code source, and a Handler and Runtime when Zip",
+	.title = "SAM Zip functions have a Handler and a Runtime",
 	.source = "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html",
 	.doc =
 	"### What it checks\n"
-	"An `AWS::Serverless::Function` packaged as Zip (the default `PackageType`), after "
-	"`Globals`: does not have both `CodeUri` and `InlineCode` in the function itself (a "
-	"`CodeUri` in `Globals.Function` with `InlineCode` on one function is the documented "
-	"pattern), and has both `Handler` and `Runtime`. A function with neither code property is "
-	"not reported: SAM CLI's `sam build` uses the template's folder as its `CodeUri`. A "
-	"function with `PackageType: Image`, or with an `ImageUri` and no `PackageType`, is not "
-	"judged.\n\n"
+	"An `AWS::Serverless::Function` packaged as Zip (the default `PackageType`) has both "
+	"`Handler` and `Runtime`, in the function or in `Globals.Function`. A function with "
+	"`PackageType: Image`, or with an `ImageUri` and no `PackageType`, is not judged.\n\n"
 	"### Why it matters\n"
 	"The SAM transform rejects a Zip function without a runtime and handler (\"Runtime and "
-	"Handler needs to be present when PackageType is of type `Zip`\"). With both code sources "
-	"it deploys the InlineCode and silently drops CodeUri (its own message for a function "
-	"without code reads \"Only one of 'InlineCode' or 'CodeUri' can be set\"), which is rarely "
-	"what was meant: the code built from CodeUri never runs.\n\n"
+	"Handler needs to be present when PackageType is of type `Zip`\").\n\n"
+	"### Bad\n"
+	"```yaml\n"
+	"Transform: AWS::Serverless-2016-10-31\n"
+	"Resources:\n"
+	"  Fn:\n"
+	"    Type: AWS::Serverless::Function\n"
+	"    Properties:\n"
+	"      Handler: index.handler\n"
+	"      CodeUri: src/\n"
+	"```\n\n"
+	"### Good\n"
+	"```yaml\n"
+	"Transform: AWS::Serverless-2016-10-31\n"
+	"Resources:\n"
+	"  Fn:\n"
+	"    Type: AWS::Serverless::Function\n"
+	"    Properties:\n"
+	"      Runtime: python3.12\n"
+	"      Handler: index.handler\n"
+	"      CodeUri: src/\n"
+	"```\n",
+	.check = check,
+};
+
+const struct sl_rule rule_W9016 = {
+	.id = "W9016",
+	.severity = SL_SEV_WARNING,
+	.title = "SAM functions have one code source",
+	.source = "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html",
+	.doc =
+	"### What it checks\n"
+	"An `AWS::Serverless::Function` packaged as Zip does not have both `CodeUri` and "
+	"`InlineCode` in the function itself (a `CodeUri` in `Globals.Function` with `InlineCode` "
+	"on one function is the documented pattern). A function with neither is not reported: "
+	"SAM CLI's `sam build` uses the template's folder as its `CodeUri`.\n\n"
+	"### Why it matters\n"
+	"The SAM transform accepts both and deploys the InlineCode, silently dropping CodeUri: "
+	"the code built from CodeUri never runs, which is rarely what was meant.\n\n"
 	"### Bad\n"
 	"```yaml\n"
 	"Transform: AWS::Serverless-2016-10-31\n"
@@ -105,5 +149,5 @@ const struct sl_rule rule_E9016 = {
 	"        def handler(event, context):\n"
 	"            return {}\n"
 	"```\n",
-	.check = check,
+	.check = check_code,
 };

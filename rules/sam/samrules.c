@@ -67,6 +67,51 @@ void sl_samr_each_value(const struct sl_node *n,
 		fn(c, n, ud);
 }
 
+bool sl_samr_is_null(const struct sl_node *n)
+{
+	return !n || (n->kind == SL_SCALAR && n->style == SL_PLAIN && sl_scalar_type(n) == SL_TYPE_NULL);
+}
+
+const struct sl_node *sl_samr_path(const struct sl_node *n, const char *const *path)
+{
+	for (size_t i = 0; n && path[i]; i++)
+		n = sl_node_is(n, SL_MAP) && !sl_node_intrinsic(n) ? sl_map_get(n, path[i]) : NULL;
+	return n;
+}
+
+void sl_samr_event_api(struct sl_samr_api *out, const struct sl_template *t, const struct sl_node *props,
+		       bool http)
+{
+	const struct sl_node *id = sl_map_get(props, http ? "ApiId" : "RestApiId");
+	const char *want = http ? SL_SAM_HTTP_API : SL_SAM_API;
+	out->res = NULL;
+	out->http = http;
+	out->known = false;
+	if (sl_samr_is_null(id)) {
+		out->known = true; /* the implicit API */
+		return;
+	}
+	const struct sl_node *k = sl_node_intrinsic(id);
+	const struct sl_node *name = k && sl_str_eq(k, "Ref") ? id->pairs[0].value : k ? NULL : id;
+	if (!sl_samr_is_string(name))
+		return;
+	const struct sl_entity *e = sl_index_find(&t->resources, name->str, name->len);
+	if (e && sl_samr_type_is(e, want)) {
+		out->res = e;
+		out->known = true;
+	}
+}
+
+const struct sl_node *sl_samr_api_prop(const struct sl_template *t, const struct sl_samr_api *api,
+				       const char *const *path)
+{
+	if (!api->known)
+		return NULL;
+	if (api->res)
+		return sl_sam_prop_path(t, api->res, path, NULL);
+	return sl_samr_path(sl_sam_globals_for(t, api->http ? SL_SAM_HTTP_API : SL_SAM_API), path);
+}
+
 int sl_samr_enabled(const struct sl_node *enabled)
 {
 	if (!enabled)
@@ -181,3 +226,61 @@ const char *const sl_samr_codedeploy_types[] = {
 	"AllAtOnce",
 	NULL,
 };
+
+bool sl_samr_lenient_shape(const char *shape)
+{
+	/* samtranslator/model/preferences/deployment_preference.py: from_dict */
+	return strcmp(shape, "AWS::Serverless::Function.DeploymentPreference") == 0;
+}
+
+bool sl_samr_api_cors_credentials(const struct sl_node *v)
+{
+	const struct sl_node *cors = v ? v->parent : NULL;
+	if (!sl_node_is(cors, SL_MAP) || sl_map_get(cors, "AllowCredentials") != v)
+		return false;
+	const struct sl_node *props = cors->parent;
+	if (!sl_node_is(props, SL_MAP) || sl_map_get(props, "Cors") != cors)
+		return false;
+	const struct sl_node *owner = props->parent; /* the resource, or Globals */
+	if (!sl_node_is(owner, SL_MAP))
+		return false;
+	if (sl_map_get(owner, "Properties") == props)
+		return sl_str_eq(sl_map_get(owner, "Type"), SL_SAM_API);
+	return sl_map_get(owner, "Api") == props && sl_node_is(owner->parent, SL_MAP) &&
+	       sl_map_get(owner->parent, "Globals") == owner;
+}
+
+bool sl_samr_truthy(const struct sl_node *n)
+{
+	if (sl_samr_is_null(n))
+		return false;
+	if (n->kind != SL_SCALAR)
+		return n->len > 0;
+	if (sl_scalar_type(n) == SL_TYPE_BOOL)
+		return sl_scalar_bool(n) == 1;
+	return n->len > 0;
+}
+
+void sl_samr_each_api_event(struct sl_ctx *c,
+			    void (*fn)(struct sl_ctx *c, const struct sl_entity *res,
+				       const struct sl_node *name, const struct sl_node *props,
+				       bool http, void *ud),
+			    void *ud)
+{
+	const struct sl_template *t = c->t;
+	for (size_t i = 0; i < t->resources.n; i++) {
+		const struct sl_entity *e = &t->resources.items[i];
+		bool func = sl_samr_type_is(e, SL_SAM_FUNCTION);
+		if (!func && !sl_samr_type_is(e, SL_SAM_STATE_MACHINE))
+			continue;
+		const struct sl_node *events = sl_map_get(sl_samr_props(e), "Events");
+		for (size_t j = 0; sl_node_is(events, SL_MAP) && j < events->len; j++) {
+			const struct sl_node *ev = events->pairs[j].value;
+			const struct sl_node *ty = sl_map_get(ev, "Type");
+			bool rest = sl_str_eq(ty, "Api"), http = func && sl_str_eq(ty, "HttpApi");
+			const struct sl_node *props = sl_map_get(ev, "Properties");
+			if ((rest || http) && sl_node_is(props, SL_MAP) && !sl_node_intrinsic(props))
+				fn(c, e, events->pairs[j].key, props, http, ud);
+		}
+	}
+}

@@ -16,6 +16,7 @@
 #define SL_SAM_FUNCTION "AWS::Serverless::Function"
 #define SL_SAM_API "AWS::Serverless::Api"
 #define SL_SAM_STATE_MACHINE "AWS::Serverless::StateMachine"
+#define SL_SAM_HTTP_API "AWS::Serverless::HttpApi"
 
 /* True when the resource's Type is exactly `type`. */
 bool sl_samr_type_is(const struct sl_entity *e, const char *type);
@@ -44,6 +45,34 @@ void sl_samr_each_value(const struct sl_node *n,
 			void (*fn)(struct sl_ctx *c, const struct sl_node *v, void *ud),
 			struct sl_ctx *c, void *ud);
 
+/* True for an absent value or YAML's null (`Key:` with nothing after it). */
+bool sl_samr_is_null(const struct sl_node *n);
+
+/* The node at path (NULL-terminated keys) below map n, or NULL. */
+const struct sl_node *sl_samr_path(const struct sl_node *n, const char *const *path);
+
+/* The API an Api or HttpApi event adds its route to (RestApiId / ApiId: a Ref
+ * or the plain logical ID of a serverless API of this template, or none for
+ * the implicit ServerlessRestApi / ServerlessHttpApi, whose properties come
+ * from Globals alone). */
+struct sl_samr_api {
+	const struct sl_entity *res; /* the explicit API, or NULL for the implicit one */
+	bool http;                   /* an HttpApi event (AWS::Serverless::HttpApi) */
+	bool known; /* false when the API is named some other way (a parameter, an import, a
+		     * function, a resource of another type): then nothing about it is judged */
+};
+
+/* Resolves the API of an event of type Api (http false) or HttpApi (http true)
+ * whose Properties map is props. */
+void sl_samr_event_api(struct sl_samr_api *out, const struct sl_template *t, const struct sl_node *props,
+		       bool http);
+
+/* The value at property path (NULL-terminated) of a known API after Globals:
+ * the explicit API's (sl_sam_prop_path), or for the implicit one the Globals
+ * section's. NULL when absent. */
+const struct sl_node *sl_samr_api_prop(const struct sl_template *t, const struct sl_samr_api *api,
+				       const char *const *path);
+
 /* Whether a DeploymentPreference's Enabled value turns it on, as SAM reads it:
  * 1 when absent or true, 0 for false / "false" / "False", -1 when it cannot be
  * known here (an intrinsic function). */
@@ -61,5 +90,28 @@ const struct sl_sam_policy_template *sl_samr_policy_templates(size_t *n);
 /* CodeDeploy's predefined Lambda deployment configurations SAM accepts in
  * DeploymentPreference.Type, NULL-terminated. */
 extern const char *const sl_samr_codedeploy_types[];
+
+/* Calls fn for each Api event of every SAM function and state machine and each
+ * HttpApi event of every function, in source order, whose Properties is a map
+ * (not a function): name is the event's key, http tells HttpApi. */
+void sl_samr_each_api_event(struct sl_ctx *c,
+			    void (*fn)(struct sl_ctx *c, const struct sl_entity *res,
+				       const struct sl_node *name, const struct sl_node *props,
+				       bool http, void *ud),
+			    void *ud);
+
+/* True when SAM treats the value as given: present, not null, not false, not
+ * an empty string, map or list (Python truthiness, as in SAM's `if self.cors:`). */
+bool sl_samr_truthy(const struct sl_node *n);
+
+/* True for the SAM shapes the transform reads key by key (dict.get) without
+ * rejecting other keys, which it drops: unknown keys there are W9050's, not
+ * E3002's. */
+bool sl_samr_lenient_shape(const char *shape);
+
+/* True when v is the value of Cors.AllowCredentials of an AWS::Serverless::Api
+ * (or of Globals.Api): SAM sends the header only for the boolean true and
+ * drops any other value, so a wrong type there is W9050's, not E3012's. */
+bool sl_samr_api_cors_credentials(const struct sl_node *v);
 
 #endif

@@ -1,4 +1,6 @@
 /* E1001: top-level sections and their shapes. */
+#include <string.h>
+
 #include "engine/engine.h"
 
 static const char *const known[] = {
@@ -7,10 +9,23 @@ static const char *const known[] = {
 };
 #define N_KNOWN (sizeof(known) / sizeof(known[0]))
 
+/* True when a section's mapping is an intrinsic function call: one key that
+ * starts with "Fn::", or any written as a short-form tag. A Ref or Condition
+ * key is a legal logical ID there (a lone
+ * condition named Condition), and Fn::Transform is an AWS::Include point
+ * whose snippet fills the section at deploy time. */
+static bool section_fn(const struct sl_node *v)
+{
+	const struct sl_node *k = sl_node_intrinsic(v);
+	if (k && (v->flags & SL_NODE_SHORT))
+		return true; /* written as a tag: !Ref, !If, ... */
+	return k && k->len > 4 && memcmp(k->str, "Fn::", 4) == 0 && !sl_str_eq(k, "Fn::Transform");
+}
+
 static const char *kind_name(const struct sl_node *n)
 {
 	if (n->kind == SL_MAP)
-		return sl_node_intrinsic(n) ? "an intrinsic function" : "a mapping";
+		return section_fn(n) ? "an intrinsic function" : "a mapping";
 	if (n->kind == SL_SEQ)
 		return "a list";
 	return sl_scalar_type(n) == SL_TYPE_NULL ? "empty (null)" : "a single value";
@@ -40,7 +55,9 @@ static void check(struct sl_ctx *c)
 					  "version there is");
 		} else if (s == 1 || s == 7) {
 			/* Description (E1004) and Transform (E1005) have their own rules */
-		} else if (v->kind != SL_MAP || sl_node_intrinsic(v)) {
+		} else if (s == 5 && v->kind == SL_SCALAR && sl_scalar_type(v) == SL_TYPE_NULL) {
+			/* a null Mappings section is E7001's, as in cfn-lint */
+		} else if (v->kind != SL_MAP || section_fn(v)) {
 			sl_report(c, v, "the %s section must be a mapping, but it is %s", name, kind_name(v));
 		} else if (s == 8 && v->len == 0) {
 			sl_report(c, v, "the Resources section is empty; a template needs at least one resource");
@@ -62,10 +79,13 @@ const struct sl_rule rule_E1001 = {
 	"The template is a mapping whose keys are CloudFormation's sections (AWSTemplateFormatVersion, "
 	"Description, Metadata, Parameters, Rules, Mappings, Conditions, Transform, Resources, Outputs, "
 	"and SAM's Globals); sections that hold named entries are mappings; a Resources section exists "
-	"and is not empty; AWSTemplateFormatVersion is `2010-09-09`.\n\n"
+	"and is not empty; AWSTemplateFormatVersion is `2010-09-09`. A section left empty (null) is "
+	"reported here, except Mappings (E7001).\n\n"
 	"### Why it matters\n"
 	"CloudFormation rejects a template with an unknown section or a misshapen one, usually only at "
-	"deploy time. A misspelt section (`Output:`) is otherwise silently a validation failure.\n\n"
+	"deploy time. A misspelt section (`Output:`) is otherwise silently a validation failure. An "
+	"empty section (`Outputs:` with nothing under it) is a null, which CloudFormation rejects "
+	"(\"'null' values are not allowed in templates\"): remove it instead.\n\n"
 	"### Bad\n"
 	"```yaml\n"
 	"AWSTemplateFormatVersion: '2010-09-09'\n"

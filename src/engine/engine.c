@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "load/load.h"
+#include "util/buf.h"
 
 struct sl_pdiag {
 	const char *rule_id;
@@ -140,31 +141,6 @@ bool sl_rule_enabled(const struct sl_rule *r, const struct sl_options *o)
 	return r->severity != SL_SEV_INFO || included;
 }
 
-size_t sl_edit_distance(const char *a, size_t la, const char *b, size_t lb)
-{
-	if (la > 64 || lb > 64)
-		return (size_t)-1;
-	size_t row[65];
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t prev = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t cur = row[j];
-			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-			size_t v = prev + cost;
-			if (row[j] + 1 < v)
-				v = row[j] + 1;
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			row[j] = v;
-			prev = cur;
-		}
-	}
-	return row[lb];
-}
-
 const char *sl_suggest(const char *name, size_t len, const char *const *cands, size_t n)
 {
 	const char *best = NULL;
@@ -222,6 +198,12 @@ static bool list_matches(const struct sl_node *list, const char *id)
 static const struct sl_node *resource_of(const struct sl_template *t, const struct sl_node *n)
 {
 	const struct sl_node *res = sl_section(t, SL_SEC_RESOURCES);
+	/* a node of the tree as written (a Fn::ForEach loop itself) */
+	const struct sl_node *top = n;
+	while (top && top->parent)
+		top = top->parent;
+	if (t->lx && top == t->src_root)
+		res = sl_map_get(t->src_root, "Resources");
 	if (!res)
 		return NULL;
 	for (; n && n->parent; n = n->parent) {
@@ -327,6 +309,55 @@ static int cmp_diag(const void *pa, const void *pb)
 	return strcmp(a->msg, b->msg);
 }
 
+static int cmp_copy(const void *pa, const void *pb)
+{
+	const struct sl_lx_copy *a = *(const struct sl_lx_copy *const *)pa;
+	const struct sl_lx_copy *b = *(const struct sl_lx_copy *const *)pb;
+	return a->ordinal < b->ordinal ? -1 : a->ordinal > b->ordinal;
+}
+
+/* A run of n identical diagnostics (rule, span, message) found in the copies
+ * that one Fn::ForEach output key generated: when only some copies have it,
+ * *out names their loop values (" (when Fn::ForEach sets Name = 'C')");
+ * otherwise *out is left alone. Returns -1 when memory ran out. */
+static int loop_note(struct sl_arena *a, const struct sl_template *t, const struct sl_pdiag *d,
+		     size_t n, const char **out)
+{
+	const struct sl_lx_copy **cs = malloc(n * sizeof(*cs));
+	if (!cs)
+		return -1;
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct sl_lx_copy *cp = d[i].at ? sl_langext_copy_of(t->lx, d[i].at) : NULL;
+		if (!cp || (k && cp->src_key != cs[0]->src_key)) {
+			free(cs);
+			return 0; /* found outside a loop too, or in different bodies */
+		}
+		cs[k++] = cp;
+	}
+	qsort(cs, k, sizeof(*cs), cmp_copy);
+	size_t u = 0;
+	for (size_t i = 0; i < k; i++)
+		if (!u || cs[u - 1] != cs[i])
+			cs[u++] = cs[i];
+	int rc = 0;
+	if (u < *cs[0]->n_copies) {
+		struct sl_buf b = SL_BUF_INIT;
+		sl_buf_puts(&b, " (when Fn::ForEach sets ");
+		for (size_t i = 0; i < u && i < 3; i++)
+			sl_buf_printf(&b, "%s%s", i ? "; " : "", cs[i]->binding);
+		if (u > 3)
+			sl_buf_printf(&b, "; and in %zu more iterations", u - 3);
+		sl_buf_putc(&b, ')');
+		*out = b.oom ? NULL : sl_arena_strndup(a, b.data, b.len);
+		if (!*out)
+			rc = -1;
+		sl_buf_free(&b);
+	}
+	free(cs);
+	return rc;
+}
+
 static bool is_template_root(const struct sl_node *root)
 {
 	return sl_map_get(root, "Resources") || sl_map_get(root, "AWSTemplateFormatVersion") ||
@@ -402,14 +433,18 @@ int sl_lint_buffer(struct sl_report **out, const struct sl_options *opts, const 
 	if (!rep->pub.diags)
 		goto fail;
 	size_t m = 0;
-	for (size_t i = 0; i < k; i++) {
+	for (size_t i = 0, run; i < k; i += run) {
 		const struct sl_pdiag *p = &c.diags[i];
-		if (m && cmp_diag(p, &c.diags[i - 1]) == 0)
-			continue;
+		/* identical findings (the copies a Fn::ForEach body generated) are one */
+		for (run = 1; i + run < k && cmp_diag(p, &c.diags[i + run]) == 0; run++)
+			;
+		const char *note = "";
+		if (t.lx && loop_note(&ta, &t, p, run, &note) < 0)
+			goto fail;
 		struct sl_diag *d = &rep->pub.diags[m];
 		d->rule_id = p->rule_id;
 		d->severity = p->sev;
-		d->message = sl_arena_strndup(&rep->arena, p->msg, strlen(p->msg));
+		d->message = sl_arena_printf(&rep->arena, "%s%s", p->msg, note);
 		d->start = p->start;
 		d->end = p->end;
 		struct sl_path_seg *segs = NULL;

@@ -12,6 +12,7 @@
 #include "engine/rule.h"
 #include "spec/spec.h"
 #include "template/template.h"
+#include "util/text.h" /* sl_edit_distance */
 
 struct sl_pdiag; /* pending diagnostic, internal to engine.c */
 
@@ -56,9 +57,6 @@ bool sl_rule_enabled(const struct sl_rule *r, const struct sl_options *o);
 /* True when `id` matches one of the patterns: equal, or the pattern is a prefix. */
 bool sl_id_matches(const char *id, const char *const *patterns, size_t n);
 
-/* Levenshtein distance between a and b; (size_t)-1 when either is longer than
- * 64 bytes (names, not text). */
-size_t sl_edit_distance(const char *a, size_t la, const char *b, size_t lb);
 
 /* The closest name among candidates by edit distance (for "did you mean"), or
  * NULL when none is close. */

@@ -13,6 +13,7 @@
  */
 #include "template/sam.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@
 #include <strings.h>
 
 #include "util/arena.h"
+#include "util/text.h"
 
 /* ---------------------------------------------------------------- Globals */
 
@@ -1063,4 +1065,29 @@ bool sl_sam_implicit(const struct sl_template *t, const char *name, size_t len)
 			return true;
 	}
 	return false;
+}
+
+/* Lower-case letters and digits of s, at most cap - 1 of them. */
+static size_t squeeze(const char *s, size_t len, char *out, size_t cap)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len && n + 1 < cap; i++)
+		if (isalnum((unsigned char)s[i]))
+			out[n++] = (char)tolower((unsigned char)s[i]);
+	out[n] = '\0';
+	return n;
+}
+
+bool sl_sam_transform_slip(const struct sl_node *n)
+{
+	if (!sl_node_is(n, SL_SCALAR) || sl_str_eq(n, SL_SAM_TRANSFORM))
+		return false;
+	static const char canon[] = "awsserverless20161031";
+	char sq[72];
+	size_t l = squeeze(n->str, n->len, sq, sizeof(sq));
+	if (l >= 13 && memcmp(sq, "awsserverless", 13) == 0)
+		return true;
+	if (sl_edit_distance(sq, l, canon, sizeof(canon) - 1) <= 3)
+		return true;
+	return sl_edit_distance(n->str, n->len, SL_SAM_TRANSFORM, strlen(SL_SAM_TRANSFORM)) <= 3;
 }

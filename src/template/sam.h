@@ -81,6 +81,11 @@ const struct sl_node *sl_sam_prop(const struct sl_template *t, const struct sl_e
 const struct sl_node *sl_sam_prop_path(const struct sl_template *t, const struct sl_entity *res,
 				       const char *const *path, bool *from_globals);
 
+/* True when a transform name is meant to be SAM's but is not exactly its
+ * name: "AWS::Serverless" in any case or punctuation, or within three edits
+ * of the full name (a slip E9001 reports; the template is linted as SAM). */
+bool sl_sam_transform_slip(const struct sl_node *n);
+
 /* True for AWS::Serverless::* resources. */
 bool sl_sam_is_serverless(const struct sl_entity *res);
 

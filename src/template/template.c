@@ -192,6 +192,57 @@ static void sub_var(void *ud, size_t s, size_t l)
 		add_ref(c->w, SL_REF_SUB, n, v, l, NULL, 0, ps, pe);
 }
 
+struct var_list {
+	size_t *off, *len;
+	size_t n;
+};
+
+static void list_var(void *ud, size_t s, size_t l)
+{
+	struct var_list *v = ud;
+	if (v->off) {
+		v->off[v->n] = s;
+		v->len[v->n] = l;
+	}
+	v->n++;
+}
+
+/* A Sub string copied from a Fn::ForEach body, whose raw text has more ${...}
+ * than its value (the loop substituted its identifiers): the raw offset of each
+ * remaining variable, matched by name in order. malloc'd; NULL when they do
+ * not match. */
+static size_t *match_loop_vars(const char *raw, size_t raw_len, const struct sl_node *str, size_t nv)
+{
+	struct var_list r = { NULL, NULL, 0 }, v = { NULL, NULL, 0 };
+	sl_sub_vars(raw, raw_len, list_var, &r);
+	size_t nr = r.n;
+	size_t *buf = malloc((2 * nr + 2 * nv) * sizeof(size_t));
+	size_t *out = malloc(nv * sizeof(size_t));
+	if (!buf || !out) {
+		free(buf);
+		free(out);
+		return NULL;
+	}
+	r = (struct var_list){ buf, buf + nr, 0 };
+	v = (struct var_list){ buf + 2 * nr, buf + 2 * nr + nv, 0 };
+	sl_sub_vars(raw, raw_len, list_var, &r);
+	sl_sub_vars(str->str, str->len, list_var, &v);
+	size_t j = 0;
+	for (size_t i = 0; i < nv; i++) {
+		while (j < nr && (r.len[j] != v.len[i] ||
+				  memcmp(raw + r.off[j], str->str + v.off[i], v.len[i]) != 0))
+			j++;
+		if (j == nr) {
+			free(buf);
+			free(out);
+			return NULL;
+		}
+		out[i] = r.off[j++];
+	}
+	free(buf);
+	return out;
+}
+
 static void walk_sub(struct walk *w, const struct sl_node *str, const struct sl_node *vars)
 {
 	if (!sl_node_is(str, SL_SCALAR))
@@ -216,6 +267,13 @@ static void walk_sub(struct walk *w, const struct sl_node *str, const struct sl_
 				for (size_t i = 0; i < nv; i++)
 					raw.raw[i] += rs;
 				c.raw = raw.raw;
+				c.n_raw = nv;
+			}
+		} else if (raw.n_raw > nv && sl_langext_varies(w->t->lx, str)) {
+			c.raw = match_loop_vars(d->src + rs, re - rs, str, nv);
+			if (c.raw) {
+				for (size_t i = 0; i < nv; i++)
+					c.raw[i] += rs;
 				c.n_raw = nv;
 			}
 		}
@@ -529,6 +587,21 @@ static void walk_conditions(struct walk *w)
 	}
 }
 
+/* The section a loop collection (whose parents are the loop as written) is in. */
+static enum sl_section collection_section(const struct sl_template *t, const struct sl_node *n)
+{
+	for (; n && n->parent && n->parent != t->src_root; n = n->parent)
+		;
+	for (size_t i = 0; n && i < t->src_root->len; i++) {
+		if (t->src_root->pairs[i].value != n)
+			continue;
+		for (int s = 0; s < SL_SEC_COUNT; s++)
+			if (sl_str_eq(t->src_root->pairs[i].key, sl_section_names[s]))
+				return (enum sl_section)s;
+	}
+	return SL_SEC_RESOURCES;
+}
+
 static bool transform_has(const struct sl_node *tr, const char *name)
 {
 	if (sl_str_eq(tr, name))
@@ -545,7 +618,7 @@ int sl_template_build(struct sl_template *t, const struct sl_doc *doc, struct sl
 	memset(t, 0, sizeof(*t));
 	t->doc = doc;
 	t->arena = a;
-	t->root = doc->root;
+	t->root = t->src_root = doc->root;
 	const struct sl_node *root = doc->root;
 	if (!sl_node_is(root, SL_MAP))
 		return 0;
@@ -561,8 +634,26 @@ int sl_template_build(struct sl_template *t, const struct sl_doc *doc, struct sl
 		size_t n = tr->kind == SL_SEQ ? tr->len : 1;
 		for (size_t i = 0; i < n; i++) {
 			const struct sl_node *x = tr->kind == SL_SEQ ? tr->items[i] : tr;
-			if (!sl_str_eq(x, "AWS::Serverless-2016-10-31") && !sl_str_eq(x, "AWS::LanguageExtensions"))
+			if (sl_str_eq(x, "AWS::Serverless-2016-10-31") ||
+			    sl_str_eq(x, "AWS::LanguageExtensions"))
+				continue;
+			if (sl_sam_transform_slip(x))
+				t->sam = t->sam_slip = true; /* meant as SAM's: E9001 says so */
+			else
 				t->macro = t->macro_global = true;
+		}
+	}
+	/* rules read the template as the transform makes it; without the transform
+	 * the loops stay as written (E1032 reports each once, the rest reads their
+	 * names as globs) */
+	if (t->lang_ext && sl_langext_expand(&t->lx, doc, a) < 0)
+		return -1;
+	if (t->lx) {
+		t->root = root = t->lx->root;
+		for (size_t i = 0; i < root->len; i++) {
+			for (int s = 0; s < SL_SEC_COUNT; s++)
+				if (sl_str_eq(root->pairs[i].key, sl_section_names[s]))
+					t->sections[s] = &root->pairs[i];
 		}
 	}
 	if (build_index(t, &t->params, sl_section(t, SL_SEC_PARAMETERS), false) < 0 ||
@@ -584,6 +675,12 @@ int sl_template_build(struct sl_template *t, const struct sl_doc *doc, struct sl
 	walk(&w, sl_section(t, SL_SEC_RULES), true);
 	w.section = SL_SEC_GLOBALS;
 	walk(&w, sl_section(t, SL_SEC_GLOBALS), false);
+	/* the collections of expanded loops (Ref to a list parameter, FindInMap)
+	 * are no longer in the tree: their references still count */
+	for (size_t i = 0; t->lx && i < t->lx->n_collections; i++) {
+		w.section = collection_section(t, t->lx->collections[i]);
+		walk(&w, t->lx->collections[i], false);
+	}
 	sl_builder_fini(&w.cursor);
 	if (w.oom)
 		return -1;

@@ -11,6 +11,7 @@
 
 #include "load/load.h"
 #include "load/node.h"
+#include "template/langext.h"
 
 enum sl_section {
 	SL_SEC_FORMAT_VERSION = 0,
@@ -69,10 +70,16 @@ struct sl_ref {
 struct sl_template {
 	const struct sl_doc *doc;
 	struct sl_arena *arena;
+	/* the tree rules read: the LanguageExtensions expansion (langext.h) of
+	 * src_root when it has something to expand, else src_root itself */
 	const struct sl_node *root;
+	const struct sl_node *src_root; /* the tree as written (doc->root) */
+	struct sl_langext *lx;          /* the expansion, or NULL when root == src_root */
 	const struct sl_pair *sections[SL_SEC_COUNT];
 	struct sl_index params, mappings, conditions, resources, outputs;
-	bool sam;           /* Transform includes AWS::Serverless-2016-10-31 */
+	bool sam;           /* Transform includes AWS::Serverless-2016-10-31, or a slip on
+			     * its name (sam_slip: E9001 reports it, the rest lint as SAM) */
+	bool sam_slip;
 	bool sam_types;     /* declares AWS::Serverless::* resources (with or without the transform) */
 	bool lang_ext;      /* Transform includes AWS::LanguageExtensions */
 	bool macro_global;  /* a Transform other than SAM's and AWS::LanguageExtensions: a macro
@@ -81,11 +88,12 @@ struct sl_template {
 			     * and AWS::LanguageExtensions (it may add references we cannot see) */
 	struct sl_ref *refs;
 	size_t n_refs, cap_refs;
-	/* Fn::ForEach loop identifiers (AWS::LanguageExtensions): valid Ref targets */
+	/* Fn::ForEach loops left as written (their collection is not known at lint
+	 * time, see langext.h): identifiers are valid Ref targets */
 	const struct sl_node **foreach_ids;
 	size_t n_foreach, cap_foreach;
-	/* logical IDs that Fn::ForEach generates in Resources, Conditions, Outputs:
-	 * concrete names when the collection is a literal list, else globs */
+	/* logical IDs that the loops left as written generate in Resources,
+	 * Conditions, Outputs: globs (${Id} as '*'), concrete when possible */
 	struct sl_generated {
 		enum sl_section section;
 		const char *name;
