@@ -11,7 +11,10 @@ static void check(struct sl_ctx *c)
 		const struct sl_node *x = sl_map_get(e->value, "Export");
 		const struct sl_node *name = sl_map_get(x, "Name");
 		const char *what = sl_output_not_string(t, name);
-		if (what)
+		if (sl_node_is(name, SL_SCALAR) && sl_scalar_type(name) == SL_TYPE_NULL)
+			sl_report(c, name, "the Export Name of output '%s' is null (empty): "
+				  "CloudFormation rejects null values in a template", e->key->str);
+		else if (what)
 			sl_report(c, name, "the Export Name of output '%s' is %s; it must be a string",
 				  e->key->str, what);
 	}
@@ -24,7 +27,7 @@ const struct sl_rule rule_E6102 = {
 	.source = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/outputs-section-structure.html",
 	.doc =
 	"### What it checks\n"
-	"The `Name` of each output's `Export` can be a string: not a literal list or mapping, nor a function that gives a list.\n"
+	"The `Name` of each output's `Export` can be a string: not null (left empty), a literal list or mapping, nor a function that gives a list.\n"
 	"\n"
 	"### Why it matters\n"
 	"CloudFormation rejects an export whose name is not a string.\n"

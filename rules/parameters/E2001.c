@@ -19,7 +19,11 @@ static void check_shape(struct sl_ctx *c, const char *param, size_t k, const str
 	double d;
 	switch (k) {
 	case 1: /* Default */
-		if (v->kind == SL_MAP)
+		if (v->kind == SL_SCALAR && sl_scalar_type(v) == SL_TYPE_NULL)
+			sl_report(c, v, "the Default of parameter '%s' is null (empty): CloudFormation "
+				  "rejects null values in a template; remove it or write '' for an empty "
+				  "string", param);
+		else if (v->kind == SL_MAP)
 			sl_report(c, v, "the Default of parameter '%s' must be a string, a number or a list, "
 				  "not a mapping", param);
 		break;
@@ -103,7 +107,8 @@ const struct sl_rule rule_E2001 = {
 	"`MaxLength`, `MinLength`, `MaxValue`, `MinValue` and `NoEcho`. Their shapes are checked "
 	"too: `AllowedValues` is a list of scalars; `AllowedPattern`, `ConstraintDescription` and "
 	"`Description` are strings; `MinLength` and `MaxLength` whole numbers; `MinValue` and "
-	"`MaxValue` numbers; `NoEcho` a boolean; `Default` is not a mapping. Templates processed "
+	"`MaxValue` numbers; `NoEcho` a boolean; `Default` is not a mapping, nor null (left "
+	"empty: CloudFormation rejects null values; `''` is the empty string). Templates processed "
 	"by a macro are not checked.\n\n"
 	"### Why it matters\n"
 	"CloudFormation rejects a template with an unknown parameter property, and a misspelt "

@@ -8,6 +8,11 @@ static const char *const attributes[] = {
 };
 #define N_ATTRS (sizeof(attributes) / sizeof(attributes[0]))
 
+static bool is_null(const struct sl_node *v)
+{
+	return v->kind == SL_SCALAR && sl_scalar_type(v) == SL_TYPE_NULL;
+}
+
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
@@ -41,8 +46,18 @@ static void check(struct sl_ctx *c)
 				if (sl_str_eq(key, attributes[a]))
 					break;
 			if (a < N_ATTRS) {
-				if (a == 1 && v->kind != SL_MAP && !(v->kind == SL_SCALAR && sl_scalar_type(v) == SL_TYPE_NULL))
+				if (a == 1 && v->kind != SL_MAP && !is_null(v))
 					sl_report(c, v, "Properties must be a mapping of property names to values");
+				else if (a >= 2 && is_null(v))
+					sl_report(c, v, "'%s' is null (empty): CloudFormation rejects null values "
+						  "in a template; remove the attribute or give it a value",
+						  key->str);
+				else if (a == 2 && v->kind == SL_SEQ)
+					for (size_t j = 0; j < v->len; j++)
+						if (is_null(v->items[j]))
+							sl_report(c, v->items[j], "null item in DependsOn: "
+								  "CloudFormation rejects null values in a "
+								  "template; remove it or name a resource");
 				continue;
 			}
 			/* a Fn::ForEach loop generating attributes: E1032 judges it (without the
@@ -84,7 +99,8 @@ const struct sl_rule rule_E3001 = {
 	"Each resource is a mapping with a string `Type`; `Properties` is a mapping; the only other "
 	"keys are CloudFormation's resource attributes (DependsOn, Condition, DeletionPolicy, "
 	"UpdateReplacePolicy, Metadata, CreationPolicy, UpdatePolicy) and, in SAM templates, SAM's "
-	"own (`Connectors`, and `IgnoreGlobals` on serverless resources). Keys that are ignored "
+	"own (`Connectors`, and `IgnoreGlobals` on serverless resources); no attribute is null "
+	"(left empty), nor an item of a DependsOn list. Keys that are ignored "
 	"rather than rejected (any extra key on a SAM resource, `Description` on any resource) are "
 	"W3001. Templates whose top-level Transform is a macro are not judged.\n\n"
 	"### Why it matters\n"

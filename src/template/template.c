@@ -512,13 +512,20 @@ static void walk(struct walk *w, const struct sl_node *n, bool in_cond)
 	}
 }
 
+/* A null attribute value names nothing (E3001 reports it): no reference. */
+static void attr_ref(struct walk *w, enum sl_ref_kind kind, const struct sl_node *n)
+{
+	if (!sl_node_is(n, SL_SCALAR) || sl_scalar_type(n) != SL_TYPE_NULL)
+		ref_node(w, kind, n);
+}
+
 static void walk_depends_on(struct walk *w, const struct sl_node *d)
 {
 	if (sl_node_is(d, SL_SCALAR))
-		ref_node(w, SL_REF_DEPENDSON, d);
+		attr_ref(w, SL_REF_DEPENDSON, d);
 	else if (sl_node_is(d, SL_SEQ))
 		for (size_t i = 0; i < d->len; i++)
-			ref_node(w, SL_REF_DEPENDSON, d->items[i]);
+			attr_ref(w, SL_REF_DEPENDSON, d->items[i]);
 }
 
 static void walk_resources(struct walk *w)
@@ -541,7 +548,7 @@ static void walk_resources(struct walk *w)
 			if (sl_str_eq(key, "DependsOn"))
 				walk_depends_on(w, v);
 			else if (sl_str_eq(key, "Condition"))
-				ref_node(w, SL_REF_RES_COND, v);
+				attr_ref(w, SL_REF_RES_COND, v);
 			else if (!sl_str_eq(key, "Type"))
 				walk(w, v, false);
 		}
