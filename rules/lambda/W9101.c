@@ -1,23 +1,40 @@
 /* W9101: a function API Gateway invokes whose Timeout outlasts the integration's. */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "rules/lambda/lambda.h"
 
-/* The API Gateway routes that invoke one function: the first one found for
- * each kind of limit is enough to name in the message. */
+/* The API Gateway routes that invoke one function, by kind of API: for each,
+ * the route with the shortest integration timeout is the one to name. */
+enum api_kind { K_REST, K_WS, K_HTTP, K_COUNT };
+
 struct invokers {
-	const char *rest; /* a REST/WebSocket route ("GET /items"), or NULL */
-	const char *http; /* an HTTP API route, or NULL */
+	const char *route[K_COUNT];   /* "GET /items", "route '$connect'", or NULL */
+	long long limit_ms[K_COUNT];  /* that route's integration timeout */
 };
 
-static void note(struct invokers *iv, bool http, const char *route)
+static const long long default_ms[K_COUNT] = { SL_LAM_REST_LIMIT_MS, SL_LAM_REST_LIMIT_MS,
+					       SL_LAM_HTTP_LIMIT_MS };
+
+/* The integration timeout: a literal TimeoutInMillis below the API's default,
+ * else the default. */
+static long long limit_of(const struct sl_node *millis, enum api_kind k)
 {
-	const char **slot = http ? &iv->http : &iv->rest;
-	if (!*slot && route)
-		*slot = route;
+	long long ms;
+	if (millis && sl_lam_number(millis, &ms) && ms > 0 && ms < default_ms[k])
+		return ms;
+	return default_ms[k];
+}
+
+static void note(struct invokers *iv, enum api_kind k, const char *route, long long limit_ms)
+{
+	if (route && (!iv->route[k] || limit_ms < iv->limit_ms[k])) {
+		iv->route[k] = route;
+		iv->limit_ms[k] = limit_ms;
+	}
 }
 
 /* "/items/{id}" for an AWS::ApiGateway::Resource, following ParentId to the
@@ -54,50 +71,36 @@ static const char *method_route(struct sl_ctx *c, const struct sl_entity *m)
 	return sl_arena_printf(c->arena, "method '%s'", m->key->str);
 }
 
-/* True when a route's Target names the integration: "integrations/${Id}" in an
- * Fn::Sub, or an Fn::Join with a Ref to it. */
-static bool targets(const struct sl_node *target, const char *id)
+/* The integration a route's Target names: "integrations/${Id}" in an Fn::Sub,
+ * or an Fn::Join with a Ref to it; NULL when it names none of the template's. */
+static const struct sl_entity *target_of(const struct sl_template *t, const struct sl_node *target)
 {
 	const struct sl_node *k = sl_node_intrinsic(target);
 	if (!k)
-		return false;
+		return NULL;
 	const struct sl_node *a = target->pairs[0].value;
 	if (sl_str_eq(k, "Fn::Sub")) {
 		if (sl_node_is(a, SL_SEQ) && a->len == 2)
 			a = a->items[0];
 		if (!sl_node_is(a, SL_SCALAR))
-			return false;
-		char want[300];
-		snprintf(want, sizeof(want), "${%s}", id);
-		return strstr(a->str, want) != NULL;
+			return NULL;
+		const char *at = strstr(a->str, "integrations/${");
+		if (!at)
+			return NULL;
+		const char *id = at + 15, *end = strchr(id, '}');
+		return end ? sl_index_find(&t->resources, id, (size_t)(end - id)) : NULL;
 	}
 	if (sl_str_eq(k, "Fn::Join") && sl_node_is(a, SL_SEQ) && a->len == 2 &&
 	    sl_node_is(a->items[1], SL_SEQ)) {
 		for (size_t i = 0; i < a->items[1]->len; i++) {
 			const struct sl_node *p = a->items[1]->items[i];
 			const struct sl_node *pk = sl_node_intrinsic(p);
-			if (pk && sl_str_eq(pk, "Ref") && sl_str_eq(p->pairs[0].value, id))
-				return true;
+			if (pk && sl_str_eq(pk, "Ref") && sl_node_is(p->pairs[0].value, SL_SCALAR))
+				return sl_index_find(&t->resources, p->pairs[0].value->str,
+						     p->pairs[0].value->len);
 		}
 	}
-	return false;
-}
-
-/* The RouteKey of an AWS::ApiGatewayV2::Route targeting the integration, or
- * "integration 'Id'". */
-static const char *v2_route(struct sl_ctx *c, const struct sl_entity *integ)
-{
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *r = &t->resources.items[i];
-		if (!sl_samr_type_is(r, "AWS::ApiGatewayV2::Route"))
-			continue;
-		const struct sl_node *props = sl_samr_props(r);
-		const struct sl_node *key = sl_map_get(props, "RouteKey");
-		if (targets(sl_map_get(props, "Target"), integ->key->str) && sl_samr_is_string(key))
-			return sl_arena_printf(c->arena, "route '%s'", key->str);
-	}
-	return sl_arena_printf(c->arena, "integration '%s'", integ->key->str);
+	return NULL;
 }
 
 /* SAM Api / HttpApi events of the function. */
@@ -131,7 +134,7 @@ static void sam_events(struct sl_ctx *c, const struct sl_entity *f, struct invok
 						path->str);
 		else
 			route = sl_arena_printf(c->arena, "event '%s'", events->pairs[j].key->str);
-		note(iv, http, route);
+		note(iv, http ? K_HTTP : K_REST, route, default_ms[http ? K_HTTP : K_REST]);
 	}
 }
 
@@ -155,11 +158,12 @@ static bool invokes_async(const struct sl_node *params)
 }
 
 /* The integrations of an OpenAPI definition (a SAM Api's or HttpApi's
- * DefinitionBody, a RestApi's or ApiGatewayV2 Api's Body) that invoke the
- * function synchronously. */
-static void definition(struct sl_ctx *c, const struct sl_entity *f, const struct sl_entity *api,
-		       const struct sl_node *body, bool http, struct invokers *iv)
+ * DefinitionBody, a RestApi's or ApiGatewayV2 Api's Body) that invoke a
+ * function of the template synchronously: noted in iv[function index]. */
+static void definition(struct sl_ctx *c, const struct sl_entity *api, const struct sl_node *body,
+		       bool http, struct invokers *iv)
 {
+	const struct sl_template *t = c->t;
 	const struct sl_node *paths = sl_map_get(body, "paths");
 	if (!sl_node_is(paths, SL_MAP) || sl_node_intrinsic(paths) || sl_node_intrinsic(body))
 		return;
@@ -169,8 +173,9 @@ static void definition(struct sl_ctx *c, const struct sl_entity *f, const struct
 			continue;
 		for (size_t j = 0; j < ops->len; j++) {
 			const struct sl_node *in = sl_map_get(ops->pairs[j].value, "x-amazon-apigateway-integration");
-			if (!sl_node_is(in, SL_MAP) || sl_lam_uri_function(c->t, sl_map_get(in, "uri")) != f ||
-			    sl_lam_streams(in) || invokes_async(sl_map_get(in, "requestParameters")))
+			const struct sl_entity *f = sl_node_is(in, SL_MAP)
+				? sl_lam_uri_function(t, sl_map_get(in, "uri")) : NULL;
+			if (!f || sl_lam_streams(in) || invokes_async(sl_map_get(in, "requestParameters")))
 				continue;
 			const struct sl_node *verb = ops->pairs[j].key;
 			bool any = sl_str_eq(verb, "x-amazon-apigateway-any-method");
@@ -179,38 +184,69 @@ static void definition(struct sl_ctx *c, const struct sl_entity *f, const struct
 			for (; !any && n < verb->len && n < sizeof(up) - 1; n++)
 				up[n] = (char)toupper((unsigned char)verb->str[n]);
 			up[n] = '\0';
-			note(iv, http, sl_arena_printf(c->arena, "%s %s (definition of '%s')", any ? "ANY" : up,
-						       paths->pairs[i].key->str, api->key->str));
+			enum api_kind k = http ? K_HTTP : K_REST;
+			note(&iv[f - t->resources.items], k,
+			     sl_arena_printf(c->arena, "%s %s (definition of '%s')", any ? "ANY" : up,
+					     paths->pairs[i].key->str, api->key->str),
+			     limit_of(sl_map_get(in, "timeoutInMillis"), k));
 		}
 	}
 }
 
-/* Integrations elsewhere in the template whose URI names the function. */
-static void integrations(struct sl_ctx *c, const struct sl_entity *f, struct invokers *iv)
+/* One pass over the template: every integration whose URI names a function of
+ * the template is noted in iv[function index]. */
+static void integrations(struct sl_ctx *c, struct invokers *iv)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
+	size_t n = t->resources.n;
+	/* the RouteKey of the first route targeting each V2 integration */
+	const struct sl_node **route_key = calloc(n ? n : 1, sizeof(*route_key));
+	if (!route_key) {
+		c->oom = true;
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct sl_entity *r = &t->resources.items[i];
+		if (!sl_samr_type_is(r, "AWS::ApiGatewayV2::Route"))
+			continue;
+		const struct sl_node *props = sl_samr_props(r);
+		const struct sl_entity *in = target_of(t, sl_map_get(props, "Target"));
+		const struct sl_node *key = sl_map_get(props, "RouteKey");
+		if (in && sl_samr_is_string(key) && !route_key[in - t->resources.items])
+			route_key[in - t->resources.items] = key;
+	}
+	for (size_t i = 0; i < n; i++) {
 		const struct sl_entity *e = &t->resources.items[i];
 		const struct sl_node *props = sl_samr_props(e);
+		const struct sl_entity *f;
 		if (sl_samr_type_is(e, SL_LAM_REST_METHOD)) {
 			const struct sl_node *in = sl_map_get(props, "Integration");
-			if (sl_lam_uri_function(t, sl_map_get(in, "Uri")) == f && !sl_lam_streams(in) &&
-			    !invokes_async(sl_map_get(in, "RequestParameters")))
-				note(iv, false, method_route(c, e));
+			f = sl_lam_uri_function(t, sl_map_get(in, "Uri"));
+			if (f && !sl_lam_streams(in) && !invokes_async(sl_map_get(in, "RequestParameters")))
+				note(&iv[f - t->resources.items], K_REST, method_route(c, e),
+				     limit_of(sl_map_get(in, "TimeoutInMillis"), K_REST));
 		} else if (sl_samr_type_is(e, SL_LAM_V2_INTEGRATION)) {
-			if (sl_lam_uri_function(t, sl_map_get(props, "IntegrationUri")) == f)
-				note(iv, !sl_lam_v2_websocket(t, e), v2_route(c, e));
+			f = sl_lam_uri_function(t, sl_map_get(props, "IntegrationUri"));
+			if (!f)
+				continue;
+			enum api_kind k = sl_lam_v2_websocket(t, e) ? K_WS : K_HTTP;
+			const struct sl_node *key = route_key[i];
+			note(&iv[f - t->resources.items], k,
+			     key ? sl_arena_printf(c->arena, "route '%s'", key->str)
+				 : sl_arena_printf(c->arena, "integration '%s'", e->key->str),
+			     limit_of(sl_map_get(props, "TimeoutInMillis"), k));
 		} else if (sl_samr_type_is(e, "AWS::Serverless::Api")) {
-			definition(c, f, e, sl_map_get(props, "DefinitionBody"), false, iv);
+			definition(c, e, sl_map_get(props, "DefinitionBody"), false, iv);
 		} else if (sl_samr_type_is(e, "AWS::Serverless::HttpApi")) {
-			definition(c, f, e, sl_map_get(props, "DefinitionBody"), true, iv);
+			definition(c, e, sl_map_get(props, "DefinitionBody"), true, iv);
 		} else if (sl_samr_type_is(e, "AWS::ApiGateway::RestApi")) {
-			definition(c, f, e, sl_map_get(props, "Body"), false, iv);
+			definition(c, e, sl_map_get(props, "Body"), false, iv);
 		} else if (sl_samr_type_is(e, "AWS::ApiGatewayV2::Api")) {
 			/* an imported Body is an HTTP API's */
-			definition(c, f, e, sl_map_get(props, "Body"), true, iv);
+			definition(c, e, sl_map_get(props, "Body"), true, iv);
 		}
 	}
+	free(route_key);
 }
 
 struct judge {
@@ -225,28 +261,36 @@ static void check_value(struct sl_ctx *c, const struct sl_node *v, void *ud)
 	long long s;
 	if (!sl_lam_number(v, &s))
 		return;
-	const char *route = NULL, *kind = NULL;
-	long long limit = 0;
-	if (j->iv->rest && s > SL_LAM_REST_LIMIT_MS / 1000) {
-		route = j->iv->rest;
-		kind = "REST";
-		limit = SL_LAM_REST_LIMIT_MS / 1000;
-	} else if (j->iv->http && s > SL_LAM_HTTP_LIMIT_MS / 1000) {
-		route = j->iv->http;
-		kind = "HTTP";
-		limit = SL_LAM_HTTP_LIMIT_MS / 1000;
-	}
-	if (!route)
+	static const char *const why[K_COUNT] = {
+		" (the REST API limit can be raised by a quota increase)", "", ""
+	};
+	for (int k = 0; k < K_COUNT; k++) {
+		if (!j->iv->route[k] || s * 1000 <= j->iv->limit_ms[k])
+			continue;
+		char limit[32];
+		snprintf(limit, sizeof(limit), "%g s", (double)j->iv->limit_ms[k] / 1000.0);
+		sl_report(c, v, "function '%s' has a Timeout of %lld s%s, but API Gateway invokes it for "
+			  "%s and gives up after %s: a slow call gets 504 while the function keeps "
+			  "running%s", j->f->key->str, s, j->globals ? " (from Globals)" : "",
+			  j->iv->route[k], limit,
+			  j->iv->limit_ms[k] < default_ms[k] ? " (the integration's TimeoutInMillis)" : why[k]);
 		return;
-	sl_report(c, v, "function '%s' has a Timeout of %lld s%s, but API Gateway invokes it for %s "
-		  "and gives up after %lld s: a slow call gets 504 while the function keeps running%s",
-		  j->f->key->str, s, j->globals ? " (from Globals)" : "", route, limit,
-		  kind[0] == 'R' ? " (the REST API limit can be raised by a quota increase)" : "");
+	}
 }
 
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
+	struct invokers *iv = calloc(t->resources.n ? t->resources.n : 1, sizeof(*iv));
+	if (!iv) {
+		c->oom = true;
+		return;
+	}
+	/* a function's own SAM events first: they are the routes to name */
+	for (size_t i = 0; i < t->resources.n; i++)
+		if (sl_samr_type_is(&t->resources.items[i], SL_SAM_FUNCTION))
+			sam_events(c, &t->resources.items[i], &iv[i]);
+	integrations(c, iv);
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *f = &t->resources.items[i];
 		bool sam = sl_samr_type_is(f, SL_SAM_FUNCTION);
@@ -255,18 +299,14 @@ static void check(struct sl_ctx *c)
 		bool globals = false;
 		const struct sl_node *timeout = sam ? sl_sam_prop(t, f, "Timeout", &globals)
 						    : sl_map_get(sl_samr_props(f), "Timeout");
-		long long s;
-		if (!timeout || (sl_lam_number(timeout, &s) && s <= SL_LAM_REST_LIMIT_MS / 1000))
+		if (!timeout)
 			continue;
-		struct invokers iv = { 0 };
-		if (sam)
-			sam_events(c, f, &iv);
-		integrations(c, f, &iv);
-		if (!iv.rest && !iv.http)
+		if (!iv[i].route[K_REST] && !iv[i].route[K_WS] && !iv[i].route[K_HTTP])
 			continue;
-		struct judge j = { f, &iv, globals };
+		struct judge j = { f, &iv[i], globals };
 		sl_samr_each_value(timeout, check_value, c, &j);
 	}
+	free(iv);
 }
 
 const struct sl_rule rule_W9101 = {
@@ -293,7 +333,8 @@ const struct sl_rule rule_W9101 = {
 	"Gateway answer at once without waiting for the function.\n\n"
 	"### Why it matters\n"
 	"API Gateway stops waiting for an integration after 29 s (REST and WebSocket APIs) or "
-	"30 s (HTTP APIs) and answers 504 INTEGRATION_TIMEOUT, while the function runs on and is "
+	"30 s (HTTP APIs), or after the integration's own shorter `TimeoutInMillis`, and answers "
+	"504 INTEGRATION_TIMEOUT, while the function runs on and is "
 	"billed to its own timeout; a retrying client can then start the same work twice. The "
 	"REST limit can be raised by a quota increase, hence a warning.\n\n"
 	"### Bad\n"
