@@ -1,11 +1,6 @@
 /* W3001: resource-level keys that SAM or CloudFormation silently ignores. */
 #include "rules/schema.h"
-
-static const char *const attributes[] = {
-	"Type", "Properties", "DependsOn", "Condition", "DeletionPolicy", "UpdateReplacePolicy",
-	"Metadata", "CreationPolicy", "UpdatePolicy", "Connectors", "IgnoreGlobals",
-};
-#define N_ATTRS (sizeof(attributes) / sizeof(attributes[0]))
+#include "template/sam.h"
 
 static void check(struct sl_ctx *c)
 {
@@ -19,11 +14,7 @@ static void check(struct sl_ctx *c)
 		bool serverless = e->type && e->type->len > 17 && memcmp(e->type->str, "AWS::Serverless::", 17) == 0;
 		for (size_t k = 0; k < e->value->len; k++) {
 			const struct sl_node *key = e->value->pairs[k].key;
-			size_t a;
-			for (a = 0; a < N_ATTRS; a++)
-				if (sl_str_eq(key, attributes[a]))
-					break;
-			if (a < N_ATTRS)
+			if (sl_sam_resource_key(key))
 				continue;
 			bool in_props = false;
 			if (e->type) {

@@ -1,6 +1,7 @@
 /*
  * W9050: settings the SAM transform accepts and silently drops. Unknown keys
- * in the structures it reads key by key (a function's DeploymentPreference:
+ * in the structures it reads key by key (a function's DeploymentPreference,
+ * an event beside Type and Properties:
  * found by the schema walk, where E3002 leaves them), and an Api's
  * Cors.AllowCredentials that is not the boolean true (SAM adds the
  * Access-Control-Allow-Credentials header only for `true`; E3012 leaves it).
@@ -57,7 +58,8 @@ const struct sl_rule rule_W9050 = {
 	.doc =
 	"### What it checks\n"
 	"A key the specification does not know inside a SAM structure that the transform reads key "
-	"by key without rejecting the others (a function's `DeploymentPreference`; elsewhere an "
+	"by key without rejecting the others (a function's `DeploymentPreference`, an event of a "
+	"function or state machine beside its `Type` and `Properties`; elsewhere an "
 	"unknown property is E3002's), and an `AWS::Serverless::Api`'s `Cors.AllowCredentials` "
 	"(or `Globals.Api`'s) that is not a boolean, such as the quoted `\"'true'\"` the other Cors "
 	"values need.\n\n"

@@ -229,8 +229,11 @@ const char *const sl_samr_codedeploy_types[] = {
 
 bool sl_samr_lenient_shape(const char *shape)
 {
-	/* samtranslator/model/preferences/deployment_preference.py: from_dict */
-	return strcmp(shape, "AWS::Serverless::Function.DeploymentPreference") == 0;
+	/* samtranslator/model/preferences/deployment_preference.py: from_dict;
+	 * an event is read by its Type and Properties (model/eventsources/) */
+	return strcmp(shape, "AWS::Serverless::Function.DeploymentPreference") == 0 ||
+	       strcmp(shape, "AWS::Serverless::Function.EventSource") == 0 ||
+	       strcmp(shape, "AWS::Serverless::StateMachine.EventSource") == 0;
 }
 
 bool sl_samr_api_cors_credentials(const struct sl_node *v)

@@ -1091,3 +1091,15 @@ bool sl_sam_transform_slip(const struct sl_node *n)
 		return true;
 	return sl_edit_distance(n->str, n->len, SL_SAM_TRANSFORM, strlen(SL_SAM_TRANSFORM)) <= 3;
 }
+
+bool sl_sam_resource_key(const struct sl_node *key)
+{
+	static const char *const kept[] = {
+		"Type", "Properties", "DependsOn", "Condition", "DeletionPolicy", "UpdateReplacePolicy",
+		"Metadata", "CreationPolicy", "UpdatePolicy", "Connectors", "IgnoreGlobals",
+	};
+	for (size_t i = 0; i < sizeof(kept) / sizeof(kept[0]); i++)
+		if (sl_str_eq(key, kept[i]))
+			return true;
+	return false;
+}

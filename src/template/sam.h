@@ -86,6 +86,11 @@ const struct sl_node *sl_sam_prop_path(const struct sl_template *t, const struct
  * of the full name (a slip E9001 reports; the template is linted as SAM). */
 bool sl_sam_transform_slip(const struct sl_node *n);
 
+/* True when a key of a resource's entry is one the SAM transform reads for a
+ * serverless resource: Type, Properties, CloudFormation's resource attributes,
+ * Connectors and IgnoreGlobals. It drops any other key, and what is in it. */
+bool sl_sam_resource_key(const struct sl_node *key);
+
 /* True for AWS::Serverless::* resources. */
 bool sl_sam_is_serverless(const struct sl_entity *res);
 

@@ -543,8 +543,12 @@ static void walk_resources(struct walk *w)
 			walk(w, r, false);
 			continue;
 		}
+		/* SAM drops the other keys of a serverless resource, references and all (W3001) */
+		bool sam_drops = (w->t->sam || w->t->sam_types) && sl_sam_is_serverless(e);
 		for (size_t k = 0; k < r->len; k++) {
 			const struct sl_node *key = r->pairs[k].key, *v = r->pairs[k].value;
+			if (sam_drops && !sl_sam_resource_key(key))
+				continue;
 			if (sl_str_eq(key, "DependsOn"))
 				walk_depends_on(w, v);
 			else if (sl_str_eq(key, "Condition"))
