@@ -146,10 +146,11 @@ static void test_model(void)
 		assert_int(e->key->start.line, 10);
 		assert_int(e->key->start.column, 7);
 		const struct sl_node *props = sl_map_get(e->value, "Properties");
-		const struct sl_node *name = sl_map_get(sl_map_get(props, "TopicName"), "Fn::Sub");
+		/* a Fn::Sub over loop identifiers only is the text the transform leaves */
+		const struct sl_node *name = sl_map_get(props, "TopicName");
 		assert_true(sl_str_eq(name, "y-t"));
 		assert_true(sl_langext_varies(t.lx, name));
-		assert_true(name && name->parent && name->parent->parent == props);
+		assert_true(name && name->parent == props);
 		const struct sl_lx_copy *cp = sl_langext_copy_of(t.lx, name);
 		assert_true(cp != NULL);
 		if (cp) {

@@ -489,6 +489,20 @@ static void resolve_fn(struct lx *x, struct sl_node *m)
 		m->tag = NULL;
 		m->str = s;
 		m->len = (uint32_t)l;
+	} else if (sl_str_eq(key, "Fn::Sub")) {
+		/* the transform leaves the text: `!Sub 'Topic ${Name}'` is a string */
+		struct sl_node *s = plain_sub(x, m);
+		if (s) {
+			m->kind = SL_SCALAR;
+			m->style = s->style;
+			m->flags = 0;
+			m->tag = NULL;
+			m->str = s->str;
+			m->len = s->len;
+			m->start = s->start; /* the text, as a Ref's Fn::Sub argument points */
+			m->end = s->end;
+			note_varies(x, m);
+		}
 	} else if (sl_str_eq(key, "Ref")) {
 		struct sl_node *s = plain_sub(x, arg);
 		if (s) {

@@ -19,9 +19,9 @@
  *
  * The copy also resolves what the transform resolves without parameter
  * values: Fn::Length of a literal list becomes the integer, Fn::ToJsonString
- * of a literal mapping or list becomes the JSON string, and in a loop body
- * Ref or Fn::GetAtt arguments written as Fn::Sub whose variables were all loop
- * identifiers become plain strings.
+ * of a literal mapping or list becomes the JSON string, and in a loop body a
+ * Fn::Sub whose variables were all loop identifiers becomes the plain string
+ * (a value, a Ref or Fn::GetAtt argument, a resource's Condition).
  *
  * The model (sl_template_build) expands only templates that declare the
  * transform: without it CloudFormation expands nothing, E1032 reports each
