@@ -55,6 +55,14 @@ struct sl_position sl_builder_pos(struct sl_builder *b, size_t off)
 	}
 	size_t from = d->line_starts[line], col = 0;
 	const unsigned char *s = (const unsigned char *)d->src;
+	if (d->ascii) {
+		/* one byte per character: nothing to count */
+		b->cur_line = line;
+		p.line = (uint32_t)line + 1;
+		p.column = (uint32_t)(off - from) + 1;
+		p.offset = (uint32_t)off;
+		return p;
+	}
 	if (line == b->cur_line && b->cur_off >= from && b->cur_off > off && b->cur_off - off < off - from) {
 		/* a little backwards on the same line (a short-form tag's wrapper is
 		 * placed after its content): step back rather than recount the line */

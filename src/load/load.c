@@ -47,6 +47,10 @@ static int build_lines(struct sl_doc *d)
 {
 	size_t n = 1;
 	const char *s = d->src, *e = s + d->len;
+	unsigned char high = 0;
+	for (size_t i = 0; i < d->len; i++)
+		high |= (unsigned char)s[i];
+	d->ascii = high < 0x80;
 	for (const char *p = s; p < e; p++) {
 		p = memchr(p, '\n', (size_t)(e - p));
 		if (!p)

@@ -33,6 +33,7 @@ struct sl_doc {
 	struct sl_node *root; /* NULL when nothing could be built */
 	uint32_t *line_starts; /* byte offset of each line's first character */
 	size_t n_lines;
+	bool ascii;      /* no byte >= 0x80: character index = byte offset, column = bytes */
 	struct sl_ldiag *diags;
 	size_t n_diags, cap_diags;
 	bool oom;

@@ -15,10 +15,13 @@ struct cursor {
 	size_t len;
 	size_t chr; /* character index */
 	size_t off; /* its byte offset */
+	bool ascii; /* one byte per character: the index is the offset */
 };
 
 static size_t to_off(struct cursor *c, size_t chr)
 {
+	if (c->ascii)
+		return chr < c->len ? chr : c->len;
 	while (c->chr < chr && c->off < c->len) {
 		c->off++;
 		while (c->off < c->len && (c->s[c->off] & 0xC0) == 0x80)
@@ -80,7 +83,7 @@ int sl_parse_libyaml(struct sl_builder *b, const char *src, size_t len)
 	}
 	yaml_parser_set_input_string(&p, (const unsigned char *)src, len);
 	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
-	struct cursor c = { (const unsigned char *)src, len, 0, 0 };
+	struct cursor c = { (const unsigned char *)src, len, 0, 0, b->doc->ascii && b->doc->src == src };
 	int rc = 0;
 	for (;;) {
 		yaml_event_t e;
