@@ -114,18 +114,13 @@ static bool nulls_reported(const struct walk *w)
 	return !w->partial && w->rtype && strncmp(w->rtype, "AWS::Serverless::", 17) != 0;
 }
 
-static bool is_null(const struct sl_node *v)
-{
-	return v && v->kind == SL_SCALAR && sl_scalar_type(v) == SL_TYPE_NULL;
-}
-
 /* Every null inside a free-form value (a JSON policy document, a map of
  * anything), not inside intrinsic functions, whose own rules judge them. */
 static void scan_nulls(struct walk *w, const struct sl_node *v, int depth)
 {
 	if (!v || depth > 64 || (v->flags & SL_NODE_ALIAS))
 		return;
-	if (is_null(v)) {
+	if (sl_node_is_null(v)) {
 		hit(w, SL_SCHEMA_NULL, v, 0, NULL, SL_SPEC_NONE, NULL);
 	} else if (v->kind == SL_MAP && !sl_node_intrinsic(v)) {
 		for (size_t i = 0; i < v->len; i++)
@@ -140,17 +135,8 @@ static void scan_nulls(struct walk *w, const struct sl_node *v, int depth)
  * (VpcConfig:), or v itself in a list. */
 static const struct sl_node *anchor_of(const struct sl_node *v)
 {
-	const struct sl_node *p = v->parent;
-	if (p && p->kind == SL_MAP)
-		for (size_t i = 0; i < p->len; i++)
-			if (p->pairs[i].value == v)
-				return p->pairs[i].key;
-	return v;
-}
-
-static bool is_foreach_key(const struct sl_node *k)
-{
-	return k->len > 13 && memcmp(k->str, "Fn::ForEach::", 13) == 0;
+	const struct sl_node *k = sl_map_key_of(v);
+	return k ? k : v;
 }
 
 /* Keys that make a map something a tool rewrites before CloudFormation sees it:
@@ -158,7 +144,7 @@ static bool is_foreach_key(const struct sl_node *k)
  * Rain::Module, ...). Such a map is not judged against the spec. */
 static bool is_expansion_key(const struct sl_node *k)
 {
-	return is_foreach_key(k) || sl_str_eq(k, "Fn::Transform") ||
+	return sl_foreach_key(k) || sl_str_eq(k, "Fn::Transform") ||
 	       (k->len > 6 && memcmp(k->str, "Rain::", 6) == 0) ||
 	       (k->len > 10 && memcmp(k->str, "Fn::Rain::", 10) == 0);
 }
@@ -240,7 +226,7 @@ static void check_shape(struct walk *w, const struct sl_node *map, uint32_t shap
 		/* where SAM takes null as absent it counts as missing (elsewhere the
 		 * null itself is reported); '' does not (FilterPattern: "" matches
 		 * every event) */
-		bool empty = is_null(have) && !nulls_reported(w);
+		bool empty = sl_node_is_null(have) && !nulls_reported(w);
 		if ((have && !empty) || (globals && sl_map_get(globals, name)))
 			continue;
 		hit(w, SL_SCHEMA_MISSING_PROP, anchor, shape, p, 0, NULL);
@@ -348,7 +334,7 @@ static void check_union_shapes(struct walk *w, const struct sl_node *v, const st
 			found = sl_spec_prop_find(w->s, mt->arg, k->str, k->len);
 		}
 		if (!found) {
-			if (first_shape != SL_SPEC_NONE && !is_foreach_key(k))
+			if (first_shape != SL_SPEC_NONE && !sl_foreach_key(k))
 				hit(w, SL_SCHEMA_UNKNOWN_PROP, k, first_shape, NULL, 0, NULL);
 			continue;
 		}
@@ -407,7 +393,7 @@ static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, 
 			hit(w, SL_SCHEMA_WRONG_TYPE, v, 0, NULL, type, detail);
 		return;
 	}
-	if (is_null(v)) {
+	if (sl_node_is_null(v)) {
 		/* CloudFormation rejects a null anywhere ("'null' values are not
 		 * allowed in templates"); `cloudformation package` reads some as
 		 * "this folder" (W3002's) */
@@ -439,7 +425,7 @@ static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, 
 			const struct sl_node *k = v->pairs[i].key;
 			if (!sl_str_eq(k, "Key") && !sl_str_eq(k, "Value"))
 				hit(w, SL_SCHEMA_UNKNOWN_PROP, k, SL_SPEC_NONE, NULL, 0, NULL);
-			else if (is_null(v->pairs[i].value) && nulls_reported(w))
+			else if (sl_node_is_null(v->pairs[i].value) && nulls_reported(w))
 				hit(w, SL_SCHEMA_NULL, v->pairs[i].value, 0, NULL, SL_SPEC_NONE, NULL);
 		}
 		return;
@@ -458,7 +444,7 @@ static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, 
 			return;
 		}
 		for (size_t i = 0; i < v->len; i++)
-			if (!is_foreach_key(v->pairs[i].key))
+			if (!sl_foreach_key(v->pairs[i].key))
 				check_value(w, v->pairs[i].value, t->arg, depth + 1);
 		return;
 	case SL_SPEC_UNION: {
@@ -653,7 +639,7 @@ static void walk_all(struct sl_ctx *c, sl_schema_fn fn)
 			continue;
 		}
 		if (props->kind != SL_MAP) {
-			if (!is_null(props))
+			if (!sl_node_is_null(props))
 				continue; /* E3001 reports a Properties that is not a mapping */
 			if (nulls_reported(&w)) {
 				/* CloudFormation rejects the null before it looks for

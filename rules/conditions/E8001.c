@@ -28,7 +28,7 @@ static void check(struct sl_ctx *c)
 	for (size_t i = 0; i < t->conditions.n; i++) {
 		const struct sl_entity *e = &t->conditions.items[i];
 		const struct sl_node *v = e->value;
-		if ((e->key->len > 13 && memcmp(e->key->str, "Fn::ForEach::", 13) == 0) ||
+		if (sl_foreach_key(e->key) ||
 		    (v->flags & SL_NODE_ALIAS) || sl_cond_fn(v) != SL_COND_NONE)
 			continue;
 		if (several_fns(v))

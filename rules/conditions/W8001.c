@@ -90,7 +90,7 @@ static void check(struct sl_ctx *c)
 	}
 	for (size_t i = 0; i < t->conditions.n; i++) {
 		const struct sl_node *k = t->conditions.items[i].key;
-		if (!u.used[i] && !(k->len > 13 && memcmp(k->str, "Fn::ForEach::", 13) == 0))
+		if (!u.used[i] && !sl_foreach_key(k))
 			sl_report(c, k, "condition '%s' is never used: no resource, output, Fn::If or "
 				  "Condition function refers to it", k->str);
 	}

@@ -42,7 +42,7 @@ void sl_cond_visit(const struct sl_template *t,
 {
 	for (size_t i = 0; i < t->conditions.n; i++) {
 		const struct sl_entity *e = &t->conditions.items[i];
-		if (e->key->len > 13 && memcmp(e->key->str, "Fn::ForEach::", 13) == 0)
+		if (sl_foreach_key(e->key))
 			continue;
 		visit(e->value, 0, fn, ud);
 	}

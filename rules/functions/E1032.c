@@ -37,7 +37,7 @@ static void check_items(struct sl_ctx *c, const struct sl_node *id, const struct
 		return;
 	for (uint32_t i = 0; i < tmpl->len; i++) {
 		const struct sl_node *k = tmpl->pairs[i].key;
-		if ((k->len > 13 && memcmp(k->str, "Fn::ForEach::", 13) == 0) || key_has_id(k, id))
+		if (sl_foreach_key(k) || key_has_id(k, id))
 			continue;
 		sl_report(c, k, "The output key '%s' has neither ${%s} nor &{%s}: every iteration of the "
 			  "loop would make the same '%s'", k->str, id->str, id->str, k->str);

@@ -35,7 +35,7 @@ static void check(struct sl_ctx *c)
 		if (!res || res == r->from || !sl_node_is(res->value, SL_MAP))
 			continue;
 		const struct sl_node *cond = sl_map_get(res->value, "Condition");
-		if (!sl_node_is(cond, SL_SCALAR) || sl_scalar_type(cond) == SL_TYPE_NULL)
+		if (!sl_node_is(cond, SL_SCALAR) || sl_node_is_null(cond))
 			continue; /* a null Condition is E3001's */
 		if (sl_map_get(r->from->value, "Condition") || under_if(r->at, r->from->value))
 			continue;

@@ -57,7 +57,7 @@ static void check(struct sl_ctx *c)
 	}
 	for (size_t i = 0; i < sec->len; i++) {
 		const struct sl_node *name = sec->pairs[i].key, *m = sec->pairs[i].value;
-		if (name->len > 13 && memcmp(name->str, "Fn::ForEach::", 13) == 0)
+		if (sl_foreach_key(name))
 			continue;
 		check_key(c, name, "mapping name");
 		if (aliased(m))

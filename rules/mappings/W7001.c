@@ -60,7 +60,7 @@ static void check(struct sl_ctx *c)
 		walk(&u, t->lx->collections[i]);
 	for (size_t i = 0; !u.any && i < t->mappings.n; i++) {
 		const struct sl_node *k = t->mappings.items[i].key;
-		if (!u.used[i] && !(k->len > 13 && memcmp(k->str, "Fn::ForEach::", 13) == 0))
+		if (!u.used[i] && !sl_foreach_key(k))
 			sl_report(c, k, "mapping '%s' is never used: no Fn::FindInMap names it", k->str);
 	}
 	free(u.used);

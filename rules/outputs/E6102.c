@@ -11,7 +11,7 @@ static void check(struct sl_ctx *c)
 		const struct sl_node *x = sl_map_get(e->value, "Export");
 		const struct sl_node *name = sl_map_get(x, "Name");
 		const char *what = sl_output_not_string(t, name);
-		if (sl_node_is(name, SL_SCALAR) && sl_scalar_type(name) == SL_TYPE_NULL)
+		if (sl_node_is_null(name))
 			sl_report(c, name, "the Export Name of output '%s' is null (empty): "
 				  "CloudFormation rejects null values in a template", e->key->str);
 		else if (what)

@@ -13,7 +13,7 @@
  * output itself but generates some. */
 static inline bool sl_output_loop(const struct sl_entity *e)
 {
-	return e->key->len > 13 && memcmp(e->key->str, "Fn::ForEach::", 13) == 0;
+	return sl_foreach_key(e->key);
 }
 
 /* When v can never be a string (a literal list or mapping, or a function that

@@ -19,7 +19,7 @@ static void check_shape(struct sl_ctx *c, const char *param, size_t k, const str
 	double d;
 	switch (k) {
 	case 1: /* Default */
-		if (v->kind == SL_SCALAR && sl_scalar_type(v) == SL_TYPE_NULL)
+		if (sl_node_is_null(v))
 			sl_report(c, v, "the Default of parameter '%s' is null (empty): CloudFormation "
 				  "rejects null values in a template; remove it or write '' for an empty "
 				  "string", param);

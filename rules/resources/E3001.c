@@ -8,11 +8,6 @@ static const char *const attributes[] = {
 };
 #define N_ATTRS (sizeof(attributes) / sizeof(attributes[0]))
 
-static bool is_null(const struct sl_node *v)
-{
-	return v->kind == SL_SCALAR && sl_scalar_type(v) == SL_TYPE_NULL;
-}
-
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
@@ -20,7 +15,7 @@ static void check(struct sl_ctx *c)
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *e = &t->resources.items[i];
 		const struct sl_node *r = e->value;
-		if ((e->key->len > 13 && memcmp(e->key->str, "Fn::ForEach::", 13) == 0) ||
+		if (sl_foreach_key(e->key) ||
 		    sl_str_eq(e->key, "Fn::Transform"))
 			continue; /* a loop or a macro (AWS::Include) that expands to resources */
 		if (!sl_node_is(r, SL_MAP) || sl_node_intrinsic(r)) {
@@ -46,15 +41,15 @@ static void check(struct sl_ctx *c)
 				if (sl_str_eq(key, attributes[a]))
 					break;
 			if (a < N_ATTRS) {
-				if (a == 1 && v->kind != SL_MAP && !is_null(v))
+				if (a == 1 && v->kind != SL_MAP && !sl_node_is_null(v))
 					sl_report(c, v, "Properties must be a mapping of property names to values");
-				else if (a >= 2 && is_null(v))
+				else if (a >= 2 && sl_node_is_null(v))
 					sl_report(c, v, "'%s' is null (empty): CloudFormation rejects null values "
 						  "in a template; remove the attribute or give it a value",
 						  key->str);
 				else if (a == 2 && v->kind == SL_SEQ)
 					for (size_t j = 0; j < v->len; j++)
-						if (is_null(v->items[j]))
+						if (sl_node_is_null(v->items[j]))
 							sl_report(c, v->items[j], "null item in DependsOn: "
 								  "CloudFormation rejects null values in a "
 								  "template; remove it or name a resource");
@@ -62,7 +57,7 @@ static void check(struct sl_ctx *c)
 			}
 			/* a Fn::ForEach loop generating attributes: E1032 judges it (without the
 			 * transform; with it, the loop is expanded before this rule runs) */
-			if (key->len > 13 && memcmp(key->str, "Fn::ForEach::", 13) == 0)
+			if (sl_foreach_key(key))
 				continue;
 			/* SAM: embedded Connectors on any resource; IgnoreGlobals on serverless ones */
 			if (sam && (sl_str_eq(key, "Connectors") || (serverless && sl_str_eq(key, "IgnoreGlobals"))))

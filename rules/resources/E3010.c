@@ -11,7 +11,7 @@ static void check(struct sl_ctx *c)
 	size_t n = 0;
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_node *k = t->resources.items[i].key;
-		n += !(k->len > 13 && memcmp(k->str, "Fn::ForEach::", 13) == 0);
+		n += !sl_foreach_key(k);
 	}
 	if (n > MAX_RESOURCES)
 		sl_report(c, t->sections[SL_SEC_RESOURCES]->key, "the template declares %zu resources; CloudFormation allows at most %d", n, MAX_RESOURCES);

@@ -10,7 +10,7 @@ static void check(struct sl_ctx *c)
 	const struct sl_template *t = c->t;
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_node *k = t->resources.items[i].key;
-		if (k->len > 13 && memcmp(k->str, "Fn::ForEach::", 13) == 0)
+		if (sl_foreach_key(k))
 			continue;
 		if (sl_str_eq(k, "Fn::Transform"))
 			continue; /* an AWS::Include point: the snippet's resources replace it */

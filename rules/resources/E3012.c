@@ -6,10 +6,7 @@
  * list item) and what would go there, in CloudFormation's terms. */
 static void report_null(struct sl_ctx *c, const struct sl_schema_hit *h)
 {
-	const struct sl_node *v = h->at, *p = v->parent, *key = NULL;
-	for (size_t i = 0; p && p->kind == SL_MAP && i < p->len; i++)
-		if (p->pairs[i].value == v)
-			key = p->pairs[i].key;
+	const struct sl_node *v = h->at, *p = v->parent, *key = sl_map_key_of(v);
 	const char *want = h->type == SL_SPEC_NONE ? NULL : sl_schema_type_name(c, h->type);
 	const char *fix = want ? sl_arena_printf(c->arena, "a value (%s)", want) : NULL;
 	if (!fix)

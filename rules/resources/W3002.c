@@ -1,28 +1,14 @@
 /* W3002: a property holds a local path that only `aws cloudformation package` turns into S3. */
+#include <string.h>
+
+#include "engine/engine.h"
 #include "rules/packaged.h"
 
-/* The value at entry e's path under props, or NULL when a level is missing or
- * not a plain mapping (an intrinsic function: not judged). */
-static const struct sl_node *value_at(const struct sl_node *props, const char *path)
+/* "Command.ScriptLocation": the path as written in messages. */
+static const char *path_text(struct sl_ctx *c, const struct sl_packaged *pk)
 {
-	const struct sl_node *n = props;
-	while (*path) {
-		const char *dot = strchr(path, '.');
-		size_t l = dot ? (size_t)(dot - path) : strlen(path);
-		if (!sl_node_is(n, SL_MAP) || sl_node_intrinsic(n))
-			return NULL;
-		const struct sl_node *next = NULL;
-		for (size_t i = 0; i < n->len; i++) {
-			const struct sl_node *k = n->pairs[i].key;
-			if (k->len == l && memcmp(k->str, path, l) == 0)
-				next = n->pairs[i].value; /* the last one, as the loaders keep */
-		}
-		if (!next)
-			return NULL;
-		n = next;
-		path += l + (dot ? 1 : 0);
-	}
-	return n;
+	const char *s = pk->path[1] ? sl_arena_printf(c->arena, "%s.%s", pk->path[0], pk->path[1]) : NULL;
+	return s ? s : pk->path[0];
 }
 
 static bool starts(const struct sl_node *n, const char *p)
@@ -38,30 +24,32 @@ static void check(struct sl_ctx *c)
 	 * there (nor in one that only forgot its Transform line: E3038's) */
 	if (t->sam || t->sam_types)
 		return;
+	size_t n_pk;
+	const struct sl_packaged *all = sl_packaged_props(&n_pk);
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *e = &t->resources.items[i];
 		if (!e->type || !sl_node_is(e->value, SL_MAP))
 			continue;
 		const struct sl_node *props = sl_map_get(e->value, "Properties");
-		for (size_t p = 0; p < sizeof(sl_packaged_props) / sizeof(sl_packaged_props[0]); p++) {
-			const struct sl_packaged *pk = &sl_packaged_props[p];
+		for (size_t p = 0; p < n_pk; p++) {
+			const struct sl_packaged *pk = &all[p];
 			if (!sl_str_eq(e->type, pk->type))
 				continue;
-			const struct sl_node *v = value_at(props, pk->path);
+			const struct sl_node *v = sl_map_path(props, pk->path);
 			if (!sl_node_is(v, SL_SCALAR) || (v->flags & SL_NODE_ALIAS))
 				continue;
 			if (sl_scalar_type(v) == SL_TYPE_NULL) {
 				if (pk->null_is_cwd)
 					sl_report(c, v, "%s is empty: only `aws cloudformation package` accepts that, "
 						  "uploading the template's folder to S3; CloudFormation itself rejects "
-						  "the null", pk->path);
+						  "the null", path_text(c, pk));
 				continue;
 			}
 			if (starts(v, "s3://") || starts(v, "https://") || strstr(v->str, "{{resolve:"))
 				continue; /* already where CloudFormation can read it, or resolved then */
 			sl_report(c, v, "%s is a local path ('%s'): it works only with `aws cloudformation "
 				  "package` (or `sam package`), which uploads it to S3 and writes the S3 "
-				  "location in its place", pk->path, v->str);
+				  "location in its place", path_text(c, pk), v->str);
 		}
 	}
 }

@@ -55,7 +55,7 @@ void sl_check_policy(struct sl_ctx *c, const char *attr, const char *const *allo
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *e = &t->resources.items[i];
 		const struct sl_node *v = sl_map_get(e->value, attr);
-		if (!v || (v->kind == SL_SCALAR && sl_scalar_type(v) == SL_TYPE_NULL))
+		if (!v || sl_node_is_null(v))
 			continue; /* a null is E3001's */
 		struct policy p = { c, e, attr, allowed, NULL };
 		if (sl_node_intrinsic(v)) {

@@ -27,7 +27,7 @@ static void check(struct sl_ctx *c)
 				  "needs a name here", what, e->key->str);
 			continue;
 		}
-		const struct sl_node *at = sl_samr_key_of(dp);
+		const struct sl_node *at = sl_map_key_of(dp);
 		if (from_globals)
 			sl_report(c, at ? at : dp, "%s '%s' gets this DeploymentPreference from Globals but "
 				  "has no AutoPublishAlias: the deployment shifts traffic between versions of an "

@@ -148,7 +148,7 @@ static void check(struct sl_ctx *c)
 		if (from_globals && globals_told)
 			continue;
 		globals_told = globals_told || from_globals;
-		const struct sl_node *at = sl_samr_key_of(dp);
+		const struct sl_node *at = sl_map_key_of(dp);
 		sl_report(c, at ? at : dp, "DeploymentPreference has no Type: %s",
 			  fn ? "name a CodeDeploy deployment configuration such as Canary10Percent5Minutes, "
 			       "Linear10PercentEvery1Minute or AllAtOnce (SAM rejects a preference without one)"

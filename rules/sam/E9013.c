@@ -14,8 +14,8 @@ static void check_hooks(struct sl_ctx *c, const struct sl_node *dp)
 		/* an empty value has no span of its own: point at its key */
 		const struct sl_node *at = hooks;
 		if (sl_node_is(hooks, SL_SCALAR) && sl_scalar_type(hooks) == SL_TYPE_NULL &&
-		    sl_samr_key_of(hooks))
-			at = sl_samr_key_of(hooks);
+		    sl_map_key_of(hooks))
+			at = sl_map_key_of(hooks);
 		sl_report(c, at, "DeploymentPreference Hooks is not a map: write PreTraffic and/or "
 			  "PostTraffic keys naming the hook functions (SAM rejects anything else)");
 		return;

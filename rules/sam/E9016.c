@@ -6,7 +6,7 @@ static const struct sl_node *prop(const struct sl_template *t, const struct sl_e
 				  const char *name, bool *from_globals)
 {
 	const struct sl_node *v = sl_sam_prop(t, e, name, from_globals);
-	if (sl_node_is(v, SL_SCALAR) && sl_scalar_type(v) == SL_TYPE_NULL)
+	if (sl_node_is_null(v))
 		return NULL;
 	return v;
 }
@@ -19,7 +19,7 @@ static void check_function(struct sl_ctx *c, const struct sl_entity *e, bool war
 	const struct sl_node *props = sl_map_get(e->value, "Properties");
 	/* Properties that is not a map is another rule's finding */
 	if (props && !sl_node_is(props, SL_MAP) &&
-	    !(sl_node_is(props, SL_SCALAR) && sl_scalar_type(props) == SL_TYPE_NULL))
+	    !(sl_node_is_null(props)))
 		return;
 	const struct sl_node *pt = prop(t, e, "PackageType", NULL);
 	if (pt && !sl_str_eq(pt, "Zip"))
@@ -32,7 +32,7 @@ static void check_function(struct sl_ctx *c, const struct sl_entity *e, bool war
 	const struct sl_node *inl = prop(t, e, "InlineCode", &inline_g);
 	if (warn && code && inl && !(code_g && !inline_g)) {
 		/* the documented pattern is CodeUri in Globals and InlineCode on one function */
-		const struct sl_node *at = sl_samr_key_of(inl);
+		const struct sl_node *at = sl_map_key_of(inl);
 		sl_report(c, at ? at : inl, "function '%s' has both CodeUri and InlineCode: SAM deploys "
 			  "the InlineCode and ignores CodeUri; keep one", id);
 	}

@@ -235,10 +235,10 @@ static void check_event(struct sl_ctx *c, const struct sl_node *key, const struc
 	if (push && sl_node_is(dlq, SL_MAP) && !sl_node_intrinsic(dlq)) {
 		bool arn = sl_map_get(dlq, "Arn") != NULL, typ = sl_map_get(dlq, "Type") != NULL;
 		if (arn && typ)
-			sl_report(c, sl_samr_key_of(dlq), "DeadLetterConfig takes either Arn (an existing "
+			sl_report(c, sl_map_key_of(dlq), "DeadLetterConfig takes either Arn (an existing "
 				  "queue) or Type: SQS (a queue SAM creates), not both");
 		else if (!arn && !typ)
-			sl_report(c, sl_samr_key_of(dlq), "DeadLetterConfig needs Arn (an existing queue) "
+			sl_report(c, sl_map_key_of(dlq), "DeadLetterConfig needs Arn (an existing queue) "
 				  "or Type: SQS (a queue SAM creates)");
 		const struct sl_node *qid = sl_map_get(dlq, "QueueLogicalId");
 		if (qid && (qid->kind != SL_SCALAR || sl_node_intrinsic(qid)))
@@ -248,7 +248,7 @@ static void check_event(struct sl_ctx *c, const struct sl_node *key, const struc
 	/* rule events: State (ENABLED/DISABLED) replaced Enabled; SAM takes one of them */
 	const struct sl_node *state = sl_map_get(props, "State"), *enabled = sl_map_get(props, "Enabled");
 	if (push && state && enabled)
-		sl_report(c, sl_samr_key_of(enabled), "State and Enabled together: SAM takes one of them "
+		sl_report(c, sl_map_key_of(enabled), "State and Enabled together: SAM takes one of them "
 			  "(State: ENABLED or DISABLED replaces Enabled)");
 	if (!(type & (KINESIS | DYNAMODB | MSK | SMK | DOCDB)))
 		return;
@@ -276,7 +276,7 @@ static void check_event(struct sl_ctx *c, const struct sl_node *key, const struc
 		sl_report(c, pos, "StartingPosition AT_TIMESTAMP needs StartingPositionTimestamp (the time "
 			  "to start reading from, in Unix seconds)");
 	else if (!sl_str_eq(pos, "AT_TIMESTAMP") && stamp)
-		sl_report(c, sl_samr_key_of(stamp), "StartingPositionTimestamp is used only with "
+		sl_report(c, sl_map_key_of(stamp), "StartingPositionTimestamp is used only with "
 			  "StartingPosition AT_TIMESTAMP, and this event starts at %s", pos->str);
 }
 
@@ -344,7 +344,7 @@ static void cognito_event(struct sl_ctx *c, const struct sl_node *props, struct 
 		}
 		(*v)[(*n)++] = (struct trigger){ name, t };
 		static const char *const lambda_config[] = { "Properties", "LambdaConfig", NULL };
-		const struct sl_node *lc = sl_samr_path(e->value, lambda_config);
+		const struct sl_node *lc = sl_map_path(e->value, lambda_config);
 		if (sl_node_is(lc, SL_MAP) && !sl_node_intrinsic(lc) && sl_map_get(lc, t->str))
 			sl_report(c, t, "Cognito trigger %s is already set in the LambdaConfig of user pool "
 				  "'%s': SAM adds each trigger once and rejects it being defined twice", t->str,

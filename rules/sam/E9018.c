@@ -141,9 +141,9 @@ static void check(struct sl_ctx *c)
 		if (sl_samr_is_string(ip) && !sl_str_eq(ip, "ipv4") && !sl_str_eq(ip, "dualstack"))
 			sl_report(c, ip, "IpAddressType '%s' is not ipv4 or dualstack", ip->str);
 		static const char *const mtls_path[] = { "MutualTlsAuthentication", NULL };
-		const struct sl_node *mtls = sl_samr_path(sl_sam_prop(t, e, "Domain", NULL), mtls_path);
+		const struct sl_node *mtls = sl_map_path(sl_sam_prop(t, e, "Domain", NULL), mtls_path);
 		if (mtls && !sl_samr_is_null(mtls))
-			sl_report(c, sl_samr_key_of(mtls), "MutualTlsAuthentication on the Domain of a WebSocket "
+			sl_report(c, sl_map_key_of(mtls), "MutualTlsAuthentication on the Domain of a WebSocket "
 				  "API: API Gateway supports mutual TLS for REST and HTTP APIs only, and SAM "
 				  "rejects it here");
 	}

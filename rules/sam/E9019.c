@@ -49,7 +49,7 @@ static void check_tenancy(struct sl_ctx *c, const struct sl_entity *e)
 	for (int i = 0; i < 2; i++) {
 		const struct sl_node *v = sl_sam_prop(t, e, excluded[i], NULL);
 		if (set(v))
-			sl_report(c, sl_samr_key_of(v) ? sl_samr_key_of(v) : v, "%s on function '%s', which "
+			sl_report(c, sl_map_key_of(v) ? sl_map_key_of(v) : v, "%s on function '%s', which "
 				  "has TenancyConfig: Lambda's tenant isolation mode does not support %s", excluded[i],
 				  e->key->str, i == 0 ? "provisioned concurrency" : "function URLs");
 	}
@@ -107,7 +107,7 @@ static void check_destination(struct sl_ctx *c, const struct sl_node *key, const
 static void check_invoke_config(struct sl_ctx *c, const struct sl_node *eic)
 {
 	static const char *const dc_path[] = { "DestinationConfig", NULL };
-	const struct sl_node *dc = sl_samr_path(eic, dc_path);
+	const struct sl_node *dc = sl_map_path(eic, dc_path);
 	if (sl_samr_is_null(dc) || sl_node_intrinsic(dc))
 		return;
 	if (!sl_node_is(dc, SL_MAP)) {
@@ -160,15 +160,15 @@ static void check(struct sl_ctx *c)
 		check_tenancy(c, e);
 		const struct sl_node *pcc = sl_sam_prop(t, e, "ProvisionedConcurrencyConfig", NULL);
 		if (set(pcc) && !set(sl_sam_prop(t, e, "AutoPublishAlias", NULL)))
-			sl_report(c, sl_samr_key_of(pcc) ? sl_samr_key_of(pcc) : pcc, "ProvisionedConcurrencyConfig "
+			sl_report(c, sl_map_key_of(pcc) ? sl_map_key_of(pcc) : pcc, "ProvisionedConcurrencyConfig "
 				  "on function '%s' without AutoPublishAlias: provisioned concurrency is set on an "
 				  "alias, and SAM needs AutoPublishAlias to create one", e->key->str);
 		check_invoke_config(c, sl_map_get(props, "EventInvokeConfig"));
-		check_url_cors(c, sl_samr_path(props, url_cors));
+		check_url_cors(c, sl_map_path(props, url_cors));
 	}
 	const struct sl_node *g = sl_sam_globals_for(t, SL_SAM_FUNCTION);
 	check_invoke_config(c, sl_map_get(g, "EventInvokeConfig"));
-	check_url_cors(c, sl_samr_path(g, url_cors));
+	check_url_cors(c, sl_map_path(g, url_cors));
 }
 
 const struct sl_rule rule_E9019 = {

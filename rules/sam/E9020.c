@@ -96,7 +96,7 @@ static void check_structure(struct sl_ctx *c, const struct sl_node *body, bool a
 	static const char *const schemes[][3] = { { "securityDefinitions", NULL, NULL },
 						  { "components", "securitySchemes", NULL } };
 	for (int i = 0; auth && i < 2; i++) {
-		const struct sl_node *sd = sl_samr_path(body, schemes[i]);
+		const struct sl_node *sd = sl_map_path(body, schemes[i]);
 		if (sd && !sl_samr_is_null(sd) && !sl_node_is(sd, SL_MAP))
 			sl_report(c, sd, "%s must be a map of security scheme names to their definitions",
 				  schemes[i][1] ? schemes[i][1] : schemes[i][0]);
@@ -170,13 +170,13 @@ static void check_api(struct sl_ctx *c, const struct sl_entity *e, bool http)
 	size_t n = http ? sizeof(http_props) / sizeof(http_props[0])
 			: sizeof(rest_props) / sizeof(rest_props[0]);
 	if (sl_samr_truthy(uri)) {
-		const struct sl_node *at = from_globals ? sl_samr_anchor(e) : sl_samr_key_of(uri);
+		const struct sl_node *at = from_globals ? sl_samr_anchor(e) : sl_map_key_of(uri);
 		for (size_t i = 0; i < n; i++) {
 			bool g = false;
 			const struct sl_node *v = sl_sam_prop(t, e, list[i].name, &g);
 			if (!(list[i].present_is_enough ? v != NULL : sl_samr_truthy(v)))
 				continue;
-			sl_report(c, g ? at : sl_samr_key_of(v), "%s%s works only with an inline definition "
+			sl_report(c, g ? at : sl_map_key_of(v), "%s%s works only with an inline definition "
 				  "(DefinitionBody): SAM writes it into the OpenAPI document, and cannot edit the "
 				  "one at DefinitionUri", list[i].name, g ? " (from Globals)" : "");
 		}
@@ -197,7 +197,7 @@ static void check_api(struct sl_ctx *c, const struct sl_entity *e, bool http)
 			const struct sl_node *v = sl_sam_prop(t, e, list[i].name, &g);
 			if (!needs_valid(list[i].name, http) || !sl_samr_truthy(v))
 				continue;
-			sl_report(c, g ? bp->key : sl_samr_key_of(v), "%s%s needs a DefinitionBody SAM can edit, "
+			sl_report(c, g ? bp->key : sl_map_key_of(v), "%s%s needs a DefinitionBody SAM can edit, "
 				  "and this one is not %s (a map of paths and %s)", list[i].name,
 				  g ? " (from Globals)" : "", http ? "an OpenAPI 3 document" : "a Swagger or OpenAPI "
 				  "3 document", http ? "openapi: 3.x.y" : "swagger: '2.0' or openapi: 3.x.y");

@@ -43,7 +43,7 @@ static void rest_authorizer(struct sl_ctx *c, const struct sl_node *name, const 
 		bool no_cache = sl_node_is(ttl, SL_SCALAR) && sl_scalar_type(ttl) == SL_TYPE_INT &&
 				sl_str_eq(ttl, "0");
 		if (!any && !no_cache && !sl_node_intrinsic(ttl))
-			sl_report(c, id ? sl_samr_key_of(id) : name, "REQUEST authorizer '%s' needs an Identity "
+			sl_report(c, id ? sl_map_key_of(id) : name, "REQUEST authorizer '%s' needs an Identity "
 				  "with at least one of Headers, QueryStrings, StageVariables or Context (the "
 				  "request values it is cached by), unless ReauthorizeEvery is 0", name->str);
 	}
@@ -57,7 +57,7 @@ static void http_authorizer(struct sl_ctx *c, const struct sl_node *name, const 
 {
 	const struct sl_node *oidc = sl_map_get(a, "OpenIdConnectUrl");
 	if (oidc) {
-		sl_report(c, sl_samr_key_of(oidc), "OpenIdConnectUrl is no longer an authorizer property: SAM "
+		sl_report(c, sl_map_key_of(oidc), "OpenIdConnectUrl is no longer an authorizer property: SAM "
 			  "rejects it (give the issuer in JwtConfiguration)");
 		return;
 	}
@@ -151,14 +151,10 @@ static void check_default(struct sl_ctx *c, const struct sl_samr_api *api)
  * definition of its own, or one with MergeDefinitions. */
 static bool managed(const struct sl_template *t, const struct sl_samr_api *api)
 {
-	if (!api->res)
-		return true;
-	if (api->http)
-		return sl_samr_is_null(sl_sam_prop(t, api->res, "DefinitionUri", NULL));
-	if (sl_scalar_bool(sl_sam_prop(t, api->res, "MergeDefinitions", NULL)) == 1)
-		return true;
-	return sl_samr_is_null(sl_sam_prop(t, api->res, "DefinitionBody", NULL)) &&
-	       sl_samr_is_null(sl_sam_prop(t, api->res, "DefinitionUri", NULL));
+	enum sl_samr_definition d = sl_samr_api_definition(t, api);
+	/* an HttpApi's inline definition gets the event routes' Auth too */
+	return d == SL_SAMR_DEF_GENERATED || d == SL_SAMR_DEF_MERGED ||
+	       (api->http && d == SL_SAMR_DEF_INLINE);
 }
 
 /* The Authorizer an event's Auth names (m), against its API's Authorizers (as)

@@ -39,7 +39,7 @@ static void check_domain(struct sl_ctx *c, const struct sl_node *d, bool http)
 	static const char *const needed[] = { "DomainName", "CertificateArn" };
 	for (int i = 0; i < 2; i++)
 		if (sl_samr_is_null(sl_map_get(d, needed[i])))
-			sl_report(c, sl_samr_key_of(d) ? sl_samr_key_of(d) : d, "Domain has no %s: SAM builds a "
+			sl_report(c, sl_map_key_of(d) ? sl_map_key_of(d) : d, "Domain has no %s: SAM builds a "
 				  "custom domain only with both DomainName and CertificateArn", needed[i]);
 	static const char *const rest_ends[] = { "EDGE", "REGIONAL", "PRIVATE", NULL };
 	static const char *const http_ends[] = { "REGIONAL", NULL };
@@ -88,7 +88,7 @@ static void check_domain(struct sl_ctx *c, const struct sl_node *d, bool http)
 	}
 	if (sl_samr_is_null(sl_map_get(r53, "HostedZoneId")) &&
 	    sl_samr_is_null(sl_map_get(r53, "HostedZoneName")))
-		sl_report(c, sl_samr_key_of(r53), "Route53 needs HostedZoneId or HostedZoneName: SAM writes the "
+		sl_report(c, sl_map_key_of(r53), "Route53 needs HostedZoneId or HostedZoneName: SAM writes the "
 			  "domain's records into that hosted zone");
 	const struct sl_node *sep = sl_map_get(r53, "SeparateRecordSetGroup");
 	if (!http && !skip(sep) && !(sl_node_is(sep, SL_SCALAR) && sl_scalar_type(sep) == SL_TYPE_BOOL))
@@ -167,7 +167,7 @@ static void check_usage_plan(struct sl_ctx *c, const struct sl_node *up)
 	const struct sl_node *cu = sl_map_get(up, "CreateUsagePlan");
 	static const char *const kinds[] = { "SHARED", "PER_API", "NONE", NULL };
 	if (!cu)
-		sl_report(c, sl_samr_key_of(up), "UsagePlan has no CreateUsagePlan: SAM needs SHARED, PER_API "
+		sl_report(c, sl_map_key_of(up), "UsagePlan has no CreateUsagePlan: SAM needs SHARED, PER_API "
 			  "or NONE");
 	else if (sl_samr_is_string(cu) && !one_of(cu, kinds))
 		sl_report(c, cu, "CreateUsagePlan '%s' is not SHARED, PER_API or NONE", cu->str);
@@ -192,8 +192,8 @@ static void check_api(struct sl_ctx *c, const struct sl_node *props, bool http)
 		return;
 	static const char *const policy[] = { "Auth", "ResourcePolicy", NULL };
 	static const char *const usage_plan[] = { "Auth", "UsagePlan", NULL };
-	check_policy(c, sl_samr_path(props, policy));
-	check_usage_plan(c, sl_samr_path(props, usage_plan));
+	check_policy(c, sl_map_path(props, policy));
+	check_usage_plan(c, sl_map_path(props, usage_plan));
 	check_gateway_responses(c, sl_map_get(props, "GatewayResponses"));
 	check_models(c, sl_map_get(props, "Models"));
 }
@@ -222,7 +222,7 @@ static void check(struct sl_ctx *c)
 			const struct sl_node *ev = events->pairs[j].value;
 			static const char *const policy[] = { "Properties", "Auth", "ResourcePolicy", NULL };
 			if (sl_str_eq(sl_map_get(ev, "Type"), "Api"))
-				check_policy(c, sl_samr_path(ev, policy));
+				check_policy(c, sl_map_path(ev, policy));
 		}
 	}
 }

@@ -21,17 +21,9 @@
  * against another). */
 static bool managed(const struct sl_template *t, const struct sl_samr_api *api, bool *merge)
 {
-	*merge = false;
-	if (!api->known)
-		return false;
-	if (!api->res)
-		return true;
-	if (!api->http && sl_scalar_bool(sl_sam_prop(t, api->res, "MergeDefinitions", NULL)) == 1) {
-		*merge = true;
-		return true;
-	}
-	return sl_samr_is_null(sl_sam_prop(t, api->res, "DefinitionBody", NULL)) &&
-	       sl_samr_is_null(sl_sam_prop(t, api->res, "DefinitionUri", NULL));
+	enum sl_samr_definition d = api->known ? sl_samr_api_definition(t, api) : SL_SAMR_DEF_URI;
+	*merge = d == SL_SAMR_DEF_MERGED;
+	return d == SL_SAMR_DEF_GENERATED || d == SL_SAMR_DEF_MERGED;
 }
 
 /* A route of a managed API, for finding the ones defined twice. */

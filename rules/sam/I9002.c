@@ -22,7 +22,7 @@ static void check(struct sl_ctx *c)
 		return;
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *e = &t->resources.items[i];
-		if (e->key->len > 13 && memcmp(e->key->str, "Fn::ForEach::", 13) == 0)
+		if (sl_foreach_key(e->key))
 			return;
 		/* embedded connectors (a Connectors attribute on any resource) are SAM's too */
 		if (sl_map_get(e->value, "Connectors"))

@@ -20,17 +20,6 @@ const struct sl_node *sl_samr_props(const struct sl_entity *e)
 	return sl_node_is(p, SL_MAP) ? p : NULL;
 }
 
-const struct sl_node *sl_samr_key_of(const struct sl_node *v)
-{
-	const struct sl_node *p = v ? v->parent : NULL;
-	if (!p || p->kind != SL_MAP)
-		return NULL;
-	for (size_t i = 0; i < p->len; i++)
-		if (p->pairs[i].value == v)
-			return p->pairs[i].key;
-	return NULL;
-}
-
 const struct sl_node *sl_samr_anchor(const struct sl_entity *e)
 {
 	const struct sl_pair *pp = sl_map_get_pair(e->value, "Properties");
@@ -69,14 +58,7 @@ void sl_samr_each_value(const struct sl_node *n,
 
 bool sl_samr_is_null(const struct sl_node *n)
 {
-	return !n || (n->kind == SL_SCALAR && n->style == SL_PLAIN && sl_scalar_type(n) == SL_TYPE_NULL);
-}
-
-const struct sl_node *sl_samr_path(const struct sl_node *n, const char *const *path)
-{
-	for (size_t i = 0; n && path[i]; i++)
-		n = sl_node_is(n, SL_MAP) && !sl_node_intrinsic(n) ? sl_map_get(n, path[i]) : NULL;
-	return n;
+	return !n || sl_node_is_null(n);
 }
 
 void sl_samr_event_api(struct sl_samr_api *out, const struct sl_template *t, const struct sl_node *props,
@@ -109,7 +91,20 @@ const struct sl_node *sl_samr_api_prop(const struct sl_template *t, const struct
 		return NULL;
 	if (api->res)
 		return sl_sam_prop_path(t, api->res, path, NULL);
-	return sl_samr_path(sl_sam_globals_for(t, api->http ? SL_SAM_HTTP_API : SL_SAM_API), path);
+	return sl_map_path(sl_sam_globals_for(t, api->http ? SL_SAM_HTTP_API : SL_SAM_API), path);
+}
+
+enum sl_samr_definition sl_samr_api_definition(const struct sl_template *t, const struct sl_samr_api *api)
+{
+	if (!api->res)
+		return SL_SAMR_DEF_GENERATED;
+	if (!api->http && sl_scalar_bool(sl_sam_prop(t, api->res, "MergeDefinitions", NULL)) == 1)
+		return SL_SAMR_DEF_MERGED;
+	if (!sl_samr_is_null(sl_sam_prop(t, api->res, "DefinitionUri", NULL)))
+		return SL_SAMR_DEF_URI;
+	if (!sl_samr_is_null(sl_sam_prop(t, api->res, "DefinitionBody", NULL)))
+		return SL_SAMR_DEF_INLINE;
+	return SL_SAMR_DEF_GENERATED;
 }
 
 int sl_samr_enabled(const struct sl_node *enabled)

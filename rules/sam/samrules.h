@@ -24,9 +24,6 @@ bool sl_samr_type_is(const struct sl_entity *e, const char *type);
 /* The resource's Properties map, or NULL when it has none (or not a map). */
 const struct sl_node *sl_samr_props(const struct sl_entity *e);
 
-/* The key of the map pair whose value is v, or NULL when v is not a map value. */
-const struct sl_node *sl_samr_key_of(const struct sl_node *v);
-
 /* Where to report something missing from a resource: its Properties key, or
  * its logical ID when it has no Properties (as E3003 does). */
 const struct sl_node *sl_samr_anchor(const struct sl_entity *e);
@@ -48,9 +45,6 @@ void sl_samr_each_value(const struct sl_node *n,
 /* True for an absent value or YAML's null (`Key:` with nothing after it). */
 bool sl_samr_is_null(const struct sl_node *n);
 
-/* The node at path (NULL-terminated keys) below map n, or NULL. */
-const struct sl_node *sl_samr_path(const struct sl_node *n, const char *const *path);
-
 /* The API an Api or HttpApi event adds its route to (RestApiId / ApiId: a Ref
  * or the plain logical ID of a serverless API of this template, or none for
  * the implicit ServerlessRestApi / ServerlessHttpApi, whose properties come
@@ -66,6 +60,17 @@ struct sl_samr_api {
  * whose Properties map is props. */
 void sl_samr_event_api(struct sl_samr_api *out, const struct sl_template *t, const struct sl_node *props,
 		       bool http);
+
+/* Where a known API's OpenAPI definition comes from. */
+enum sl_samr_definition {
+	SL_SAMR_DEF_GENERATED, /* none of its own (or the implicit API): SAM writes it */
+	SL_SAMR_DEF_MERGED,    /* a REST API with MergeDefinitions: SAM merges the event routes in */
+	SL_SAMR_DEF_INLINE,    /* DefinitionBody, which SAM edits */
+	SL_SAMR_DEF_URI,       /* DefinitionUri: a file SAM does not open */
+};
+
+/* The definition of a known API (api->known), after Globals. */
+enum sl_samr_definition sl_samr_api_definition(const struct sl_template *t, const struct sl_samr_api *api);
 
 /* The value at property path (NULL-terminated) of a known API after Globals:
  * the explicit API's (sl_sam_prop_path), or for the implicit one the Globals

@@ -55,7 +55,7 @@ static void check(struct sl_ctx *c)
 					  "version there is");
 		} else if (s == 1 || s == 7) {
 			/* Description (E1004) and Transform (E1005) have their own rules */
-		} else if (s == 5 && v->kind == SL_SCALAR && sl_scalar_type(v) == SL_TYPE_NULL) {
+		} else if (s == 5 && sl_node_is_null(v)) {
 			/* a null Mappings section is E7001's, as in cfn-lint */
 		} else if (v->kind != SL_MAP || section_fn(v)) {
 			sl_report(c, v, "the %s section must be a mapping, but it is %s", name, kind_name(v));

@@ -10,7 +10,7 @@ static void judge(struct sl_ctx *c, const struct sl_node *v, void *ud)
 	bool sam = *(const bool *)ud;
 	if (!sl_node_is(v, SL_SCALAR))
 		return; /* intrinsic functions are not judged */
-	if (sl_scalar_type(v) == SL_TYPE_NULL)
+	if (sl_node_is_null(v))
 		return; /* SAM takes an empty Tracing as none; elsewhere a null is E3012's */
 	if (sl_str_eq(v, "Active") || sl_str_eq(v, "PassThrough") || (sam && sl_str_eq(v, "Disabled")))
 		return;

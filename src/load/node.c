@@ -22,6 +22,24 @@ const struct sl_node *sl_map_get(const struct sl_node *n, const char *key)
 	return p ? p->value : NULL;
 }
 
+const struct sl_node *sl_map_path(const struct sl_node *n, const char *const *path)
+{
+	for (size_t i = 0; n && path[i]; i++)
+		n = sl_node_is(n, SL_MAP) && !sl_node_intrinsic(n) ? sl_map_get(n, path[i]) : NULL;
+	return n;
+}
+
+const struct sl_node *sl_map_key_of(const struct sl_node *v)
+{
+	const struct sl_node *p = v ? v->parent : NULL;
+	if (!p || p->kind != SL_MAP)
+		return NULL;
+	for (size_t i = 0; i < p->len; i++)
+		if (p->pairs[i].value == v)
+			return p->pairs[i].key;
+	return NULL;
+}
+
 const struct sl_node *sl_node_intrinsic(const struct sl_node *n)
 {
 	if (!n || n->kind != SL_MAP || n->len != 1)
@@ -29,8 +47,7 @@ const struct sl_node *sl_node_intrinsic(const struct sl_node *n)
 	const struct sl_node *k = n->pairs[0].key;
 	/* Fn::ForEach::Name is a key that expands to entries, not a function value */
 	if (sl_str_eq(k, "Ref") || sl_str_eq(k, "Condition") ||
-	    (k->len > 4 && memcmp(k->str, "Fn::", 4) == 0 &&
-	     !(k->len > 13 && memcmp(k->str, "Fn::ForEach::", 13) == 0)))
+	    (k->len > 4 && memcmp(k->str, "Fn::", 4) == 0 && !sl_foreach_key(k)))
 		return k;
 	return NULL;
 }

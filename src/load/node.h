@@ -71,10 +71,25 @@ static inline bool sl_str_eq(const struct sl_node *n, const char *s)
 	return n && n->kind == SL_SCALAR && n->len == l && memcmp(n->str, s, l) == 0;
 }
 
+/* True when k is a Fn::ForEach loop's key, "Fn::ForEach::Name" (the loop
+ * expands to entries: it is not a function value). */
+static inline bool sl_foreach_key(const struct sl_node *k)
+{
+	return k && k->len > 13 && memcmp(k->str, "Fn::ForEach::", 13) == 0;
+}
+
 /* Value of the last pair whose key is `key` (the one YAML and JSON loaders keep),
  * or NULL when n is not a map or has no such key. */
 const struct sl_node *sl_map_get(const struct sl_node *n, const char *key);
 const struct sl_pair *sl_map_get_pair(const struct sl_node *n, const char *key);
+
+/* The node at path (NULL-terminated keys) below n, through plain maps only (an
+ * intrinsic function call on the way is not looked into), or NULL. */
+const struct sl_node *sl_map_path(const struct sl_node *n, const char *const *path);
+
+/* The key whose value v is in its parent map, or NULL (v is a list item, a
+ * key, or the root). Linear in the parent's width. */
+const struct sl_node *sl_map_key_of(const struct sl_node *v);
 
 /* If n is a single-key map whose key is an intrinsic function name (Ref,
  * Condition, or starts with "Fn::" but is not a "Fn::ForEach::Name" loop),
@@ -96,5 +111,12 @@ enum sl_scalar_type sl_scalar_type(const struct sl_node *n);
 
 /* For a boolean scalar returns 1 for true and 0 for false, -1 otherwise. */
 int sl_scalar_bool(const struct sl_node *n);
+
+/* True when n is a null: JSON null, or YAML's null, ~ or a value left empty.
+ * CloudFormation rejects every null in a template; SAM reads one as absent. */
+static inline bool sl_node_is_null(const struct sl_node *n)
+{
+	return n && n->kind == SL_SCALAR && sl_scalar_type(n) == SL_TYPE_NULL;
+}
 
 #endif

@@ -57,11 +57,6 @@ struct lx {
 
 enum loop_result { LOOP_KEEP, LOOP_EXPANDED };
 
-static bool is_loop_key(const struct sl_node *k)
-{
-	return k->len > 13 && memcmp(k->str, "Fn::ForEach::", 13) == 0;
-}
-
 static bool grow(void **p, size_t *cap, size_t n, size_t size)
 {
 	if (n < *cap)
@@ -301,7 +296,7 @@ static bool expand_body(struct lx *x, const struct sl_node *body, struct sl_node
 {
 	for (size_t i = 0; i < body->len; i++) {
 		const struct sl_node *k = body->pairs[i].key, *v = body->pairs[i].value;
-		bool loop = is_loop_key(k);
+		bool loop = sl_foreach_key(k);
 		if (loop && expand_loop(x, v, m, ps) == LOOP_EXPANDED)
 			continue;
 		if (x->over || x->oom)
@@ -377,7 +372,7 @@ static bool literal(const struct sl_node *n)
 		if (sl_node_intrinsic(n))
 			return false;
 		for (size_t i = 0; i < n->len; i++)
-			if (!literal(n->pairs[i].value) || is_loop_key(n->pairs[i].key))
+			if (!literal(n->pairs[i].value) || sl_foreach_key(n->pairs[i].key))
 				return false;
 		return true;
 	}
@@ -530,7 +525,7 @@ static struct sl_node *clone_map(struct lx *x, const struct sl_node *n, struct s
 	struct pairs ps = { NULL, 0, 0 };
 	for (size_t i = 0; i < n->len; i++) {
 		const struct sl_node *k = n->pairs[i].key, *v = n->pairs[i].value;
-		bool loop = expand && is_loop_key(k);
+		bool loop = expand && sl_foreach_key(k);
 		if (loop) {
 			size_t np = ps.n, ne = x->n_entries, nc = x->n_colls, nx = x->n_expanded;
 			size_t nsub = x->n_subst;
@@ -628,7 +623,7 @@ static bool wants(const struct sl_node *n, bool expand)
 		return false;
 	for (size_t i = 0; i < n->len; i++) {
 		const struct sl_node *k = n->pairs[i].key;
-		if (expand && is_loop_key(k))
+		if (expand && sl_foreach_key(k))
 			return true;
 		if (sl_str_eq(k, "Fn::Length") || sl_str_eq(k, "Fn::ToJsonString"))
 			return true;

@@ -343,7 +343,7 @@ static void add_prefix(struct collect *c, const char *first, ...)
 /* Present and not an empty (null) value. */
 static bool present(const struct sl_node *n)
 {
-	return n && !(n->kind == SL_SCALAR && n->style == SL_PLAIN && sl_scalar_type(n) == SL_TYPE_NULL);
+	return n && !sl_node_is_null(n);
 }
 
 /* The text of a scalar value (not null, not an alias), or NULL. */

@@ -374,7 +374,7 @@ static void foreach_names(struct walk *w, enum sl_section sec, const struct sl_n
 			literal = false;
 	for (size_t k = 0; k < out->len; k++) {
 		const struct sl_node *key = out->pairs[k].key;
-		if (key->len > 13 && memcmp(key->str, "Fn::ForEach::", 13) == 0) {
+		if (sl_foreach_key(key)) {
 			foreach_names(w, sec, out->pairs[k].value, depth + 1);
 			continue;
 		}
@@ -500,13 +500,13 @@ static void walk(struct walk *w, const struct sl_node *n, bool in_cond)
 	if (n->kind != SL_MAP)
 		return;
 	const struct sl_node *fn = sl_node_intrinsic(n);
-	if (fn && !(fn->len > 13 && memcmp(fn->str, "Fn::ForEach::", 13) == 0)) {
+	if (fn && !sl_foreach_key(fn)) {
 		walk_fn(w, fn, n->pairs[0].value, in_cond);
 		return;
 	}
 	for (size_t i = 0; i < n->len; i++) {
 		const struct sl_node *k = n->pairs[i].key, *v = n->pairs[i].value;
-		if (k->len > 13 && memcmp(k->str, "Fn::ForEach::", 13) == 0)
+		if (sl_foreach_key(k))
 			note_foreach(w, v);
 		walk(w, v, in_cond);
 	}
@@ -515,7 +515,7 @@ static void walk(struct walk *w, const struct sl_node *n, bool in_cond)
 /* A null attribute value names nothing (E3001 reports it): no reference. */
 static void attr_ref(struct walk *w, enum sl_ref_kind kind, const struct sl_node *n)
 {
-	if (!sl_node_is(n, SL_SCALAR) || sl_scalar_type(n) != SL_TYPE_NULL)
+	if (!sl_node_is_null(n))
 		ref_node(w, kind, n);
 }
 
@@ -535,7 +535,7 @@ static void walk_resources(struct walk *w)
 		const struct sl_entity *e = &w->t->resources.items[i];
 		w->from = e;
 		const struct sl_node *r = e->value;
-		if (e->key->len > 13 && memcmp(e->key->str, "Fn::ForEach::", 13) == 0) {
+		if (sl_foreach_key(e->key)) {
 			note_foreach(w, r);
 			foreach_names(w, SL_SEC_RESOURCES, r, 0);
 		}
@@ -566,7 +566,7 @@ static void walk_outputs(struct walk *w)
 		const struct sl_entity *e = &w->t->outputs.items[i];
 		w->from = e;
 		const struct sl_node *o = e->value;
-		if (e->key->len > 13 && memcmp(e->key->str, "Fn::ForEach::", 13) == 0) {
+		if (sl_foreach_key(e->key)) {
 			note_foreach(w, o);
 			foreach_names(w, SL_SEC_OUTPUTS, o, 0);
 		}
@@ -590,11 +590,31 @@ static void walk_conditions(struct walk *w)
 	for (size_t i = 0; i < w->t->conditions.n; i++) {
 		const struct sl_entity *e = &w->t->conditions.items[i];
 		w->from = e;
-		if (e->key->len > 13 && memcmp(e->key->str, "Fn::ForEach::", 13) == 0) {
+		if (sl_foreach_key(e->key)) {
 			note_foreach(w, e->value);
 			foreach_names(w, SL_SEC_CONDITIONS, e->value, 0);
 		}
 		walk(w, e->value, true);
+	}
+}
+
+/* The section a top-level key names, or SL_SEC_COUNT. */
+static enum sl_section section_of(const struct sl_node *key)
+{
+	for (int s = 0; s < SL_SEC_COUNT; s++)
+		if (sl_str_eq(key, sl_section_names[s]))
+			return (enum sl_section)s;
+	return SL_SEC_COUNT;
+}
+
+/* t->sections from the top-level map root (the last of a duplicated key wins). */
+static void find_sections(struct sl_template *t, const struct sl_node *root)
+{
+	memset(t->sections, 0, sizeof(t->sections));
+	for (size_t i = 0; i < root->len; i++) {
+		enum sl_section s = section_of(root->pairs[i].key);
+		if (s != SL_SEC_COUNT)
+			t->sections[s] = &root->pairs[i];
 	}
 }
 
@@ -603,14 +623,8 @@ static enum sl_section collection_section(const struct sl_template *t, const str
 {
 	for (; n && n->parent && n->parent != t->src_root; n = n->parent)
 		;
-	for (size_t i = 0; n && i < t->src_root->len; i++) {
-		if (t->src_root->pairs[i].value != n)
-			continue;
-		for (int s = 0; s < SL_SEC_COUNT; s++)
-			if (sl_str_eq(t->src_root->pairs[i].key, sl_section_names[s]))
-				return (enum sl_section)s;
-	}
-	return SL_SEC_RESOURCES;
+	enum sl_section s = n ? section_of(sl_map_key_of(n)) : SL_SEC_COUNT;
+	return s != SL_SEC_COUNT ? s : SL_SEC_RESOURCES;
 }
 
 static bool transform_has(const struct sl_node *tr, const char *name)
@@ -633,11 +647,7 @@ int sl_template_build(struct sl_template *t, const struct sl_doc *doc, struct sl
 	const struct sl_node *root = doc->root;
 	if (!sl_node_is(root, SL_MAP))
 		return 0;
-	for (size_t i = 0; i < root->len; i++) {
-		for (int s = 0; s < SL_SEC_COUNT; s++)
-			if (sl_str_eq(root->pairs[i].key, sl_section_names[s]))
-				t->sections[s] = &root->pairs[i]; /* the last one wins */
-	}
+	find_sections(t, root);
 	const struct sl_node *tr = sl_section(t, SL_SEC_TRANSFORM);
 	t->sam = transform_has(tr, "AWS::Serverless-2016-10-31");
 	t->lang_ext = transform_has(tr, "AWS::LanguageExtensions");
@@ -649,7 +659,7 @@ int sl_template_build(struct sl_template *t, const struct sl_doc *doc, struct sl
 			    sl_str_eq(x, "AWS::LanguageExtensions"))
 				continue;
 			if (sl_sam_transform_slip(x))
-				t->sam = t->sam_slip = true; /* meant as SAM's: E9001 says so */
+				t->sam = true; /* meant as SAM's: E9001 says so */
 			else
 				t->macro = t->macro_global = true;
 		}
@@ -661,11 +671,7 @@ int sl_template_build(struct sl_template *t, const struct sl_doc *doc, struct sl
 		return -1;
 	if (t->lx) {
 		t->root = root = t->lx->root;
-		for (size_t i = 0; i < root->len; i++) {
-			for (int s = 0; s < SL_SEC_COUNT; s++)
-				if (sl_str_eq(root->pairs[i].key, sl_section_names[s]))
-					t->sections[s] = &root->pairs[i];
-		}
+		find_sections(t, root);
 	}
 	if (build_index(t, &t->params, sl_section(t, SL_SEC_PARAMETERS), false) < 0 ||
 	    build_index(t, &t->mappings, sl_section(t, SL_SEC_MAPPINGS), false) < 0 ||
