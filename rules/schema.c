@@ -7,6 +7,7 @@
 #include "rules/schema.h"
 #include "rules/packaged.h"
 #include "template/sam.h"
+#include "spec/pattern.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,11 +100,116 @@ static enum yield fn_yield(struct walk *w, const struct sl_node *key, const stru
 static void hit(struct walk *w, enum sl_schema_event ev, const struct sl_node *at, uint32_t shape,
 		const struct sl_spec_prop *prop, uint32_t type, const char *detail)
 {
-	struct sl_schema_hit h = { ev, at, shape, prop, type, detail, w->rtype };
+	struct sl_schema_hit h = { ev, at, shape, prop, type, detail, w->rtype, SL_SPEC_NONE, NULL };
 	w->fn(w->c, &h);
 }
 
-static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, int depth);
+static void hit_constraint(struct walk *w, enum sl_schema_event ev, const struct sl_node *at, uint32_t cons,
+			   const struct sl_node *other)
+{
+	struct sl_schema_hit h = { ev, at, 0, NULL, 0, NULL, w->rtype, cons, other };
+	w->fn(w->c, &h);
+}
+
+/* Characters (code points) of a UTF-8 string. */
+static size_t utf8_chars(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* A literal scalar against its constraint: a string's pattern and length, a
+ * number's range. A value of another kind (a boolean for a string) is left to
+ * the type check; only what is written is judged. */
+static void check_scalar(struct walk *w, const struct sl_node *v, enum sl_spec_kind kind, uint32_t cons)
+{
+	const struct sl_spec_constraint *c = sl_spec_constraint(w->s, cons);
+	if (!c || memmem(v->str, v->len, "{{resolve:", 10))
+		return; /* a dynamic reference: deploy time resolves it */
+	enum sl_scalar_type st = sl_scalar_type(v);
+	if (kind == SL_SPEC_STRING) {
+		if (st != SL_TYPE_STRING && st != SL_TYPE_INT && st != SL_TYPE_FLOAT)
+			return;
+		if (c->min_length != SL_SPEC_NONE || c->max_length != SL_SPEC_NONE) {
+			size_t n = utf8_chars(v->str, v->len);
+			if ((c->min_length != SL_SPEC_NONE && n < c->min_length) ||
+			    (c->max_length != SL_SPEC_NONE && n > c->max_length)) {
+				hit_constraint(w, SL_SCHEMA_LENGTH, v, cons, NULL);
+				return;
+			}
+		}
+		const char *pat = sl_spec_constraint_pattern(w->s, c);
+		if (pat && sl_pattern_match(pat, v->str, v->len) == 0)
+			hit_constraint(w, SL_SCHEMA_PATTERN, v, cons, NULL);
+		return;
+	}
+	if ((kind == SL_SPEC_INTEGER || kind == SL_SPEC_NUMBER) && (c->flags & (SL_SPEC_HAS_MIN | SL_SPEC_HAS_MAX))) {
+		char *end;
+		double d = strtod(v->str, &end);
+		if (v->len == 0 || *end != '\0' || d != d)
+			return;
+		if (((c->flags & SL_SPEC_HAS_MIN) && d < c->minimum) || ((c->flags & SL_SPEC_HAS_MAX) && d > c->maximum))
+			hit_constraint(w, SL_SCHEMA_RANGE, v, cons, NULL);
+	}
+}
+
+/* The scalar text of a list item for the uniqueness check, or NULL. */
+static const struct sl_node *unique_key(const struct sl_node *v)
+{
+	if (!v || v->kind != SL_SCALAR || (v->flags & SL_NODE_ALIAS))
+		return NULL;
+	return sl_scalar_type(v) == SL_TYPE_NULL ? NULL : v;
+}
+
+static int by_text(const void *a, const void *b)
+{
+	const struct sl_node *x = *(const struct sl_node *const *)a, *y = *(const struct sl_node *const *)b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int r = memcmp(x->str, y->str, n);
+	if (r)
+		return r;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	/* equal texts: in document order, so the later one is reported */
+	return x < y ? -1 : x > y;
+}
+
+/* A literal list against its constraint: the number of items (an item that
+ * may vanish, an Fn::If or a Ref to AWS::NoValue, counts only towards the
+ * most there can be), and repeated literal items where they must be unique
+ * (sorted, O(n log n), each repeat reported at the later occurrence). */
+static void check_list(struct walk *w, const struct sl_node *v, const struct sl_spec_constraint *c, uint32_t cons)
+{
+	size_t sure = 0, maybe = 0;
+	for (size_t i = 0; i < v->len; i++) {
+		const struct sl_node *fk = sl_node_intrinsic(v->items[i]);
+		const struct sl_node *arg = fk ? v->items[i]->pairs[0].value : NULL;
+		if (fk && (sl_str_eq(fk, "Fn::If") || (sl_str_eq(fk, "Ref") && sl_str_eq(arg, "AWS::NoValue"))))
+			maybe++;
+		else
+			sure++;
+	}
+	if ((c->max_items != SL_SPEC_NONE && sure > c->max_items) ||
+	    (c->min_items != SL_SPEC_NONE && sure + maybe < c->min_items))
+		hit_constraint(w, SL_SCHEMA_ITEMS, v, cons, NULL);
+	if (!(c->flags & SL_SPEC_UNIQUE_ITEMS) || v->len < 2)
+		return;
+	const struct sl_node **keys = sl_arena_alloc(w->c->arena, v->len * sizeof *keys);
+	if (!keys)
+		return;
+	size_t n = 0;
+	for (size_t i = 0; i < v->len; i++)
+		if (unique_key(v->items[i]))
+			keys[n++] = v->items[i];
+	qsort(keys, n, sizeof *keys, by_text);
+	for (size_t i = 1; i < n; i++)
+		if (keys[i]->len == keys[i - 1]->len && memcmp(keys[i]->str, keys[i - 1]->str, keys[i]->len) == 0)
+			hit_constraint(w, SL_SCHEMA_DUPLICATE, keys[i], cons, keys[i - 1]);
+}
+
+static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, uint32_t cons, int depth);
 
 /* Whether a null in the value being walked is reported: in CloudFormation's
  * own types, where the template is deployed as written. The SAM transform
@@ -208,7 +314,7 @@ static void check_shape(struct walk *w, const struct sl_node *map, uint32_t shap
 		}
 		/* SAM merges Globals into nested objects too: what Globals gives counts */
 		w->globals = globals ? sl_map_get(globals, k->str) : NULL;
-		check_value(w, map->pairs[i].value, p->type, depth + 1);
+		check_value(w, map->pairs[i].value, p->type, p->constraint, depth + 1);
 		w->globals = NULL;
 	}
 	if (foreach)
@@ -342,7 +448,7 @@ static void check_union_shapes(struct walk *w, const struct sl_node *v, const st
 	}
 }
 
-static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, int depth)
+static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, uint32_t cons, int depth)
 {
 	const struct sl_spec_type *t = sl_spec_type(w->s, type);
 	if (!t || !v || depth > 64 || (v->flags & SL_NODE_ALIAS))
@@ -360,9 +466,9 @@ static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, 
 		if (sl_str_eq(fk, "Fn::If")) {
 			if (sl_node_is(arg, SL_SEQ) && arg->len == 3) {
 				const struct sl_node *g = w->globals;
-				check_value(w, arg->items[1], type, depth + 1);
+				check_value(w, arg->items[1], type, cons, depth + 1);
 				w->globals = g;
-				check_value(w, arg->items[2], type, depth + 1);
+				check_value(w, arg->items[2], type, cons, depth + 1);
 			}
 			return;
 		}
@@ -434,8 +540,11 @@ static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, 
 			hit(w, SL_SCHEMA_WRONG_TYPE, v, 0, NULL, type, node_kind(v));
 			return;
 		}
+		const struct sl_spec_constraint *lc = sl_spec_constraint(w->s, cons);
+		if (lc)
+			check_list(w, v, lc, cons);
 		for (size_t i = 0; i < v->len; i++)
-			check_value(w, v->items[i], t->arg, depth + 1);
+			check_value(w, v->items[i], t->arg, lc ? lc->items : SL_SPEC_NONE, depth + 1);
 		return;
 	}
 	case SL_SPEC_MAP:
@@ -445,7 +554,7 @@ static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, 
 		}
 		for (size_t i = 0; i < v->len; i++)
 			if (!sl_foreach_key(v->pairs[i].key))
-				check_value(w, v->pairs[i].value, t->arg, depth + 1);
+				check_value(w, v->pairs[i].value, t->arg, SL_SPEC_NONE, depth + 1);
 		return;
 	case SL_SPEC_UNION: {
 		bool shapes = v->kind == SL_MAP;
@@ -483,7 +592,7 @@ static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, 
 			return;
 		}
 		if (n_match == 1) {
-			check_value(w, v, match, depth + 1);
+			check_value(w, v, match, cons, depth + 1);
 			return;
 		}
 		if (shapes)
@@ -504,7 +613,9 @@ static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, 
 				if (strcmp(sl_spec_allowed_value(w->s, t, i), v->str) == 0)
 					return;
 			hit(w, SL_SCHEMA_NOT_ALLOWED, v, 0, NULL, type, NULL);
+			return;
 		}
+		check_scalar(w, v, (enum sl_spec_kind)t->kind, cons);
 		return;
 	}
 }
@@ -601,7 +712,7 @@ static void walk_all(struct sl_ctx *c, sl_schema_fn fn)
 			const struct sl_node *key = sec->pairs[k].key;
 			const struct sl_spec_prop *p = sl_spec_prop_find(w.s, shape, key->str, key->len);
 			if (p && sl_sam_globals_key_supported(g->pairs[i].key->str, key->str))
-				check_value(&w, sec->pairs[k].value, p->type, 1);
+				check_value(&w, sec->pairs[k].value, p->type, p->constraint, 1);
 		}
 		w.partial = false;
 	}
@@ -747,4 +858,53 @@ const char *sl_schema_suggest(struct sl_ctx *c, uint32_t shape, const char *name
 		return "";
 	const char *m = sl_arena_printf(c->arena, " (did you mean '%s'?)", s);
 	return m ? m : "";
+}
+
+const struct sl_node *sl_schema_prop_of(const struct sl_node *v)
+{
+	for (int depth = 0; v && depth < 16; depth++) {
+		const struct sl_node *k = sl_map_key_of(v);
+		if (k && !sl_str_eq(k, "Fn::If"))
+			return k;
+		v = v->parent;
+	}
+	return NULL;
+}
+
+static const char *num(struct sl_ctx *c, double d)
+{
+	return sl_arena_printf(c->arena, "%.15g", d);
+}
+
+/* "between 1 and 5 items", "at most 1 item", ...: unit is singular, +"s" */
+static const char *range_text(struct sl_ctx *c, uint32_t lo, uint32_t hi, const char *unit)
+{
+	if (lo != SL_SPEC_NONE && hi != SL_SPEC_NONE)
+		return lo == hi ? sl_arena_printf(c->arena, "exactly %u %s%s", lo, unit, lo == 1 ? "" : "s")
+				: sl_arena_printf(c->arena, "between %u and %u %ss", lo, hi, unit);
+	if (hi != SL_SPEC_NONE)
+		return sl_arena_printf(c->arena, "at most %u %s%s", hi, unit, hi == 1 ? "" : "s");
+	return sl_arena_printf(c->arena, "at least %u %s%s", lo, unit, lo == 1 ? "" : "s");
+}
+
+const char *sl_schema_bound(struct sl_ctx *c, const struct sl_schema_hit *h)
+{
+	const struct sl_spec_constraint *k = sl_spec_constraint(c->spec, h->cons);
+	if (!k)
+		return "";
+	switch (h->event) {
+	case SL_SCHEMA_LENGTH:
+		return range_text(c, k->min_length, k->max_length, "character");
+	case SL_SCHEMA_ITEMS:
+		return range_text(c, k->min_items, k->max_items, "item");
+	case SL_SCHEMA_RANGE: {
+		bool lo = k->flags & SL_SPEC_HAS_MIN, hi = k->flags & SL_SPEC_HAS_MAX;
+		if (lo && hi)
+			return sl_arena_printf(c->arena, "between %s and %s", num(c, k->minimum), num(c, k->maximum));
+		return lo ? sl_arena_printf(c->arena, "at least %s", num(c, k->minimum))
+			  : sl_arena_printf(c->arena, "at most %s", num(c, k->maximum));
+	}
+	default:
+		return "";
+	}
 }

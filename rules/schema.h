@@ -18,6 +18,12 @@ enum sl_schema_event {
 	SL_SCHEMA_NOT_ALLOWED,   /* at: the value; type: the string type with its allowed values */
 	SL_SCHEMA_NULL,          /* at: a null value CloudFormation rejects; type: what was expected,
 				  * or SL_SPEC_NONE inside a free-form (JSON) value */
+	/* value constraints (at: the value; cons: the constraint it breaks) */
+	SL_SCHEMA_PATTERN,       /* a string that does not match the pattern */
+	SL_SCHEMA_LENGTH,        /* a string shorter or longer than allowed */
+	SL_SCHEMA_RANGE,         /* a number outside the range */
+	SL_SCHEMA_ITEMS,         /* a list with too few or too many items */
+	SL_SCHEMA_DUPLICATE,     /* at: a repeated item; other: its first occurrence */
 };
 
 struct sl_schema_hit {
@@ -28,6 +34,8 @@ struct sl_schema_hit {
 	uint32_t type;                   /* WRONG_TYPE, NOT_ALLOWED */
 	const char *detail;              /* WRONG_TYPE: "a list", "Ref to list parameter 'X'", ... */
 	const char *resource_type;       /* the resource's type name */
+	uint32_t cons;                   /* the constraint events: constraint id */
+	const struct sl_node *other;     /* DUPLICATE: the first occurrence */
 };
 
 typedef void (*sl_schema_fn)(struct sl_ctx *c, const struct sl_schema_hit *hit);
@@ -42,6 +50,14 @@ void sl_schema_walk(struct sl_ctx *c, sl_schema_fn fn);
 /* A type described for messages: "a string", "a list of strings", "an object
  * (VpcConfig)", "one of: a string, an object (CodeUri)". In the arena. */
 const char *sl_schema_type_name(struct sl_ctx *c, uint32_t type);
+
+/* The property a value belongs to: the key above it, past list items and
+ * Fn::If branches (for messages), or NULL. */
+const struct sl_node *sl_schema_prop_of(const struct sl_node *v);
+
+/* The constraint events' bound, described: "at most 256 characters",
+ * "between 1 and 5 items", "at least 60", ... In the arena. */
+const char *sl_schema_bound(struct sl_ctx *c, const struct sl_schema_hit *h);
 
 /* "; did you mean 'Runtime'?" among the properties of the shape, or "". */
 const char *sl_schema_suggest(struct sl_ctx *c, uint32_t shape, const char *name, size_t len);

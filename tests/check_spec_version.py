@@ -5,10 +5,14 @@
   its header size and table count are the generator's (HEADER_SIZE, TABLES: 16
   tables in format 2, the last the hash table of shape names), its size field is
   the file's size;
-- its source string is the package pinned in tools/spec-package;
-- when STACKLINT_SPEC_DB names a db.json.gz of that package, regenerating from
-  it gives the committed bytes exactly (tools/update-spec.sh sets nothing; CI
-  may fetch the package and set it).
+- its source string is the package pinned in tools/spec-package, and its
+  constraint source (format 3) names the two packages pinned in
+  tools/spec-constraint-packages;
+- when STACKLINT_SPEC_DB names a db.json.gz of that package, and
+  STACKLINT_SPEC_SCHEMAS and STACKLINT_SPEC_TYPINGS the unpacked schemas/ and
+  lib/ of the constraint packages, regenerating from them gives the committed
+  bytes exactly (tools/update-spec.sh sets nothing; CI may fetch the packages
+  and set them).
 
 Usage: check_spec_version.py SOURCE_ROOT   (exit 0 = ok, 1 = mismatch)
 """
@@ -53,12 +57,25 @@ def main(argv):
     if source != pinned:
         problems.append("spec.bin was generated from %s, tools/spec-package pins %s"
                         % (source, pinned))
+    with open(os.path.join(root, "tools", "spec-constraint-packages"), encoding="utf-8") as f:
+        cpinned = " ".join(line.split()[0] for line in f
+                           if line.strip() and not line.startswith("#"))
+    csource_off = struct.unpack_from("<I", blob, 28)[0]
+    csource = pool[csource_off:pool.index(b"\0", csource_off)].decode("utf-8", "replace")
+    if csource != cpinned:
+        problems.append("spec.bin's constraints come from %r, tools/spec-constraint-packages "
+                        "pins %r" % (csource, cpinned))
 
     db = os.environ.get("STACKLINT_SPEC_DB")
     if db and not problems:
         with tempfile.TemporaryDirectory() as tmp:
             out = os.path.join(tmp, "spec.bin")
-            if gen.main(["--db", db, "-o", out]) != 0:
+            args = ["--db", db, "-o", out]
+            if os.environ.get("STACKLINT_SPEC_SCHEMAS"):
+                args += ["--schemas", os.environ["STACKLINT_SPEC_SCHEMAS"],
+                         "--typings", os.environ.get("STACKLINT_SPEC_TYPINGS", ""),
+                         "--constraint-source", cpinned]
+            if gen.main(args) != 0:
                 problems.append("regenerating from %s failed" % db)
             else:
                 with open(out, "rb") as f:

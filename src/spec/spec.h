@@ -35,6 +35,8 @@ void sl_spec_free(const struct sl_spec *s);
 
 /* "package@version" the blob was generated from, and the blob's format version. */
 const char *sl_spec_source(const struct sl_spec *s);
+/* The packages the value constraints came from ("" when none). */
+const char *sl_spec_constraint_source(const struct sl_spec *s);
 uint32_t sl_spec_format_version(const struct sl_spec *s);
 
 /* --- value types --------------------------------------------------------- */
@@ -76,10 +78,40 @@ enum sl_spec_prop_flags {
 };
 
 struct sl_spec_prop {
-	uint32_t name;  /* string offset: use sl_spec_str() */
-	uint32_t type;  /* type id */
-	uint32_t flags; /* enum sl_spec_prop_flags */
+	uint32_t name;       /* string offset: use sl_spec_str() */
+	uint32_t type;       /* type id */
+	uint32_t flags;      /* enum sl_spec_prop_flags */
+	uint32_t constraint; /* constraint id (sl_spec_constraint()), or SL_SPEC_NONE */
 };
+
+/* --- value constraints (format 3) ----------------------------------------
+ * What the registry schemas say about a property's value beyond its type
+ * (docs/spec-format.md). A field that says nothing is SL_SPEC_NONE (counts,
+ * lengths) or 0 (pattern); minimum/maximum count only with their flag. For a
+ * list, min/max_items, SL_SPEC_UNIQUE_ITEMS and `items` (the constraint of each
+ * element) apply; for a scalar, the pattern, lengths (in characters) and range.
+ * Identical constraints are stored once. */
+enum sl_spec_constraint_flags {
+	SL_SPEC_HAS_MIN = 1 << 0,
+	SL_SPEC_HAS_MAX = 1 << 1,
+	SL_SPEC_UNIQUE_ITEMS = 1 << 2,
+};
+
+struct sl_spec_constraint {
+	uint32_t pattern;    /* string offset of a PCRE2 pattern (searched, not anchored), or 0 */
+	uint32_t min_length, max_length;
+	uint32_t min_items, max_items;
+	uint32_t flags;      /* enum sl_spec_constraint_flags */
+	uint32_t items;      /* constraint id of each list element, or SL_SPEC_NONE */
+	uint32_t reserved;
+	double minimum, maximum; /* inclusive */
+};
+
+/* The constraint with that id, or NULL (SL_SPEC_NONE or out of range). */
+const struct sl_spec_constraint *sl_spec_constraint(const struct sl_spec *s, uint32_t id);
+/* Its pattern, or NULL when it has none. */
+const char *sl_spec_constraint_pattern(const struct sl_spec *s, const struct sl_spec_constraint *c);
+uint32_t sl_spec_nconstraints(const struct sl_spec *s);
 
 const char *sl_spec_str(const struct sl_spec *s, uint32_t off);
 
