@@ -128,6 +128,8 @@ static void check_scalar(struct walk *w, const struct sl_node *v, enum sl_spec_k
 	const struct sl_spec_constraint *c = sl_spec_constraint(w->s, cons);
 	if (!c || memmem(v->str, v->len, "{{resolve:", 10))
 		return; /* a dynamic reference: deploy time resolves it */
+	if (c->format)
+		hit_constraint(w, SL_SCHEMA_FORMAT_VALUE, v, cons, NULL);
 	enum sl_scalar_type st = sl_scalar_type(v);
 	if (kind == SL_SPEC_STRING) {
 		if (st != SL_TYPE_STRING && st != SL_TYPE_INT && st != SL_TYPE_FLOAT)
@@ -472,6 +474,9 @@ static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, 
 			}
 			return;
 		}
+		const struct sl_spec_constraint *fc = sl_spec_constraint(w->s, cons);
+		if (fc && (fc->format || (fc->items != SL_SPEC_NONE && sl_spec_constraint(w->s, fc->items)->format)))
+			hit_constraint(w, SL_SCHEMA_FORMAT_FN, v, cons, NULL);
 		const char *detail = NULL;
 		enum yield y = fn_yield(w, fk, arg, &detail);
 		bool bad = false;

@@ -24,6 +24,12 @@ enum sl_schema_event {
 	SL_SCHEMA_RANGE,         /* a number outside the range */
 	SL_SCHEMA_ITEMS,         /* a list with too few or too many items */
 	SL_SCHEMA_DUPLICATE,     /* at: a repeated item; other: its first occurrence */
+	/* not findings: where values meet a named format (sl_spec_constraint_format),
+	 * for the format rules to judge */
+	SL_SCHEMA_FORMAT_VALUE,  /* at: a literal scalar (not a dynamic reference) whose
+				  * constraint (cons) names a format */
+	SL_SCHEMA_FORMAT_FN,     /* at: an intrinsic function ({Ref: X}, {Fn::GetAtt: ...}, ...)
+				  * given where cons, or cons's items, names a format */
 };
 
 struct sl_schema_hit {

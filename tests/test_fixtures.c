@@ -21,6 +21,11 @@
  * rule has a fixtures directory with at least one bad and one good file, and
  * every fixtures directory names a registered rule.
  *
+ * A directory may hold a file .options, a YAML map of settings for all its
+ * templates; the one known is `lint-date: YYYY-MM-DD` (the lint_date option,
+ * "today" for the rules that depend on the date). Without it, the current
+ * date is used.
+ *
  * Usage: test_fixtures FIXTURES_RULES_DIR [ID...]
  * With IDs, only those directories are run and the completeness checks are
  * skipped. Environment:
@@ -42,12 +47,14 @@
 #include "load/load.h"
 #include "load/node.h"
 #include "util/arena.h"
+#include "util/date.h"
 
 #include "test.h"
 
 #define EXPECTED_SUFFIX ".expected.json"
 
 static bool update_mode;
+static uint32_t lint_date; /* from the directory's .options; 0 = today */
 static enum sl_backend backend = SL_BACKEND_DEFAULT;
 static size_t n_templates, n_failed_files, n_updated;
 
@@ -328,6 +335,7 @@ static int lint_file(const char *path, const char *display, const char *id, stru
 	o.backend = backend;
 	o.include_checks = include;
 	o.n_include = 1;
+	o.lint_date = lint_date;
 	struct sl_report *r = NULL;
 	if (sl_lint_buffer(&r, &o, display, buf, len) < 0) {
 		free(buf);
@@ -540,11 +548,54 @@ static bool is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* Reads dir/.options into the settings above (all default when there is no
+ * such file). Returns 0, or -1 with a reason printed. */
+static int read_options(const char *dir)
+{
+	char path[4096];
+	lint_date = 0;
+	if (!fits(snprintf(path, sizeof(path), "%s/.options", dir), sizeof(path)))
+		return -1;
+	size_t len;
+	char *buf = read_all(path, &len);
+	if (!buf)
+		return errno == ENOENT ? 0 : -1;
+	struct sl_arena arena;
+	sl_arena_init(&arena);
+	struct sl_doc doc;
+	struct sl_load_opts lo = { SL_BACKEND_LIBYAML, 0 };
+	int rc = -1;
+	if (sl_load(&doc, &arena, buf, len, &lo) < 0 || doc.n_diags || !sl_node_is(doc.root, SL_MAP)) {
+		fprintf(stderr, "  %s: expected a YAML map of settings\n", path);
+		goto done;
+	}
+	for (uint32_t i = 0; i < doc.root->len; i++) {
+		const struct sl_node *k = doc.root->pairs[i].key, *v = doc.root->pairs[i].value;
+		if (sl_str_eq(k, "lint-date") && sl_node_is(v, SL_SCALAR) &&
+		    sl_date_parse(v->str, v->len, &lint_date))
+			continue;
+		fprintf(stderr, "  %s:%u:%u: unknown setting or bad value (known: lint-date: YYYY-MM-DD)\n",
+			path, k->start.line, k->start.column);
+		goto done;
+	}
+	rc = 0;
+done:
+	sl_arena_free(&arena);
+	free(buf);
+	return rc;
+}
+
 static void run_dir(const char *root, const char *id, struct dir_summary *sum)
 {
 	char dir[4096];
 	snprintf(dir, sizeof(dir), "%s/%s", root, id);
 	snprintf(sum->id, sizeof(sum->id), "%s", id);
+	test_checks++;
+	if (read_options(dir) < 0) {
+		fprintf(stderr, "FAIL %s/.options: unreadable\n", dir);
+		test_failures++;
+		return;
+	}
 	size_t n;
 	char **names = list_dir(dir, &n);
 	if (!names) {

@@ -539,6 +539,33 @@ def apply_constraints(model, schemas, typings):
     return counts
 
 
+def apply_formats(model, formats):
+    """Names the format of the properties listed in tools/spec_formats.json
+    ({"properties": {"Shape/Property": "Format"}}): the format applies to the
+    value, or to each item of a list. A listed property that the model does not
+    have is an error, so the file cannot silently rot."""
+    shapes = dict(model["shapes"])
+    for rname, r in model["resources"].items():
+        shapes[rname] = r["props"]
+    n = 0
+    for key, fmt in sorted((formats.get("properties") or {}).items()):
+        if key.startswith("_"):
+            continue
+        if "/" not in key or not isinstance(fmt, str) or not fmt:
+            raise SpecError("formats: bad entry %r: %r" % (key, fmt))
+        sname, pname = key.rsplit("/", 1)
+        p = shapes.get(sname, {}).get(pname)
+        if p is None:
+            raise SpecError("formats: %s has no property %s" % (sname, pname))
+        c = p.setdefault("cons", {})
+        if _is_list(p["type"]):
+            c.setdefault("items", {})["format"] = fmt
+        else:
+            c["format"] = fmt
+        n += 1
+    return n
+
+
 # --- emission ---------------------------------------------------------------
 
 class Blob:
@@ -561,7 +588,8 @@ class Blob:
             (C_UNIQUE if c.get("uniqueItems") else 0)
         rec = (self.s(pcre_text(c["pattern"])) if c.get("pattern") else 0,
                c.get("minLength", NONE), c.get("maxLength", NONE),
-               c.get("minItems", NONE), c.get("maxItems", NONE), flags, items, 0,
+               c.get("minItems", NONE), c.get("maxItems", NONE), flags, items,
+               self.s(c["format"]) if c.get("format") else 0,
                float(c.get("minimum", 0.0)), float(c.get("maximum", 0.0)))
         cid = self.cons_ids.get(rec)
         if cid is None:
@@ -732,6 +760,8 @@ def main(argv=None):
     ap.add_argument("--constraint-source", default="",
                     help="the two constraint packages, as recorded in the blob")
     ap.add_argument("--overlay", default=os.path.join(HERE, "sam_overlay.json"))
+    ap.add_argument("--formats", default=os.path.join(HERE, "spec_formats.json"),
+                    help="which properties take which named format")
     ap.add_argument("--source", help="package@version (default: tools/spec-package)")
     ap.add_argument("-o", "--output", default=os.path.join(ROOT, "src", "spec", "spec.bin"))
     ap.add_argument("-v", "--verbose", action="store_true")
@@ -748,6 +778,9 @@ def main(argv=None):
             raise SpecError("--schemas and --typings go together")
         if args.schemas:
             apply_constraints(model, load_schemas(args.schemas), load_typings(args.typings))
+        if os.path.exists(args.formats):
+            with open(args.formats, encoding="utf-8") as f:
+                apply_formats(model, json.load(f))
         blob, stats = emit(model, source, args.constraint_source)
     except (OSError, ValueError, KeyError, SpecError) as e:
         print("gen_spec: %s" % e, file=sys.stderr)

@@ -68,6 +68,10 @@ struct sl_options {
 	size_t n_include;
 	const char *const *mandatory_checks; /* cannot be suppressed by template Metadata */
 	size_t n_mandatory;
+	/* "today" for the rules that depend on the date (Lambda runtime deprecation),
+	 * as YYYYMMDD, e.g. 20261206; 0 = the current date in UTC. Pin it for
+	 * reproducible results. */
+	uint32_t lint_date;
 };
 
 #define SL_DEFAULT_MAX_SIZE ((size_t)50 << 20)

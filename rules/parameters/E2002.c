@@ -28,8 +28,9 @@ static void check(struct sl_ctx *c)
 				  e->key->str);
 			continue;
 		}
-		if (sl_param_type(ty->str, ty->len) != SL_PTYPE_INVALID)
-			continue;
+		if (sl_param_type(ty->str, ty->len) != SL_PTYPE_INVALID ||
+		    sl_param_generic_form(ty->str, ty->len))
+			continue; /* undocumented List<...>/SSM forms are W2002's */
 		const char *sug = sl_suggest(ty->str, ty->len, basic, N_BASIC);
 		if (sug)
 			sl_report(c, ty, "parameter '%s' has an unknown Type '%s' (did you mean '%s'?)",
@@ -57,7 +58,9 @@ const struct sl_rule rule_E2002 = {
 	"`AWS::EC2::VPC::Id`, `AWS::Route53::HostedZone::Id`), a `List<…>` of `String` or of one "
 	"of those, `AWS::SSM::Parameter::Name`, or `AWS::SSM::Parameter::Value<…>` of `String`, "
 	"`CommaDelimitedList`, `List<String>`, an AWS-specific type or a list of one. A missing "
-	"`Type` is E2001's finding. Templates processed by a macro are not checked.\n\n"
+	"`Type` is E2001's finding. Other types of the forms `List<…>` and "
+	"`AWS::SSM::Parameter::Value<…>` are W2002's: CloudFormation takes them without validating "
+	"the value. Templates processed by a macro are not checked.\n\n"
 	"### Why it matters\n"
 	"CloudFormation rejects the whole template when a parameter type is unknown; typos such "
 	"as `string` or `AWS::EC2::VPC::ID` are easy to make and only show at deploy time.\n\n"

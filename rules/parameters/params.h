@@ -88,6 +88,18 @@ static inline enum sl_ptype sl_param_type(const char *s, size_t len)
 	return SL_PTYPE_INVALID;
 }
 
+/* True for a Type of the form List<...> or AWS::SSM::Parameter::Value<...>:
+ * CloudFormation takes any type of these forms, and validates the value only
+ * for the documented ones (sl_param_type() != SL_PTYPE_INVALID); the others
+ * are W2002's, not E2002's. */
+static inline bool sl_param_generic_form(const char *s, size_t len)
+{
+	const char *in;
+	size_t n;
+	return sl_param_unwrap(s, len, "List<", &in, &n) ||
+	       sl_param_unwrap(s, len, "AWS::SSM::Parameter::Value<", &in, &n);
+}
+
 /* The parameter's Type scalar when it is a plain string, else NULL. */
 static inline const struct sl_node *sl_param_type_node(const struct sl_node *param)
 {

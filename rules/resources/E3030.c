@@ -1,5 +1,6 @@
 /* E3030: values among the allowed values, where the specification lists them. */
 #include "rules/schema.h"
+#include "rules/lambda/runtimes.h"
 
 #include <strings.h>
 
@@ -30,6 +31,7 @@ static void on_hit(struct sl_ctx *c, const struct sl_schema_hit *h)
 static void check(struct sl_ctx *c)
 {
 	sl_schema_walk(c, on_hit);
+	sl_runtime_check_unknown(c); /* Lambda runtimes: the spec lists none */
 }
 
 const struct sl_rule rule_E3030 = {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "util/date.h"
 
 int sl_strv_push(struct sl_strv *s, const char *str)
 {
@@ -87,6 +88,9 @@ void sl_cli_usage(FILE *out)
 "      --max-size BYTES  refuse larger files (default 50M; suffixes K, M)\n"
 "      --spec FILE       lint against this resource specification (the compact\n"
 "                        format of tools/gen_spec.py) instead of the built-in one\n"
+"      --lint-date DATE  take DATE (YYYY-MM-DD) as today for the rules that depend\n"
+"                        on the date (such as Lambda runtime deprecation: W2531,\n"
+"                        E2531, E2533); default: the current date (UTC)\n"
 "      --color WHEN      auto (default: on a terminal), always, never\n"
 "      --exit-zero       exit 0 even when problems are found (I/O errors still exit 1)\n"
 "      --yaml-backend B  libyaml or libfyaml (default chosen at build time)\n"
@@ -126,6 +130,7 @@ static int parse_size(const char *s, size_t *out)
 enum {
 	OPT_SEVERITY = 256, OPT_CONFIG, OPT_STDIN_NAME, OPT_IGNORE_TEMPLATES, OPT_MAX_SIZE, OPT_COLOR,
 	OPT_EXIT_ZERO, OPT_BACKEND, OPT_LIST_RULES, OPT_EXPLAIN, OPT_ONLY_TEMPLATES, OPT_SPEC,
+	OPT_LINT_DATE,
 };
 
 int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
@@ -151,6 +156,7 @@ int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
 		{ "explain", required_argument, NULL, OPT_EXPLAIN },
 		{ "only-templates", no_argument, NULL, OPT_ONLY_TEMPLATES },
 		{ "spec", required_argument, NULL, OPT_SPEC },
+		{ "lint-date", required_argument, NULL, OPT_LINT_DATE },
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(cli, 0, sizeof(*cli));
@@ -265,6 +271,14 @@ int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
 			break;
 		case OPT_SPEC:
 			cli->spec_path = optarg;
+			break;
+		case OPT_LINT_DATE:
+			if (!sl_date_parse(optarg, strlen(optarg), &cli->lint_date)) {
+				fprintf(err, "stacklint: --lint-date takes a date as YYYY-MM-DD (for example "
+					"2026-12-06), not '%s'\n", optarg);
+				return 1;
+			}
+			cli->set_lint_date = true;
 			break;
 		case ':':
 			fprintf(err, "stacklint: option '%s' needs a value (see stacklint --help)\n", argv[optind - 1]);

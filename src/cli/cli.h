@@ -44,6 +44,8 @@ struct sl_cli {
 	int color; /* -1 auto, 0 never, 1 always */
 	int jobs;  /* 0 = all cores */
 	size_t max_size;
+	uint32_t lint_date; /* --lint-date / lint_date as YYYYMMDD; 0 = today (UTC) */
+	bool set_lint_date;
 	enum sl_backend backend;
 	enum sl_severity min_severity;
 };

@@ -1,9 +1,9 @@
 /*
  * Configuration files. stacklint reads .stacklintrc.yaml and, for users moving
  * from cfn-lint, its .cfnlintrc: templates, ignore_templates, ignore_checks,
- * include_checks, mandatory_checks (and stacklint's own format and jobs). Keys
- * that exist in cfn-lint but mean nothing here are named in a notice, never
- * silently dropped. The file is parsed with stacklint's own loader.
+ * include_checks, mandatory_checks (and stacklint's own format, jobs and
+ * lint_date). Keys that exist in cfn-lint but mean nothing here are named in a
+ * notice, never silently dropped. The file is parsed with stacklint's own loader.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "load/load.h"
 #include "load/node.h"
+#include "util/date.h"
 
 static char *read_all(const char *path, size_t *len)
 {
@@ -106,6 +107,16 @@ static int apply(struct sl_cli *cli, const char *path, const struct sl_node *roo
 				rc = 1;
 			} else if (!cli->set_format) {
 				cli->format = cli->format_cfg;
+			}
+		} else if (sl_str_eq(k, "lint_date")) {
+			uint32_t d = 0;
+			/* an unquoted date is a YAML timestamp: its text is what counts */
+			if (!sl_node_is(v, SL_SCALAR) || !sl_date_parse(v->str, v->len, &d)) {
+				fprintf(err, "%s:%u:%u: 'lint_date' must be a date as YYYY-MM-DD (for example 2026-12-06)\n",
+					path, v->start.line, v->start.column);
+				rc = 1;
+			} else if (!cli->set_lint_date) {
+				cli->lint_date = d;
 			}
 		} else if (sl_str_eq(k, "jobs")) {
 			char *end = NULL;

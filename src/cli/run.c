@@ -249,6 +249,7 @@ int sl_cli_main(int argc, char **argv)
 		.n_include = cli.include.n,
 		.mandatory_checks = (const char *const *)cli.mandatory.v,
 		.n_mandatory = cli.mandatory.n,
+		.lint_date = cli.lint_date,
 	};
 	struct job j = { .cli = &cli, .opts = &opts, .files = &files, .candidate = cand };
 	j.reports = calloc(files.n ? files.n : 1, sizeof(*j.reports));

@@ -12,6 +12,7 @@
 
 #include "load/load.h"
 #include "util/buf.h"
+#include "util/date.h"
 
 struct sl_pdiag {
 	const char *rule_id;
@@ -383,6 +384,7 @@ int sl_lint_buffer(struct sl_report **out, const struct sl_options *opts, const 
 	struct sl_ctx c;
 	memset(&c, 0, sizeof(c));
 	c.arena = &ta;
+	c.today = opts && opts->lint_date ? opts->lint_date : sl_date_today();
 	struct sl_template t;
 	memset(&t, 0, sizeof(t));
 	int rc = sl_load(&doc, &ta, buf, len, &lo);

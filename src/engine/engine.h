@@ -21,6 +21,7 @@ struct sl_ctx {
 	const struct sl_spec *spec; /* never NULL */
 	const struct sl_rule *rule; /* the rule being run */
 	struct sl_arena *arena;     /* the template's arena */
+	uint32_t today;             /* YYYYMMDD: the options' lint_date, else today (UTC) */
 	struct sl_pdiag *diags;
 	size_t n, cap;
 	bool oom;

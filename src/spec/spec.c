@@ -187,7 +187,8 @@ static int check_tables(const struct sl_spec *s, char *err, size_t errlen)
 	const struct sl_spec_constraint *cons = s->table[T_CONS];
 	for (uint32_t i = 0; i < s->count[T_CONS]; i++) {
 		/* an item constraint comes first: no cycles */
-		if (cons[i].pattern >= nstr || (cons[i].items != SL_SPEC_NONE && cons[i].items >= i))
+		if (cons[i].pattern >= nstr || cons[i].format >= nstr ||
+		    (cons[i].items != SL_SPEC_NONE && cons[i].items >= i))
 			return fail(err, errlen, "constraint %u out of range", i);
 	}
 	const uint32_t *aux = s->table[T_AUX];
@@ -698,6 +699,11 @@ const struct sl_spec_constraint *sl_spec_constraint(const struct sl_spec *s, uin
 const char *sl_spec_constraint_pattern(const struct sl_spec *s, const struct sl_spec_constraint *c)
 {
 	return c && c->pattern ? sl_spec_str(s, c->pattern) : NULL;
+}
+
+const char *sl_spec_constraint_format(const struct sl_spec *s, const struct sl_spec_constraint *c)
+{
+	return c && c->format ? sl_spec_str(s, c->format) : NULL;
 }
 
 uint32_t sl_spec_nconstraints(const struct sl_spec *s)

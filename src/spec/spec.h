@@ -103,7 +103,7 @@ struct sl_spec_constraint {
 	uint32_t min_items, max_items;
 	uint32_t flags;      /* enum sl_spec_constraint_flags */
 	uint32_t items;      /* constraint id of each list element, or SL_SPEC_NONE */
-	uint32_t reserved;
+	uint32_t format;     /* string offset of a named format ("AWS::EC2::VPC.Id"), or 0 */
 	double minimum, maximum; /* inclusive */
 };
 
@@ -111,6 +111,8 @@ struct sl_spec_constraint {
 const struct sl_spec_constraint *sl_spec_constraint(const struct sl_spec *s, uint32_t id);
 /* Its pattern, or NULL when it has none. */
 const char *sl_spec_constraint_pattern(const struct sl_spec *s, const struct sl_spec_constraint *c);
+/* The named format of the value (tools/spec_formats.json), or NULL. */
+const char *sl_spec_constraint_format(const struct sl_spec *s, const struct sl_spec_constraint *c);
 uint32_t sl_spec_nconstraints(const struct sl_spec *s);
 
 const char *sl_spec_str(const struct sl_spec *s, uint32_t off);

@@ -41,7 +41,7 @@ LONG_OPTIONS = (
     "--format", "--ignore-checks", "--include-checks", "--mandatory-checks", "--severity",
     "--config", "--stdin-filename", "--ignore-templates", "--jobs", "--max-size", "--color",
     "--exit-zero", "--yaml-backend", "--list-rules", "--explain", "--version", "--help",
-    "--only-templates", "--spec",
+    "--only-templates", "--spec", "--lint-date",
 )
 SHORT_OPTIONS = ("-f", "-i", "-c", "-m", "-j", "-v", "-h")
 ALIASES = {"--colour": "--color"}
@@ -325,6 +325,7 @@ class TestExitStatus(CliTestCase):
                              (["--max-size", "big", "clean.yaml"], "big"),
                              (["--color", "sometimes", "clean.yaml"], "sometimes"),
                              (["--yaml-backend", "pyyaml", "clean.yaml"], "pyyaml"),
+                             (["--lint-date", "2026-02-29", "clean.yaml"], "2026-02-29"),
                              (["clean.yaml", "--format"], "--format")):
             with self.subTest(args=args):
                 p = self.sl(*args)
@@ -772,6 +773,86 @@ class TestConfiguration(CliTestCase):
         self.conf(".stacklintrc.yaml", "# nothing yet\n")
         p = self.sl("a.yaml")
         self.assertEqual((p.returncode, p.stderr), (6, ""))
+
+
+class TestLintDate(CliTestCase):
+    """--lint-date pins "today" for the rules that depend on the date: the Lambda
+    runtime lifecycle (W2531 deprecated, E2531 no more creating, E2533 no more
+    updating), whose dates are in rules/lambda/runtimes.c."""
+
+    TEMPLATE = (
+        "Resources:\n"
+        "  Fn:\n"
+        "    Type: AWS::Lambda::Function\n"
+        "    Properties:\n"
+        "      Runtime: %s\n"
+        "      Handler: index.handler\n"
+        "      Role: arn:aws:iam::123456789012:role/lambda\n"
+        "      Code:\n"
+        "        S3Bucket: bucket\n"
+        "        S3Key: app.zip\n")
+
+    def ids_on(self, runtime, *args):
+        self.write("fn.yaml", self.TEMPLATE % runtime)
+        p = self.sl(*args, "fn.yaml")
+        self.assertEqual(p.stderr, "")
+        return sorted(d["id"] for d in text_diags(p.stdout))
+
+    def test_each_phase_starts_on_its_date(self):
+        # dotnet8: deprecated 2026-11-10, creation blocked 2027-02-01, updates 2027-03-03
+        for day, ids in (("2026-11-09", []), ("2026-11-10", ["W2531"]), ("2027-01-31", ["W2531"]),
+                         ("2027-02-01", ["E2531"]), ("2027-03-02", ["E2531"]),
+                         ("2027-03-03", ["E2533"]), ("2030-01-01", ["E2533"])):
+            with self.subTest(day=day):
+                self.assertEqual(self.ids_on("dotnet8", "--lint-date", day), ids)
+
+    def test_unknown_dates_never_come(self):
+        # python3.9: deprecated 2025-12-15; its block dates are not in the table
+        self.assertEqual(self.ids_on("python3.9", "--lint-date", "2025-12-14"), [])
+        self.assertEqual(self.ids_on("python3.9", "--lint-date", "2025-12-15"), ["W2531"])
+        self.assertEqual(self.ids_on("python3.9", "--lint-date", "2099-12-31"), ["W2531"])
+        # a supported runtime, and one with no dates at all
+        self.assertEqual(self.ids_on("python3.14", "--lint-date", "2026-12-06"), [])
+        self.assertEqual(self.ids_on("go1.x", "--lint-date", "2099-12-31"), [])
+
+    def test_messages_name_the_runtime_the_date_and_the_fix(self):
+        self.write("fn.yaml", self.TEMPLATE % "python2.7")
+        diags = text_diags(self.sl("--lint-date", "2026-12-06", "fn.yaml").stdout)
+        self.assertEqual([(d["id"], d["line"], d["col"]) for d in diags], [("E2533", 5, 16)])
+        for needle in ("python2.7", "2022-05-30", "python3.14"):
+            self.assertIn(needle, diags[0]["msg"])
+
+    def test_default_is_today_in_utc(self):
+        import datetime
+        today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
+        self.write("fn.yaml", self.TEMPLATE % "dotnet8")
+        self.assertEqual(self.sl("fn.yaml").stdout, self.sl("--lint-date", today, "fn.yaml").stdout)
+
+    def test_bad_dates(self):
+        for v in ("2026-02-29", "2026-13-01", "2026-1-5", "26-12-06", "2026-12-06x", "tomorrow", ""):
+            with self.subTest(value=v):
+                p = self.sl("--lint-date", v, "clean.yaml")
+                self.assertEqual(p.returncode, 1)
+                self.assertEqual(p.stdout, "")
+                self.assertIn("--lint-date", p.stderr)
+                self.assertIn("YYYY-MM-DD", p.stderr)
+        self.assertEqual(self.sl("--lint-date", "2024-02-29", "clean.yaml").returncode, 0)
+
+    def test_configuration_key(self):
+        self.write("fn.yaml", self.TEMPLATE % "dotnet8")
+        self.write(".stacklintrc.yaml", "templates: [fn.yaml]\nlint_date: 2027-03-03\n")
+        self.assertIds(self.sl().stdout, ["E2533"])
+        # the command line wins over the file
+        self.assertIds(self.sl("--lint-date", "2026-11-10").stdout, ["W2531"])
+        self.write(".stacklintrc.yaml", "templates: [fn.yaml]\nlint_date: \"2027-02-01\"\n")
+        self.assertIds(self.sl().stdout, ["E2531"])
+        for bad in ("lint_date: 2027-02-30\n", "lint_date: [2027-02-01]\n", "lint_date: soon\n"):
+            with self.subTest(config=bad):
+                self.write(".stacklintrc.yaml", "templates: [fn.yaml]\n" + bad)
+                p = self.sl()
+                self.assertEqual(p.returncode, 1)
+                self.assertEqual(p.stdout, "")
+                self.assertIn("lint_date", p.stderr)
 
 
 class TestMaxSize(CliTestCase):
