@@ -295,6 +295,124 @@ static void check_event_properties(struct walk *w, const struct sl_node *map, ui
 	check_shape(w, &empty, ev, pp ? pp->key : type, NULL, depth + 1);
 }
 
+/* Whether a property is set in a map: 1 yes, 0 no, -1 cannot tell (an Fn::If
+ * with an AWS::NoValue branch, a null the SAM transform may take as absent).
+ * A value Globals gives counts as set. */
+static int presence(const struct walk *w, const struct sl_node *map, const char *name, size_t len,
+		    const struct sl_node *globals)
+{
+	const struct sl_pair *pp = NULL;
+	for (size_t i = 0; i < map->len && !pp; i++)
+		if (map->pairs[i].key->len == len && memcmp(map->pairs[i].key->str, name, len) == 0)
+			pp = &map->pairs[i];
+	if (!pp) {
+		if (!globals)
+			return 0;
+		for (size_t i = 0; i < globals->len; i++)
+			if (globals->pairs[i].key->len == len && memcmp(globals->pairs[i].key->str, name, len) == 0)
+				return 1;
+		return 0;
+	}
+	const struct sl_node *v = pp->value;
+	if (sl_node_is_null(v))
+		return nulls_reported(w) ? 1 : -1;
+	const struct sl_node *fk = sl_node_intrinsic(v);
+	if (!fk)
+		return 1;
+	const struct sl_node *arg = v->pairs[0].value;
+	if (sl_str_eq(fk, "Ref") && sl_str_eq(arg, "AWS::NoValue"))
+		return 0;
+	if (sl_str_eq(fk, "Fn::If")) {
+		if (!sl_node_is(arg, SL_SEQ) || arg->len != 3)
+			return -1;
+		for (int b = 1; b <= 2; b++) {
+			const struct sl_node *bk = sl_node_intrinsic(arg->items[b]);
+			if (bk && sl_str_eq(bk, "Ref") && sl_str_eq(arg->items[b]->pairs[0].value, "AWS::NoValue"))
+				return -1;
+		}
+	}
+	return 1;
+}
+
+/* Whether every property of a comma-joined group is set: 1, 0, or -1. */
+static int group_presence(const struct walk *w, const struct sl_node *map, const char *group,
+			  const struct sl_node *globals)
+{
+	int all = 1;
+	for (const char *p = group; *p;) {
+		const char *e = strchr(p, ',');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		int have = presence(w, map, p, n, globals);
+		if (have == 0)
+			return 0;
+		if (have < 0)
+			all = -1;
+		p += n + (e != NULL);
+	}
+	return all;
+}
+
+static const struct sl_node *key_node(const struct sl_node *map, const char *name)
+{
+	const struct sl_pair *pp = sl_map_get_pair(map, name);
+	return pp ? pp->key : NULL;
+}
+
+/* The relations of the shape between the properties of a map (see
+ * sl_spec_relation): judged only where every property involved is surely
+ * set or surely not. One finding per broken relation. */
+static void check_relations(struct walk *w, const struct sl_node *map, uint32_t shape,
+			    const struct sl_node *anchor, const struct sl_node *globals)
+{
+	uint32_t first, n = sl_spec_shape_relations(w->s, shape, &first);
+	for (uint32_t id = first; id < first + n; id++) {
+		const struct sl_spec_relation *r = sl_spec_relation(w->s, id);
+		if (r->kind == SL_SPEC_REL_ONE_OF || r->kind == SL_SPEC_REL_ANY_OF) {
+			uint32_t complete = 0;
+			bool unsure = false;
+			const char *names = "";
+			for (uint32_t g = 0; g < r->ngroups; g++) {
+				int have = group_presence(w, map, sl_spec_relation_group(w->s, r, g), globals);
+				unsure |= have < 0;
+				if (have > 0) {
+					/* 'A' or 'A' with 'B' for a group of several */
+					struct sl_buf gb = SL_BUF_INIT;
+					const char *grp = sl_spec_relation_group(w->s, r, g);
+					for (const char *p = grp; *p; p++)
+						sl_buf_printf(&gb, "%s", *p == ',' ? "' with '" : (char[2]){ *p, 0 });
+					names = sl_arena_printf(w->c->arena, "%s%s'%s'", names, complete ? " and " : "",
+								sl_buf_cstr(&gb));
+					sl_buf_free(&gb);
+					complete++;
+				}
+			}
+			if (unsure || complete == 1 || (complete > 1 && r->kind == SL_SPEC_REL_ANY_OF))
+				continue;
+			struct sl_schema_hit h = { SL_SCHEMA_RELATION, anchor, shape, NULL, 0,
+						   complete ? names : NULL, w->rtype, id, NULL };
+			w->fn(w->c, &h);
+			continue;
+		}
+		const char *key = sl_spec_str(w->s, r->key);
+		if (presence(w, map, key, strlen(key), globals) != 1)
+			continue;
+		const struct sl_node *kn = key_node(map, key);
+		for (uint32_t g = 0; g < r->ngroups; g++) {
+			const char *p = sl_spec_relation_group(w->s, r, g);
+			int have = presence(w, map, p, strlen(p), globals);
+			if (r->kind == SL_SPEC_REL_REQUIRES && have == 0) {
+				struct sl_schema_hit h = { SL_SCHEMA_RELATION, kn ? kn : anchor, shape, NULL, 0, p,
+							   w->rtype, id, NULL };
+				w->fn(w->c, &h);
+			} else if (r->kind == SL_SPEC_REL_EXCLUDES && have == 1 && key_node(map, p)) {
+				struct sl_schema_hit h = { SL_SCHEMA_RELATION, key_node(map, p), shape, NULL, 0, p,
+							   w->rtype, id, kn };
+				w->fn(w->c, &h);
+			}
+		}
+	}
+}
+
 /* A map against a shape: unknown keys, missing required ones, values. */
 static void check_shape(struct walk *w, const struct sl_node *map, uint32_t shape, const struct sl_node *anchor,
 			const struct sl_node *globals, int depth)
@@ -324,6 +442,7 @@ static void check_shape(struct walk *w, const struct sl_node *map, uint32_t shap
 	check_event_properties(w, map, shape, depth);
 	if (w->partial)
 		return;
+	check_relations(w, map, shape, anchor, globals);
 	uint32_t n = sl_spec_shape_nprops(s, shape);
 	for (uint32_t i = 0; i < n; i++) {
 		const struct sl_spec_prop *p = sl_spec_shape_prop(s, shape, i);
@@ -911,5 +1030,85 @@ const char *sl_schema_bound(struct sl_ctx *c, const struct sl_schema_hit *h)
 	}
 	default:
 		return "";
+	}
+}
+
+static bool relation_singles(const struct sl_spec *s, const struct sl_spec_relation *r)
+{
+	for (uint32_t g = 0; g < r->ngroups; g++)
+		if (strchr(sl_spec_relation_group(s, r, g), ','))
+			return false;
+	return true;
+}
+
+const char *sl_schema_relation_rule(struct sl_ctx *c, const struct sl_schema_hit *h)
+{
+	const struct sl_spec_relation *r = sl_spec_relation(c->spec, h->cons);
+	if (h->event != SL_SCHEMA_RELATION || !r)
+		return "";
+	switch (r->kind) {
+	case SL_SPEC_REL_ONE_OF:
+		return relation_singles(c->spec, r) ? "E3014" : "E3018";
+	case SL_SPEC_REL_ANY_OF:
+		return relation_singles(c->spec, r) ? "E3058" : "E3017";
+	case SL_SPEC_REL_REQUIRES:
+		return "E3021";
+	default:
+		return "E3020";
+	}
+}
+
+/* "'A', 'B' or 'C'"; a group of several as "'X' with 'Y'" */
+static const char *groups_text(struct sl_ctx *c, const struct sl_spec_relation *r, const char *last)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	for (uint32_t g = 0; g < r->ngroups; g++) {
+		if (g)
+			sl_buf_printf(&b, "%s", g + 1 == r->ngroups ? last : ", ");
+		const char *grp = sl_spec_relation_group(c->spec, r, g);
+		for (const char *p = grp; *p;) {
+			const char *e = strchr(p, ',');
+			size_t n = e ? (size_t)(e - p) : strlen(p);
+			sl_buf_printf(&b, "%s'%.*s'", p == grp ? "" : " with ", (int)n, p);
+			p += n + (e != NULL);
+		}
+	}
+	const char *out = sl_arena_printf(c->arena, "%s", sl_buf_cstr(&b));
+	sl_buf_free(&b);
+	return out;
+}
+
+const char *sl_schema_relation_message(struct sl_ctx *c, const struct sl_schema_hit *h)
+{
+	const struct sl_spec_relation *r = sl_spec_relation(c->spec, h->cons);
+	if (!r)
+		return "";
+	const char *shape = sl_spec_shape_name(c->spec, r->shape);
+	switch (r->kind) {
+	case SL_SPEC_REL_ONE_OF:
+		if (r->ngroups == 1)
+			return sl_arena_printf(c->arena, "%s needs %s", shape, groups_text(c, r, ""));
+		if (!h->detail)
+			return sl_arena_printf(c->arena, "%s needs exactly one of %s; none is set", shape,
+					       groups_text(c, r, " or "));
+		{
+			uint32_t set = 1;
+			for (const char *p = h->detail; (p = strstr(p, "' and '")); p++)
+				set++;
+			if (set == r->ngroups)
+				return sl_arena_printf(c->arena, "%s takes only one of %s, not %s: keep one", shape,
+						       groups_text(c, r, " and "), set == 2 ? "both" : "all");
+			return sl_arena_printf(c->arena, "%s takes only one of %s; %s are set: keep one", shape,
+					       groups_text(c, r, ", "), h->detail);
+		}
+	case SL_SPEC_REL_ANY_OF:
+		return sl_arena_printf(c->arena, "%s needs at least one of %s; none is set", shape,
+				       groups_text(c, r, " or "));
+	case SL_SPEC_REL_REQUIRES:
+		return sl_arena_printf(c->arena, "'%s' needs '%s' set too", sl_spec_str(c->spec, r->key), h->detail);
+	default:
+		return sl_arena_printf(c->arena, "'%s' cannot be set together with '%s'%s", h->detail,
+				       sl_spec_str(c->spec, r->key),
+				       h->other ? sl_arena_printf(c->arena, " (line %u)", h->other->start.line) : "");
 	}
 }

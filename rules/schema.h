@@ -24,6 +24,14 @@ enum sl_schema_event {
 	SL_SCHEMA_RANGE,         /* a number outside the range */
 	SL_SCHEMA_ITEMS,         /* a list with too few or too many items */
 	SL_SCHEMA_DUPLICATE,     /* at: a repeated item; other: its first occurrence */
+	/* a relation between the properties of a map is broken (cons: the relation
+	 * id, sl_spec_relation; shape: the map's shape):
+	 *   ONE_OF / ANY_OF: at = the map's anchor; detail = NULL when no group is
+	 *     complete, else the complete groups ("'A' and 'B'");
+	 *   REQUIRES: at = the key property; detail = the missing property;
+	 *   EXCLUDES: at = the excluded property's key; detail = its name;
+	 *     other = the key property that excludes it */
+	SL_SCHEMA_RELATION,
 	/* not findings: where values meet a named format (sl_spec_constraint_format),
 	 * for the format rules to judge */
 	SL_SCHEMA_FORMAT_VALUE,  /* at: a literal scalar (not a dynamic reference) whose
@@ -64,6 +72,13 @@ const struct sl_node *sl_schema_prop_of(const struct sl_node *v);
 /* The constraint events' bound, described: "at most 256 characters",
  * "between 1 and 5 items", "at least 60", ... In the arena. */
 const char *sl_schema_bound(struct sl_ctx *c, const struct sl_schema_hit *h);
+
+/* The rule ID of a SL_SCHEMA_RELATION hit: E3014 (exactly one of single
+ * properties), E3018 (exactly one of groups), E3058 (at least one of single
+ * properties), E3017 (at least one of groups), E3021 (requires), E3020
+ * (excludes). And its message, naming the properties and the fix. */
+const char *sl_schema_relation_rule(struct sl_ctx *c, const struct sl_schema_hit *h);
+const char *sl_schema_relation_message(struct sl_ctx *c, const struct sl_schema_hit *h);
 
 /* "; did you mean 'Runtime'?" among the properties of the shape, or "". */
 const char *sl_schema_suggest(struct sl_ctx *c, uint32_t shape, const char *name, size_t len);

@@ -105,6 +105,42 @@ static void test_constraints(void)
 	assert_int(sl_pattern_match("^(\\w+\\s?)*$", subject, sizeof subject - 1), -1);
 }
 
+/* Format 3: relations between properties, from the registry schemas and
+ * tools/spec_relations.json. */
+static void test_relations(void)
+{
+	uint32_t alarm = sl_spec_resource_shape(spec, res("AWS::CloudWatch::Alarm"));
+	uint32_t first = 0, n = sl_spec_shape_relations(spec, alarm, &first);
+	assert_true(n >= 3);
+	bool one_of = false, excludes = false;
+	for (uint32_t i = first; i < first + n; i++) {
+		const struct sl_spec_relation *r = sl_spec_relation(spec, i);
+		assert_true(r && r->shape == alarm);
+		if (!r)
+			continue;
+		if (r->kind == SL_SPEC_REL_ONE_OF && r->ngroups == 2 &&
+		    strcmp(sl_spec_relation_group(spec, r, 0), "MetricName") == 0 &&
+		    strcmp(sl_spec_relation_group(spec, r, 1), "Metrics") == 0)
+			one_of = (r->flags & SL_SPEC_REL_FROM_DOCS) != 0;
+		if (r->kind == SL_SPEC_REL_EXCLUDES && strcmp(sl_spec_str(spec, r->key), "Statistic") == 0)
+			excludes = strcmp(sl_spec_relation_group(spec, r, 0), "ExtendedStatistic") == 0;
+		assert_str(sl_spec_relation_group(spec, r, r->ngroups), "");
+	}
+	assert_true(one_of);
+	assert_true(excludes);
+	/* a registry schema's oneOf of required sets */
+	uint32_t lt = sl_spec_shape_find(spec, "AWS::EC2::Instance.LaunchTemplateSpecification", 46);
+	n = sl_spec_shape_relations(spec, lt, &first);
+	assert_int(n, 1);
+	const struct sl_spec_relation *r = sl_spec_relation(spec, first);
+	assert_true(r && r->kind == SL_SPEC_REL_ONE_OF && !(r->flags & SL_SPEC_REL_FROM_DOCS));
+	if (r)
+		assert_str(sl_spec_relation_group(spec, r, 0), "LaunchTemplateName,Version");
+	/* a shape with none */
+	assert_int(sl_spec_shape_relations(spec, sl_spec_resource_shape(spec, res("AWS::SQS::Queue")), &first), 0);
+	assert_true(sl_spec_relation(spec, UINT32_MAX) == NULL);
+}
+
 static void test_header(void)
 {
 	assert_int(sl_spec_format_version(spec), 3);
@@ -601,6 +637,10 @@ static void test_load(const char *path)
 	uint32_t cons_table = get32(blob + 32 + 8 * 16);
 	expect_reject(blob, len, cons_table, 0x7fffffff, "constraint 0");
 	expect_reject(blob, len, cons_table + 24, 0, "constraint 0");
+	/* a relation's shape past the shapes, its kind unknown */
+	uint32_t rel_table = get32(blob + 32 + 8 * 17);
+	expect_reject(blob, len, rel_table, 0x7fffffff, "relation 0");
+	expect_reject(blob, len, rel_table + 4, 9, "relation 0");
 
 	/* truncation anywhere */
 	const size_t cuts[] = { 0, 7, 8, 100, len / 2, len - 1 };
@@ -636,6 +676,7 @@ int main(int argc, char **argv)
 	test_header();
 	test_lambda();
 	test_constraints();
+	test_relations();
 	test_attributes();
 	test_required_and_allowed();
 	test_flags();

@@ -55,8 +55,11 @@ TABLES = [
     ("str", 1), ("resource", 24), ("shape", 12), ("prop", 16), ("type", 8), ("aux", 4),
     ("attr", 8), ("namespace", 12), ("metric", 16), ("dimset", 4),
     ("h_resource", 4), ("h_prop", 4), ("h_attr", 4), ("h_namespace", 4), ("h_metric", 4),
-    ("h_shape", 4), ("constraint", 48),
+    ("h_shape", 4), ("constraint", 48), ("relation", 24),
 ]
+# enum sl_spec_relation_kind (src/spec/spec.h)
+REL_KINDS = {"oneOf": 0, "anyOf": 1, "requires": 2, "excludes": 3}
+REL_OVERLAY = 1
 # struct sl_spec_constraint flags (src/spec/spec.h)
 C_HAS_MIN, C_HAS_MAX, C_UNIQUE = 1, 2, 4
 NONE = 0xFFFFFFFF
@@ -539,6 +542,91 @@ def apply_constraints(model, schemas, typings):
     return counts
 
 
+def _required_groups(branches):
+    """The required sets of a oneOf/anyOf whose every branch says only which
+    properties are required ([{"required": [A]}, {"required": [B, C]}]), else
+    None: branches that also constrain values are shapes, not relations."""
+    groups = []
+    for b in branches if isinstance(branches, list) else ():
+        keys = set(b) - {"description", "$comment"} if isinstance(b, dict) else {"?"}
+        if keys != {"required"} or not b["required"]:
+            return None
+        groups.append(tuple(b["required"]))
+    return groups or None
+
+
+def load_relations(directory):
+    """[(shape, kind, key, groups, flags)] of the registry schemas: a oneOf or
+    anyOf of required sets on a resource or a definition, and `dependencies`
+    (a property that requires others)."""
+    out = []
+    for name in sorted(os.listdir(directory)):
+        if not name.endswith(".json"):
+            continue
+        with open(os.path.join(directory, name), encoding="utf-8") as f:
+            schema = json.load(f)
+        tname = schema.get("typeName")
+        if not isinstance(tname, str):
+            continue
+        objs = [(tname, schema)] + [(tname + "." + k, v) for k, v in
+                                    sorted((schema.get("definitions") or {}).items())
+                                    if isinstance(v, dict)]
+        for shape, o in objs:
+            for kw in ("oneOf", "anyOf"):
+                groups = _required_groups(o.get(kw))
+                if groups:
+                    out.append((shape, kw, "", groups, 0))
+            for key, dep in sorted((o.get("dependencies") or {}).items()):
+                if isinstance(dep, list) and dep:
+                    out.append((shape, "requires", key, [(p,) for p in dep], 0))
+    return out
+
+
+def overlay_relations(spec):
+    """[(shape, kind, key, groups, flags)] of tools/spec_relations.json, facts
+    written from AWS documentation (each entry cites its page in "source")."""
+    out = []
+    for r in spec.get("relations", []):
+        if not r.get("source", "").startswith("https://"):
+            raise SpecError("relations: %r cites no https:// source" % (r,))
+        kind = r["kind"]
+        if kind not in REL_KINDS:
+            raise SpecError("relations: unknown kind %r" % kind)
+        if kind in ("requires", "excludes"):
+            groups = [(p,) for p in r["props"]]
+        else:
+            groups = [tuple(g) if isinstance(g, list) else (g,) for g in r["groups"]]
+        out.append((r["shape"], kind, r.get("key", ""), groups, REL_OVERLAY))
+    return out
+
+
+def apply_relations(model, relations, schemas=None, typings=None):
+    """Keeps the relations whose every property the model's shape has, and,
+    for a relation of the older registry schemas, whose shape has the same
+    properties in those schemas, in the newer typings and in the model: a
+    shape that has gained or lost a property since may have changed its
+    relations too, so its relation is dropped, never guessed at. Stores them
+    in model["relations"]."""
+    shapes = dict(model["shapes"])
+    for rname, r in model["resources"].items():
+        shapes[rname] = r["props"]
+    kept, dropped = [], 0
+    for shape, kind, key, groups, flags in relations:
+        props = shapes.get(shape)
+        names = [p for g in groups for p in g] + ([key] if key else [])
+        unchanged = flags & REL_OVERLAY or (
+            schemas is not None and props is not None and
+            set(schemas.get(shape, {})) == set((typings or {}).get(shape, {})) == set(props))
+        if props is None or any(n not in props for n in names) or not unchanged:
+            if flags & REL_OVERLAY:
+                raise SpecError("relations: %s has no property among %s" % (shape, names))
+            dropped += 1
+            continue
+        kept.append((shape, kind, key, groups, flags))
+    model["relations"] = kept
+    return len(kept), dropped
+
+
 def apply_formats(model, formats):
     """Names the format of the properties listed in tools/spec_formats.json
     ({"properties": {"Shape/Property": "Format"}}): the format applies to the
@@ -695,6 +783,16 @@ def emit(model, source, constraint_source=""):
         res_keys.append((NO_OWNER, n.encode()))
     shape_keys = [(NO_OWNER, n.encode()) for n in all_shapes]
 
+    # relations, sorted by shape id (looked up by binary search)
+    rel_recs = []
+    # (a nested type no resource reaches is not in the blob, nor its relations)
+    for shape, kind, key, groups, flags in sorted(
+            (r for r in model.get("relations", []) if r[0] in shape_ids),
+            key=lambda r: (shape_ids[r[0]], REL_KINDS[r[1]], r[2], r[3])):
+        first = b.run(b.s(",".join(g)) for g in groups)
+        rel_recs.append((shape_ids[shape], REL_KINDS[kind], b.s(key) if key else 0, first,
+                         len(groups), flags))
+
     ns_names = sorted({ns for ns, _ in model["metrics"]})
     ns_recs, metric_recs, metric_keys, ns_keys, dimset_recs = [], [], [], [], []
     for nid, ns in enumerate(ns_names):
@@ -719,6 +817,7 @@ def emit(model, source, constraint_source=""):
         "metric": b"".join(struct.pack("<4I", *r) for r in metric_recs),
         "dimset": struct.pack("<%dI" % len(dimset_recs), *dimset_recs),
         "constraint": b"".join(struct.pack("<8I2d", *r) for r in b.cons),
+        "relation": b"".join(struct.pack("<6I", *r) for r in rel_recs),
     }
     for name, keys in (("h_resource", res_keys), ("h_prop", prop_keys), ("h_attr", attr_keys),
                        ("h_namespace", ns_keys), ("h_metric", metric_keys),
@@ -746,7 +845,8 @@ def emit(model, source, constraint_source=""):
     assert len(header) == HEADER_SIZE
     stats = {"resources": len(res_recs), "shapes": len(shape_recs), "props": len(prop_recs),
              "types": len(b.types), "attrs": len(attr_recs), "namespaces": len(ns_recs),
-             "metrics": len(metric_recs), "constraints": len(b.cons), "strings": len(b.pool),
+             "metrics": len(metric_recs), "constraints": len(b.cons),
+             "relations": len(rel_recs), "strings": len(b.pool),
              "bytes": total}
     return bytes(header + body), stats
 
@@ -760,6 +860,8 @@ def main(argv=None):
     ap.add_argument("--constraint-source", default="",
                     help="the two constraint packages, as recorded in the blob")
     ap.add_argument("--overlay", default=os.path.join(HERE, "sam_overlay.json"))
+    ap.add_argument("--relations", default=os.path.join(HERE, "spec_relations.json"),
+                    help="relations between properties, from AWS documentation")
     ap.add_argument("--formats", default=os.path.join(HERE, "spec_formats.json"),
                     help="which properties take which named format")
     ap.add_argument("--source", help="package@version (default: tools/spec-package)")
@@ -776,8 +878,15 @@ def main(argv=None):
             apply_overlay(model, json.load(f))
         if bool(args.schemas) != bool(args.typings):
             raise SpecError("--schemas and --typings go together")
+        schemas = typings = None
         if args.schemas:
-            apply_constraints(model, load_schemas(args.schemas), load_typings(args.typings))
+            schemas, typings = load_schemas(args.schemas), load_typings(args.typings)
+            apply_constraints(model, schemas, typings)
+        relations = load_relations(args.schemas) if args.schemas else []
+        if os.path.exists(args.relations):
+            with open(args.relations, encoding="utf-8") as f:
+                relations += overlay_relations(json.load(f))
+        apply_relations(model, relations, schemas, typings)
         if os.path.exists(args.formats):
             with open(args.formats, encoding="utf-8") as f:
                 apply_formats(model, json.load(f))

@@ -48,6 +48,7 @@ enum table {
 	T_H_METRIC,
 	T_H_SHAPE,
 	T_CONS,
+	T_REL,
 	T_COUNT,
 };
 
@@ -56,7 +57,7 @@ static const uint32_t record_size[T_COUNT] = {
 	[T_STR] = 1,     [T_RES] = 24,    [T_SHAPE] = 12, [T_PROP] = 16,  [T_TYPE] = 8,
 	[T_AUX] = 4,     [T_ATTR] = 8,    [T_NS] = 12,    [T_METRIC] = 16, [T_DIMSET] = 4,
 	[T_H_RES] = 4,   [T_H_PROP] = 4,  [T_H_ATTR] = 4, [T_H_NS] = 4,   [T_H_METRIC] = 4,
-	[T_H_SHAPE] = 4, [T_CONS] = 48,
+	[T_H_SHAPE] = 4, [T_CONS] = 48,  [T_REL] = 24,
 };
 
 #define HEADER_SIZE (32u + 8u * T_COUNT)
@@ -81,6 +82,7 @@ _Static_assert(sizeof(struct res_rec) == 24, "resource record");
 _Static_assert(sizeof(struct shape_rec) == 12, "shape record");
 _Static_assert(sizeof(struct sl_spec_prop) == 16, "property record");
 _Static_assert(sizeof(struct sl_spec_constraint) == 48, "constraint record");
+_Static_assert(sizeof(struct sl_spec_relation) == 24, "relation record");
 _Static_assert(sizeof(struct sl_spec_type) == 8, "type record");
 _Static_assert(sizeof(struct attr_rec) == 8, "attribute record");
 _Static_assert(sizeof(struct ns_rec) == 12, "namespace record");
@@ -154,7 +156,7 @@ static const char *const table_name[T_COUNT] = {
 	"string pool", "resource", "shape",        "property",     "type",
 	"aux",         "attribute", "namespace",   "metric",       "dimension set",
 	"resource hash", "property hash", "attribute hash", "namespace hash", "metric hash",
-	"shape hash", "constraint",
+	"shape hash", "constraint", "relation",
 };
 
 /* Checks every table of s (already mapped) and every index or offset in it. */
@@ -192,6 +194,16 @@ static int check_tables(const struct sl_spec *s, char *err, size_t errlen)
 			return fail(err, errlen, "constraint %u out of range", i);
 	}
 	const uint32_t *aux = s->table[T_AUX];
+	const struct sl_spec_relation *rel = s->table[T_REL];
+	for (uint32_t i = 0; i < s->count[T_REL]; i++) {
+		bool ok = rel[i].shape < s->count[T_SHAPE] && rel[i].kind <= SL_SPEC_REL_EXCLUDES &&
+			  rel[i].key < nstr && run_ok(rel[i].first, rel[i].ngroups, s->count[T_AUX]) &&
+			  (i == 0 || rel[i - 1].shape <= rel[i].shape); /* sorted: binary search */
+		for (uint32_t j = 0; ok && j < rel[i].ngroups; j++)
+			ok = aux[rel[i].first + j] < nstr;
+		if (!ok)
+			return fail(err, errlen, "relation %u out of range", i);
+	}
 	const struct sl_spec_type *type = s->table[T_TYPE];
 	for (uint32_t i = 0; i < s->count[T_TYPE]; i++) {
 		const struct sl_spec_type *t = &type[i];
@@ -709,4 +721,36 @@ const char *sl_spec_constraint_format(const struct sl_spec *s, const struct sl_s
 uint32_t sl_spec_nconstraints(const struct sl_spec *s)
 {
 	return s->count[T_CONS];
+}
+
+uint32_t sl_spec_shape_relations(const struct sl_spec *s, uint32_t shape, uint32_t *first)
+{
+	const struct sl_spec_relation *rel = TAB(s, T_REL, struct sl_spec_relation);
+	uint32_t lo = 0, hi = s->count[T_REL];
+	while (lo < hi) { /* the first record with rel.shape >= shape */
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (rel[mid].shape < shape)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	uint32_t end = lo;
+	while (end < s->count[T_REL] && rel[end].shape == shape)
+		end++;
+	*first = lo;
+	return end - lo;
+}
+
+const struct sl_spec_relation *sl_spec_relation(const struct sl_spec *s, uint32_t id)
+{
+	if (id >= s->count[T_REL])
+		return NULL;
+	return TAB(s, T_REL, struct sl_spec_relation) + id;
+}
+
+const char *sl_spec_relation_group(const struct sl_spec *s, const struct sl_spec_relation *r, uint32_t i)
+{
+	if (!r || i >= r->ngroups)
+		return "";
+	return sl_spec_str(s, TAB(s, T_AUX, uint32_t)[r->first + i]);
 }

@@ -115,6 +115,37 @@ const char *sl_spec_constraint_pattern(const struct sl_spec *s, const struct sl_
 const char *sl_spec_constraint_format(const struct sl_spec *s, const struct sl_spec_constraint *c);
 uint32_t sl_spec_nconstraints(const struct sl_spec *s);
 
+/* --- relations between the properties of a shape (format 3) --------------
+ * From the registry schemas (a oneOf or anyOf of required sets, dependencies)
+ * and tools/spec_relations.json (from AWS documentation). A group is one or
+ * more property names that are set together, comma-joined ("TypeName,VersionId"). */
+enum sl_spec_relation_kind {
+	SL_SPEC_REL_ONE_OF = 0,   /* exactly one group is complete */
+	SL_SPEC_REL_ANY_OF = 1,   /* at least one group is complete */
+	SL_SPEC_REL_REQUIRES = 2, /* key set: every group (one property each) set too */
+	SL_SPEC_REL_EXCLUDES = 3, /* key set: no group (one property each) set */
+};
+
+enum sl_spec_relation_flags {
+	SL_SPEC_REL_FROM_DOCS = 1 << 0, /* tools/spec_relations.json, not a registry schema */
+};
+
+struct sl_spec_relation {
+	uint32_t shape;  /* the shape whose properties it relates */
+	uint32_t kind;   /* enum sl_spec_relation_kind */
+	uint32_t key;    /* REQUIRES, EXCLUDES: string offset of the key property; else 0 */
+	uint32_t first;  /* aux index of the first group (a string offset) */
+	uint32_t ngroups;
+	uint32_t flags;  /* enum sl_spec_relation_flags */
+};
+
+/* The relations of a shape: *first receives the id of the first, and the
+ * count is returned (ids first..first+count-1; 0 when none). O(log n). */
+uint32_t sl_spec_shape_relations(const struct sl_spec *s, uint32_t shape, uint32_t *first);
+const struct sl_spec_relation *sl_spec_relation(const struct sl_spec *s, uint32_t id);
+/* Group i of a relation, comma-joined property names; "" when out of range. */
+const char *sl_spec_relation_group(const struct sl_spec *s, const struct sl_spec_relation *r, uint32_t i);
+
 const char *sl_spec_str(const struct sl_spec *s, uint32_t off);
 
 /* The lookup hash: 32-bit FNV-1a over owner (4 bytes, little-endian), then the

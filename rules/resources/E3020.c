@@ -1,0 +1,44 @@
+/* E3020: properties that exclude each other are not set together (relations between properties, rules/schema.c). */
+#include <string.h>
+
+#include "rules/schema.h"
+
+static void on_hit(struct sl_ctx *c, const struct sl_schema_hit *h)
+{
+	if (h->event == SL_SCHEMA_RELATION && strcmp(sl_schema_relation_rule(c, h), "E3020") == 0)
+		sl_report(c, h->at, "%s", sl_schema_relation_message(c, h));
+}
+
+static void check(struct sl_ctx *c)
+{
+	sl_schema_walk(c, on_hit);
+}
+
+const struct sl_rule rule_E3020 = {
+	.id = "E3020",
+	.severity = SL_SEV_ERROR,
+	.title = "Properties that exclude each other are not set together",
+	.source = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html",
+	.doc =
+	"### What it checks\n"
+	"A property that excludes others is not set with them, where AWS documentation says so: an alarm on a math expression (`Metrics`) takes no `Namespace`, `Dimensions`, `Period`, `Unit`, `Statistic` or `ExtendedStatistic`, and `Statistic` and `ExtendedStatistic` exclude each other (PutMetricAlarm). Each excluded property is reported where it is set.\n"
+	"\n"
+	"### Why it matters\n"
+	"CloudFormation validates the properties against the resource type's schema, or the service rejects the request, when the resource is created, and the stack rolls back.\n"
+	"\n"
+	"### Bad\n"
+	"```yaml\n"
+	"      MetricName: Latency\n"
+	"      Namespace: AWS/ApiGateway\n"
+	"      Statistic: Average\n"
+	"      ExtendedStatistic: p99\n"
+	"```\n"
+	"\n"
+	"### Good\n"
+	"```yaml\n"
+	"      MetricName: Latency\n"
+	"      Namespace: AWS/ApiGateway\n"
+	"      ExtendedStatistic: p99\n"
+	"```\n",
+	.check = check,
+};
