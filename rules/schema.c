@@ -23,7 +23,100 @@ struct walk {
 	const char *rtype;
 	const struct sl_node *globals; /* SAM Globals section for this resource type, if any */
 	bool partial; /* walking Globals: objects there are completed by each resource */
+	/* judging a value an intrinsic function resolves to (a Ref'd parameter's
+	 * Default, a mapping's value): the function, where findings go */
+	const struct sl_node *resolving;
+	/* the conditions the value being walked stands under (the resource's
+	 * Condition, the Fn::If branches around it): a parameter one of them
+	 * reads is not resolved, since its Default may be just what turns the
+	 * condition off */
+	const struct sl_node *conds[16];
+	int nconds; /* more than fit: nothing is resolved */
 };
+
+#define MAX_CONDS ((int)(sizeof(((struct walk *)0)->conds) / sizeof(const struct sl_node *)))
+
+static void push_cond(struct walk *w, const struct sl_node *name)
+{
+	if (w->nconds < MAX_CONDS)
+		w->conds[w->nconds] = sl_node_is(name, SL_SCALAR) ? name : NULL;
+	w->nconds++;
+}
+
+/* Whether condition `name` reads parameter `param`, through the conditions
+ * it names (each visited once: linear in the Conditions section). */
+static bool cond_reads(const struct sl_template *t, const struct sl_node *name, const struct sl_node *param,
+		       unsigned char *seen)
+{
+	const struct sl_node *stack[64];
+	int n = 0;
+	stack[n++] = name;
+	while (n > 0) {
+		const struct sl_node *cn = stack[--n];
+		if (!sl_node_is(cn, SL_SCALAR))
+			return true; /* cannot tell */
+		const struct sl_entity *e = sl_index_find(&t->conditions, cn->str, cn->len);
+		if (!e)
+			continue;
+		size_t idx = (size_t)(e - t->conditions.items);
+		if (seen[idx])
+			continue;
+		seen[idx] = 1;
+		/* every scalar under the condition: a Ref's argument or a Condition name */
+		const struct sl_node *todo[256];
+		int m = 0;
+		todo[m++] = e->value;
+		while (m > 0) {
+			const struct sl_node *v = todo[--m];
+			if (!v)
+				continue;
+			if (v->kind == SL_MAP) {
+				for (size_t i = 0; i < v->len; i++) {
+					const struct sl_node *k = v->pairs[i].key;
+					if (sl_str_eq(k, "Ref") && sl_node_is(v->pairs[i].value, SL_SCALAR) &&
+					    v->pairs[i].value->len == param->len &&
+					    memcmp(v->pairs[i].value->str, param->str, param->len) == 0)
+						return true;
+					if (sl_str_eq(k, "Condition")) {
+						if (n == 64)
+							return true;
+						stack[n++] = v->pairs[i].value;
+					} else if (m < 256) {
+						todo[m++] = v->pairs[i].value;
+					} else {
+						return true;
+					}
+				}
+			} else if (v->kind == SL_SEQ) {
+				for (size_t i = 0; i < v->len; i++) {
+					if (m == 256)
+						return true;
+					todo[m++] = v->items[i];
+				}
+			}
+		}
+	}
+	return false;
+}
+
+/* Whether a Ref to `param` may be resolved where the walk stands. */
+static bool may_resolve(struct walk *w, const struct sl_node *param)
+{
+	if (w->nconds > MAX_CONDS)
+		return false;
+	const struct sl_template *t = w->c->t;
+	for (int i = 0; i < w->nconds; i++) {
+		if (!w->conds[i])
+			return false;
+		unsigned char *seen = sl_arena_alloc(w->c->arena, t->conditions.n + 1);
+		if (!seen)
+			return false;
+		memset(seen, 0, t->conditions.n + 1);
+		if (cond_reads(t, w->conds[i], param, seen))
+			return false;
+	}
+	return true;
+}
 
 /* What an intrinsic function yields, as far as the type check cares. */
 enum yield {
@@ -97,9 +190,26 @@ static enum yield fn_yield(struct walk *w, const struct sl_node *key, const stru
 	return Y_ANY; /* GetAtt, Select, FindInMap, ImportValue, Transform, ...: cannot tell */
 }
 
+/* A value an intrinsic function resolves to breaks a constraint (ev): the
+ * finding goes to the function, naming the value (see SL_SCHEMA_RESOLVED). */
+static void hit_resolved(struct walk *w, enum sl_schema_event ev, const struct sl_node *value, uint32_t type,
+			 uint32_t cons)
+{
+	struct sl_schema_hit h = { SL_SCHEMA_RESOLVED, w->resolving, 0, NULL, type, NULL, w->rtype, cons, value };
+	h.sub = ev;
+	w->fn(w->c, &h);
+}
+
 static void hit(struct walk *w, enum sl_schema_event ev, const struct sl_node *at, uint32_t shape,
 		const struct sl_spec_prop *prop, uint32_t type, const char *detail)
 {
+	if (w->resolving) {
+		/* only a value outside the allowed ones is the function's finding;
+		 * its type is the parameter's or the mapping's business */
+		if (ev == SL_SCHEMA_NOT_ALLOWED)
+			hit_resolved(w, ev, at, type, SL_SPEC_NONE);
+		return;
+	}
 	struct sl_schema_hit h = { ev, at, shape, prop, type, detail, w->rtype, SL_SPEC_NONE, NULL };
 	w->fn(w->c, &h);
 }
@@ -107,8 +217,110 @@ static void hit(struct walk *w, enum sl_schema_event ev, const struct sl_node *a
 static void hit_constraint(struct walk *w, enum sl_schema_event ev, const struct sl_node *at, uint32_t cons,
 			   const struct sl_node *other)
 {
+	if (w->resolving) {
+		if (ev == SL_SCHEMA_PATTERN || ev == SL_SCHEMA_LENGTH || ev == SL_SCHEMA_RANGE)
+			hit_resolved(w, ev, at, 0, cons);
+		return; /* formats of resolved values: not judged here */
+	}
 	struct sl_schema_hit h = { ev, at, 0, NULL, 0, NULL, w->rtype, cons, other };
 	w->fn(w->c, &h);
+}
+
+#define MAX_RESOLVED 64 /* values judged per function; a bigger mapping is left alone */
+
+struct resolved {
+	const struct sl_node *v[MAX_RESOLVED];
+	size_t n;
+	bool all; /* false: more values than fit, or some not literal: judge none */
+};
+
+static void add_resolved(struct resolved *r, const struct sl_node *v)
+{
+	if (!v || v->kind != SL_SCALAR || sl_node_is_null(v) || (v->flags & SL_NODE_ALIAS) || r->n == MAX_RESOLVED) {
+		r->all = false;
+		return;
+	}
+	r->v[r->n++] = v;
+}
+
+/* The keys of a mapping level a FindInMap key selects: the one named, or
+ * every one when the key is an intrinsic (Ref AWS::Region, a parameter). */
+static void map_level(const struct sl_node *level, const struct sl_node *key, const struct sl_node **out,
+		      size_t *n, size_t cap, bool *all)
+{
+	if (!sl_node_is(level, SL_MAP)) {
+		*all = false;
+		return;
+	}
+	if (sl_node_is(key, SL_SCALAR)) {
+		const struct sl_node *v = sl_map_get(level, key->str);
+		if (v && *n < cap)
+			out[(*n)++] = v;
+		else
+			*all = false; /* a missing key is E1011's */
+		return;
+	}
+	for (size_t i = 0; i < level->len; i++) {
+		if (*n == cap) {
+			*all = false;
+			return;
+		}
+		out[(*n)++] = level->pairs[i].value;
+	}
+}
+
+/* What a Ref to a parameter or an Fn::FindInMap can resolve to, as literal
+ * scalars: a parameter's AllowedValues, else its Default (a string or number
+ * parameter; not an SSM parameter, whose Default is a parameter name), and
+ * every value a FindInMap can select. r->all is false when that is not known
+ * in full. */
+static void resolve_values(struct walk *w, const struct sl_node *fk, const struct sl_node *arg,
+			   struct resolved *r)
+{
+	const struct sl_template *t = w->c->t;
+	r->n = 0;
+	r->all = true;
+	if (sl_str_eq(fk, "Ref") && sl_node_is(arg, SL_SCALAR)) {
+		const struct sl_entity *p = sl_index_find(&t->params, arg->str, arg->len);
+		const struct sl_node *ty = p ? sl_map_get(p->value, "Type") : NULL;
+		if (!p || !sl_node_is(ty, SL_SCALAR) || starts(ty, "AWS::SSM::") || starts(ty, "List<") ||
+		    sl_str_eq(ty, "CommaDelimitedList")) {
+			r->all = false;
+			return;
+		}
+		const struct sl_node *allowed = sl_map_get(p->value, "AllowedValues");
+		if (sl_node_is(allowed, SL_SEQ)) {
+			for (size_t i = 0; i < allowed->len; i++)
+				add_resolved(r, allowed->items[i]);
+			return;
+		}
+		const struct sl_node *def = sl_map_get(p->value, "Default");
+		if (def)
+			add_resolved(r, def);
+		else
+			r->all = false;
+		return;
+	}
+	if (sl_str_eq(fk, "Fn::FindInMap") && sl_node_is(arg, SL_SEQ) && arg->len == 3 &&
+	    sl_node_is(arg->items[0], SL_SCALAR)) {
+		const struct sl_entity *m = sl_index_find(&t->mappings, arg->items[0]->str, arg->items[0]->len);
+		if (!m) {
+			r->all = false;
+			return;
+		}
+		const struct sl_node *tops[MAX_RESOLVED];
+		size_t ntop = 0;
+		map_level(m->value, arg->items[1], tops, &ntop, MAX_RESOLVED, &r->all);
+		for (size_t i = 0; i < ntop && r->all; i++) {
+			const struct sl_node *vals[MAX_RESOLVED];
+			size_t nval = 0;
+			map_level(tops[i], arg->items[2], vals, &nval, MAX_RESOLVED, &r->all);
+			for (size_t j = 0; j < nval; j++)
+				add_resolved(r, vals[j]);
+		}
+		return;
+	}
+	r->all = false;
 }
 
 /* Characters (code points) of a UTF-8 string. */
@@ -587,15 +799,30 @@ static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, 
 		if (sl_str_eq(fk, "Fn::If")) {
 			if (sl_node_is(arg, SL_SEQ) && arg->len == 3) {
 				const struct sl_node *g = w->globals;
+				push_cond(w, arg->items[0]);
 				check_value(w, arg->items[1], type, cons, depth + 1);
 				w->globals = g;
 				check_value(w, arg->items[2], type, cons, depth + 1);
+				w->nconds--;
 			}
 			return;
 		}
 		const struct sl_spec_constraint *fc = sl_spec_constraint(w->s, cons);
 		if (fc && (fc->format || (fc->items != SL_SPEC_NONE && sl_spec_constraint(w->s, fc->items)->format)))
 			hit_constraint(w, SL_SCHEMA_FORMAT_FN, v, cons, NULL);
+		/* the values a Ref'd parameter or a FindInMap can give, against a
+		 * scalar property's constraints and allowed values (W1030, W1034) */
+		if (!w->resolving && (t->kind == SL_SPEC_STRING || t->kind == SL_SPEC_INTEGER ||
+				      t->kind == SL_SPEC_NUMBER) && (fc || t->n > 0)) {
+			struct resolved r;
+			resolve_values(w, fk, arg, &r);
+			if (sl_str_eq(fk, "Ref") && !may_resolve(w, arg))
+				r.all = false;
+			w->resolving = v;
+			for (size_t i = 0; r.all && i < r.n; i++)
+				check_value(w, r.v[i], type, cons, depth + 1);
+			w->resolving = NULL;
+		}
 		const char *detail = NULL;
 		enum yield y = fn_yield(w, fk, arg, &detail);
 		bool bad = false;
@@ -849,6 +1076,9 @@ static void walk_all(struct sl_ctx *c, sl_schema_fn fn)
 		if (rid == SL_SPEC_NONE)
 			continue; /* E3006's business */
 		w.rtype = sl_spec_resource_name(w.s, rid);
+		w.nconds = 0;
+		if (sl_map_get(e->value, "Condition"))
+			push_cond(&w, sl_map_get(e->value, "Condition"));
 		uint32_t shape = sl_spec_resource_shape(w.s, rid);
 		const struct sl_pair *pp = sl_map_get_pair(e->value, "Properties");
 		const struct sl_node *globals = sl_sam_globals_for(t, w.rtype);
@@ -865,11 +1095,13 @@ static void walk_all(struct sl_ctx *c, sl_schema_fn fn)
 			const struct sl_node *fk = sl_node_intrinsic(props);
 			if (sl_str_eq(fk, "Fn::If") && sl_node_is(props->pairs[0].value, SL_SEQ) &&
 			    props->pairs[0].value->len == 3) {
+				push_cond(&w, props->pairs[0].value->items[0]);
 				for (int b = 1; b <= 2; b++) {
 					const struct sl_node *br = props->pairs[0].value->items[b];
 					if (sl_node_is(br, SL_MAP) && !sl_node_intrinsic(br))
 						check_shape(&w, br, shape, pp->key, globals, 0);
 				}
+				w.nconds--;
 			}
 			continue;
 		}
@@ -1111,4 +1343,56 @@ const char *sl_schema_relation_message(struct sl_ctx *c, const struct sl_schema_
 				       sl_spec_str(c->spec, r->key),
 				       h->other ? sl_arena_printf(c->arena, " (line %u)", h->other->start.line) : "");
 	}
+}
+
+const char *sl_schema_resolved_message(struct sl_ctx *c, const struct sl_schema_hit *h)
+{
+	const struct sl_node *fk = sl_node_intrinsic(h->at);
+	const struct sl_node *arg = fk ? h->at->pairs[0].value : NULL;
+	/* what the value is: a parameter's Default or one of its AllowedValues,
+	 * a mapping's value */
+	const char *fn = "function", *where = "The value";
+	const struct sl_node *k = sl_map_key_of(h->other);
+	if (fk && sl_str_eq(fk, "Ref") && sl_node_is(arg, SL_SCALAR)) {
+		fn = "Ref";
+		where = k ? sl_arena_printf(c->arena, "The Default of parameter '%s'", arg->str)
+			  : sl_arena_printf(c->arena, "An allowed value of parameter '%s'", arg->str);
+	} else if (fk && sl_str_eq(fk, "Fn::FindInMap") && sl_node_is(arg, SL_SEQ) && arg->len &&
+		   sl_node_is(arg->items[0], SL_SCALAR)) {
+		fn = "Fn::FindInMap";
+		where = sl_arena_printf(c->arena, "The value of '%s' in mapping '%s'", k ? k->str : "?",
+					arg->items[0]->str);
+	}
+	const struct sl_node *pk = sl_schema_prop_of(h->at);
+	const char *prop = pk ? sl_arena_printf(c->arena, " that '%s' requires", pk->str) : "";
+	const char *why;
+	switch (h->sub) {
+	case SL_SCHEMA_NOT_ALLOWED:
+		why = sl_arena_printf(c->arena, "which is not an allowed value%s", pk ?
+				      sl_arena_printf(c->arena, " of '%s'", pk->str) : "");
+		break;
+	case SL_SCHEMA_PATTERN:
+		why = sl_arena_printf(c->arena, "which does not match the pattern %s%s",
+				      sl_spec_constraint_pattern(c->spec, sl_spec_constraint(c->spec, h->cons)), prop);
+		break;
+	case SL_SCHEMA_LENGTH: {
+		size_t n = 0;
+		for (size_t i = 0; i < h->other->len; i++)
+			n += ((unsigned char)h->other->str[i] & 0xC0) != 0x80;
+		struct sl_schema_hit b = *h;
+		b.event = SL_SCHEMA_LENGTH;
+		why = sl_arena_printf(c->arena, "which is %zu characters long; %s takes %s", n,
+				      pk ? sl_arena_printf(c->arena, "'%s'", pk->str) : "the property", sl_schema_bound(c, &b));
+		break;
+	}
+	default: {
+		struct sl_schema_hit b = *h;
+		b.event = SL_SCHEMA_RANGE;
+		why = sl_arena_printf(c->arena, "which is out of range%s: it must be %s",
+				      pk ? sl_arena_printf(c->arena, " for '%s'", pk->str) : "", sl_schema_bound(c, &b));
+		break;
+	}
+	}
+	return sl_arena_printf(c->arena, "%s, given by the %s at line %u, is '%s', %s", where, fn,
+			       h->at->start.line, h->other->str, why);
 }

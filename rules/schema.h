@@ -32,6 +32,11 @@ enum sl_schema_event {
 	 *   EXCLUDES: at = the excluded property's key; detail = its name;
 	 *     other = the key property that excludes it */
 	SL_SCHEMA_RELATION,
+	/* a value an intrinsic function resolves to breaks a constraint: at = the
+	 * function ({Ref: Param}, {Fn::FindInMap: [...]}); other = the value (a
+	 * parameter's Default or allowed value, a mapping's value); sub = what it
+	 * breaks (NOT_ALLOWED with type, PATTERN, LENGTH or RANGE with cons) */
+	SL_SCHEMA_RESOLVED,
 	/* not findings: where values meet a named format (sl_spec_constraint_format),
 	 * for the format rules to judge */
 	SL_SCHEMA_FORMAT_VALUE,  /* at: a literal scalar (not a dynamic reference) whose
@@ -50,6 +55,7 @@ struct sl_schema_hit {
 	const char *resource_type;       /* the resource's type name */
 	uint32_t cons;                   /* the constraint events: constraint id */
 	const struct sl_node *other;     /* DUPLICATE: the first occurrence */
+	enum sl_schema_event sub;        /* RESOLVED: the event the value makes */
 };
 
 typedef void (*sl_schema_fn)(struct sl_ctx *c, const struct sl_schema_hit *hit);
@@ -79,6 +85,11 @@ const char *sl_schema_bound(struct sl_ctx *c, const struct sl_schema_hit *h);
  * (excludes). And its message, naming the properties and the fix. */
 const char *sl_schema_relation_rule(struct sl_ctx *c, const struct sl_schema_hit *h);
 const char *sl_schema_relation_message(struct sl_ctx *c, const struct sl_schema_hit *h);
+
+/* The message of a SL_SCHEMA_RESOLVED hit: "Ref to 'Stage' can give 'Prod
+ * Env' (Default, line 4), which does not match the pattern ... that StageName
+ * requires". */
+const char *sl_schema_resolved_message(struct sl_ctx *c, const struct sl_schema_hit *h);
 
 /* "; did you mean 'Runtime'?" among the properties of the shape, or "". */
 const char *sl_schema_suggest(struct sl_ctx *c, uint32_t shape, const char *name, size_t len);

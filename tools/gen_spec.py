@@ -525,6 +525,43 @@ def constraints_for(model_type, typed, schema_entry):
     return _scalar_constraint(tags) or None
 
 
+_TS_LITERALS = re.compile(r'^\(?("[^"]*"(?:\s*\|\s*"[^"]*")*)\)?(\[\])?$')
+
+
+def apply_typing_enums(model, typings):
+    """Allowed values the typings state as a union of string literals
+    (`"x86_64" | "arm64"`, or a list of them): added to a string property (or
+    a list of strings) of the model that has none, and merged with the
+    model's where both have some, so that a value either source allows is
+    allowed (each source lags the other somewhere). Returns (added, merged)."""
+    shapes = dict(model["shapes"])
+    for rname, r in model["resources"].items():
+        shapes[rname] = r["props"]
+    added = merged = 0
+    for sname, props in shapes.items():
+        for pname, p in props.items():
+            typed = typings.get(sname, {}).get(pname)
+            m = _TS_LITERALS.match(typed["type"].strip()) if typed else None
+            if not m:
+                continue
+            vals = tuple(re.findall(r'"([^"]*)"', m.group(1)))
+            t = p["type"]
+            in_list = bool(m.group(2))
+            base = t[1] if in_list and t[0] == "list" else t
+            if in_list != (t[0] == "list") or base[0] != "string":
+                continue
+            have = base[1]
+            if have and set(vals) <= set(have):
+                continue
+            new = ("string", tuple(have) + tuple(v for v in vals if v not in have))
+            p["type"] = ("list", new) if in_list else new
+            if have:
+                merged += 1
+            else:
+                added += 1
+    return added, merged
+
+
 def apply_constraints(model, schemas, typings):
     """Attaches a "cons" entry to every property of the model the sources
     constrain. Returns counts for --verbose."""
@@ -882,6 +919,7 @@ def main(argv=None):
         if args.schemas:
             schemas, typings = load_schemas(args.schemas), load_typings(args.typings)
             apply_constraints(model, schemas, typings)
+            apply_typing_enums(model, typings)
         relations = load_relations(args.schemas) if args.schemas else []
         if os.path.exists(args.relations):
             with open(args.relations, encoding="utf-8") as f:

@@ -1,0 +1,51 @@
+/* W1030: values a Ref to a parameter gives fit the property (resolved in the schema walk, rules/schema.c), reported at the value. */
+#include "rules/schema.h"
+
+static void on_hit(struct sl_ctx *c, const struct sl_schema_hit *h)
+{
+	if (h->event != SL_SCHEMA_RESOLVED)
+		return;
+	const struct sl_node *fk = sl_node_intrinsic(h->at);
+	if (fk && sl_str_eq(fk, "Ref"))
+		sl_report(c, h->other, "%s", sl_schema_resolved_message(c, h));
+}
+
+static void check(struct sl_ctx *c)
+{
+	sl_schema_walk(c, on_hit);
+}
+
+const struct sl_rule rule_W1030 = {
+	.id = "W1030",
+	.severity = SL_SEV_WARNING,
+	.title = "Values a Ref to a parameter gives fit the property",
+	.source = "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-ref.html",
+	.doc =
+	"### What it checks\n"
+	"The values a `Ref` to a parameter can give — each of its `AllowedValues`, or else its `Default` — fit the property it is given to: among the property's allowed values, matching its pattern, of an allowed length and in its range. A parameter of an SSM type (whose Default is a parameter name) or a list type is not judged. The finding is at the value (the `Default`, or the allowed value), naming the `Ref` that gives it.\n"
+	"\n"
+	"### Why it matters\n"
+	"The template looks right where the function stands, but the value CloudFormation puts there is one the resource type rejects: the stack fails when it is deployed with that value, often only in the one environment that uses it. It is a warning because the value may never be used (an allowed value nobody picks, a Region the stack is never deployed to).\n"
+	"\n"
+	"### Bad\n"
+	"```yaml\n"
+	"Parameters:\n"
+	"  Timeout:\n"
+	"    Type: Number\n"
+	"    Default: 0\n"
+	"Resources:\n"
+	"  Fn:\n"
+	"    Type: AWS::Lambda::Function\n"
+	"    Properties:\n"
+	"      Timeout: !Ref Timeout\n"
+	"```\n"
+	"\n"
+	"### Good\n"
+	"```yaml\n"
+	"Parameters:\n"
+	"  Timeout:\n"
+	"    Type: Number\n"
+	"    Default: 30\n"
+	"```\n",
+	.check = check,
+};
