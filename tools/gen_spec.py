@@ -562,6 +562,42 @@ def apply_typing_enums(model, typings):
     return added, merged
 
 
+def apply_sam_constraints(model, overlay):
+    """A SAM property the transform passes unchanged to a CloudFormation
+    property takes that property's constraint and allowed values (the SAM
+    overlay's "constraints_from": {"type": CloudFormation type, "properties":
+    [names] or {SAM name: CloudFormation name}}). Both must have the same kind
+    of type; a SAM property with allowed values of its own keeps them."""
+    n = 0
+    for name, spec in sorted(overlay.get("resources", {}).items()):
+        src = spec.get("constraints_from") if isinstance(spec, dict) else None
+        if not src:
+            continue
+        cfn = model["resources"].get(src["type"])
+        if cfn is None:
+            raise SpecError("%s: constraints_from unknown type %s" % (name, src["type"]))
+        pairs = src["properties"]
+        pairs = pairs.items() if isinstance(pairs, dict) else ((p, p) for p in pairs)
+        for sam_name, cfn_name in sorted(pairs):
+            sp = model["resources"][name]["props"].get(sam_name)
+            cp = cfn["props"].get(cfn_name)
+            if sp is None or cp is None:
+                raise SpecError("%s: constraints_from names %s/%s, which one side lacks"
+                                % (name, sam_name, cfn_name))
+            st, ct = sp["type"], cp["type"]
+            sb = st[1] if st[0] == "list" else st
+            cb = ct[1] if ct[0] == "list" else ct
+            if st[0] != ct[0] or sb[0] != cb[0]:
+                raise SpecError("%s.%s: type %r, %s.%s has %r" % (name, sam_name, st, src["type"],
+                                                                cfn_name, ct))
+            if cp.get("cons"):
+                sp["cons"] = cp["cons"]
+            if sb[0] == "string" and not sb[1] and cb[1]:
+                sp["type"] = ct
+            n += 1
+    return n
+
+
 def apply_constraints(model, schemas, typings):
     """Attaches a "cons" entry to every property of the model the sources
     constrain. Returns counts for --verbose."""
@@ -912,7 +948,8 @@ def main(argv=None):
                 source = f.read().strip()
         model = build_model(load_db(args.db))
         with open(args.overlay, encoding="utf-8") as f:
-            apply_overlay(model, json.load(f))
+            overlay = json.load(f)
+        apply_overlay(model, overlay)
         if bool(args.schemas) != bool(args.typings):
             raise SpecError("--schemas and --typings go together")
         schemas = typings = None
@@ -920,6 +957,7 @@ def main(argv=None):
             schemas, typings = load_schemas(args.schemas), load_typings(args.typings)
             apply_constraints(model, schemas, typings)
             apply_typing_enums(model, typings)
+            apply_sam_constraints(model, overlay)
         relations = load_relations(args.schemas) if args.schemas else []
         if os.path.exists(args.relations):
             with open(args.relations, encoding="utf-8") as f:
