@@ -579,6 +579,8 @@ static void check_relations(struct walk *w, const struct sl_node *map, uint32_t 
 	uint32_t first, n = sl_spec_shape_relations(w->s, shape, &first);
 	for (uint32_t id = first; id < first + n; id++) {
 		const struct sl_spec_relation *r = sl_spec_relation(w->s, id);
+		if (r->kind == SL_SPEC_REL_READ_ONLY)
+			continue;
 		if (r->kind == SL_SPEC_REL_ONE_OF || r->kind == SL_SPEC_REL_ANY_OF) {
 			uint32_t complete = 0;
 			bool unsure = false;
@@ -625,6 +627,21 @@ static void check_relations(struct walk *w, const struct sl_node *map, uint32_t 
 	}
 }
 
+/* Whether a key is a property CloudFormation only returns (a resource's Arn). */
+static bool read_only(const struct sl_spec *s, uint32_t shape, const struct sl_node *k)
+{
+	uint32_t first, n = sl_spec_shape_relations(s, shape, &first);
+	for (uint32_t id = first; id < first + n; id++) {
+		const struct sl_spec_relation *r = sl_spec_relation(s, id);
+		if (r->kind != SL_SPEC_REL_READ_ONLY)
+			continue;
+		for (uint32_t g = 0; g < r->ngroups; g++)
+			if (strcmp(sl_spec_relation_group(s, r, g), k->str) == 0)
+				return true;
+	}
+	return false;
+}
+
 /* A map against a shape: unknown keys, missing required ones, values. */
 static void check_shape(struct walk *w, const struct sl_node *map, uint32_t shape, const struct sl_node *anchor,
 			const struct sl_node *globals, int depth)
@@ -641,7 +658,8 @@ static void check_shape(struct walk *w, const struct sl_node *map, uint32_t shap
 		const struct sl_spec_prop *p = sl_spec_prop_find(s, shape, k->str, k->len);
 		if (!p) {
 			if (!foreach && !memchr(k->str, '$', k->len) && !memchr(k->str, '&', k->len))
-				hit(w, SL_SCHEMA_UNKNOWN_PROP, k, shape, NULL, 0, NULL);
+				hit(w, read_only(s, shape, k) ? SL_SCHEMA_READ_ONLY : SL_SCHEMA_UNKNOWN_PROP, k, shape,
+				    NULL, 0, NULL);
 			continue;
 		}
 		/* SAM merges Globals into nested objects too: what Globals gives counts */

@@ -13,6 +13,7 @@
 
 enum sl_schema_event {
 	SL_SCHEMA_UNKNOWN_PROP,  /* at: the key; shape: where it was looked up */
+	SL_SCHEMA_READ_ONLY,     /* at: the key of a property CloudFormation only returns; shape */
 	SL_SCHEMA_MISSING_PROP,  /* at: where to add it; shape and prop: what is missing */
 	SL_SCHEMA_WRONG_TYPE,    /* at: the value; type: what was expected; detail: what it is */
 	SL_SCHEMA_NOT_ALLOWED,   /* at: the value; type: the string type with its allowed values */

@@ -8,6 +8,7 @@
  */
 #include "spec/spec.h"
 #include "spec/pattern.h"
+#include "rules/formats/formats.h"
 #include "test.h"
 
 #include <stdint.h>
@@ -105,6 +106,51 @@ static void test_constraints(void)
 	assert_int(sl_pattern_match("^(\\w+\\s?)*$", subject, sizeof subject - 1), -1);
 }
 
+/* The named value formats of tools/spec_formats.json: a property's format, or
+ * each item's for a list, kept beside its other constraints; every format the
+ * blob names is one the format rules know (rules/formats/formats.c). */
+static const char *format_of(const char *shape_name, const char *name, bool items)
+{
+	uint32_t shape = sl_spec_shape_find(spec, shape_name, strlen(shape_name));
+	const struct sl_spec_prop *p = shape == SL_SPEC_NONE ? NULL : prop(shape, name);
+	const struct sl_spec_constraint *c = p ? sl_spec_constraint(spec, p->constraint) : NULL;
+	if (c && items)
+		c = sl_spec_constraint(spec, c->items);
+	return c ? sl_spec_constraint_format(spec, c) : NULL;
+}
+
+static void test_formats(void)
+{
+	assert_str(format_of("AWS::EC2::Subnet", "VpcId", false), "AWS::EC2::VPC.Id");
+	assert_str(format_of("AWS::Lambda::Function.VpcConfig", "SubnetIds", true), "AWS::EC2::Subnet.Id");
+	assert_str(format_of("AWS::Serverless::CapacityProvider.VpcConfig", "SecurityGroupIds", true),
+		   "AWS::EC2::SecurityGroup.Id");
+	assert_str(format_of("AWS::SNS::Topic", "KmsMasterKeyId", false), "AWS::KMS::Key.Id");
+	assert_str(format_of("AWS::S3::Bucket", "BucketName", false), "AWS::S3::Bucket.Name");
+	assert_true(format_of("AWS::Lambda::Function", "Description", false) == NULL);
+	/* the format joins the registry's pattern, it does not replace it */
+	uint32_t fn = sl_spec_resource_shape(spec, res("AWS::Lambda::Function"));
+	const struct sl_spec_constraint *c = sl_spec_constraint(spec, prop(fn, "Role")->constraint);
+	assert_true(c && sl_spec_constraint_pattern(spec, c) != NULL);
+	assert_str(c ? sl_spec_constraint_format(spec, c) : NULL, "AWS::IAM::Role.Arn");
+
+	size_t nf;
+	const struct sl_format *f = sl_formats(&nf);
+	for (size_t i = 1; i < nf; i++)
+		assert_true(strcmp(f[i - 1].name, f[i].name) < 0); /* sl_format_find() bisects */
+	uint32_t n = sl_spec_nconstraints(spec), named = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		const char *name = sl_spec_constraint_format(spec, sl_spec_constraint(spec, i));
+		if (!name)
+			continue;
+		named++;
+		if (!sl_format_find(name))
+			fprintf(stderr, "the spec names a format the rules do not know: %s\n", name);
+		assert_true(sl_format_find(name) != NULL);
+	}
+	assert_true(named >= 15);
+}
+
 /* Format 3: relations between properties, from the registry schemas and
  * tools/spec_relations.json. */
 static void test_relations(void)
@@ -136,8 +182,18 @@ static void test_relations(void)
 	assert_true(r && r->kind == SL_SPEC_REL_ONE_OF && !(r->flags & SL_SPEC_REL_FROM_DOCS));
 	if (r)
 		assert_str(sl_spec_relation_group(spec, r, 0), "LaunchTemplateName,Version");
-	/* a shape with none */
-	assert_int(sl_spec_shape_relations(spec, sl_spec_resource_shape(spec, res("AWS::SQS::Queue")), &first), 0);
+	/* a queue: no relation but its read-only properties (Arn, QueueUrl) */
+	n = sl_spec_shape_relations(spec, sl_spec_resource_shape(spec, res("AWS::SQS::Queue")), &first);
+	assert_int(n, 1);
+	r = sl_spec_relation(spec, first);
+	assert_true(r && r->kind == SL_SPEC_REL_READ_ONLY && r->ngroups == 2);
+	if (r) {
+		assert_str(sl_spec_relation_group(spec, r, 0), "Arn");
+		assert_str(sl_spec_relation_group(spec, r, 1), "QueueUrl");
+	}
+	/* a nested type with none */
+	assert_int(sl_spec_shape_relations(spec, sl_spec_shape_find(spec, "AWS::Lambda::Function.VpcConfig", 31),
+					   &first), 0);
 	assert_true(sl_spec_relation(spec, UINT32_MAX) == NULL);
 }
 
@@ -677,6 +733,7 @@ int main(int argc, char **argv)
 	test_lambda();
 	test_constraints();
 	test_relations();
+	test_formats();
 	test_attributes();
 	test_required_and_allowed();
 	test_flags();

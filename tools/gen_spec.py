@@ -58,7 +58,7 @@ TABLES = [
     ("h_shape", 4), ("constraint", 48), ("relation", 24),
 ]
 # enum sl_spec_relation_kind (src/spec/spec.h)
-REL_KINDS = {"oneOf": 0, "anyOf": 1, "requires": 2, "excludes": 3}
+REL_KINDS = {"oneOf": 0, "anyOf": 1, "requires": 2, "excludes": 3, "readOnly": 4}
 REL_OVERLAY = 1
 # struct sl_spec_constraint flags (src/spec/spec.h)
 C_HAS_MIN, C_HAS_MAX, C_UNIQUE = 1, 2, 4
@@ -652,6 +652,11 @@ def load_relations(directory):
             for key, dep in sorted((o.get("dependencies") or {}).items()):
                 if isinstance(dep, list) and dep:
                     out.append((shape, "requires", key, [(p,) for p in dep], 0))
+        # read-only properties of the resource itself (/properties/Arn)
+        ro = sorted({p.split("/")[2] for p in schema.get("readOnlyProperties") or ()
+                     if isinstance(p, str) and p.count("/") == 2 and p.startswith("/properties/")})
+        if ro:
+            out.append((tname, "readOnly", "", [(p,) for p in ro], 0))
     return out
 
 
@@ -686,6 +691,14 @@ def apply_relations(model, relations, schemas=None, typings=None):
     kept, dropped = [], 0
     for shape, kind, key, groups, flags in relations:
         props = shapes.get(shape)
+        if kind == "readOnly":
+            # the properties CloudFormation only returns: those the spec does
+            # not list as settable (a newer schema may have made one settable)
+            if props is not None:
+                groups = [g for g in groups if g[0] not in props]
+                if groups:
+                    kept.append((shape, kind, key, groups, flags))
+            continue
         names = [p for g in groups for p in g] + ([key] if key else [])
         unchanged = flags & REL_OVERLAY or (
             schemas is not None and props is not None and
@@ -708,6 +721,7 @@ def apply_formats(model, formats):
     shapes = dict(model["shapes"])
     for rname, r in model["resources"].items():
         shapes[rname] = r["props"]
+    reachable = reachable_shapes(model) | set(model["resources"])
     n = 0
     for key, fmt in sorted((formats.get("properties") or {}).items()):
         if key.startswith("_"):
@@ -718,6 +732,8 @@ def apply_formats(model, formats):
         p = shapes.get(sname, {}).get(pname)
         if p is None:
             raise SpecError("formats: %s has no property %s" % (sname, pname))
+        if sname not in reachable:
+            raise SpecError("formats: no resource reaches %s (its entry would do nothing)" % sname)
         c = p.setdefault("cons", {})
         if _is_list(p["type"]):
             c.setdefault("items", {})["format"] = fmt

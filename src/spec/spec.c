@@ -196,7 +196,7 @@ static int check_tables(const struct sl_spec *s, char *err, size_t errlen)
 	const uint32_t *aux = s->table[T_AUX];
 	const struct sl_spec_relation *rel = s->table[T_REL];
 	for (uint32_t i = 0; i < s->count[T_REL]; i++) {
-		bool ok = rel[i].shape < s->count[T_SHAPE] && rel[i].kind <= SL_SPEC_REL_EXCLUDES &&
+		bool ok = rel[i].shape < s->count[T_SHAPE] && rel[i].kind <= SL_SPEC_REL_READ_ONLY &&
 			  rel[i].key < nstr && run_ok(rel[i].first, rel[i].ngroups, s->count[T_AUX]) &&
 			  (i == 0 || rel[i - 1].shape <= rel[i].shape); /* sorted: binary search */
 		for (uint32_t j = 0; ok && j < rel[i].ngroups; j++)

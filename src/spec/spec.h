@@ -124,6 +124,9 @@ enum sl_spec_relation_kind {
 	SL_SPEC_REL_ANY_OF = 1,   /* at least one group is complete */
 	SL_SPEC_REL_REQUIRES = 2, /* key set: every group (one property each) set too */
 	SL_SPEC_REL_EXCLUDES = 3, /* key set: no group (one property each) set */
+	SL_SPEC_REL_READ_ONLY = 4, /* groups: properties CloudFormation returns but a template
+				    * may not set (a resource's Arn, Id, ...); not among the shape's
+				    * properties */
 };
 
 enum sl_spec_relation_flags {
