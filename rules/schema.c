@@ -338,7 +338,7 @@ static size_t utf8_chars(const char *s, size_t len)
 static void check_scalar(struct walk *w, const struct sl_node *v, enum sl_spec_kind kind, uint32_t cons)
 {
 	const struct sl_spec_constraint *c = sl_spec_constraint(w->s, cons);
-	if (!c || memmem(v->str, v->len, "{{resolve:", 10))
+	if (!c || (memchr(v->str, '{', v->len) && memmem(v->str, v->len, "{{resolve:", 10)))
 		return; /* a dynamic reference: deploy time resolves it */
 	if (c->format)
 		hit_constraint(w, SL_SCHEMA_FORMAT_VALUE, v, cons, NULL);

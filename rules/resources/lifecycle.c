@@ -10,7 +10,9 @@
  * (the CodeStar notice keeps what projects created), and services whose
  * notices could not be found.
  */
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rules/resources/lifecycle.h"
@@ -133,17 +135,57 @@ static const struct sl_lifecycle table[] = {
 	  "Amazon Timestream for InfluxDB" },
 };
 
-const struct sl_lifecycle *sl_lifecycle_find(const char *type, size_t len)
+#define NTABLE (sizeof(table) / sizeof(table[0]))
+
+/* The table's entries sorted by their match text, for binary search; made
+ * once per process. */
+static const struct sl_lifecycle *sorted[NTABLE];
+static pthread_once_t sort_once = PTHREAD_ONCE_INIT;
+
+static int by_match(const void *a, const void *b)
 {
-	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
-		const char *m = table[i].match;
-		size_t ml = strlen(m);
-		bool service = ml >= 2 && m[ml - 1] == ':'; /* a prefix ending in "::" */
-		if (service ? len > ml && memcmp(type, m, ml) == 0
-			    : len == ml && memcmp(type, m, ml) == 0)
-			return &table[i];
+	return strcmp((*(const struct sl_lifecycle *const *)a)->match,
+		      (*(const struct sl_lifecycle *const *)b)->match);
+}
+
+static void sort_table(void)
+{
+	for (size_t i = 0; i < NTABLE; i++)
+		sorted[i] = &table[i];
+	qsort(sorted, NTABLE, sizeof sorted[0], by_match);
+}
+
+/* The entry whose match text is exactly the len bytes at key, or NULL. */
+static const struct sl_lifecycle *lookup(const char *key, size_t len)
+{
+	size_t lo = 0, hi = NTABLE;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *m = sorted[mid]->match;
+		int r = strncmp(m, key, len);
+		if (r == 0 && m[len] != '\0')
+			r = 1;
+		if (r == 0)
+			return sorted[mid];
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
 	return NULL;
+}
+
+/* O(log n): the whole type first, then its service ("AWS::AppMesh::"). */
+const struct sl_lifecycle *sl_lifecycle_find(const char *type, size_t len)
+{
+	pthread_once(&sort_once, sort_table);
+	const struct sl_lifecycle *lc = lookup(type, len);
+	if (lc)
+		return lc;
+	const char *sep = len > 5 ? memchr(type + 5, ':', len - 5) : NULL;
+	if (!sep || (size_t)(sep - type) + 2 >= len || sep[1] != ':')
+		return NULL;
+	return lookup(type, (size_t)(sep - type) + 2);
 }
 
 enum sl_lifecycle_status sl_lifecycle_status_on(const struct sl_lifecycle *lc, uint32_t today)
