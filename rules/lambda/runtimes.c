@@ -296,6 +296,51 @@ static bool newer_than_known(const char *s, size_t len)
 	return any && v > newest;
 }
 
+/* The table's name of a numbered family ("nodejs" -> "Node.js"). */
+static const char *family_name(const char *prefix)
+{
+	static const char *const names[][2] = {
+		{ "nodejs", "Node.js" }, { "python", "Python" }, { "java", "Java" },
+		{ "dotnet", ".NET" },    { "ruby", "Ruby" },
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(names[i][0], prefix) == 0)
+			return names[i][1];
+	return NULL;
+}
+
+const char *sl_runtime_family_of(const char *id, size_t len)
+{
+	const struct sl_runtime *r = sl_runtime_find(id, len);
+	if (r)
+		return r->family;
+	const char *prefix;
+	unsigned v;
+	if (newer_than_known(id, len) && numbered(id, len, &prefix, &v))
+		return family_name(prefix);
+	return NULL;
+}
+
+int sl_runtime_snapstart(const char *id, size_t len)
+{
+	const char *family = sl_runtime_family_of(id, len);
+	if (!family)
+		return -1;
+	const char *prefix;
+	unsigned v;
+	/* java8.al2, dotnetcore*, provided*, go1.x are not of a numbered form:
+	 * none of them is a version SnapStart supports */
+	if (!numbered(id, len, &prefix, &v))
+		return 0;
+	if (strcmp(prefix, "java") == 0)
+		return v >= 11 * 1000;
+	if (strcmp(prefix, "python") == 0)
+		return v >= 3 * 1000 + 12;
+	if (strcmp(prefix, "dotnet") == 0)
+		return v >= 8 * 1000;
+	return 0; /* Node.js, Ruby */
+}
+
 static size_t common_prefix(const char *a, size_t la, const char *b)
 {
 	size_t i = 0;

@@ -4,8 +4,9 @@
  * deprecation policy (deprecation, "block function create", "block function
  * update"), and the walk over the literal runtimes a template gives. The data
  * and where each date comes from are in runtimes.c. Read by W2531, E2531,
- * E2533 (the lifecycle) and by sl_runtime_check_unknown() (identifiers
- * Lambda does not know).
+ * E2533 (the lifecycle), by sl_runtime_check_unknown() (identifiers
+ * Lambda does not know), and by the SnapStart and inline-code rules (E2530,
+ * I2530, E3677: a runtime's family and SnapStart support).
  */
 #ifndef SL_RULES_LAMBDA_RUNTIMES_H
 #define SL_RULES_LAMBDA_RUNTIMES_H
@@ -46,6 +47,24 @@ enum sl_runtime_phase sl_runtime_phase(const struct sl_runtime *r, uint32_t day)
 /* The newest runtime of r's family: the usual way out (go1.x and the
  * OS-only runtimes lead to provided.al2023). Never NULL. */
 const char *sl_runtime_successor(const struct sl_runtime *r);
+
+/* The language family of a runtime identifier, as the table names it
+ * ("Node.js", "Python", "Java", ".NET", "Ruby", "OS-only", "Go"): that of a
+ * known runtime, or of an identifier of a numbered family's form newer than
+ * any in the table (nodejs26.x, python3.15, java29, dotnet12, ruby4.1).
+ * NULL for anything else. */
+const char *sl_runtime_family_of(const char *id, size_t len);
+
+/* Whether Lambda SnapStart supports the runtime: 1 for Java 11 and later,
+ * Python 3.12 and later and .NET 8 and later (newer identifiers of those
+ * families included), 0 for every other known runtime (Node.js, Ruby, the
+ * OS-only runtimes, Go, older Java, Python and .NET), -1 for an identifier
+ * Lambda does not know (another rule's finding). From "Improving startup
+ * performance with Lambda SnapStart", Supported features and limitations
+ * (SL_SNAPSTART_SOURCE). */
+int sl_runtime_snapstart(const char *id, size_t len);
+
+#define SL_SNAPSTART_SOURCE "https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html"
 
 /* Calls fn for every literal runtime of the template, at its value node:
  * Runtime of AWS::Lambda::Function (not of a container image function,
