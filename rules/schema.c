@@ -218,9 +218,10 @@ static void hit_constraint(struct walk *w, enum sl_schema_event ev, const struct
 			   const struct sl_node *other)
 {
 	if (w->resolving) {
-		if (ev == SL_SCHEMA_PATTERN || ev == SL_SCHEMA_LENGTH || ev == SL_SCHEMA_RANGE)
+		if (ev == SL_SCHEMA_PATTERN || ev == SL_SCHEMA_LENGTH || ev == SL_SCHEMA_RANGE ||
+		    ev == SL_SCHEMA_FORMAT_VALUE)
 			hit_resolved(w, ev, at, 0, cons);
-		return; /* formats of resolved values: not judged here */
+		return;
 	}
 	struct sl_schema_hit h = { ev, at, 0, NULL, 0, NULL, w->rtype, cons, other };
 	w->fn(w->c, &h);
@@ -243,12 +244,61 @@ static void add_resolved(struct resolved *r, const struct sl_node *v)
 	r->v[r->n++] = v;
 }
 
+/* A Region's name: us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ... */
+static bool region_like(const struct sl_node *k)
+{
+	const char *s = k->str;
+	size_t i = 0, parts = 0;
+	while (i < k->len) {
+		size_t j = i;
+		while (j < k->len && s[j] >= 'a' && s[j] <= 'z')
+			j++;
+		if (j == i)
+			break;
+		parts++;
+		if (j == k->len || s[j] != '-')
+			return false;
+		i = j + 1;
+	}
+	return parts >= 2 && i < k->len && s[i] >= '1' && s[i] <= '9' && i + 1 == k->len;
+}
+
+/* Whether a deploy-time FindInMap key can select the mapping key k: a Ref to
+ * AWS::Region selects only Regions' names (a mapping often keeps notes under
+ * other keys), a Ref to a parameter with AllowedValues only those. */
+static bool key_can_be(const struct sl_template *t, const struct sl_node *key, const struct sl_node *k)
+{
+	const struct sl_node *fk = sl_node_intrinsic(key);
+	const struct sl_node *arg = fk ? key->pairs[0].value : NULL;
+	if (!fk || !sl_str_eq(fk, "Ref") || !sl_node_is(arg, SL_SCALAR))
+		return true;
+	if (sl_str_eq(arg, "AWS::Region"))
+		return region_like(k);
+	const struct sl_entity *p = sl_index_find(&t->params, arg->str, arg->len);
+	const struct sl_node *allowed = p ? sl_map_get(p->value, "AllowedValues") : NULL;
+	if (!sl_node_is(allowed, SL_SEQ))
+		return true;
+	for (size_t i = 0; i < allowed->len; i++)
+		if (sl_node_is(allowed->items[i], SL_SCALAR) && allowed->items[i]->len == k->len &&
+		    memcmp(allowed->items[i]->str, k->str, k->len) == 0)
+			return true;
+	return false;
+}
+
 /* The keys of a mapping level a FindInMap key selects: the one named, or
- * every one when the key is an intrinsic (Ref AWS::Region, a parameter). */
-static void map_level(const struct sl_node *level, const struct sl_node *key, const struct sl_node **out,
-		      size_t *n, size_t cap, bool *all)
+ * every one the key can be when it is an intrinsic (Ref AWS::Region, a
+ * parameter). */
+static void map_level(const struct sl_template *t, const struct sl_node *level, const struct sl_node *key,
+		      const struct sl_node **out, size_t *n, size_t cap, bool *all)
 {
 	if (!sl_node_is(level, SL_MAP)) {
+		*all = false;
+		return;
+	}
+	const struct sl_node *fk = sl_node_intrinsic(key);
+	if (fk && !sl_str_eq(fk, "Ref")) {
+		/* a key from another lookup (a FindInMap of the instance type's
+		 * architecture): which entries it reaches is not followed */
 		*all = false;
 		return;
 	}
@@ -261,6 +311,8 @@ static void map_level(const struct sl_node *level, const struct sl_node *key, co
 		return;
 	}
 	for (size_t i = 0; i < level->len; i++) {
+		if (!key_can_be(t, key, level->pairs[i].key))
+			continue;
 		if (*n == cap) {
 			*all = false;
 			return;
@@ -310,17 +362,65 @@ static void resolve_values(struct walk *w, const struct sl_node *fk, const struc
 		}
 		const struct sl_node *tops[MAX_RESOLVED];
 		size_t ntop = 0;
-		map_level(m->value, arg->items[1], tops, &ntop, MAX_RESOLVED, &r->all);
+		map_level(t, m->value, arg->items[1], tops, &ntop, MAX_RESOLVED, &r->all);
 		for (size_t i = 0; i < ntop && r->all; i++) {
 			const struct sl_node *vals[MAX_RESOLVED];
 			size_t nval = 0;
-			map_level(tops[i], arg->items[2], vals, &nval, MAX_RESOLVED, &r->all);
+			map_level(t, tops[i], arg->items[2], vals, &nval, MAX_RESOLVED, &r->all);
 			for (size_t j = 0; j < nval; j++)
 				add_resolved(r, vals[j]);
 		}
 		return;
 	}
+	if (sl_str_eq(fk, "Fn::Select") && sl_node_is(arg, SL_SEQ) && arg->len == 2 &&
+	    sl_node_is(arg->items[0], SL_SCALAR) && sl_node_is(arg->items[1], SL_SEQ)) {
+		/* a literal index into a literal list */
+		char *end;
+		unsigned long i = strtoul(arg->items[0]->str, &end, 10);
+		if (arg->items[0]->len && !*end && i < arg->items[1]->len)
+			add_resolved(r, arg->items[1]->items[i]);
+		else
+			r->all = false;
+		return;
+	}
 	r->all = false;
+}
+
+/* The items an Fn::Split of a literal string by a literal delimiter gives,
+ * as scalars made in the arena that stand where the string stands (for
+ * positions); r->all false when the Split is not literal. */
+static void resolve_split(struct walk *w, const struct sl_node *arg, struct resolved *r)
+{
+	r->n = 0;
+	r->all = false;
+	if (!sl_node_is(arg, SL_SEQ) || arg->len != 2 || !sl_node_is(arg->items[0], SL_SCALAR) ||
+	    !sl_node_is(arg->items[1], SL_SCALAR) || sl_node_intrinsic(arg->items[1]) || arg->items[0]->len == 0)
+		return;
+	const struct sl_node *src = arg->items[1];
+	const char *d = arg->items[0]->str, *p = src->str, *e = src->str + src->len;
+	size_t dl = arg->items[0]->len;
+	r->all = true;
+	for (;;) {
+		const char *q = memmem(p, (size_t)(e - p), d, dl);
+		const char *stop = q ? q : e;
+		struct sl_node *n = sl_arena_alloc(w->c->arena, sizeof *n);
+		char *text = sl_arena_alloc(w->c->arena, (size_t)(stop - p) + 1);
+		if (!n || !text) {
+			r->all = false;
+			return;
+		}
+		memcpy(text, p, (size_t)(stop - p));
+		text[stop - p] = '\0';
+		*n = *src;
+		n->style = SL_DOUBLE; /* a string, whatever it looks like */
+		n->flags = 0;
+		n->str = text;
+		n->len = (uint32_t)(stop - p);
+		add_resolved(r, n);
+		if (!q || !r->all)
+			return;
+		p = q + dl;
+	}
 }
 
 /* Characters (code points) of a UTF-8 string. */
@@ -340,25 +440,26 @@ static void check_scalar(struct walk *w, const struct sl_node *v, enum sl_spec_k
 	const struct sl_spec_constraint *c = sl_spec_constraint(w->s, cons);
 	if (!c || (memchr(v->str, '{', v->len) && memmem(v->str, v->len, "{{resolve:", 10)))
 		return; /* a dynamic reference: deploy time resolves it */
-	if (c->format)
-		hit_constraint(w, SL_SCHEMA_FORMAT_VALUE, v, cons, NULL);
+	/* a resolved value is reported once: for its format only when its
+	 * length and pattern are right (a literal meets each rule) */
+	bool broke = false;
 	enum sl_scalar_type st = sl_scalar_type(v);
-	if (kind == SL_SPEC_STRING) {
-		if (st != SL_TYPE_STRING && st != SL_TYPE_INT && st != SL_TYPE_FLOAT)
-			return;
-		if (c->min_length != SL_SPEC_NONE || c->max_length != SL_SPEC_NONE) {
-			size_t n = utf8_chars(v->str, v->len);
-			if ((c->min_length != SL_SPEC_NONE && n < c->min_length) ||
-			    (c->max_length != SL_SPEC_NONE && n > c->max_length)) {
-				hit_constraint(w, SL_SCHEMA_LENGTH, v, cons, NULL);
-				return;
-			}
-		}
+	if (kind == SL_SPEC_STRING && (st == SL_TYPE_STRING || st == SL_TYPE_INT || st == SL_TYPE_FLOAT)) {
+		size_t n = c->min_length != SL_SPEC_NONE || c->max_length != SL_SPEC_NONE ? utf8_chars(v->str, v->len) : 0;
 		const char *pat = sl_spec_constraint_pattern(w->s, c);
-		if (pat && sl_pattern_match(pat, v->str, v->len) == 0)
+		if ((c->min_length != SL_SPEC_NONE && n < c->min_length) ||
+		    (c->max_length != SL_SPEC_NONE && n > c->max_length)) {
+			hit_constraint(w, SL_SCHEMA_LENGTH, v, cons, NULL);
+			broke = true;
+		} else if (pat && sl_pattern_match(pat, v->str, v->len) == 0) {
 			hit_constraint(w, SL_SCHEMA_PATTERN, v, cons, NULL);
-		return;
+			broke = true;
+		}
 	}
+	if (c->format && !(w->resolving && broke))
+		hit_constraint(w, SL_SCHEMA_FORMAT_VALUE, v, cons, NULL);
+	if (kind == SL_SPEC_STRING)
+		return;
 	if ((kind == SL_SPEC_INTEGER || kind == SL_SPEC_NUMBER) && (c->flags & (SL_SPEC_HAS_MIN | SL_SPEC_HAS_MAX))) {
 		char *end;
 		double d = strtod(v->str, &end);
@@ -828,8 +929,23 @@ static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, 
 		const struct sl_spec_constraint *fc = sl_spec_constraint(w->s, cons);
 		if (fc && (fc->format || (fc->items != SL_SPEC_NONE && sl_spec_constraint(w->s, fc->items)->format)))
 			hit_constraint(w, SL_SCHEMA_FORMAT_FN, v, cons, NULL);
-		/* the values a Ref'd parameter or a FindInMap can give, against a
-		 * scalar property's constraints and allowed values (W1030, W1034) */
+		/* the items of a literal Fn::Split, against a list's item
+		 * constraints and allowed values (W1033) */
+		if (!w->resolving && t->kind == SL_SPEC_LIST && sl_str_eq(fk, "Fn::Split")) {
+			const struct sl_spec_type *et = sl_spec_type(w->s, t->arg);
+			uint32_t ic = fc ? fc->items : SL_SPEC_NONE;
+			if (et && (ic != SL_SPEC_NONE || (et->kind == SL_SPEC_STRING && et->n > 0))) {
+				struct resolved r;
+				resolve_split(w, arg, &r);
+				w->resolving = v;
+				for (size_t i = 0; r.all && i < r.n; i++)
+					check_value(w, r.v[i], t->arg, ic, depth + 1);
+				w->resolving = NULL;
+			}
+		}
+		/* the values a Ref'd parameter, a FindInMap or a Select of a literal
+		 * list can give, against a scalar property's constraints and allowed
+		 * values (W1030, W1034, W1035) */
 		if (!w->resolving && (t->kind == SL_SPEC_STRING || t->kind == SL_SPEC_INTEGER ||
 				      t->kind == SL_SPEC_NUMBER) && (fc || t->n > 0)) {
 			struct resolved r;
@@ -1363,15 +1479,28 @@ const char *sl_schema_relation_message(struct sl_ctx *c, const struct sl_schema_
 	}
 }
 
+static const char *resolved_why(struct sl_ctx *c, const struct sl_schema_hit *h);
+
 const char *sl_schema_resolved_message(struct sl_ctx *c, const struct sl_schema_hit *h)
+{
+	const char *why = resolved_why(c, h);
+	return sl_arena_printf(c->arena, "%s, %s", sl_schema_resolved_subject(c, h), why);
+}
+
+const char *sl_schema_resolved_subject(struct sl_ctx *c, const struct sl_schema_hit *h)
 {
 	const struct sl_node *fk = sl_node_intrinsic(h->at);
 	const struct sl_node *arg = fk ? h->at->pairs[0].value : NULL;
 	/* what the value is: a parameter's Default or one of its AllowedValues,
-	 * a mapping's value */
+	 * a mapping's value, an item of a literal list */
 	const char *fn = "function", *where = "The value";
 	const struct sl_node *k = sl_map_key_of(h->other);
-	if (fk && sl_str_eq(fk, "Ref") && sl_node_is(arg, SL_SCALAR)) {
+	if (fk && sl_str_eq(fk, "Fn::Split")) {
+		return sl_arena_printf(c->arena, "The Fn::Split gives '%s'", h->other->str);
+	} else if (fk && sl_str_eq(fk, "Fn::Select")) {
+		fn = "Fn::Select";
+		where = "The list item";
+	} else if (fk && sl_str_eq(fk, "Ref") && sl_node_is(arg, SL_SCALAR)) {
 		fn = "Ref";
 		where = k ? sl_arena_printf(c->arena, "The Default of parameter '%s'", arg->str)
 			  : sl_arena_printf(c->arena, "An allowed value of parameter '%s'", arg->str);
@@ -1381,6 +1510,13 @@ const char *sl_schema_resolved_message(struct sl_ctx *c, const struct sl_schema_
 		where = sl_arena_printf(c->arena, "The value of '%s' in mapping '%s'", k ? k->str : "?",
 					arg->items[0]->str);
 	}
+	return sl_arena_printf(c->arena, "%s, given by the %s at line %u, is '%s'", where, fn, h->at->start.line,
+			       h->other->str);
+}
+
+/* ", which does not match ...": why a resolved value breaks its constraint */
+static const char *resolved_why(struct sl_ctx *c, const struct sl_schema_hit *h)
+{
 	const struct sl_node *pk = sl_schema_prop_of(h->at);
 	const char *prop = pk ? sl_arena_printf(c->arena, " that '%s' requires", pk->str) : "";
 	const char *why;
@@ -1411,6 +1547,5 @@ const char *sl_schema_resolved_message(struct sl_ctx *c, const struct sl_schema_
 		break;
 	}
 	}
-	return sl_arena_printf(c->arena, "%s, given by the %s at line %u, is '%s', %s", where, fn,
-			       h->at->start.line, h->other->str, why);
+	return why;
 }

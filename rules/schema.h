@@ -35,8 +35,10 @@ enum sl_schema_event {
 	SL_SCHEMA_RELATION,
 	/* a value an intrinsic function resolves to breaks a constraint: at = the
 	 * function ({Ref: Param}, {Fn::FindInMap: [...]}); other = the value (a
-	 * parameter's Default or allowed value, a mapping's value); sub = what it
-	 * breaks (NOT_ALLOWED with type, PATTERN, LENGTH or RANGE with cons) */
+	 * parameter's Default or allowed value, a mapping's value, an item of a
+	 * literal Fn::Split or Fn::Select list); sub = what it breaks (NOT_ALLOWED
+	 * with type, PATTERN, LENGTH or RANGE with cons), or FORMAT_VALUE when its
+	 * constraint names a format (the format rules judge it) */
 	SL_SCHEMA_RESOLVED,
 	/* not findings: where values meet a named format (sl_spec_constraint_format),
 	 * for the format rules to judge */
@@ -91,6 +93,9 @@ const char *sl_schema_relation_message(struct sl_ctx *c, const struct sl_schema_
  * Env' (Default, line 4), which does not match the pattern ... that StageName
  * requires". */
 const char *sl_schema_resolved_message(struct sl_ctx *c, const struct sl_schema_hit *h);
+/* Its first half: "The Default of parameter 'Stage', given by the Ref at line
+ * 9, is 'Prod Env'" (for a FORMAT_VALUE sub, which the format rules word). */
+const char *sl_schema_resolved_subject(struct sl_ctx *c, const struct sl_schema_hit *h);
 
 /* "; did you mean 'Runtime'?" among the properties of the shape, or "". */
 const char *sl_schema_suggest(struct sl_ctx *c, uint32_t shape, const char *name, size_t len);

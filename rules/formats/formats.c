@@ -773,3 +773,18 @@ void sl_format_check_refs(struct sl_ctx *c, bool getatt)
 {
 	sl_schema_walk(c, getatt ? on_getatt : on_refonly);
 }
+
+void sl_format_report_resolved(struct sl_ctx *c, const struct sl_schema_hit *h, const struct sl_node *at)
+{
+	if (h->sub != SL_SCHEMA_FORMAT_VALUE) {
+		sl_report(c, at, "%s", sl_schema_resolved_message(c, h));
+		return;
+	}
+	const char *name = sl_spec_constraint_format(c->spec, sl_spec_constraint(c->spec, h->cons));
+	const struct sl_format *f = name ? sl_format_find(name) : NULL;
+	if (!f || f->check(h->other->str, h->other->len))
+		return;
+	const struct sl_node *pk = sl_schema_prop_of(h->at);
+	sl_report(c, at, "%s, which is not %s (%s)%s%s%s", sl_schema_resolved_subject(c, h), f->what, f->form,
+		  pk ? " as '" : "", pk ? pk->str : "", pk ? "' requires" : "");
+}

@@ -99,4 +99,10 @@ void sl_format_check_literals(struct sl_ctx *c);
  * that certainly gives a kind of value its property's format does not accept. */
 void sl_format_check_refs(struct sl_ctx *c, bool getatt);
 
+/* Reports a SL_SCHEMA_RESOLVED hit at `at`: a value a function resolves to
+ * (W1030, W1033, W1034, W1035) that breaks the property's constraint or, for
+ * a FORMAT_VALUE sub, that fails the property's format (silent when it has
+ * it). */
+void sl_format_report_resolved(struct sl_ctx *c, const struct sl_schema_hit *h, const struct sl_node *at);
+
 #endif

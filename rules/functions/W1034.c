@@ -1,4 +1,5 @@
 /* W1034: values an Fn::FindInMap gives fit the property (resolved in the schema walk, rules/schema.c), reported at the value. */
+#include "rules/formats/formats.h"
 #include "rules/schema.h"
 
 static void on_hit(struct sl_ctx *c, const struct sl_schema_hit *h)
@@ -7,7 +8,7 @@ static void on_hit(struct sl_ctx *c, const struct sl_schema_hit *h)
 		return;
 	const struct sl_node *fk = sl_node_intrinsic(h->at);
 	if (fk && sl_str_eq(fk, "Fn::FindInMap"))
-		sl_report(c, h->other, "%s", sl_schema_resolved_message(c, h));
+		sl_format_report_resolved(c, h, h->other);
 }
 
 static void check(struct sl_ctx *c)
@@ -22,7 +23,7 @@ const struct sl_rule rule_W1034 = {
 	.source = "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-findinmap.html",
 	.doc =
 	"### What it checks\n"
-	"The values an `Fn::FindInMap` can give — the one it names, or every value of the mapping level a key chosen at deploy time (`Ref: AWS::Region`, a parameter) can select — fit the property they are given to: among its allowed values, matching its pattern, of an allowed length and in its range. The finding is at the mapping's value, naming the `Fn::FindInMap` that gives it.\n"
+	"The values an `Fn::FindInMap` can give — the one it names, or every value of the mapping level a key chosen at deploy time (`Ref: AWS::Region`, a parameter) can select — fit the property they are given to: among its allowed values, matching its pattern and its format, of an allowed length and in its range. The finding is at the mapping's value, naming the `Fn::FindInMap` that gives it.\n"
 	"\n"
 	"### Why it matters\n"
 	"The template looks right where the function stands, but the value CloudFormation puts there is one the resource type rejects: the stack fails when it is deployed with that value, often only in the one environment that uses it. It is a warning because the value may never be used (an allowed value nobody picks, a Region the stack is never deployed to).\n"

@@ -1,0 +1,45 @@
+/* W1033: items an Fn::Split of a literal string gives fit the property (resolved in the schema walk, rules/schema.c). */
+#include "rules/formats/formats.h"
+#include "rules/schema.h"
+
+static void on_hit(struct sl_ctx *c, const struct sl_schema_hit *h)
+{
+	if (h->event != SL_SCHEMA_RESOLVED)
+		return;
+	const struct sl_node *fk = sl_node_intrinsic(h->at);
+	if (fk && sl_str_eq(fk, "Fn::Split"))
+		sl_format_report_resolved(c, h, h->at);
+}
+
+static void check(struct sl_ctx *c)
+{
+	sl_schema_walk(c, on_hit);
+}
+
+const struct sl_rule rule_W1033 = {
+	.id = "W1033",
+	.severity = SL_SEV_WARNING,
+	.title = "Items an Fn::Split of a literal string gives fit the property",
+	.source = "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-split.html",
+	.doc =
+	"### What it checks\n"
+	"The items an `Fn::Split` of a literal string by a literal delimiter gives fit the list property they are given to: each among the allowed values, matching the pattern and the format of the list's items (a subnet ID, a security group ID, ...), of an allowed length and in range. The finding is at the `Fn::Split`, naming the item.\n"
+	"\n"
+	"### Why it matters\n"
+	"The template looks right where the function stands, but the value CloudFormation puts there is one the resource type rejects, and the stack fails when it is deployed.\n"
+	"\n"
+	"### Bad\n"
+	"```yaml\n"
+	"      VpcConfig:\n"
+	"        SubnetIds: !Split [\",\", \"subnet-1,subnet-2\"]\n"
+	"        SecurityGroupIds: [sg-0123456789abcdef0]\n"
+	"```\n"
+	"\n"
+	"### Good\n"
+	"```yaml\n"
+	"      VpcConfig:\n"
+	"        SubnetIds: !Split [\",\", \"subnet-0123456789abcdef0,subnet-0fedcba9876543210\"]\n"
+	"        SecurityGroupIds: [sg-0123456789abcdef0]\n"
+	"```\n",
+	.check = check,
+};
