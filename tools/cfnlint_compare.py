@@ -42,24 +42,41 @@ Options:
                    `file:line:col  message`, with the other side's lines of
                    the same rule in the same file (a hint for position
                    conventions) and any judgment of the cfn-lint finding.
-  --judged FILE    cfn-lint findings judged not right, one a line:
+  --judged FILE    a judgment of each cfn-lint finding stacklint does not
+                   match, one line per finding (a key -- file, line, rule --
+                   with three unmatched findings has three lines):
                        folder/file:line:RULE  # CLASS: reason
-                   CLASS is WRONG (cfn-lint is mistaken), POSITION (the same
-                   problem, reported at another line by convention) or any
-                   other word.  Every cfn-lint finding with that key is left
-                   out of cfn-lint's right findings -- except with REPEAT (one
-                   problem reported several times on that line, e.g. once per
-                   SAM `oneOf` branch), which keeps one of them as right.  The
-                   table adds judged (left out), right, r-match (right findings
-                   matched) and right% = r-match / right.  Judgments that match
-                   no cfn-lint finding are listed as stale.
+                   CLASS is one of
+                     WRONG     cfn-lint is mistaken: not a right finding;
+                     REPEAT    the same problem reported again at the same
+                               place (once per SAM `oneOf` branch, or under
+                               another of cfn-lint's IDs): not a right finding;
+                               the report kept is matched or judged on its own;
+                     POSITION  right, and stacklint reports the same problem
+                               at another line by convention; the reason names
+                               it as `stacklint at line N`, and it counts as
+                               matched (column pos) only while stacklint has an
+                               unmatched finding of that rule in that file at
+                               line N (each backs one POSITION);
+                     MISS      right, and stacklint misses it (the reason says
+                               why);
+                     UNSURE    counted as right.
+                   On a key with N cfn-lint findings, M of them matched, right
+                   = N - (WRONG + REPEAT lines) and r-match = min(M, right).
+                   The table adds judged (left out), right, r-match, pos and
+                   right% = (r-match + pos) / right.  Judgments of keys with no
+                   cfn-lint finding are listed as stale, and unmatched cfn-lint
+                   findings of a judged ID (one the file has a line for) with no
+                   judgment as unjudged (counted as right).
   --check FLOORS   floors, one a line: `RULE matched N` or `RULE right-pct P`
                    (`#` starts a comment).  Exit 1 when a figure is below its
                    floor.  Floors of IDs outside --rules are not checked.
-                   Without --judged, right-pct is matched / cfn-lint.
+                   Without --judged, right-pct is matched / cfn-lint (what
+                   --write-floors writes with --judged needs --judged here).
   --write-floors FILE  write the current figures as floors: `matched` for every
                    ID stacklint has with at least one match, and `right-pct` too
-                   when --judged is given.
+                   when --judged is given (also for an ID whose matches are all
+                   POSITION ones).
 
 Exit status: 0; 1 when a floor is not held or stacklint failed on a folder;
 2 for a usage error; 77 (skip) when the corpus or its baseline is absent.
@@ -166,9 +183,13 @@ def pair(cl, sl):
     return pairs, crest[n:], sl[n:]
 
 
+JUDGED_CLASSES = ('WRONG', 'REPEAT', 'POSITION', 'MISS', 'UNSURE')
+NOT_RIGHT = ('WRONG', 'REPEAT')
+
+
 def read_judged(path):
-    """Return {(file, line, rule): (class, reason)} from a --judged file."""
-    out = {}
+    """Return {(file, line, rule): [(class, reason), ...]} from a --judged file."""
+    out = collections.defaultdict(list)
     with open(path) as f:
         for no, raw in enumerate(f, 1):
             body, _, note = raw.partition('#')
@@ -179,13 +200,19 @@ def read_judged(path):
             if not m:
                 raise ValueError('%s:%d: want folder/file:line:RULE  # CLASS: reason' % (path, no))
             cls, _, reason = note.strip().partition(':')
-            cls = cls.strip().upper() or 'JUDGED'
-            out[(os.path.normpath(m.group(1)), int(m.group(2)), m.group(3))] = (cls, reason.strip())
-    return out
+            cls = cls.strip().upper()
+            if cls not in JUDGED_CLASSES:
+                raise ValueError('%s:%d: class %r is not one of %s' % (path, no, cls,
+                                                                       ', '.join(JUDGED_CLASSES)))
+            if cls == 'POSITION' and not re.search(r'stacklint at line \d+', reason):
+                raise ValueError('%s:%d: a POSITION reason names `stacklint at line N`' % (path, no))
+            out[(os.path.normpath(m.group(1)), int(m.group(2)), m.group(3))].append(
+                (cls, reason.strip()))
+    return dict(out)
 
 
 class Stats:
-    FIELDS = ('cfn', 'sl', 'matched', 'judged', 'right', 'right_matched')
+    FIELDS = ('cfn', 'sl', 'matched', 'judged', 'right', 'right_matched', 'pos')
 
     def __init__(self):
         self.c = collections.Counter()
@@ -212,7 +239,7 @@ def print_table(title, per_rule, rules, have, judged):
     head = '%-6s %8s %9s %7s %8s %7s %6s' % ('rule', 'cfn-lint', 'stacklint', 'matched',
                                             'cfn-only', 'sl-only', 'match%')
     if judged:
-        head += ' %6s %6s %7s %6s' % ('judged', 'right', 'r-match', 'right%')
+        head += ' %6s %6s %7s %5s %6s' % ('judged', 'right', 'r-match', 'pos', 'right%')
     print(head)
     tot = Stats()
     for r in rules:
@@ -224,8 +251,8 @@ def print_table(title, per_rule, rules, have, judged):
                                                 s.cfn - s.matched, s.sl - s.matched,
                                                 fmt_pct(pct(s.matched, s.cfn)))
         if judged:
-            line += ' %6d %6d %7d %s' % (s.judged, s.right, s.right_matched,
-                                         fmt_pct(pct(s.right_matched, s.right)))
+            line += ' %6d %6d %7d %5d %s' % (s.judged, s.right, s.right_matched, s.pos,
+                                             fmt_pct(pct(s.right_matched + s.pos, s.right)))
         print(line)
         if shared and s.cfn:
             tot.c.update(s.c)
@@ -234,17 +261,18 @@ def print_table(title, per_rule, rules, have, judged):
                                             tot.cfn - tot.matched, tot.sl - tot.matched,
                                             fmt_pct(pct(tot.matched, tot.cfn)))
     if judged:
-        line += ' %6d %6d %7d %s' % (tot.judged, tot.right, tot.right_matched,
-                                     fmt_pct(pct(tot.right_matched, tot.right)))
+        line += ' %6d %6d %7d %5d %s' % (tot.judged, tot.right, tot.right_matched, tot.pos,
+                                         fmt_pct(pct(tot.right_matched + tot.pos, tot.right)))
     print(line)
     p = pct(tot.matched, tot.cfn)
     print("stacklint finds %s%% of cfn-lint's findings over shared IDs (%d of %d; %d IDs)"
           % ('-' if p is None else '%.1f' % p, tot.matched, tot.cfn, n_shared))
     if judged:
-        p = pct(tot.right_matched, tot.right)
-        print("stacklint finds %s%% of cfn-lint's right findings over shared IDs (%d of %d; "
-              "%d judged out)" % ('-' if p is None else '%.1f' % p, tot.right_matched,
-                                  tot.right, tot.judged))
+        p = pct(tot.right_matched + tot.pos, tot.right)
+        print("stacklint finds %s%% of cfn-lint's right findings over shared IDs (%d of %d, %d of "
+              "them at another line; %d judged out)" % ('-' if p is None else '%.1f' % p,
+                                                        tot.right_matched + tot.pos, tot.right,
+                                                        tot.pos, tot.judged))
     print()
 
 
@@ -304,6 +332,11 @@ def main(argv):
     unmatched = collections.defaultdict(list)                  # rule -> [(side, Finding)]
     judged_hit = set()
     judged_sl = collections.Counter()                          # rule -> judged keys stacklint reports too
+    unjudged = []                                              # unmatched cfn-lint findings with no judgment
+    judged_rules = {k[2] for k in judged} if judged is not None else set()   # IDs the file judges
+    overjudged = []                                            # keys with more judgments than unmatched findings
+    keyed = []                                                 # (folder, key, cl, sls, pairs, crest, srest)
+    sl_rest = collections.Counter()                            # (file, rule, line) -> unmatched stacklint findings
     for folder in folders:
         cfn = load_baseline(os.path.join(base_dir, folder + '.json'), corpus)
         sl = got[folder][0]
@@ -312,27 +345,38 @@ def main(argv):
             keys[(f.file, f.rule, f.line)][0].append(f)
         for f in sl:
             keys[(f.file, f.rule, f.line)][1].append(f)
-        for (file, rule, line), (cl, sls) in keys.items():
+        for (file, rule, line), (cl, sls) in sorted(keys.items()):
             if want and not want(rule):
                 continue
             pairs, crest, srest = pair(cl, sls)
-            j = judged.get((file, line, rule)) if judged is not None else None
-            if j:
-                judged_hit.add((file, line, rule))
-                if sls:
-                    judged_sl[rule] += 1
-            if not j:
-                right, right_matched = len(cl), len(pairs)
-            elif j[0] == 'REPEAT':
-                right, right_matched = min(1, len(cl)), min(1, len(pairs))
-            else:
-                right, right_matched = 0, 0
-            kw = dict(cfn=len(cl), sl=len(sls), matched=len(pairs), judged=len(cl) - right,
-                      right=right, right_matched=right_matched)
-            per_rule[rule].add(**kw)
-            per_folder[folder][rule].add(**kw)
-            if diff and diff(rule):
-                unmatched[rule] += [('cfn-lint', f) for f in crest] + [('stacklint', f) for f in srest]
+            keyed.append((folder, (file, rule, line), cl, sls, pairs, crest, srest))
+            sl_rest[(file, rule, line)] += len(srest)
+    for folder, (file, rule, line), cl, sls, pairs, crest, srest in keyed:
+        js = judged.get((file, line, rule), []) if judged is not None else []
+        if js and cl:
+            judged_hit.add((file, line, rule))
+            if sls:
+                judged_sl[rule] += 1
+        if judged is not None and rule in judged_rules and len(js) < len(crest):
+            unjudged += crest[len(js):]
+        elif len(js) > len(crest):
+            overjudged.append((file, line, rule, len(js), len(crest)))
+        out = sum(1 for c, _ in js if c in NOT_RIGHT)
+        right = max(0, len(cl) - out)
+        right_matched = min(len(pairs), right)
+        pos = 0
+        for c, reason in js:
+            if c == 'POSITION' and right_matched + pos < right:
+                at = (file, rule, int(re.search(r'stacklint at line (\d+)', reason).group(1)))
+                if sl_rest[at] > 0:
+                    sl_rest[at] -= 1
+                    pos += 1
+        kw = dict(cfn=len(cl), sl=len(sls), matched=len(pairs), judged=len(cl) - right,
+                  right=right, right_matched=right_matched, pos=pos)
+        per_rule[rule].add(**kw)
+        per_folder[folder][rule].add(**kw)
+        if diff and diff(rule):
+            unmatched[rule] += [('cfn-lint', f) for f in crest] + [('stacklint', f) for f in srest]
 
     rules = sorted(per_rule)
     scope = 'folders: %s' % ('all' if not a.folders else ', '.join(folders))
@@ -352,7 +396,8 @@ def main(argv):
     if judged is not None:
         classes = collections.Counter()
         for k in judged_hit:
-            classes[judged[k][0]] += 1
+            for c, _ in judged[k]:
+                classes[c] += 1
         print('judgments used: %s' % (', '.join('%s %d' % kv for kv in sorted(classes.items()))
                                        or 'none'))
         if judged_sl:
@@ -364,6 +409,15 @@ def main(argv):
             print('stale judgments (no such cfn-lint finding): %d' % len(stale))
             for file, line, rule in stale:
                 print('  %s:%d:%s' % (file, line, rule))
+        if overjudged:
+            print('keys with more judgments than unmatched cfn-lint findings (stacklint matches more '
+                  'now?): %d' % len(overjudged))
+            for file, line, rule, nj, nu in overjudged:
+                print('  %s:%d:%s  %d judged, %d unmatched' % (file, line, rule, nj, nu))
+        if unjudged:
+            print('unjudged cfn-lint findings (counted as right): %d' % len(unjudged))
+            for f in unjudged:
+                print('  %s:%d:%s  %s' % (f.file, f.line, f.rule, ' '.join(f.message.split())[:120]))
 
     if diff:
         for rule in sorted(unmatched):
@@ -380,9 +434,9 @@ def main(argv):
                 note = ''
                 if near:
                     note += '  [%s-only at %s]' % (other, ','.join(map(str, near[:8])))
-                j = judged.get((f.file, f.line, rule)) if judged and side == 'cfn-lint' else None
-                if j:
-                    note += '  [%s: %s]' % j
+                js = judged.get((f.file, f.line, rule)) if judged and side == 'cfn-lint' else None
+                if js:
+                    note += '  [%s]' % '; '.join('%s: %s' % j for j in js)
                 print('  %-14s %s:%d:%d  %s%s' % (side + '-only', f.file, f.line, f.col,
                                                   ' '.join(f.message.split()), note))
 
@@ -392,7 +446,7 @@ def main(argv):
             continue
         s = per_rule[r]
         figures[(r, 'matched')] = s.matched
-        p = pct(s.right_matched, s.right)
+        p = pct(s.right_matched + s.pos, s.right)
         if p is not None:
             figures[(r, 'right-pct')] = p
     if a.write_floors:
@@ -406,7 +460,8 @@ def main(argv):
             for (r, k), v in sorted(figures.items()):
                 if k == 'matched' and v:
                     f.write('%s matched %d\n' % (r, v))
-                elif k == 'right-pct' and judged is not None and figures[(r, 'matched')]:
+                elif k == 'right-pct' and judged is not None and (figures[(r, 'matched')]
+                                                                  or per_rule[r].pos):
                     f.write('%s right-pct %.1f\n' % (r, int(v * 10) / 10.0))
     rc = 0
     for e in errors:

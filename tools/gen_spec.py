@@ -713,6 +713,42 @@ def apply_relations(model, relations, schemas=None, typings=None):
     return len(kept), dropped
 
 
+def apply_doc_constraints(model, spec):
+    """Allowed values and ranges that AWS documentation states and the
+    constraint packages do not (tools/spec_constraints.json, each entry citing
+    its page): set where the property has none; an entry for a property that
+    has some is an error, so that the packages' newer data always wins and
+    the file cannot rot silently."""
+    shapes = dict(model["shapes"])
+    for rname, r in model["resources"].items():
+        shapes[rname] = r["props"]
+    n = 0
+    for key, e in sorted((spec.get("properties") or {}).items()):
+        if key.startswith("_"):
+            continue
+        if "/" not in key or not str(e.get("source", "")).startswith("https://"):
+            raise SpecError("constraints: %s needs Shape/Property and an https:// source" % key)
+        sname, pname = key.rsplit("/", 1)
+        p = shapes.get(sname, {}).get(pname)
+        if p is None:
+            raise SpecError("constraints: %s has no property %s" % (sname, pname))
+        if "enum" in e:
+            if p["type"][0] != "string" or p["type"][1]:
+                raise SpecError("constraints: %s is not a string without allowed values" % key)
+            p["type"] = ("string", tuple(e["enum"]))
+        if "minimum" in e or "maximum" in e:
+            if p["type"][0] not in ("integer", "number"):
+                raise SpecError("constraints: %s is not a number" % key)
+            c = p.setdefault("cons", {})
+            if "minimum" in c or "maximum" in c:
+                raise SpecError("constraints: %s already has a range" % key)
+            for k in ("minimum", "maximum"):
+                if k in e:
+                    c[k] = float(e[k])
+        n += 1
+    return n
+
+
 def apply_formats(model, formats):
     """Names the format of the properties listed in tools/spec_formats.json
     ({"properties": {"Shape/Property": "Format"}}): the format applies to the
@@ -951,6 +987,8 @@ def main(argv=None):
     ap.add_argument("--overlay", default=os.path.join(HERE, "sam_overlay.json"))
     ap.add_argument("--relations", default=os.path.join(HERE, "spec_relations.json"),
                     help="relations between properties, from AWS documentation")
+    ap.add_argument("--constraints", default=os.path.join(HERE, "spec_constraints.json"),
+                    help="allowed values and ranges from AWS documentation")
     ap.add_argument("--formats", default=os.path.join(HERE, "spec_formats.json"),
                     help="which properties take which named format")
     ap.add_argument("--source", help="package@version (default: tools/spec-package)")
@@ -979,6 +1017,9 @@ def main(argv=None):
             with open(args.relations, encoding="utf-8") as f:
                 relations += overlay_relations(json.load(f))
         apply_relations(model, relations, schemas, typings)
+        if os.path.exists(args.constraints):
+            with open(args.constraints, encoding="utf-8") as f:
+                apply_doc_constraints(model, json.load(f))
         if os.path.exists(args.formats):
             with open(args.formats, encoding="utf-8") as f:
                 apply_formats(model, json.load(f))
