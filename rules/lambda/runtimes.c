@@ -16,6 +16,11 @@
  *       more creating; Phase 2: no more updating), in the AWS Developer
  *       Guide's GitHub source, awsdocs/aws-lambda-developer-guide at
  *       a83f69bc (late 2022, the last copy published there);
+ *   [B] the AWS Compute Blog's "Managing AWS Lambda runtime upgrades"
+ *       (https://aws.amazon.com/blogs/compute/managing-aws-lambda-runtime-upgrades/),
+ *       whose table gives the deprecation dates of the runtimes that Amazon
+ *       Linux 1's end of life and language end of life retired in 2023; their
+ *       block dates are not in it, so these runtimes get W2531 only;
  *   [P] runtime-support-policy.html of 2019 ("Deprecation Schedule": End of
  *       Life, Deprecation (Create), Deprecation (Update)), for create dates
  *       [G] leaves blank.
@@ -24,9 +29,8 @@
  * had their blocks postponed into 2027). A date is kept only when the newest
  * text read states it; where that text is older than a known move, the date is
  * 0 (unknown): the runtime then gets at most W2531, never a false error.
- * Runtimes with no date in any text read (nodejs14.x, python3.7, java8,
- * dotnetcore3.1, dotnet6, ruby2.7, go1.x, provided) are known identifiers with
- * no lifecycle finding.
+ * Runtimes with no date in any text read (dotnetcore3.1, dotnet6) are known
+ * identifiers with no lifecycle finding.
  *
  * The identifiers are those of Lambda's API (the Runtime type of
  * CreateFunction, AWS Lambda API Reference, 2026): every value in it is here.
@@ -50,7 +54,7 @@ static const struct sl_runtime runtimes[] = {
 	{ "nodejs20.x", "Node.js", 20260430, 0, 0 },      /* [L]; blocks moved (Jun->Aug 2026 and later) */
 	{ "nodejs18.x", "Node.js", 20250901, 0, 0 },      /* [E]; blocks since moved */
 	{ "nodejs16.x", "Node.js", 20240612, 0, 0 },      /* [E]; blocks since moved */
-	{ "nodejs14.x", "Node.js", 0, 0, 0 },
+	{ "nodejs14.x", "Node.js", 20231127, 0, 0 },      /* [B] */
 	{ "nodejs12.x", "Node.js", 20230331, 20230331, 0 }, /* [G]: deprecation = no more creating */
 	{ "nodejs10.x", "Node.js", 20210730, 20210730, 20220214 },     /* [G] */
 	{ "nodejs8.10", "Node.js", 20191231, 20200106, 20200306 },     /* [P] EOL, create; [G] update */
@@ -66,7 +70,7 @@ static const struct sl_runtime runtimes[] = {
 	{ "python3.10", "Python", 20261031, 0, 0 },       /* [L]; blocks moved past those read */
 	{ "python3.9", "Python", 20251215, 0, 0 },        /* [E]; blocks since moved */
 	{ "python3.8", "Python", 20241014, 0, 0 },        /* [E]; blocks since moved */
-	{ "python3.7", "Python", 0, 0, 0 },
+	{ "python3.7", "Python", 20231127, 0, 0 },        /* [B] */
 	{ "python3.6", "Python", 20220718, 20220718, 20220829 },       /* [G] */
 	{ "python2.7", "Python", 20210715, 20210715, 20220530 },       /* [G] */
 	/* Java */
@@ -75,7 +79,7 @@ static const struct sl_runtime runtimes[] = {
 	{ "java17", "Java", 20270630, 20270731, 20270831 },            /* [L] */
 	{ "java11", "Java", 20270630, 20270731, 20270831 },            /* [L] */
 	{ "java8.al2", "Java", 20270630, 20270731, 20270831 },         /* [L] */
-	{ "java8", "Java", 0, 0, 0 },
+	{ "java8", "Java", 20231231, 0, 0 },              /* [B] (Amazon Linux 1) */
 	/* .NET */
 	{ "dotnet10", ".NET", 20281114, 20281214, 20290115 },          /* [L] */
 	{ "dotnet8", ".NET", 20261110, 20270201, 20270303 },           /* [L] */
@@ -89,13 +93,13 @@ static const struct sl_runtime runtimes[] = {
 	{ "ruby3.4", "Ruby", 20280331, 20280430, 20280531 },           /* [L] */
 	{ "ruby3.3", "Ruby", 20270331, 20270430, 20270531 },           /* [L] */
 	{ "ruby3.2", "Ruby", 20260331, 0, 0 },            /* [E]; blocks not in the newest text read */
-	{ "ruby2.7", "Ruby", 0, 0, 0 },
+	{ "ruby2.7", "Ruby", 20231207, 0, 0 },            /* [B] */
 	{ "ruby2.5", "Ruby", 20210730, 20210730, 20220331 },           /* [G] */
 	/* OS-only (custom) runtimes, and Go, which now runs on them */
 	{ "provided.al2023", "OS-only", 20290630, 20290731, 20290831 }, /* [L] */
 	{ "provided.al2", "OS-only", 20260731, 20270201, 20270303 },   /* [L] */
-	{ "provided", "OS-only", 0, 0, 0 },
-	{ "go1.x", "Go", 0, 0, 0 },
+	{ "provided", "OS-only", 20231231, 0, 0 },        /* [B] (Amazon Linux 1) */
+	{ "go1.x", "Go", 20231231, 0, 0 },                /* [B] */
 };
 
 #define N_RUNTIMES (sizeof(runtimes) / sizeof(runtimes[0]))

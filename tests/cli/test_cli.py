@@ -813,7 +813,7 @@ class TestLintDate(CliTestCase):
         self.assertEqual(self.ids_on("python3.9", "--lint-date", "2099-12-31"), ["W2531"])
         # a supported runtime, and one with no dates at all
         self.assertEqual(self.ids_on("python3.14", "--lint-date", "2026-12-06"), [])
-        self.assertEqual(self.ids_on("go1.x", "--lint-date", "2099-12-31"), [])
+        self.assertEqual(self.ids_on("dotnet6", "--lint-date", "2099-12-31"), [])
 
     def test_messages_name_the_runtime_the_date_and_the_fix(self):
         self.write("fn.yaml", self.TEMPLATE % "python2.7")
