@@ -39,11 +39,59 @@ static int by_key(const void *a, const void *b)
 	return x->res < y->res ? -1 : x->res > y->res;
 }
 
-static bool same_cond(const struct sl_node *a, const struct sl_node *b)
+static int cond_cmp(const struct sl_node *a, const struct sl_node *b)
 {
 	if (!a || !b)
-		return true; /* an unconditional resource exists whenever the other does */
-	return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
+		return a ? 1 : b ? -1 : 0; /* unconditional first */
+	size_t n = a->len < b->len ? a->len : b->len;
+	int d = memcmp(a->str, b->str, n);
+	return d ? d : (a->len > b->len) - (a->len < b->len);
+}
+
+static int by_cond(const void *a, const void *b, void *base)
+{
+	const struct entry *es = base;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int d = cond_cmp(es[x].cond, es[y].cond);
+	return d ? d : (x > y) - (x < y);
+}
+
+/* For a group of entries with one key (es[0..n), in source order), byc[]
+ * receives their indexes sorted by condition, then source order. */
+static void sort_by_cond(const struct entry *es, size_t n, size_t *byc)
+{
+	for (size_t i = 0; i < n; i++)
+		byc[i] = i;
+	qsort_r(byc, n, sizeof *byc, by_cond, (void *)es);
+}
+
+/* The first entry of es[i..j) other than k, in source order, that can exist
+ * together with es[k]: any other when es[k] is unconditional; else one under
+ * the same condition or an unconditional one. O(log n) with byc (the group
+ * sorted by condition: unconditional entries first). */
+static const struct entry *first_partner(const struct entry *es, size_t i, size_t j, size_t k, const size_t *byc)
+{
+	size_t n = j - i, rel = k - i;
+	if (!es[k].cond)
+		return &es[rel == 0 ? i + 1 : i];
+	size_t best = SIZE_MAX;
+	/* the first two unconditional entries (they sort first) */
+	for (size_t q = 0; q < n && q < 2 && !es[i + byc[q]].cond; q++)
+		if (byc[q] != rel && byc[q] < best)
+			best = byc[q];
+	/* the run of es[k]'s condition: binary search for its start */
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cond_cmp(es[i + byc[mid]].cond, es[k].cond) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t q = lo; q < n && q < lo + 2 && cond_cmp(es[i + byc[q]].cond, es[k].cond) == 0; q++)
+		if (byc[q] != rel && byc[q] < best)
+			best = byc[q];
+	return best == SIZE_MAX ? NULL : &es[i + best];
 }
 
 /* The value of property `name` (len bytes) when it is a literal scalar. */
@@ -143,8 +191,11 @@ static void check(struct sl_ctx *c)
 	if (t->macro_global || t->resources.n < 2)
 		return;
 	struct entry *es = calloc(t->resources.n, sizeof(*es));
+	size_t *byc = malloc(t->resources.n * sizeof(*byc));
 	struct sl_buf b = { 0 };
-	if (!es) {
+	if (!es || !byc) {
+		free(es);
+		free(byc);
 		c->oom = true;
 		return;
 	}
@@ -166,12 +217,12 @@ static void check(struct sl_ctx *c)
 		/* es[i..j) share type and identifier values: report each one that
 		 * can exist together with another (same condition, or one of the
 		 * two unconditional); resources under two different conditions are
-		 * left alone, as the conditions may exclude each other */
+		 * left alone, as the conditions may exclude each other. Sorted by
+		 * condition, so that a group of any size costs O(g log g). */
+		if (j - i > 1)
+			sort_by_cond(es + i, j - i, byc);
 		for (size_t k = i; j - i > 1 && k < j; k++) {
-			const struct entry *other = NULL;
-			for (size_t m = i; m < j && !other; m++)
-				if (m != k && same_cond(es[k].cond, es[m].cond))
-					other = &es[m];
+			const struct entry *other = first_partner(es, i, j, k, byc);
 			if (!other)
 				continue;
 			describe(&b, &es[k]);
@@ -189,6 +240,7 @@ static void check(struct sl_ctx *c)
 	for (size_t i = 0; i < n; i++)
 		free(es[i].key);
 	free(es);
+	free(byc);
 	sl_buf_free(&b);
 }
 
