@@ -3,19 +3,35 @@
 
 #include "rules/helpers/userdata.h"
 
-static bool tree_has(const struct sl_node *n, const char *needle, int depth)
+/* Whether a scalar under n names the SignalResource API (signal-resource,
+ * SignalResource, signal_resource): one pass, each scalar searched once. */
+static bool tree_signals(const struct sl_node *n, int depth)
 {
 	if (!n || depth > 64)
 		return false;
-	size_t l = strlen(needle);
 	if (n->kind == SL_SCALAR) {
-		for (size_t i = 0; i + l <= n->len; i++)
-			if (memcmp(n->str + i, needle, l) == 0)
+		for (const char *p = n->str, *e = n->str + n->len; (p = memmem(p, (size_t)(e - p), "ignal", 5));
+		     p += 5) {
+			if (p == n->str || (size_t)(e - p) < 13)
+				continue;
+			if ((p[-1] == 's' && (size_t)(e - p) >= 14 && (p[5] == '-' || p[5] == '_') &&
+			     memcmp(p + 6, "resource", 8) == 0) ||
+			    (p[-1] == 'S' && memcmp(p + 5, "Resource", 8) == 0))
 				return true;
+		}
 		return false;
 	}
 	for (size_t i = 0; i < n->len; i++)
-		if (tree_has(n->kind == SL_MAP ? n->pairs[i].value : n->items[i], needle, depth + 1))
+		if (tree_signals(n->kind == SL_MAP ? n->pairs[i].value : n->items[i], depth + 1))
+			return true;
+	return false;
+}
+
+/* Whether a resource waits for signals at all (most templates: none). */
+static bool any_resource_signal(const struct sl_template *t)
+{
+	for (size_t i = 0; i < t->resources.n; i++)
+		if (sl_map_get_pair(sl_map_get(t->resources.items[i].value, "CreationPolicy"), "ResourceSignal"))
 			return true;
 	return false;
 }
@@ -68,8 +84,7 @@ static bool visible(struct sl_ctx *c, const struct sl_entity *e)
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
-	if (t->macro || tree_has(t->root, "signal-resource", 0) || tree_has(t->root, "SignalResource", 0) ||
-	    tree_has(t->root, "signal_resource", 0))
+	if (t->macro || !any_resource_signal(t) || tree_signals(t->root, 0))
 		return;
 	struct sl_ud_all all;
 	bool collected = false;
