@@ -5,6 +5,8 @@
  */
 #include "rules/formats/formats.h"
 
+#include <arpa/inet.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -327,6 +329,38 @@ static bool bucket_name_existing(const char *s, size_t len)
 	return len >= 3 && len <= 255 && all_in(s, len, "._-");
 }
 
+/* An IPv4 or IPv6 network in CIDR notation (10.0.0.0/16, 2001:db8::/56): an
+ * address inet_pton reads and a prefix length of 0-32 or 0-128. Host bits are
+ * not judged (EC2 documents the canonical form it stores, not a refusal). */
+static bool cidr(const char *s, size_t len, int family)
+{
+	const char *slash = memchr(s, '/', len);
+	size_t alen = slash ? (size_t)(slash - s) : 0, plen = slash ? len - alen - 1 : 0;
+	unsigned char buf[16];
+	char addr[64];
+	if (!slash || alen == 0 || alen >= sizeof(addr) || plen == 0 || plen > 3)
+		return false;
+	memcpy(addr, s, alen);
+	addr[alen] = '\0';
+	unsigned prefix = 0;
+	for (size_t i = 0; i < plen; i++) {
+		if (!is_digit(slash[1 + i]) || (i == 0 && plen > 1 && slash[1] == '0'))
+			return false;
+		prefix = prefix * 10 + (unsigned)(slash[1 + i] - '0');
+	}
+	return inet_pton(family, addr, buf) == 1 && prefix <= (family == AF_INET ? 32u : 128u);
+}
+
+static bool ipv4_network(const char *s, size_t len)
+{
+	return cidr(s, len, AF_INET);
+}
+
+static bool ipv6_network(const char *s, size_t len)
+{
+	return cidr(s, len, AF_INET6);
+}
+
 /* --- formats and kinds ---------------------------------------------------------- */
 
 #define K(k) (1ull << (k))
@@ -372,6 +406,10 @@ static const struct sl_format formats[] = {
 	{ "ServerCertificate.Arn", "E1159", "a certificate ARN",
 	  "an ACM certificate ARN or arn:aws:iam::<account>:server-certificate/<name>", listener_cert_arn,
 	  K(SL_VK_ACM_ARN) },
+	{ "ipv4-network", "E1103", "an IPv4 CIDR block", "an IPv4 address, '/' and a prefix length of 0 to 32",
+	  ipv4_network, 0 },
+	{ "ipv6-network", "E1103", "an IPv6 CIDR block", "an IPv6 address, '/' and a prefix length of 0 to 128",
+	  ipv6_network, 0 },
 };
 
 const struct sl_format *sl_formats(size_t *n)

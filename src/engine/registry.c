@@ -22,12 +22,12 @@ extern const struct sl_rule rule_E0000, rule_E1001, rule_E1002, rule_E1003, rule
 extern const struct sl_rule rule_E2531, rule_E2533, rule_W2531;
 extern const struct sl_rule rule_E2530, rule_E3677, rule_E3678, rule_I2530, rule_W2530, rule_W2533;
 extern const struct sl_rule rule_E3019, rule_E3020, rule_E3021, rule_E3024, rule_E3710, rule_I3100, rule_W2002, rule_W2506, rule_W3696, rule_W3697;
-extern const struct sl_rule rule_E1040, rule_E1041, rule_E1150, rule_E1151, rule_E1152, rule_E1153, rule_E1154, rule_E1155, rule_E1156, rule_E1157, rule_E1158, rule_E1159, rule_E1160, rule_E1161, rule_E1162, rule_E1163, rule_E1164;
+extern const struct sl_rule rule_E1103, rule_E1040, rule_E1041, rule_E1150, rule_E1151, rule_E1152, rule_E1153, rule_E1154, rule_E1155, rule_E1156, rule_E1157, rule_E1158, rule_E1159, rule_E1160, rule_E1161, rule_E1162, rule_E1163, rule_E1164;
 static const struct sl_rule *const registry[] = {
 	&rule_E0000, &rule_E1001, &rule_E1002, &rule_E1003, &rule_E1004, &rule_E1005, &rule_E1010,
 	&rule_E1011, &rule_E1015, &rule_E1016, &rule_E1017, &rule_E1018, &rule_E1019, &rule_E1020,
 	&rule_E1021, &rule_E1022, &rule_E1024, &rule_E1027, &rule_E1028, &rule_E1029, &rule_E1030, &rule_E1031,
-	&rule_E1032, &rule_E1040, &rule_E1041, &rule_E1050, &rule_E1051, &rule_E1052,
+	&rule_E1032, &rule_E1040, &rule_E1041, &rule_E1050, &rule_E1051, &rule_E1052, &rule_E1103,
 	&rule_E1150, &rule_E1151, &rule_E1152, &rule_E1153, &rule_E1154, &rule_E1155, &rule_E1156, &rule_E1157, &rule_E1158, &rule_E1159, &rule_E1160, &rule_E1161, &rule_E1162, &rule_E1163, &rule_E1164, &rule_E2001, &rule_E2002, &rule_E2003, &rule_E2010, &rule_E2011, &rule_E2015, &rule_E2530, &rule_E2531, &rule_E2533,
 	&rule_E3001, &rule_E3002, &rule_E3003, &rule_E3004, &rule_E3005, &rule_E3006, &rule_E3007,
 	&rule_E3009, &rule_E3010, &rule_E3011, &rule_E3012, &rule_E3014, &rule_E3015, &rule_E3017, &rule_E3018, &rule_E3019, &rule_E3020, &rule_E3021, &rule_E3024, &rule_E3030, &rule_E3031,
