@@ -444,7 +444,9 @@ static void check_scalar(struct walk *w, const struct sl_node *v, enum sl_spec_k
 	 * length and pattern are right (a literal meets each rule) */
 	bool broke = false;
 	enum sl_scalar_type st = sl_scalar_type(v);
-	if (kind == SL_SPEC_STRING && (st == SL_TYPE_STRING || st == SL_TYPE_INT || st == SL_TYPE_FLOAT)) {
+	/* ${Name} in a plain string is E1029's: it needed Fn::Sub, and is judged once */
+	bool sub_slip = memchr(v->str, '$', v->len) && memmem(v->str, v->len, "${", 2);
+	if (kind == SL_SPEC_STRING && !sub_slip && (st == SL_TYPE_STRING || st == SL_TYPE_INT || st == SL_TYPE_FLOAT)) {
 		size_t n = c->min_length != SL_SPEC_NONE || c->max_length != SL_SPEC_NONE ? utf8_chars(v->str, v->len) : 0;
 		const char *pat = sl_spec_constraint_pattern(w->s, c);
 		if ((c->min_length != SL_SPEC_NONE && n < c->min_length) ||

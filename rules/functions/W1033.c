@@ -23,10 +23,14 @@ const struct sl_rule rule_W1033 = {
 	.source = "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-split.html",
 	.doc =
 	"### What it checks\n"
-	"The items an `Fn::Split` of a literal string by a literal delimiter gives fit the list property they are given to: each among the allowed values, matching the pattern and the format of the list's items (a subnet ID, a security group ID, ...), of an allowed length and in range. The finding is at the `Fn::Split`, naming the item.\n"
+	"The items an `Fn::Split` of a literal string by a literal delimiter gives fit the list "
+	"property they are given to: each among the allowed values, matching the pattern and "
+	"the format of the list's items (a subnet ID, a security group ID, ...), of an allowed "
+	"length and in range. The finding is at the `Fn::Split`, naming the item.\n"
 	"\n"
 	"### Why it matters\n"
-	"The template looks right where the function stands, but the value CloudFormation puts there is one the resource type rejects, and the stack fails when it is deployed.\n"
+	"The template looks right where the function stands, but the value CloudFormation puts "
+	"there is one the resource type rejects, and the stack fails when it is deployed.\n"
 	"\n"
 	"### Bad\n"
 	"```yaml\n"

@@ -23,10 +23,14 @@ const struct sl_rule rule_W1035 = {
 	.source = "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-select.html",
 	.doc =
 	"### What it checks\n"
-	"The item an `Fn::Select` with a literal index takes from a literal list fits the property it is given to: among its allowed values, matching its pattern and its format, of an allowed length and in its range. The finding is at the list item, naming the `Fn::Select` that takes it.\n"
+	"The item an `Fn::Select` with a literal index takes from a literal list fits the "
+	"property it is given to: among its allowed values, matching its pattern and its "
+	"format, of an allowed length and in its range. The finding is at the list item, naming "
+	"the `Fn::Select` that takes it.\n"
 	"\n"
 	"### Why it matters\n"
-	"The template looks right where the function stands, but the value CloudFormation puts there is one the resource type rejects, and the stack fails when it is deployed.\n"
+	"The template looks right where the function stands, but the value CloudFormation puts "
+	"there is one the resource type rejects, and the stack fails when it is deployed.\n"
 	"\n"
 	"### Bad\n"
 	"```yaml\n"

@@ -21,10 +21,16 @@ const struct sl_rule rule_E3014 = {
 	.source = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html",
 	.doc =
 	"### What it checks\n"
-	"Some properties exclude each other and one of them is required: exactly one must be set. The sets come from the resource types' registry schemas (a `oneOf` of single required properties) and, where no schema states them, from AWS documentation: an alarm watches a metric (`MetricName`) or a math expression (`Metrics`), never both and never neither (`AWS::CloudWatch::Alarm`, PutMetricAlarm). A property set through an `Fn::If` that may remove it is not judged.\n"
+	"Some properties exclude each other and one of them is required: exactly one must be "
+	"set. The sets come from the resource types' registry schemas (a `oneOf` of single "
+	"required properties) and, where no schema states them, from AWS documentation: an "
+	"alarm watches a metric (`MetricName`) or a math expression (`Metrics`), never both and "
+	"never neither (`AWS::CloudWatch::Alarm`, PutMetricAlarm). A property set through an "
+	"`Fn::If` that may remove it is not judged.\n"
 	"\n"
 	"### Why it matters\n"
-	"CloudFormation validates the properties against the resource type's schema, or the service rejects the request, when the resource is created, and the stack rolls back.\n"
+	"CloudFormation validates the properties against the resource type's schema, or the "
+	"service rejects the request, when the resource is created, and the stack rolls back.\n"
 	"\n"
 	"### Bad\n"
 	"```yaml\n"

@@ -21,10 +21,15 @@ const struct sl_rule rule_E3018 = {
 	.source = "https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-schema.html",
 	.doc =
 	"### What it checks\n"
-	"Exactly one of several groups of properties (properties set together) must be set in full, where the resource type's registry schema says so (a `oneOf` of required sets): for example an instance's launch template is named by `LaunchTemplateName` with `Version`, or by `LaunchTemplateId` with `Version`, not both. A property set through an `Fn::If` that may remove it is not judged.\n"
+	"Exactly one of several groups of properties (properties set together) must be set in "
+	"full, where the resource type's registry schema says so (a `oneOf` of required sets): "
+	"for example an instance's launch template is named by `LaunchTemplateName` with "
+	"`Version`, or by `LaunchTemplateId` with `Version`, not both. A property set through "
+	"an `Fn::If` that may remove it is not judged.\n"
 	"\n"
 	"### Why it matters\n"
-	"CloudFormation validates the properties against the resource type's schema, or the service rejects the request, when the resource is created, and the stack rolls back.\n"
+	"CloudFormation validates the properties against the resource type's schema, or the "
+	"service rejects the request, when the resource is created, and the stack rolls back.\n"
 	"\n"
 	"### Bad\n"
 	"```yaml\n"

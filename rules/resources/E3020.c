@@ -21,10 +21,15 @@ const struct sl_rule rule_E3020 = {
 	.source = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html",
 	.doc =
 	"### What it checks\n"
-	"A property that excludes others is not set with them, where AWS documentation says so: an alarm on a math expression (`Metrics`) takes no `Namespace`, `Dimensions`, `Period`, `Unit`, `Statistic` or `ExtendedStatistic`, and `Statistic` and `ExtendedStatistic` exclude each other (PutMetricAlarm). Each excluded property is reported where it is set.\n"
+	"A property that excludes others is not set with them, where AWS documentation says so: "
+	"an alarm on a math expression (`Metrics`) takes no `Namespace`, `Dimensions`, "
+	"`Period`, `Unit`, `Statistic` or `ExtendedStatistic`, and `Statistic` and "
+	"`ExtendedStatistic` exclude each other (PutMetricAlarm). Each excluded property is "
+	"reported where it is set.\n"
 	"\n"
 	"### Why it matters\n"
-	"CloudFormation validates the properties against the resource type's schema, or the service rejects the request, when the resource is created, and the stack rolls back.\n"
+	"CloudFormation validates the properties against the resource type's schema, or the "
+	"service rejects the request, when the resource is created, and the stack rolls back.\n"
 	"\n"
 	"### Bad\n"
 	"```yaml\n"

@@ -21,10 +21,14 @@ const struct sl_rule rule_E3058 = {
 	.source = "https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-schema.html",
 	.doc =
 	"### What it checks\n"
-	"At least one of several properties must be set, where the resource type's registry schema says so (an `anyOf` of single required properties): for example a GameLift alias's `RoutingStrategy` needs a `FleetId` or a `Message`. A property set through an `Fn::If` that may remove it is not judged.\n"
+	"At least one of several properties must be set, where the resource type's registry "
+	"schema says so (an `anyOf` of single required properties): for example a GameLift "
+	"alias's `RoutingStrategy` needs a `FleetId` or a `Message`. A property set through an "
+	"`Fn::If` that may remove it is not judged.\n"
 	"\n"
 	"### Why it matters\n"
-	"CloudFormation validates the properties against the resource type's schema, or the service rejects the request, when the resource is created, and the stack rolls back.\n"
+	"CloudFormation validates the properties against the resource type's schema, or the "
+	"service rejects the request, when the resource is created, and the stack rolls back.\n"
 	"\n"
 	"### Bad\n"
 	"```yaml\n"
