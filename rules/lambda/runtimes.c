@@ -181,15 +181,54 @@ static bool is_image(const struct sl_node *props)
 	return sl_str_eq(sl_map_get(props, "PackageType"), "Image");
 }
 
-void sl_runtime_each(struct sl_ctx *c, bool layers,
-		     void (*fn)(struct sl_ctx *c, const struct sl_node *value, void *ud), void *ud)
+/* The template's literal runtimes, collected once and shared by W2531,
+ * E2531, E2533 and the unknown-runtime check (a memo of the template). */
+struct found {
+	const struct sl_node *value;
+	bool layer; /* an item of a layer's CompatibleRuntimes */
+};
+
+struct runtimes_found {
+	struct found *v;
+	size_t n, cap;
+	bool oom;
+	bool layer; /* while collecting: what the next values are */
+};
+
+static void collect(struct sl_ctx *c, const struct sl_node *value, void *ud)
+{
+	(void)c;
+	struct runtimes_found *rf = ud;
+	if (rf->n == rf->cap) {
+		size_t cap = rf->cap ? rf->cap * 2 : 8;
+		struct found *p = realloc(rf->v, cap * sizeof *p);
+		if (!p) {
+			rf->oom = true;
+			return;
+		}
+		rf->v = p;
+		rf->cap = cap;
+	}
+	rf->v[rf->n++] = (struct found){ value, rf->layer };
+}
+
+static void free_found(void *p)
+{
+	struct runtimes_found *rf = p;
+	if (rf)
+		free(rf->v);
+	free(rf);
+}
+
+static void collect_all(struct sl_ctx *c, struct runtimes_found *rf)
 {
 	const struct sl_template *t = c->t;
-	struct walk w = { fn, ud };
+	struct walk w = { collect, rf };
 	bool globals_used = false;
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *e = &t->resources.items[i];
 		const struct sl_node *props = sl_samr_props(e);
+		rf->layer = false;
 		if (sl_samr_type_is(e, SL_LAM_FUNCTION)) {
 			if (!is_image(props))
 				each_literal(c, sl_map_get(props, "Runtime"), &w);
@@ -203,16 +242,39 @@ void sl_runtime_each(struct sl_ctx *c, bool layers,
 				globals_used = true;
 			else
 				each_literal(c, rt, &w);
-		} else if (layers && (sl_samr_type_is(e, "AWS::Lambda::LayerVersion") ||
-				      sl_samr_type_is(e, "AWS::Serverless::LayerVersion"))) {
+		} else if (sl_samr_type_is(e, "AWS::Lambda::LayerVersion") ||
+			   sl_samr_type_is(e, "AWS::Serverless::LayerVersion")) {
+			rf->layer = true;
 			each_list_item(c, sl_map_get(props, "CompatibleRuntimes"), &w);
 		}
 	}
 	/* Globals' Runtime is one value however many functions take it: report it once */
 	if (globals_used) {
+		rf->layer = false;
 		const struct sl_node *g = sl_sam_globals_for(t, SL_SAM_FUNCTION);
 		each_literal(c, sl_map_get(g, "Runtime"), &w);
 	}
+}
+
+static const char memo_key; /* the address identifies the memo */
+
+void sl_runtime_each(struct sl_ctx *c, bool layers,
+		     void (*fn)(struct sl_ctx *c, const struct sl_node *value, void *ud), void *ud)
+{
+	struct runtimes_found *rf = sl_memo_get(c, &memo_key);
+	if (!rf) {
+		rf = sl_memo_put(c, &memo_key, calloc(1, sizeof *rf), free_found);
+		if (!rf) {
+			c->oom = true;
+			return;
+		}
+		collect_all(c, rf);
+		if (rf->oom)
+			c->oom = true;
+	}
+	for (size_t i = 0; i < rf->n; i++)
+		if (layers || !rf->v[i].layer)
+			fn(c, rf->v[i].value, ud);
 }
 
 /* ---- identifiers Lambda does not know ----------------------------------- */
