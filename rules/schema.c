@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "util/buf.h"
+#include "util/text.h"
 
 struct walk {
 	struct sl_ctx *c;
@@ -423,15 +424,6 @@ static void resolve_split(struct walk *w, const struct sl_node *arg, struct reso
 	}
 }
 
-/* Characters (code points) of a UTF-8 string. */
-static size_t utf8_chars(const char *s, size_t len)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++)
-		n += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return n;
-}
-
 /* A literal scalar against its constraint: a string's pattern and length, a
  * number's range. A value of another kind (a boolean for a string) is left to
  * the type check; only what is written is judged. */
@@ -447,7 +439,7 @@ static void check_scalar(struct walk *w, const struct sl_node *v, enum sl_spec_k
 	/* ${Name} in a plain string is E1029's: it needed Fn::Sub, and is judged once */
 	bool sub_slip = memchr(v->str, '$', v->len) && memmem(v->str, v->len, "${", 2);
 	if (kind == SL_SPEC_STRING && !sub_slip && (st == SL_TYPE_STRING || st == SL_TYPE_INT || st == SL_TYPE_FLOAT)) {
-		size_t n = c->min_length != SL_SPEC_NONE || c->max_length != SL_SPEC_NONE ? utf8_chars(v->str, v->len) : 0;
+		size_t n = c->min_length != SL_SPEC_NONE || c->max_length != SL_SPEC_NONE ? sl_utf8_chars(v->str, v->len) : 0;
 		const char *pat = sl_spec_constraint_pattern(w->s, c);
 		if ((c->min_length != SL_SPEC_NONE && n < c->min_length) ||
 		    (c->max_length != SL_SPEC_NONE && n > c->max_length)) {
@@ -1532,9 +1524,7 @@ static const char *resolved_why(struct sl_ctx *c, const struct sl_schema_hit *h)
 				      sl_spec_constraint_pattern(c->spec, sl_spec_constraint(c->spec, h->cons)), prop);
 		break;
 	case SL_SCHEMA_LENGTH: {
-		size_t n = 0;
-		for (size_t i = 0; i < h->other->len; i++)
-			n += ((unsigned char)h->other->str[i] & 0xC0) != 0x80;
+		size_t n = sl_utf8_chars(h->other->str, h->other->len);
 		struct sl_schema_hit b = *h;
 		b.event = SL_SCHEMA_LENGTH;
 		why = sl_arena_printf(c->arena, "which is %zu characters long; %s takes %s", n,

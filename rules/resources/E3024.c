@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "engine/engine.h"
+#include "util/text.h"
 
 #define KEY_MAX 128   /* Unicode characters */
 #define VALUE_MAX 256 /* Unicode characters */
@@ -9,10 +10,7 @@
 /* Characters (UTF-8 code points) in a scalar. */
 static size_t chars(const struct sl_node *n)
 {
-	size_t c = 0;
-	for (uint32_t i = 0; i < n->len; i++)
-		c += ((unsigned char)n->str[i] & 0xC0) != 0x80;
-	return c;
+	return sl_utf8_chars(n->str, n->len);
 }
 
 static bool literal(const struct sl_node *n)

@@ -1,14 +1,13 @@
 /* E3033: strings are as long as the resource schema allows. */
 #include "rules/schema.h"
+#include "util/text.h"
 
 static void on_hit(struct sl_ctx *c, const struct sl_schema_hit *h)
 {
 	if (h->event != SL_SCHEMA_LENGTH)
 		return;
 	const struct sl_node *k = sl_schema_prop_of(h->at);
-	size_t n = 0;
-	for (size_t i = 0; i < h->at->len; i++)
-		n += ((unsigned char)h->at->str[i] & 0xC0) != 0x80;
+	size_t n = sl_utf8_chars(h->at->str, h->at->len);
 	sl_report(c, h->at, "%s%s%sis %zu character%s long; it takes %s", k ? "'" : "", k ? k->str : "",
 		  k ? "' " : "the value ", n, n == 1 ? "" : "s", sl_schema_bound(c, h));
 }

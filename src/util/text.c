@@ -1,6 +1,6 @@
 /*
  * Small text measures shared by every stage: the edit distance that "did you
- * mean" suggestions and slip detection are built on.
+ * mean" suggestions and slip detection are built on, and lengths in characters.
  */
 #include "util/text.h"
 
@@ -27,4 +27,12 @@ size_t sl_edit_distance(const char *a, size_t la, const char *b, size_t lb)
 		}
 	}
 	return row[lb];
+}
+
+size_t sl_utf8_chars(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
 }

@@ -10,4 +10,8 @@
  * 64 bytes (names, not text). */
 size_t sl_edit_distance(const char *a, size_t la, const char *b, size_t lb);
 
+/* Characters (code points) of len bytes of UTF-8: the length CloudFormation's
+ * schemas and limits count. */
+size_t sl_utf8_chars(const char *s, size_t len);
+
 #endif
