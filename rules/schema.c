@@ -608,18 +608,9 @@ static void check_event_properties(struct walk *w, const struct sl_node *map, ui
 static int presence(const struct walk *w, const struct sl_node *map, const char *name, size_t len,
 		    const struct sl_node *globals)
 {
-	const struct sl_pair *pp = NULL;
-	for (size_t i = 0; i < map->len && !pp; i++)
-		if (map->pairs[i].key->len == len && memcmp(map->pairs[i].key->str, name, len) == 0)
-			pp = &map->pairs[i];
-	if (!pp) {
-		if (!globals)
-			return 0;
-		for (size_t i = 0; i < globals->len; i++)
-			if (globals->pairs[i].key->len == len && memcmp(globals->pairs[i].key->str, name, len) == 0)
-				return 1;
-		return 0;
-	}
+	const struct sl_pair *pp = sl_map_get_pair_n(map, name, len);
+	if (!pp)
+		return sl_map_get_pair_n(globals, name, len) ? 1 : 0;
 	const struct sl_node *v = pp->value;
 	if (sl_node_is_null(v))
 		return nulls_reported(w) ? 1 : -1;

@@ -5,9 +5,13 @@
 
 const struct sl_pair *sl_map_get_pair(const struct sl_node *n, const char *key)
 {
+	return sl_map_get_pair_n(n, key, strlen(key));
+}
+
+const struct sl_pair *sl_map_get_pair_n(const struct sl_node *n, const char *key, size_t l)
+{
 	if (!n || n->kind != SL_MAP)
 		return NULL;
-	size_t l = strlen(key);
 	for (size_t i = n->len; i-- > 0;) {
 		const struct sl_node *k = n->pairs[i].key;
 		if (k->len == l && memcmp(k->str, key, l) == 0)

@@ -82,6 +82,8 @@ static inline bool sl_foreach_key(const struct sl_node *k)
  * or NULL when n is not a map or has no such key. */
 const struct sl_node *sl_map_get(const struct sl_node *n, const char *key);
 const struct sl_pair *sl_map_get_pair(const struct sl_node *n, const char *key);
+/* The same for a key of len bytes (not NUL-terminated). */
+const struct sl_pair *sl_map_get_pair_n(const struct sl_node *n, const char *key, size_t len);
 
 /* The node at path (NULL-terminated keys) below n, through plain maps only (an
  * intrinsic function call on the way is not looked into), or NULL. */
