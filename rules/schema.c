@@ -33,6 +33,10 @@ struct walk {
 	 * condition off */
 	const struct sl_node *conds[16];
 	int nconds; /* more than fit: nothing is resolved */
+	/* the parameters each condition reads (cond_params), made when needed */
+	uint64_t *cond_rows;
+	unsigned char *cond_state;
+	size_t cond_words;
 };
 
 #define MAX_CONDS ((int)(sizeof(((struct walk *)0)->conds) / sizeof(const struct sl_node *)))
@@ -44,76 +48,93 @@ static void push_cond(struct walk *w, const struct sl_node *name)
 	w->nconds++;
 }
 
-/* Whether condition `name` reads parameter `param`, through the conditions
- * it names (each visited once: linear in the Conditions section). */
-static bool cond_reads(const struct sl_template *t, const struct sl_node *name, const struct sl_node *param,
-		       unsigned char *seen)
+/* The parameters condition idx reads, directly or through the conditions it
+ * names: a row of bits over the template's parameters, computed once per
+ * condition for the walk (so each Ref costs a lookup, not a walk of the
+ * Conditions section). NULL when it cannot be told (a cycle, too deep). */
+static const uint64_t *cond_params(struct walk *w, size_t idx, int depth);
+
+static bool mark_reads(struct walk *w, const struct sl_node *v, uint64_t *row, int depth)
 {
-	const struct sl_node *stack[64];
-	int n = 0;
-	stack[n++] = name;
-	while (n > 0) {
-		const struct sl_node *cn = stack[--n];
-		if (!sl_node_is(cn, SL_SCALAR))
-			return true; /* cannot tell */
+	const struct sl_template *t = w->c->t;
+	if (!v || depth > 64)
+		return v == NULL;
+	if (v->kind == SL_SEQ) {
+		for (size_t i = 0; i < v->len; i++)
+			if (!mark_reads(w, v->items[i], row, depth + 1))
+				return false;
+		return true;
+	}
+	if (v->kind != SL_MAP)
+		return true;
+	for (size_t i = 0; i < v->len; i++) {
+		const struct sl_node *k = v->pairs[i].key, *a = v->pairs[i].value;
+		if (sl_str_eq(k, "Ref") && sl_node_is(a, SL_SCALAR)) {
+			const struct sl_entity *p = sl_index_find(&t->params, a->str, a->len);
+			if (p) {
+				size_t pi = (size_t)(p - t->params.items);
+				row[pi / 64] |= 1ull << (pi % 64);
+			}
+		} else if (sl_str_eq(k, "Condition")) {
+			const struct sl_entity *e = sl_node_is(a, SL_SCALAR) ?
+				sl_index_find(&t->conditions, a->str, a->len) : NULL;
+			if (!e)
+				continue; /* an undefined condition is E8xxx's */
+			const uint64_t *sub = cond_params(w, (size_t)(e - t->conditions.items), depth + 1);
+			if (!sub)
+				return false;
+			for (size_t j = 0; j < w->cond_words; j++)
+				row[j] |= sub[j];
+		} else if (!mark_reads(w, a, row, depth + 1)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+static const uint64_t *cond_params(struct walk *w, size_t idx, int depth)
+{
+	const struct sl_template *t = w->c->t;
+	if (!w->cond_state) {
+		w->cond_words = (t->params.n + 63) / 64 + 1;
+		w->cond_state = sl_arena_alloc(w->c->arena, t->conditions.n + 1);
+		w->cond_rows = sl_arena_alloc(w->c->arena, (t->conditions.n + 1) * w->cond_words * sizeof(uint64_t));
+		if (!w->cond_state || !w->cond_rows) {
+			w->cond_state = NULL;
+			return NULL;
+		}
+		memset(w->cond_state, 0, t->conditions.n + 1);
+		memset(w->cond_rows, 0, (t->conditions.n + 1) * w->cond_words * sizeof(uint64_t));
+	}
+	enum { TODO, BUSY, DONE, UNKNOWN };
+	if (w->cond_state[idx] == DONE)
+		return w->cond_rows + idx * w->cond_words;
+	if (w->cond_state[idx] != TODO || depth > 64)
+		return NULL; /* a cycle, or too deep to follow */
+	w->cond_state[idx] = BUSY;
+	bool ok = mark_reads(w, t->conditions.items[idx].value, w->cond_rows + idx * w->cond_words, depth);
+	w->cond_state[idx] = ok ? DONE : UNKNOWN;
+	return ok ? w->cond_rows + idx * w->cond_words : NULL;
+}
+
+/* Whether a Ref to `param` may be resolved where the walk stands: not when a
+ * condition around it reads that parameter. */
+static bool may_resolve(struct walk *w, const struct sl_node *param)
+{
+	const struct sl_template *t = w->c->t;
+	const struct sl_entity *p = sl_index_find(&t->params, param->str, param->len);
+	if (w->nconds > MAX_CONDS || !p)
+		return w->nconds <= MAX_CONDS;
+	size_t pi = (size_t)(p - t->params.items);
+	for (int i = 0; i < w->nconds; i++) {
+		const struct sl_node *cn = w->conds[i];
+		if (!cn)
+			return false;
 		const struct sl_entity *e = sl_index_find(&t->conditions, cn->str, cn->len);
 		if (!e)
 			continue;
-		size_t idx = (size_t)(e - t->conditions.items);
-		if (seen[idx])
-			continue;
-		seen[idx] = 1;
-		/* every scalar under the condition: a Ref's argument or a Condition name */
-		const struct sl_node *todo[256];
-		int m = 0;
-		todo[m++] = e->value;
-		while (m > 0) {
-			const struct sl_node *v = todo[--m];
-			if (!v)
-				continue;
-			if (v->kind == SL_MAP) {
-				for (size_t i = 0; i < v->len; i++) {
-					const struct sl_node *k = v->pairs[i].key;
-					if (sl_str_eq(k, "Ref") && sl_node_is(v->pairs[i].value, SL_SCALAR) &&
-					    v->pairs[i].value->len == param->len &&
-					    memcmp(v->pairs[i].value->str, param->str, param->len) == 0)
-						return true;
-					if (sl_str_eq(k, "Condition")) {
-						if (n == 64)
-							return true;
-						stack[n++] = v->pairs[i].value;
-					} else if (m < 256) {
-						todo[m++] = v->pairs[i].value;
-					} else {
-						return true;
-					}
-				}
-			} else if (v->kind == SL_SEQ) {
-				for (size_t i = 0; i < v->len; i++) {
-					if (m == 256)
-						return true;
-					todo[m++] = v->items[i];
-				}
-			}
-		}
-	}
-	return false;
-}
-
-/* Whether a Ref to `param` may be resolved where the walk stands. */
-static bool may_resolve(struct walk *w, const struct sl_node *param)
-{
-	if (w->nconds > MAX_CONDS)
-		return false;
-	const struct sl_template *t = w->c->t;
-	for (int i = 0; i < w->nconds; i++) {
-		if (!w->conds[i])
-			return false;
-		unsigned char *seen = sl_arena_alloc(w->c->arena, t->conditions.n + 1);
-		if (!seen)
-			return false;
-		memset(seen, 0, t->conditions.n + 1);
-		if (cond_reads(t, w->conds[i], param, seen))
+		const uint64_t *row = cond_params(w, (size_t)(e - t->conditions.items), 0);
+		if (!row || (row[pi / 64] >> (pi % 64) & 1))
 			return false;
 	}
 	return true;
