@@ -1553,3 +1553,14 @@ static const char *resolved_why(struct sl_ctx *c, const struct sl_schema_hit *h)
 	}
 	return why;
 }
+
+static void on_relation(struct sl_ctx *c, const struct sl_schema_hit *h)
+{
+	if (h->event == SL_SCHEMA_RELATION && strcmp(sl_schema_relation_rule(c, h), c->rule->id) == 0)
+		sl_report(c, h->at, "%s", sl_schema_relation_message(c, h));
+}
+
+void sl_schema_check_relations(struct sl_ctx *c)
+{
+	sl_schema_walk(c, on_relation);
+}

@@ -88,6 +88,9 @@ const char *sl_schema_bound(struct sl_ctx *c, const struct sl_schema_hit *h);
  * (excludes). And its message, naming the properties and the fix. */
 const char *sl_schema_relation_rule(struct sl_ctx *c, const struct sl_schema_hit *h);
 const char *sl_schema_relation_message(struct sl_ctx *c, const struct sl_schema_hit *h);
+/* The check of each relation rule: reports the broken relations whose rule
+ * (sl_schema_relation_rule) is the one running. */
+void sl_schema_check_relations(struct sl_ctx *c);
 
 /* The message of a SL_SCHEMA_RESOLVED hit: "Ref to 'Stage' can give 'Prod
  * Env' (Default, line 4), which does not match the pattern ... that StageName

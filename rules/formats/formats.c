@@ -826,3 +826,27 @@ void sl_format_report_resolved(struct sl_ctx *c, const struct sl_schema_hit *h, 
 	sl_report(c, at, "%s, which is not %s (%s)%s%s%s", sl_schema_resolved_subject(c, h), f->what, f->form,
 		  pk ? " as '" : "", pk ? pk->str : "", pk ? "' requires" : "");
 }
+
+static void on_resolved(struct sl_ctx *c, const struct sl_schema_hit *h)
+{
+	static const struct {
+		const char *rule, *fn;
+		bool at_function; /* else at the value */
+	} by_rule[] = {
+		{ "W1030", "Ref", false },
+		{ "W1033", "Fn::Split", true },
+		{ "W1034", "Fn::FindInMap", false },
+		{ "W1035", "Fn::Select", false },
+	};
+	if (h->event != SL_SCHEMA_RESOLVED)
+		return;
+	const struct sl_node *fk = sl_node_intrinsic(h->at);
+	for (size_t i = 0; fk && i < sizeof by_rule / sizeof by_rule[0]; i++)
+		if (strcmp(by_rule[i].rule, c->rule->id) == 0 && sl_str_eq(fk, by_rule[i].fn))
+			sl_format_report_resolved(c, h, by_rule[i].at_function ? h->at : h->other);
+}
+
+void sl_format_check_resolved(struct sl_ctx *c)
+{
+	sl_schema_walk(c, on_resolved);
+}

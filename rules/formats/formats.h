@@ -105,4 +105,9 @@ void sl_format_check_refs(struct sl_ctx *c, bool getatt);
  * it). */
 void sl_format_report_resolved(struct sl_ctx *c, const struct sl_schema_hit *h, const struct sl_node *at);
 
+/* The checks of W1030 (Ref), W1034 (Fn::FindInMap), both reported at the
+ * value, and W1033 (Fn::Split, at the function) and W1035 (Fn::Select, at the
+ * list item): each reports the resolved values of its function. */
+void sl_format_check_resolved(struct sl_ctx *c);
+
 #endif

@@ -1,20 +1,5 @@
 /* W1030: values a Ref to a parameter gives fit the property (resolved in the schema walk, rules/schema.c), reported at the value. */
 #include "rules/formats/formats.h"
-#include "rules/schema.h"
-
-static void on_hit(struct sl_ctx *c, const struct sl_schema_hit *h)
-{
-	if (h->event != SL_SCHEMA_RESOLVED)
-		return;
-	const struct sl_node *fk = sl_node_intrinsic(h->at);
-	if (fk && sl_str_eq(fk, "Ref"))
-		sl_format_report_resolved(c, h, h->other);
-}
-
-static void check(struct sl_ctx *c)
-{
-	sl_schema_walk(c, on_hit);
-}
 
 const struct sl_rule rule_W1030 = {
 	.id = "W1030",
@@ -57,5 +42,5 @@ const struct sl_rule rule_W1030 = {
 	"    Type: Number\n"
 	"    Default: 30\n"
 	"```\n",
-	.check = check,
+	.check = sl_format_check_resolved,
 };

@@ -1,20 +1,5 @@
 /* W1033: items an Fn::Split of a literal string gives fit the property (resolved in the schema walk, rules/schema.c). */
 #include "rules/formats/formats.h"
-#include "rules/schema.h"
-
-static void on_hit(struct sl_ctx *c, const struct sl_schema_hit *h)
-{
-	if (h->event != SL_SCHEMA_RESOLVED)
-		return;
-	const struct sl_node *fk = sl_node_intrinsic(h->at);
-	if (fk && sl_str_eq(fk, "Fn::Split"))
-		sl_format_report_resolved(c, h, h->at);
-}
-
-static void check(struct sl_ctx *c)
-{
-	sl_schema_walk(c, on_hit);
-}
 
 const struct sl_rule rule_W1033 = {
 	.id = "W1033",
@@ -45,5 +30,5 @@ const struct sl_rule rule_W1033 = {
 	"        SubnetIds: !Split [\",\", \"subnet-0123456789abcdef0,subnet-0fedcba9876543210\"]\n"
 	"        SecurityGroupIds: [sg-0123456789abcdef0]\n"
 	"```\n",
-	.check = check,
+	.check = sl_format_check_resolved,
 };

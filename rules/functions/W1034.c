@@ -1,20 +1,5 @@
 /* W1034: values an Fn::FindInMap gives fit the property (resolved in the schema walk, rules/schema.c), reported at the value. */
 #include "rules/formats/formats.h"
-#include "rules/schema.h"
-
-static void on_hit(struct sl_ctx *c, const struct sl_schema_hit *h)
-{
-	if (h->event != SL_SCHEMA_RESOLVED)
-		return;
-	const struct sl_node *fk = sl_node_intrinsic(h->at);
-	if (fk && sl_str_eq(fk, "Fn::FindInMap"))
-		sl_format_report_resolved(c, h, h->other);
-}
-
-static void check(struct sl_ctx *c)
-{
-	sl_schema_walk(c, on_hit);
-}
 
 const struct sl_rule rule_W1034 = {
 	.id = "W1034",
@@ -56,5 +41,5 @@ const struct sl_rule rule_W1034 = {
 	"    us-east-1:\n"
 	"      Timeout: 30\n"
 	"```\n",
-	.check = check,
+	.check = sl_format_check_resolved,
 };

@@ -1,20 +1,5 @@
 /* W1035: items an Fn::Select of a literal list gives fit the property (resolved in the schema walk, rules/schema.c). */
 #include "rules/formats/formats.h"
-#include "rules/schema.h"
-
-static void on_hit(struct sl_ctx *c, const struct sl_schema_hit *h)
-{
-	if (h->event != SL_SCHEMA_RESOLVED)
-		return;
-	const struct sl_node *fk = sl_node_intrinsic(h->at);
-	if (fk && sl_str_eq(fk, "Fn::Select"))
-		sl_format_report_resolved(c, h, h->other);
-}
-
-static void check(struct sl_ctx *c)
-{
-	sl_schema_walk(c, on_hit);
-}
 
 const struct sl_rule rule_W1035 = {
 	.id = "W1035",
@@ -41,5 +26,5 @@ const struct sl_rule rule_W1035 = {
 	"```yaml\n"
 	"      Timeout: !Select [1, [30, 60]]\n"
 	"```\n",
-	.check = check,
+	.check = sl_format_check_resolved,
 };

@@ -1,18 +1,5 @@
 /* E3017: at least one of a set of property groups is set (relations between properties, rules/schema.c). */
-#include <string.h>
-
 #include "rules/schema.h"
-
-static void on_hit(struct sl_ctx *c, const struct sl_schema_hit *h)
-{
-	if (h->event == SL_SCHEMA_RELATION && strcmp(sl_schema_relation_rule(c, h), "E3017") == 0)
-		sl_report(c, h->at, "%s", sl_schema_relation_message(c, h));
-}
-
-static void check(struct sl_ctx *c)
-{
-	sl_schema_walk(c, on_hit);
-}
 
 const struct sl_rule rule_E3017 = {
 	.id = "E3017",
@@ -45,5 +32,5 @@ const struct sl_rule rule_E3017 = {
 	"          - Status: Enabled\n"
 	"            ExpirationInDays: 30\n"
 	"```\n",
-	.check = check,
+	.check = sl_schema_check_relations,
 };

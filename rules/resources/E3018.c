@@ -1,18 +1,5 @@
 /* E3018: exactly one of a set of property groups is set (relations between properties, rules/schema.c). */
-#include <string.h>
-
 #include "rules/schema.h"
-
-static void on_hit(struct sl_ctx *c, const struct sl_schema_hit *h)
-{
-	if (h->event == SL_SCHEMA_RELATION && strcmp(sl_schema_relation_rule(c, h), "E3018") == 0)
-		sl_report(c, h->at, "%s", sl_schema_relation_message(c, h));
-}
-
-static void check(struct sl_ctx *c)
-{
-	sl_schema_walk(c, on_hit);
-}
 
 const struct sl_rule rule_E3018 = {
 	.id = "E3018",
@@ -45,5 +32,5 @@ const struct sl_rule rule_E3018 = {
 	"        LaunchTemplateId: lt-0123456789abcdef0\n"
 	"        Version: \"1\"\n"
 	"```\n",
-	.check = check,
+	.check = sl_schema_check_relations,
 };

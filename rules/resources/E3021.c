@@ -1,18 +1,5 @@
 /* E3021: properties that need others are set with them (relations between properties, rules/schema.c). */
-#include <string.h>
-
 #include "rules/schema.h"
-
-static void on_hit(struct sl_ctx *c, const struct sl_schema_hit *h)
-{
-	if (h->event == SL_SCHEMA_RELATION && strcmp(sl_schema_relation_rule(c, h), "E3021") == 0)
-		sl_report(c, h->at, "%s", sl_schema_relation_message(c, h));
-}
-
-static void check(struct sl_ctx *c)
-{
-	sl_schema_walk(c, on_hit);
-}
 
 const struct sl_rule rule_E3021 = {
 	.id = "E3021",
@@ -43,5 +30,5 @@ const struct sl_rule rule_E3021 = {
 	"        MinHealthyPercentage: 90\n"
 	"        MaxHealthyPercentage: 120\n"
 	"```\n",
-	.check = check,
+	.check = sl_schema_check_relations,
 };

@@ -1,18 +1,5 @@
 /* E3058: at least one of a set of properties is set (relations between properties, rules/schema.c). */
-#include <string.h>
-
 #include "rules/schema.h"
-
-static void on_hit(struct sl_ctx *c, const struct sl_schema_hit *h)
-{
-	if (h->event == SL_SCHEMA_RELATION && strcmp(sl_schema_relation_rule(c, h), "E3058") == 0)
-		sl_report(c, h->at, "%s", sl_schema_relation_message(c, h));
-}
-
-static void check(struct sl_ctx *c)
-{
-	sl_schema_walk(c, on_hit);
-}
 
 const struct sl_rule rule_E3058 = {
 	.id = "E3058",
@@ -42,5 +29,5 @@ const struct sl_rule rule_E3058 = {
 	"        Type: TERMINAL\n"
 	"        Message: This game is over\n"
 	"```\n",
-	.check = check,
+	.check = sl_schema_check_relations,
 };
