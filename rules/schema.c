@@ -5,6 +5,7 @@
  * accepted otherwise: the walker reports only what CloudFormation would reject.
  */
 #include "rules/schema.h"
+#include "rules/formats/formats.h"
 #include "rules/packaged.h"
 #include "template/sam.h"
 #include "spec/pattern.h"
@@ -27,6 +28,9 @@ struct walk {
 	/* judging a value an intrinsic function resolves to (a Ref'd parameter's
 	 * Default, a mapping's value): the function, where findings go */
 	const struct sl_node *resolving;
+	/* judging one of several values a function may give (an Fn::Sub in each
+	 * partition): the hits are gathered here, not reported (see collect) */
+	struct collect *collect;
 	/* the conditions the value being walked stands under (the resource's
 	 * Condition, the Fn::If branches around it): a parameter one of them
 	 * reads is not resolved, since its Default may be just what turns the
@@ -214,9 +218,40 @@ static enum yield fn_yield(struct walk *w, const struct sl_node *key, const stru
 
 /* A value an intrinsic function resolves to breaks a constraint (ev): the
  * finding goes to the function, naming the value (see SL_SCHEMA_RESOLVED). */
+/* The hits of one resolved value, gathered (struct walk's collect). */
+#define MAX_COLLECT 16
+struct collect {
+	struct {
+		enum sl_schema_event sub;
+		uint32_t type, cons;
+	} h[MAX_COLLECT];
+	size_t n;
+	bool full; /* more than fit: judge nothing */
+};
+
 static void hit_resolved(struct walk *w, enum sl_schema_event ev, const struct sl_node *value, uint32_t type,
 			 uint32_t cons)
 {
+	if (w->collect) {
+		struct collect *k = w->collect;
+		if (ev == SL_SCHEMA_FORMAT_VALUE) {
+			/* judged here: whether a value has its format may differ
+			 * from one partition to the next */
+			const char *name = sl_spec_constraint_format(w->s, sl_spec_constraint(w->s, cons));
+			const struct sl_format *f = name ? sl_format_find(name) : NULL;
+			if (!f || f->check(value->str, value->len))
+				return;
+		}
+		if (k->n == MAX_COLLECT) {
+			k->full = true;
+			return;
+		}
+		k->h[k->n].sub = ev;
+		k->h[k->n].type = type;
+		k->h[k->n].cons = cons;
+		k->n++;
+		return;
+	}
 	struct sl_schema_hit h = { SL_SCHEMA_RESOLVED, w->resolving, 0, NULL, type, NULL, w->rtype, cons, value };
 	h.sub = ev;
 	w->fn(w->c, &h);
@@ -362,17 +397,28 @@ static void resolve_values(struct walk *w, const struct sl_node *fk, const struc
 			r->all = false;
 			return;
 		}
-		const struct sl_node *allowed = sl_map_get(p->value, "AllowedValues");
-		if (sl_node_is(allowed, SL_SEQ)) {
-			for (size_t i = 0; i < allowed->len; i++)
-				add_resolved(r, allowed->items[i]);
-			return;
-		}
+		/* each is judged on its own: the Default (W1030), the other
+		 * AllowedValues (W2030, W2031, W3034) and, without them, the
+		 * bounds a Number parameter declares (W3034) */
 		const struct sl_node *def = sl_map_get(p->value, "Default");
-		if (def)
-			add_resolved(r, def);
-		else
-			r->all = false;
+		const struct sl_node *allowed = sl_map_get(p->value, "AllowedValues");
+		if (def && def->kind == SL_SCALAR && !sl_node_is_null(def))
+			r->v[r->n++] = def;
+		if (sl_node_is(allowed, SL_SEQ)) {
+			for (size_t i = 0; i < allowed->len && r->n < MAX_RESOLVED; i++) {
+				const struct sl_node *a = allowed->items[i];
+				if (a && a->kind == SL_SCALAR && !sl_node_is_null(a) && !(a->flags & SL_NODE_ALIAS) &&
+				    !(r->n && r->v[0] == def && a->len == def->len && memcmp(a->str, def->str, a->len) == 0))
+					r->v[r->n++] = a;
+			}
+		} else if (sl_str_eq(ty, "Number")) {
+			const char *bounds[] = { "MinValue", "MaxValue" };
+			for (size_t i = 0; i < 2; i++) {
+				const struct sl_node *b = sl_map_get(p->value, bounds[i]);
+				if (b && b->kind == SL_SCALAR && !sl_node_is_null(b) && r->n < MAX_RESOLVED)
+					r->v[r->n++] = b;
+			}
+		}
 		return;
 	}
 	if (sl_str_eq(fk, "Fn::FindInMap") && sl_node_is(arg, SL_SEQ) && arg->len == 3 &&
@@ -408,17 +454,28 @@ static void resolve_values(struct walk *w, const struct sl_node *fk, const struc
 	r->all = false;
 }
 
-/* The items an Fn::Split of a literal string by a literal delimiter gives,
- * as scalars made in the arena that stand where the string stands (for
- * positions); r->all false when the Split is not literal. */
+/* The items an Fn::Split by a literal delimiter gives of a literal string or
+ * of a String parameter's Default (where the walk may resolve it), as scalars
+ * made in the arena that stand where the string stands (for positions);
+ * r->all false when the string is not known. */
 static void resolve_split(struct walk *w, const struct sl_node *arg, struct resolved *r)
 {
 	r->n = 0;
 	r->all = false;
 	if (!sl_node_is(arg, SL_SEQ) || arg->len != 2 || !sl_node_is(arg->items[0], SL_SCALAR) ||
-	    !sl_node_is(arg->items[1], SL_SCALAR) || sl_node_intrinsic(arg->items[1]) || arg->items[0]->len == 0)
+	    arg->items[0]->len == 0)
 		return;
 	const struct sl_node *src = arg->items[1];
+	const struct sl_node *fk = sl_node_intrinsic(src);
+	if (fk && sl_str_eq(fk, "Ref") && sl_node_is(src->pairs[0].value, SL_SCALAR)) {
+		/* a String parameter's Default, where the walk may resolve it */
+		const struct sl_node *name = src->pairs[0].value;
+		const struct sl_entity *p = sl_index_find(&w->c->t->params, name->str, name->len);
+		const struct sl_node *ty = p ? sl_map_get(p->value, "Type") : NULL;
+		src = p && sl_str_eq(ty, "String") && may_resolve(w, name) ? sl_map_get(p->value, "Default") : NULL;
+	}
+	if (!sl_node_is(src, SL_SCALAR) || sl_node_is_null(src))
+		return;
 	const char *d = arg->items[0]->str, *p = src->str, *e = src->str + src->len;
 	size_t dl = arg->items[0]->len;
 	r->all = true;
@@ -443,6 +500,327 @@ static void resolve_split(struct walk *w, const struct sl_node *arg, struct reso
 			return;
 		p = q + dl;
 	}
+}
+
+static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, uint32_t cons, int depth);
+
+/* The partitions a stack may be deployed in, each with a Region of it and
+ * its URL suffix: what AWS::Partition, AWS::Region and AWS::URLSuffix can be
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
+ * names the partitions; pseudo-parameter-reference.html the suffixes). A
+ * value built from them is judged in each, and is a finding only when it
+ * fails in every one. A suffix not documented (NULL) makes a value built
+ * from AWS::URLSuffix unknown there, so it is not judged at all. */
+static const struct env {
+	const char *partition, *region, *url_suffix;
+} envs[] = {
+	{ "aws", "us-east-1", "amazonaws.com" },
+	{ "aws-cn", "cn-north-1", "amazonaws.com.cn" },
+	{ "aws-us-gov", "us-gov-west-1", "amazonaws.com" },
+	{ "aws-iso", "us-iso-east-1", NULL },
+	{ "aws-iso-b", "us-isob-east-1", NULL },
+};
+#define NENVS (sizeof envs / sizeof envs[0])
+#define MAX_BUILT 4096 /* a longer built value is not judged */
+
+/* A scalar made in the arena with the given text, standing where `at` stands
+ * (for positions), or NULL. */
+static const struct sl_node *text_node(struct walk *w, const struct sl_node *at, const char *text, size_t len)
+{
+	struct sl_node *n = sl_arena_alloc(w->c->arena, sizeof *n);
+	char *copy = sl_arena_alloc(w->c->arena, len + 1);
+	if (!n || !copy)
+		return NULL;
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	memset(n, 0, sizeof *n);
+	n->kind = SL_SCALAR;
+	n->style = SL_DOUBLE; /* a string, whatever it looks like */
+	n->start = at->start;
+	n->end = at->end;
+	n->str = copy;
+	n->len = (uint32_t)len;
+	return n;
+}
+
+/* The text a Ref to `name` gives in partition e, appended to out: the
+ * partition's pseudo parameters, a stand-in account ID (a pattern treats
+ * any 12 digits alike), a String or Number parameter's Default where the walk
+ * may resolve it. False when it is not known (a resource, AWS::StackName). */
+static bool ref_text(struct walk *w, const char *name, size_t len, const struct env *e, struct sl_buf *out,
+		     bool *uses_env, bool strings_only)
+{
+	const struct sl_template *t = w->c->t;
+	const char *v = NULL;
+	if (len > 5 && memcmp(name, "AWS::", 5) == 0) {
+		if (len == 14 && memcmp(name, "AWS::Partition", 14) == 0)
+			v = e->partition;
+		else if (len == 11 && memcmp(name, "AWS::Region", 11) == 0)
+			v = e->region;
+		else if (len == 14 && memcmp(name, "AWS::URLSuffix", 14) == 0)
+			v = e->url_suffix;
+		else if (len == 14 && memcmp(name, "AWS::AccountId", 14) == 0) {
+			sl_buf_puts(out, "123456789012");
+			return true;
+		}
+		if (!v)
+			return false;
+		*uses_env = true;
+		sl_buf_puts(out, v);
+		return true;
+	}
+	const struct sl_entity *p = sl_index_find(&t->params, name, len);
+	const struct sl_node *ty = p ? sl_map_get(p->value, "Type") : NULL;
+	const struct sl_node *def = p ? sl_map_get(p->value, "Default") : NULL;
+	if (!p || !(sl_str_eq(ty, "String") || (!strings_only && sl_str_eq(ty, "Number"))) || !def ||
+	    def->kind != SL_SCALAR ||
+	    sl_node_is_null(def) || !may_resolve(w, p->key))
+		return false;
+	sl_buf_put(out, def->str, def->len);
+	return true;
+}
+
+/* The text an Fn::Sub or Fn::Join of literals, pseudo parameters and
+ * parameters' Defaults gives in partition e, appended to out; false when some
+ * piece is not known before deployment. */
+static bool built_text(struct walk *w, const struct sl_node *v, const struct env *e, struct sl_buf *out,
+		       bool *uses_env, int depth)
+{
+	if (!v || depth > 16 || (v->flags & SL_NODE_ALIAS) || out->len > MAX_BUILT)
+		return false;
+	if (v->kind == SL_SCALAR) {
+		if (sl_node_is_null(v))
+			return false;
+		sl_buf_put(out, v->str, v->len);
+		return true;
+	}
+	const struct sl_node *fk = sl_node_intrinsic(v);
+	const struct sl_node *arg = fk ? v->pairs[0].value : NULL;
+	if (!fk)
+		return false;
+	if (sl_str_eq(fk, "Ref"))
+		return sl_node_is(arg, SL_SCALAR) && ref_text(w, arg->str, arg->len, e, out, uses_env, false);
+	if (sl_str_eq(fk, "Fn::Join")) {
+		if (!sl_node_is(arg, SL_SEQ) || arg->len != 2 || !sl_node_is(arg->items[0], SL_SCALAR) ||
+		    sl_node_is_null(arg->items[0]) || !sl_node_is(arg->items[1], SL_SEQ))
+			return false;
+		const struct sl_node *list = arg->items[1];
+		for (size_t i = 0; i < list->len; i++) {
+			if (i)
+				sl_buf_put(out, arg->items[0]->str, arg->items[0]->len);
+			if (!built_text(w, list->items[i], e, out, uses_env, depth + 1))
+				return false;
+		}
+		return true;
+	}
+	if (!sl_str_eq(fk, "Fn::Sub"))
+		return false;
+	const struct sl_node *str = arg, *vars = NULL;
+	if (sl_node_is(arg, SL_SEQ)) {
+		if (arg->len != 2 || !sl_node_is(arg->items[1], SL_MAP))
+			return false;
+		str = arg->items[0];
+		vars = arg->items[1];
+	}
+	if (!sl_node_is(str, SL_SCALAR) || sl_node_is_null(str))
+		return false;
+	const char *p = str->str, *end = str->str + str->len;
+	while (p < end) {
+		const char *open = memmem(p, (size_t)(end - p), "${", 2);
+		if (!open) {
+			sl_buf_put(out, p, (size_t)(end - p));
+			break;
+		}
+		sl_buf_put(out, p, (size_t)(open - p));
+		const char *close = memchr(open + 2, '}', (size_t)(end - open - 2));
+		if (!close)
+			return false; /* E1019's */
+		const char *name = open + 2;
+		size_t nl = (size_t)(close - name);
+		if (nl && name[0] == '!') {
+			sl_buf_puts(out, "${"); /* ${!Literal} is written as ${Literal} */
+			sl_buf_put(out, name + 1, nl - 1);
+			sl_buf_putc(out, '}');
+		} else {
+			const struct sl_pair *vp = NULL;
+			for (size_t i = 0; vars && i < vars->len; i++)
+				if (vars->pairs[i].key->len == nl && memcmp(vars->pairs[i].key->str, name, nl) == 0)
+					vp = &vars->pairs[i];
+			if (vp ? !built_text(w, vp->value, e, out, uses_env, depth + 1)
+			       : (memchr(name, '.', nl) || !ref_text(w, name, nl, e, out, uses_env, false)))
+				return false; /* an attribute, a resource: known at deployment */
+		}
+		p = close + 1;
+	}
+	return true;
+}
+
+/* The JSON text CloudFormation makes for an Fn::ToJsonString (compact, keys in
+ * order: intrinsic-function-reference-ToJsonString.html) in partition e,
+ * appended to out. The AWS::LanguageExtensions expansion has already made the
+ * text of a literal object (src/template/langext.c), so what is left holds a
+ * Ref: to a pseudo parameter or a String parameter's Default, a JSON string.
+ * False when some value is not certain (another function, a float, yes). */
+static bool json_text(struct walk *w, const struct sl_node *v, const struct env *e, struct sl_buf *out,
+		      bool *uses_env, int depth)
+{
+	if (!v || depth > 32 || (v->flags & SL_NODE_ALIAS) || out->len > MAX_BUILT)
+		return false;
+	if (v->kind == SL_MAP) {
+		const struct sl_node *fk = sl_node_intrinsic(v);
+		if (fk) {
+			const struct sl_node *arg = v->pairs[0].value;
+			struct sl_buf t = SL_BUF_INIT;
+			bool ok = sl_str_eq(fk, "Ref") && sl_node_is(arg, SL_SCALAR) &&
+				  ref_text(w, arg->str, arg->len, e, &t, uses_env, true);
+			if (ok) {
+				sl_buf_putc(out, '"');
+				sl_buf_json_escape(out, t.data ? t.data : "", t.len);
+				sl_buf_putc(out, '"');
+			}
+			sl_buf_free(&t);
+			return ok;
+		}
+		sl_buf_putc(out, '{');
+		for (size_t i = 0; i < v->len; i++) {
+			sl_buf_puts(out, i ? ",\"" : "\"");
+			sl_buf_json_escape(out, v->pairs[i].key->str, v->pairs[i].key->len);
+			sl_buf_puts(out, "\":");
+			if (!json_text(w, v->pairs[i].value, e, out, uses_env, depth + 1))
+				return false;
+		}
+		sl_buf_putc(out, '}');
+		return true;
+	}
+	if (v->kind == SL_SEQ) {
+		sl_buf_putc(out, '[');
+		for (size_t i = 0; i < v->len; i++) {
+			if (i)
+				sl_buf_putc(out, ',');
+			if (!json_text(w, v->items[i], e, out, uses_env, depth + 1))
+				return false;
+		}
+		sl_buf_putc(out, ']');
+		return true;
+	}
+	switch (sl_scalar_type(v)) {
+	case SL_TYPE_STRING:
+		sl_buf_putc(out, '"');
+		sl_buf_json_escape(out, v->str, v->len);
+		sl_buf_putc(out, '"');
+		return true;
+	case SL_TYPE_BOOL:
+	case SL_TYPE_INT:
+		/* only true, false and plain decimals: which JSON value yes, 0x1F,
+		 * 017 or 1_000 become is not certain */
+		if (!sl_str_eq(v, "true") && !sl_str_eq(v, "false")) {
+			size_t i = v->str[0] == '-';
+			if (i == v->len || (v->str[i] == '0' && v->len > i + 1))
+				return false;
+			for (; i < v->len; i++)
+				if (v->str[i] < '0' || v->str[i] > '9')
+					return false;
+		}
+		sl_buf_put(out, v->str, v->len);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Judges the values vals[0..n) (one per partition, or one) against the
+ * property, as what the function w->resolving gives: a constraint is reported
+ * (for vals[0]) only when every value breaks it. */
+static void judge_each_env(struct walk *w, const struct sl_node **vals, size_t n, uint32_t type, uint32_t cons,
+			   int depth)
+{
+	struct collect first = { 0 }, other;
+	w->collect = &first;
+	check_value(w, vals[0], type, cons, depth + 1);
+	for (size_t i = 1; i < n && first.n && !first.full; i++) {
+		memset(&other, 0, sizeof other);
+		w->collect = &other;
+		check_value(w, vals[i], type, cons, depth + 1);
+		size_t kept = 0;
+		for (size_t a = 0; a < first.n; a++) {
+			bool in_all = !other.full;
+			if (in_all) {
+				in_all = false;
+				for (size_t b = 0; b < other.n; b++)
+					if (other.h[b].sub == first.h[a].sub && other.h[b].cons == first.h[a].cons)
+						in_all = true;
+			}
+			if (in_all)
+				first.h[kept++] = first.h[a];
+		}
+		first.n = kept;
+	}
+	w->collect = NULL;
+	for (size_t a = 0; !first.full && a < first.n; a++)
+		hit_resolved(w, first.h[a].sub, vals[0], first.h[a].type, first.h[a].cons);
+}
+
+/* An Fn::Sub, Fn::Join or Fn::ToJsonString given to a string property: the
+ * text it gives, when every piece is known before deployment (W1031, W1032,
+ * W1040), judged in each partition it depends on. */
+static void judge_built(struct walk *w, const struct sl_node *v, const struct sl_node *fk, uint32_t type,
+			uint32_t cons, int depth)
+{
+	const struct sl_node *vals[NENVS];
+	size_t n = 0;
+	struct sl_buf b = SL_BUF_INIT;
+	bool json = sl_str_eq(fk, "Fn::ToJsonString");
+	for (size_t i = 0; i < NENVS; i++) {
+		bool uses_env = false;
+		sl_buf_reset(&b);
+		if (!(json ? json_text(w, v->pairs[0].value, &envs[i], &b, &uses_env, 0)
+			   : built_text(w, v, &envs[i], &b, &uses_env, 0)) || b.len > MAX_BUILT) {
+			n = 0;
+			break;
+		}
+		vals[n++] = text_node(w, v, sl_buf_cstr(&b), b.len);
+		if (!uses_env)
+			break; /* the same text everywhere */
+	}
+	sl_buf_free(&b);
+	for (size_t i = 0; i < n; i++)
+		if (!vals[i])
+			return;
+	if (!n)
+		return;
+	w->resolving = v;
+	judge_each_env(w, vals, n, type, cons, depth);
+	w->resolving = NULL;
+}
+
+/* An Fn::GetAZs given to a list property: the names of Availability Zones it
+ * gives (a Region's name and a letter), against the list's items (W1036); for
+ * the stack's own Region in each partition, or the Region named. */
+static void judge_azs(struct walk *w, const struct sl_node *v, uint32_t item_type, uint32_t item_cons, int depth)
+{
+	const struct sl_node *arg = v->pairs[0].value, *vals[NENVS];
+	size_t n = 0;
+	const struct sl_node *fk = sl_node_intrinsic(arg);
+	bool own = (sl_node_is(arg, SL_SCALAR) && arg->len == 0) ||
+		   (fk && sl_str_eq(fk, "Ref") && sl_str_eq(arg->pairs[0].value, "AWS::Region"));
+	char az[64];
+	if (own) {
+		for (size_t i = 0; i < NENVS; i++) {
+			int len = snprintf(az, sizeof az, "%sa", envs[i].region);
+			vals[n++] = text_node(w, v, az, (size_t)len);
+		}
+	} else if (sl_node_is(arg, SL_SCALAR) && !sl_node_is_null(arg) && arg->len < sizeof az - 1) {
+		int len = snprintf(az, sizeof az, "%sa", arg->str);
+		vals[n++] = text_node(w, v, az, (size_t)len);
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!vals[i])
+			return;
+	if (!n)
+		return;
+	w->resolving = v;
+	judge_each_env(w, vals, n, item_type, item_cons, depth);
+	w->resolving = NULL;
 }
 
 /* A literal scalar against its constraint: a string's pattern and length, a
@@ -935,8 +1313,8 @@ static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, 
 		const struct sl_spec_constraint *fc = sl_spec_constraint(w->s, cons);
 		if (fc && (fc->format || (fc->items != SL_SPEC_NONE && sl_spec_constraint(w->s, fc->items)->format)))
 			hit_constraint(w, SL_SCHEMA_FORMAT_FN, v, cons, NULL);
-		/* the items of a literal Fn::Split, against a list's item
-		 * constraints and allowed values (W1033) */
+		/* the items of an Fn::Split of a known string, against a list's
+		 * item constraints and allowed values (W1033) */
 		if (!w->resolving && t->kind == SL_SPEC_LIST && sl_str_eq(fk, "Fn::Split")) {
 			const struct sl_spec_type *et = sl_spec_type(w->s, t->arg);
 			uint32_t ic = fc ? fc->items : SL_SPEC_NONE;
@@ -949,9 +1327,21 @@ static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, 
 				w->resolving = NULL;
 			}
 		}
+		/* the names of Availability Zones an Fn::GetAZs gives (W1036) */
+		if (!w->resolving && t->kind == SL_SPEC_LIST && sl_str_eq(fk, "Fn::GetAZs")) {
+			const struct sl_spec_type *et = sl_spec_type(w->s, t->arg);
+			uint32_t ic = fc ? fc->items : SL_SPEC_NONE;
+			if (et && (ic != SL_SPEC_NONE || (et->kind == SL_SPEC_STRING && et->n > 0)))
+				judge_azs(w, v, t->arg, ic, depth);
+		}
+		/* the text an Fn::Sub, Fn::Join or Fn::ToJsonString gives (W1031,
+		 * W1032, W1040) */
+		if (!w->resolving && t->kind == SL_SPEC_STRING && (fc || t->n > 0) &&
+		    (sl_str_eq(fk, "Fn::Sub") || sl_str_eq(fk, "Fn::Join") || sl_str_eq(fk, "Fn::ToJsonString")))
+			judge_built(w, v, fk, type, cons, depth);
 		/* the values a Ref'd parameter, a FindInMap or a Select of a literal
 		 * list can give, against a scalar property's constraints and allowed
-		 * values (W1030, W1034, W1035) */
+		 * values (W1030, W1034, W1035; W2030, W2031, W3034) */
 		if (!w->resolving && (t->kind == SL_SPEC_STRING || t->kind == SL_SPEC_INTEGER ||
 				      t->kind == SL_SPEC_NUMBER) && (fc || t->n > 0)) {
 			struct resolved r;
@@ -1493,23 +1883,64 @@ const char *sl_schema_resolved_message(struct sl_ctx *c, const struct sl_schema_
 	return sl_arena_printf(c->arena, "%s, %s", sl_schema_resolved_subject(c, h), why);
 }
 
+/* The bytes of the first n characters of UTF-8 text s (or all of it). */
+static size_t utf8_prefix(const char *s, size_t n)
+{
+	size_t i = 0;
+	for (; s[i] && n; n--)
+		for (i++; ((unsigned char)s[i] & 0xC0) == 0x80; i++)
+			;
+	return i;
+}
+
+enum sl_resolved_from sl_schema_resolved_from(const struct sl_schema_hit *h)
+{
+	const struct sl_node *fk = sl_node_intrinsic(h->at);
+	if (h->event != SL_SCHEMA_RESOLVED || !fk || !sl_str_eq(fk, "Ref"))
+		return SL_RESOLVED_VALUE;
+	const struct sl_node *k = sl_map_key_of(h->other);
+	if (!k)
+		return SL_RESOLVED_ALLOWED; /* an item of AllowedValues */
+	return sl_str_eq(k, "Default") ? SL_RESOLVED_DEFAULT : SL_RESOLVED_BOUND;
+}
+
 const char *sl_schema_resolved_subject(struct sl_ctx *c, const struct sl_schema_hit *h)
 {
 	const struct sl_node *fk = sl_node_intrinsic(h->at);
 	const struct sl_node *arg = fk ? h->at->pairs[0].value : NULL;
 	/* what the value is: a parameter's Default or one of its AllowedValues,
-	 * a mapping's value, an item of a literal list */
+	 * a mapping's value, an item of a literal list, the text a function
+	 * makes */
 	const char *fn = "function", *where = "The value";
 	const struct sl_node *k = sl_map_key_of(h->other);
-	if (fk && sl_str_eq(fk, "Fn::Split")) {
+	if (fk && sl_str_eq(fk, "Fn::Split"))
 		return sl_arena_printf(c->arena, "The Fn::Split gives '%s'", h->other->str);
-	} else if (fk && sl_str_eq(fk, "Fn::Select")) {
+	if (fk && (sl_str_eq(fk, "Fn::Sub") || sl_str_eq(fk, "Fn::Join") || sl_str_eq(fk, "Fn::ToJsonString"))) {
+		if (h->other->len > 100) /* the start of a long text is enough to know it */
+			return sl_arena_printf(c->arena, "The %s gives '%.*s...'", fk->str,
+					       (int)utf8_prefix(h->other->str, 80), h->other->str);
+		return sl_arena_printf(c->arena, "The %s gives '%s'", fk->str, h->other->str);
+	}
+	if (fk && sl_str_eq(fk, "Fn::GetAZs"))
+		return sl_arena_printf(c->arena, "The Fn::GetAZs gives names of Availability Zones such as '%s'",
+				       h->other->str);
+	if (fk && sl_str_eq(fk, "Fn::Select")) {
 		fn = "Fn::Select";
 		where = "The list item";
 	} else if (fk && sl_str_eq(fk, "Ref") && sl_node_is(arg, SL_SCALAR)) {
 		fn = "Ref";
-		where = k ? sl_arena_printf(c->arena, "The Default of parameter '%s'", arg->str)
-			  : sl_arena_printf(c->arena, "An allowed value of parameter '%s'", arg->str);
+		switch (sl_schema_resolved_from(h)) {
+		case SL_RESOLVED_DEFAULT:
+			where = sl_arena_printf(c->arena, "The Default of parameter '%s'", arg->str);
+			break;
+		case SL_RESOLVED_BOUND:
+			return sl_arena_printf(c->arena, "Parameter '%s', given by the Ref at line %u, takes values %s its %s '%s'",
+					       arg->str, h->at->start.line, sl_str_eq(k, "MinValue") ? "down to" : "up to",
+					       k->str, h->other->str);
+		default:
+			where = sl_arena_printf(c->arena, "An allowed value of parameter '%s'", arg->str);
+			break;
+		}
 	} else if (fk && sl_str_eq(fk, "Fn::FindInMap") && sl_node_is(arg, SL_SEQ) && arg->len &&
 		   sl_node_is(arg->items[0], SL_SCALAR)) {
 		fn = "Fn::FindInMap";
@@ -1527,10 +1958,18 @@ static const char *resolved_why(struct sl_ctx *c, const struct sl_schema_hit *h)
 	const char *prop = pk ? sl_arena_printf(c->arena, " that '%s' requires", pk->str) : "";
 	const char *why;
 	switch (h->sub) {
-	case SL_SCHEMA_NOT_ALLOWED:
-		why = sl_arena_printf(c->arena, "which is not an allowed value%s", pk ?
-				      sl_arena_printf(c->arena, " of '%s'", pk->str) : "");
+	case SL_SCHEMA_NOT_ALLOWED: {
+		const struct sl_spec_type *t = sl_spec_type(c->spec, h->type);
+		struct sl_buf b = SL_BUF_INIT;
+		for (uint32_t i = 0; t && t->kind == SL_SPEC_STRING && i < t->n && i < 12; i++)
+			sl_buf_printf(&b, "%s%s", i ? ", " : ": ", sl_spec_allowed_value(c->spec, t, i));
+		if (t && t->n > 12)
+			sl_buf_puts(&b, ", ...");
+		why = sl_arena_printf(c->arena, "which is not an allowed value%s%s",
+				      pk ? sl_arena_printf(c->arena, " of '%s'", pk->str) : "", b.len ? sl_buf_cstr(&b) : "");
+		sl_buf_free(&b);
 		break;
+	}
 	case SL_SCHEMA_PATTERN:
 		why = sl_arena_printf(c->arena, "which does not match the pattern %s%s",
 				      sl_spec_constraint_pattern(c->spec, sl_spec_constraint(c->spec, h->cons)), prop);

@@ -92,6 +92,18 @@ const char *sl_schema_relation_message(struct sl_ctx *c, const struct sl_schema_
  * (sl_schema_relation_rule) is the one running. */
 void sl_schema_check_relations(struct sl_ctx *c);
 
+/* What of a Ref'd parameter the value of a SL_SCHEMA_RESOLVED hit is: its
+ * Default, another of its AllowedValues, or the MinValue or MaxValue a Number
+ * parameter without AllowedValues declares; SL_RESOLVED_VALUE for the
+ * values of other functions. */
+enum sl_resolved_from {
+	SL_RESOLVED_VALUE,
+	SL_RESOLVED_DEFAULT,
+	SL_RESOLVED_ALLOWED,
+	SL_RESOLVED_BOUND,
+};
+enum sl_resolved_from sl_schema_resolved_from(const struct sl_schema_hit *h);
+
 /* The message of a SL_SCHEMA_RESOLVED hit: "Ref to 'Stage' can give 'Prod
  * Env' (Default, line 4), which does not match the pattern ... that StageName
  * requires". */

@@ -827,23 +827,56 @@ void sl_format_report_resolved(struct sl_ctx *c, const struct sl_schema_hit *h, 
 		  pk ? " as '" : "", pk ? pk->str : "", pk ? "' requires" : "");
 }
 
-static void on_resolved(struct sl_ctx *c, const struct sl_schema_hit *h)
+/* The rule that reports a SL_SCHEMA_RESOLVED hit, by the function and, for a
+ * Ref, by what of the parameter the value is: its Default (W1030), another of
+ * its AllowedValues (W2030 outside the allowed values, W3034 out of range,
+ * W2031 otherwise), or a bound a Number parameter declares (W3034, range
+ * only). NULL: nobody's. *made: the value is made by the function (the text
+ * of an Fn::Sub, the items of an Fn::Split), so it is reported at the
+ * function; else where it is written (a Default, a mapping's value). */
+static const char *resolved_rule(const struct sl_schema_hit *h, bool *made)
 {
 	static const struct {
-		const char *rule, *fn;
-		bool at_function; /* else at the value */
-	} by_rule[] = {
-		{ "W1030", "Ref", false },
-		{ "W1033", "Fn::Split", true },
-		{ "W1034", "Fn::FindInMap", false },
-		{ "W1035", "Fn::Select", false },
+		const char *fn, *rule;
+		bool made;
+	} by_fn[] = {
+		{ "Fn::Sub", "W1031", true },         { "Fn::Join", "W1032", true },
+		{ "Fn::Split", "W1033", true },       { "Fn::FindInMap", "W1034", false },
+		{ "Fn::Select", "W1035", false },     { "Fn::GetAZs", "W1036", true },
+		{ "Fn::ToJsonString", "W1040", true },
 	};
+	const struct sl_node *fk = sl_node_intrinsic(h->at);
+	*made = false;
+	if (!fk)
+		return NULL;
+	if (sl_str_eq(fk, "Ref")) {
+		switch (sl_schema_resolved_from(h)) {
+		case SL_RESOLVED_DEFAULT:
+			return "W1030";
+		case SL_RESOLVED_ALLOWED:
+			return h->sub == SL_SCHEMA_NOT_ALLOWED ? "W2030" : h->sub == SL_SCHEMA_RANGE ? "W3034" : "W2031";
+		case SL_RESOLVED_BOUND:
+			return h->sub == SL_SCHEMA_RANGE ? "W3034" : NULL;
+		default:
+			return NULL;
+		}
+	}
+	for (size_t i = 0; i < sizeof by_fn / sizeof by_fn[0]; i++)
+		if (sl_str_eq(fk, by_fn[i].fn)) {
+			*made = by_fn[i].made;
+			return by_fn[i].rule;
+		}
+	return NULL;
+}
+
+static void on_resolved(struct sl_ctx *c, const struct sl_schema_hit *h)
+{
+	bool made;
 	if (h->event != SL_SCHEMA_RESOLVED)
 		return;
-	const struct sl_node *fk = sl_node_intrinsic(h->at);
-	for (size_t i = 0; fk && i < sizeof by_rule / sizeof by_rule[0]; i++)
-		if (strcmp(by_rule[i].rule, c->rule->id) == 0 && sl_str_eq(fk, by_rule[i].fn))
-			sl_format_report_resolved(c, h, by_rule[i].at_function ? h->at : h->other);
+	const char *rule = resolved_rule(h, &made);
+	if (rule && strcmp(rule, c->rule->id) == 0)
+		sl_format_report_resolved(c, h, made ? h->at : h->other);
 }
 
 void sl_format_check_resolved(struct sl_ctx *c)

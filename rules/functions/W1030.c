@@ -1,19 +1,21 @@
-/* W1030: values a Ref to a parameter gives fit the property (resolved in the schema walk, rules/schema.c), reported at the value. */
+/* W1030: the Default a Ref to a parameter gives fits the property (resolved in the schema walk, rules/schema.c), reported at the value. */
 #include "rules/formats/formats.h"
 
 const struct sl_rule rule_W1030 = {
 	.id = "W1030",
 	.severity = SL_SEV_WARNING,
-	.title = "Values a Ref to a parameter gives fit the property",
+	.title = "The Default a Ref to a parameter gives fits the property",
 	.source = "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-ref.html",
 	.doc =
 	"### What it checks\n"
-	"The values a `Ref` to a parameter can give — each of its `AllowedValues`, or else its "
-	"`Default` — fit the property it is given to: among the property's allowed values, "
+	"The value a `Ref` to a parameter gives when the stack is deployed without one, its "
+	"`Default`, fits the property it is given to: among the property's allowed values, "
 	"matching its pattern and its format (a subnet ID, a role ARN, ...), of an allowed "
-	"length and in its range. A parameter of an SSM type (whose Default is a parameter "
-	"name) or a list type is not judged. The finding is at the value (the `Default`, or the "
-	"allowed value), naming the `Ref` that gives it.\n"
+	"length and in its range. The parameter's other `AllowedValues` are W2030's, W2031's "
+	"and W3034's. A parameter of an SSM type (whose Default is a parameter name) or a list "
+	"type is not judged, nor a `Ref` under a condition that reads the parameter (its "
+	"Default may be just what turns the condition off). The finding is at the `Default`, "
+	"naming the `Ref` that gives it.\n"
 	"\n"
 	"### Why it matters\n"
 	"The template looks right where the function stands, but the value CloudFormation puts "

@@ -1,14 +1,15 @@
-/* W1033: items an Fn::Split of a literal string gives fit the property (resolved in the schema walk, rules/schema.c). */
+/* W1033: items an Fn::Split of a known string gives fit the property (resolved in the schema walk, rules/schema.c). */
 #include "rules/formats/formats.h"
 
 const struct sl_rule rule_W1033 = {
 	.id = "W1033",
 	.severity = SL_SEV_WARNING,
-	.title = "Items an Fn::Split of a literal string gives fit the property",
+	.title = "Items an Fn::Split of a known string gives fit the property",
 	.source = "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-split.html",
 	.doc =
 	"### What it checks\n"
-	"The items an `Fn::Split` of a literal string by a literal delimiter gives fit the list "
+	"The items an `Fn::Split` by a literal delimiter gives of a literal string, or of a "
+	"String parameter's `Default` (not under a condition that reads the parameter), fit the list "
 	"property they are given to: each among the allowed values, matching the pattern and "
 	"the format of the list's items (a subnet ID, a security group ID, ...), of an allowed "
 	"length and in range. The finding is at the `Fn::Split`, naming the item.\n"

@@ -1,4 +1,5 @@
-/* I3100: EC2 instance types and ElastiCache node types of a previous generation. */
+/* I3100: EC2 instance types, ElastiCache node types, RDS DB instance classes
+ * and OpenSearch Service instance types of a previous generation. */
 #include <ctype.h>
 #include <string.h>
 
@@ -16,43 +17,94 @@ static const char *const ec2_previous[] = {
  * "Previous generation: (not recommended)": T1, M1, M3, C1, M2, R3. */
 static const char *const cache_previous[] = { "t1", "m1", "m3", "c1", "m2", "r3" };
 
+/* The DB instance class types the Amazon RDS User Guide, "DB instance classes"
+ * (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.DBInstanceClass.html;
+ * its 2018-2019 text, kept in awsdocs/amazon-rds-user-guide at
+ * doc_source/Concepts.DBInstanceClass.md), calls previous generation: "db.m3 - Previous-generation general-purpose
+ * instance classes", "db.m1 - Previous-generation general-purpose instance
+ * classes", "db.r3 - Previous-generation instance classes that provide memory
+ * optimization", "db.m2 - Previous-generation memory-optimized instance
+ * classes" (and its hardware table: "db.m1 / db.m2 / db.m3 / db.r3 - Previous
+ * Generation ... Instance Classes"). db.t1 is not listed: no RDS page found
+ * calls it previous generation (the RDS for Oracle page only lists it among
+ * deprecated classes). */
+static const char *const rds_previous[] = { "m1", "m2", "m3", "r3" };
+
+/* The OpenSearch Service Developer Guide, "Supported instance types in Amazon
+ * OpenSearch Service", section "Previous generation instance types"
+ * (https://docs.aws.amazon.com/opensearch-service/latest/developerguide/supported-instance-types.html#previous-gen):
+ * C4, I2, M3, M4, R3, R4, T2 (c4.large.search ... t2.medium.search; the same
+ * types end in ".elasticsearch" on AWS::Elasticsearch::Domain). */
+static const char *const search_previous[] = { "c4", "i2", "m3", "m4", "r3", "r4", "t2" };
+
 #define N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* One kind of type: how its value is spelt and what the finding says. */
+struct kind {
+	const char *prefix; /* before the family: "cache." in "cache.r3.large" */
+	const char *const *families;
+	size_t n;
+	const char *what;    /* what the value is */
+	const char *instead; /* why a current generation type is better */
+};
+
+static const struct kind ec2 = {
+	"", ec2_previous, N(ec2_previous), "EC2 instance type",
+	"a current generation type gives better performance for the price",
+};
+static const struct kind cache = {
+	"cache.", cache_previous, N(cache_previous), "ElastiCache node type",
+	"a current generation node type gives more memory and compute for the price",
+};
+static const struct kind rds = {
+	"db.", rds_previous, N(rds_previous), "RDS DB instance class",
+	"a current generation class gives better performance for the price",
+};
+static const struct kind search = {
+	"", search_previous, N(search_previous), "OpenSearch Service instance type",
+	"a current generation type gives better performance for the price",
+};
 
 /* Where each resource type names an instance type: a path below Properties,
  * "*" standing for every item of a list. */
 static const struct site {
 	const char *type;
-	bool cache; /* an ElastiCache node type: "cache.<family>.<size>" */
+	const struct kind *kind;
 	const char *path[7];
 } sites[] = {
-	{ "AWS::EC2::Instance", false, { "InstanceType" } },
-	{ "AWS::EC2::Host", false, { "InstanceType" } },
-	{ "AWS::EC2::CapacityReservation", false, { "InstanceType" } },
-	{ "AWS::AutoScaling::LaunchConfiguration", false, { "InstanceType" } },
-	{ "AWS::EC2::LaunchTemplate", false, { "LaunchTemplateData", "InstanceType" } },
-	{ "AWS::EC2::SpotFleet", false, { "SpotFleetRequestConfigData", "LaunchSpecifications", "*", "InstanceType" } },
-	{ "AWS::EC2::SpotFleet", false,
+	{ "AWS::EC2::Instance", &ec2, { "InstanceType" } },
+	{ "AWS::EC2::Host", &ec2, { "InstanceType" } },
+	{ "AWS::EC2::CapacityReservation", &ec2, { "InstanceType" } },
+	{ "AWS::AutoScaling::LaunchConfiguration", &ec2, { "InstanceType" } },
+	{ "AWS::EC2::LaunchTemplate", &ec2, { "LaunchTemplateData", "InstanceType" } },
+	{ "AWS::EC2::SpotFleet", &ec2, { "SpotFleetRequestConfigData", "LaunchSpecifications", "*", "InstanceType" } },
+	{ "AWS::EC2::SpotFleet", &ec2,
 	  { "SpotFleetRequestConfigData", "LaunchTemplateConfigs", "*", "Overrides", "*", "InstanceType" } },
-	{ "AWS::EC2::EC2Fleet", false, { "LaunchTemplateConfigs", "*", "Overrides", "*", "InstanceType" } },
-	{ "AWS::AutoScaling::AutoScalingGroup", false,
+	{ "AWS::EC2::EC2Fleet", &ec2, { "LaunchTemplateConfigs", "*", "Overrides", "*", "InstanceType" } },
+	{ "AWS::AutoScaling::AutoScalingGroup", &ec2,
 	  { "MixedInstancesPolicy", "LaunchTemplate", "Overrides", "*", "InstanceType" } },
-	{ "AWS::ElastiCache::CacheCluster", true, { "CacheNodeType" } },
-	{ "AWS::ElastiCache::ReplicationGroup", true, { "CacheNodeType" } },
-	{ "AWS::ElastiCache::GlobalReplicationGroup", true, { "CacheNodeType" } },
+	{ "AWS::ElastiCache::CacheCluster", &cache, { "CacheNodeType" } },
+	{ "AWS::ElastiCache::ReplicationGroup", &cache, { "CacheNodeType" } },
+	{ "AWS::ElastiCache::GlobalReplicationGroup", &cache, { "CacheNodeType" } },
+	{ "AWS::RDS::DBInstance", &rds, { "DBInstanceClass" } },
+	{ "AWS::OpenSearchService::Domain", &search, { "ClusterConfig", "InstanceType" } },
+	{ "AWS::OpenSearchService::Domain", &search, { "ClusterConfig", "DedicatedMasterType" } },
+	{ "AWS::Elasticsearch::Domain", &search, { "ElasticsearchClusterConfig", "InstanceType" } },
+	{ "AWS::Elasticsearch::Domain", &search, { "ElasticsearchClusterConfig", "DedicatedMasterType" } },
 };
 
-/* The family of a literal type ("m4" of "m4.large", "r3" of "cache.r3.large"),
- * lower-cased into buf; false when the value is not of that form. */
-static bool family_of(const struct sl_node *v, bool cache, char *buf, size_t cap)
+/* The family of a literal type ("m4" of "m4.large", "r3" of "cache.r3.large"
+ * when prefix is "cache."), lower-cased into buf; false when the value is not
+ * of that form. */
+static bool family_of(const struct sl_node *v, const char *prefix, char *buf, size_t cap)
 {
 	if (!v || v->kind != SL_SCALAR || sl_scalar_type(v) != SL_TYPE_STRING)
 		return false;
 	const char *s = v->str, *end = v->str + v->len;
-	if (cache) {
-		if (v->len < 6 || strncmp(s, "cache.", 6) != 0)
-			return false;
-		s += 6;
-	}
+	size_t plen = strlen(prefix);
+	if (v->len < plen || strncmp(s, prefix, plen) != 0)
+		return false;
+	s += plen;
 	const char *dot = memchr(s, '.', (size_t)(end - s));
 	if (!dot || dot == s || (size_t)(dot - s) >= cap)
 		return false;
@@ -63,47 +115,42 @@ static bool family_of(const struct sl_node *v, bool cache, char *buf, size_t cap
 	return true;
 }
 
-static void check_value(struct sl_ctx *c, const struct sl_node *v, bool cache)
+static void check_value(struct sl_ctx *c, const struct sl_node *v, const struct kind *k)
 {
 	char fam[16];
-	if (!family_of(v, cache, fam, sizeof(fam)))
+	if (!family_of(v, k->prefix, fam, sizeof(fam)))
 		return;
-	const char *const *list = cache ? cache_previous : ec2_previous;
-	size_t n = cache ? N(cache_previous) : N(ec2_previous);
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(fam, list[i]) != 0)
+	for (size_t i = 0; i < k->n; i++) {
+		if (strcmp(fam, k->families[i]) != 0)
 			continue;
 		for (char *p = fam; *p; p++)
 			*p = (char)toupper((unsigned char)*p);
-		if (cache)
-			sl_report(c, v, "%s is a previous generation ElastiCache node type (%s): a current "
-				  "generation node type gives more memory and compute for the price", v->str, fam);
-		else
-			sl_report(c, v, "%s is a previous generation EC2 instance type (%s): a current "
-				  "generation type gives better performance for the price", v->str, fam);
+		sl_report(c, v, "%s is a previous generation %s (%s): %s", v->str, k->what, fam,
+			  k->instead);
 		return;
 	}
 }
 
 /* Follows path from n (maps by key, lists by "*"); intrinsic functions on the
  * way are not looked into. */
-static void walk(struct sl_ctx *c, const struct sl_node *n, const char *const *path, bool cache)
+static void walk(struct sl_ctx *c, const struct sl_node *n, const char *const *path,
+		 const struct kind *k)
 {
 	if (!n)
 		return;
 	if (!*path) {
-		check_value(c, n, cache);
+		check_value(c, n, k);
 		return;
 	}
 	if (strcmp(*path, "*") == 0) {
 		if (n->kind == SL_SEQ)
 			for (uint32_t i = 0; i < n->len; i++)
-				walk(c, n->items[i], path + 1, cache);
+				walk(c, n->items[i], path + 1, k);
 		return;
 	}
 	if (n->kind != SL_MAP || sl_node_intrinsic(n))
 		return;
-	walk(c, sl_map_get(n, *path), path + 1, cache);
+	walk(c, sl_map_get(n, *path), path + 1, k);
 }
 
 static void check(struct sl_ctx *c)
@@ -116,7 +163,7 @@ static void check(struct sl_ctx *c)
 		const struct sl_node *props = sl_map_get(e->value, "Properties");
 		for (size_t k = 0; k < N(sites); k++)
 			if (sl_str_eq(e->type, sites[k].type))
-				walk(c, props, sites[k].path, sites[k].cache);
+				walk(c, props, sites[k].path, sites[k].kind);
 	}
 }
 
@@ -132,8 +179,12 @@ const struct sl_rule rule_I3100 = {
 	"overrides) of a family the Amazon EC2 Instance Types guide lists as previous generation "
 	"(A1, C1, C3, C4, G3, I2, M1, M2, M3, M4, P3, P3dn, R3, R4, T1), and ElastiCache node types "
 	"(`CacheNodeType`) the ElastiCache API reference lists as previous generation (cache.t1, "
-	"cache.m1, cache.m2, cache.m3, cache.c1, cache.r3). Values given through parameters or "
-	"functions are not judged. RDS and OpenSearch classes are not checked.\n\n"
+	"cache.m1, cache.m2, cache.m3, cache.c1, cache.r3), RDS DB instance classes "
+	"(`DBInstanceClass`) the Amazon RDS User Guide calls previous generation (db.m1, db.m2, "
+	"db.m3, db.r3), and OpenSearch Service and Elasticsearch domain data and dedicated master "
+	"node types (`InstanceType`, `DedicatedMasterType`) the OpenSearch Service Developer Guide "
+	"lists as previous generation (C4, I2, M3, M4, R3, R4, T2, as in `m4.large.search`). "
+	"Values given through parameters or functions are not judged.\n\n"
 	"### Why it matters\n"
 	"AWS keeps previous generation types running for users who have not moved yet, but "
 	"recommends the current generation: newer families give more performance for the same or "
