@@ -902,8 +902,8 @@ static void check_list(struct walk *w, const struct sl_node *v, const struct sl_
 	if ((c->max_items != SL_SPEC_NONE && sure > c->max_items) ||
 	    (c->min_items != SL_SPEC_NONE && sure + maybe < c->min_items))
 		hit_constraint(w, SL_SCHEMA_ITEMS, v, cons, NULL);
-	if (!(c->flags & SL_SPEC_UNIQUE_ITEMS) || v->len < 2)
-		return;
+	if (!(c->flags & (SL_SPEC_UNIQUE_ITEMS | SL_SPEC_DUPLICATES_ALLOWED)) || v->len < 2)
+		return; /* repeats are E3037's where banned, I3037's where the schema allows them */
 	const struct sl_node **keys = sl_arena_alloc(w->c->arena, v->len * sizeof *keys);
 	if (!keys)
 		return;

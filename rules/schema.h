@@ -24,7 +24,9 @@ enum sl_schema_event {
 	SL_SCHEMA_LENGTH,        /* a string shorter or longer than allowed */
 	SL_SCHEMA_RANGE,         /* a number outside the range */
 	SL_SCHEMA_ITEMS,         /* a list with too few or too many items */
-	SL_SCHEMA_DUPLICATE,     /* at: a repeated item; other: its first occurrence */
+	SL_SCHEMA_DUPLICATE,     /* at: a repeated item; other: its first occurrence (in a
+				  * list whose items must be unique, or, when cons has
+				  * SL_SPEC_DUPLICATES_ALLOWED, one that allows repeats) */
 	/* a relation between the properties of a map is broken (cons: the relation
 	 * id, sl_spec_relation; shape: the map's shape):
 	 *   ONE_OF / ANY_OF: at = the map's anchor; detail = NULL when no group is

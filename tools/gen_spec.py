@@ -61,7 +61,7 @@ TABLES = [
 REL_KINDS = {"oneOf": 0, "anyOf": 1, "requires": 2, "excludes": 3, "readOnly": 4}
 REL_OVERLAY = 1
 # struct sl_spec_constraint flags (src/spec/spec.h)
-C_HAS_MIN, C_HAS_MAX, C_UNIQUE = 1, 2, 4
+C_HAS_MIN, C_HAS_MAX, C_UNIQUE, C_DUPLICATES = 1, 2, 4, 8
 NONE = 0xFFFFFFFF
 HEADER_SIZE = 32 + 8 * len(TABLES)
 NO_OWNER = 0xFFFFFFFF
@@ -523,6 +523,8 @@ def constraints_for(model_type, typed, schema_entry):
             if p.get("type") == "array" or "items" in p:
                 if p.get("uniqueItems") is True:
                     c["uniqueItems"] = True
+                elif p.get("uniqueItems") is False:
+                    c["duplicatesAllowed"] = True  # stated: repeats are allowed (I3037)
                 items = _resolve(schema, p.get("items"))
                 if items.get("type") in ("string", "integer", "number"):
                     ic = {k: items[k] for k in SCALAR_KEYS if k in items}
@@ -797,7 +799,7 @@ class Blob:
             return NONE
         items = self.constraint_id(c.get("items"))
         flags = (C_HAS_MIN if "minimum" in c else 0) | (C_HAS_MAX if "maximum" in c else 0) | \
-            (C_UNIQUE if c.get("uniqueItems") else 0)
+            (C_UNIQUE if c.get("uniqueItems") else 0) | (C_DUPLICATES if c.get("duplicatesAllowed") else 0)
         rec = (self.s(pcre_text(c["pattern"])) if c.get("pattern") else 0,
                c.get("minLength", NONE), c.get("maxLength", NONE),
                c.get("minItems", NONE), c.get("maxItems", NONE), flags, items,

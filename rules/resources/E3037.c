@@ -3,7 +3,8 @@
 
 static void on_hit(struct sl_ctx *c, const struct sl_schema_hit *h)
 {
-	if (h->event != SL_SCHEMA_DUPLICATE)
+	if (h->event != SL_SCHEMA_DUPLICATE ||
+	    !(sl_spec_constraint(c->spec, h->cons)->flags & SL_SPEC_UNIQUE_ITEMS))
 		return;
 	const struct sl_node *k = sl_schema_prop_of(h->at);
 	sl_report(c, h->at, "'%s' is repeated%s%s%s (first at line %u); its items must be unique", h->at->str,

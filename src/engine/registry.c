@@ -14,7 +14,7 @@ extern const struct sl_rule rule_E0000, rule_E1001, rule_E1002, rule_E1003, rule
 	rule_E8003, rule_E8004, rule_E8005, rule_E8006, rule_E8007, rule_E9001, rule_E9010, rule_E9011,
 	rule_E9012, rule_E9013, rule_E9015, rule_E9016, rule_E9017, rule_E9018, rule_E9019, rule_E9020, rule_E9021, rule_E9022, rule_E9023, rule_E9024, rule_E9025, rule_E9103, rule_E9105, rule_E9106,
 	rule_E9113, rule_E9201, rule_E9202, rule_E9204, rule_E9402, rule_I1002, rule_I1003, rule_I1022,
-	rule_I2003, rule_I3010, rule_I3011, rule_I9002, rule_I9111, rule_W1001, rule_W1019, rule_W1020, rule_W1030, rule_W1031, rule_W1032, rule_W1033, rule_W1034, rule_W1035, rule_W1036, rule_W1040, rule_W1051, rule_W1053,
+	rule_I2003, rule_I3010, rule_I3011, rule_I3037, rule_I9002, rule_I9111, rule_W1001, rule_W1019, rule_W1020, rule_W1030, rule_W1031, rule_W1032, rule_W1033, rule_W1034, rule_W1035, rule_W1036, rule_W1040, rule_W1051, rule_W1053,
 	rule_W1100, rule_W2001, rule_W2010, rule_W2030, rule_W2031, rule_W3001, rule_W3002, rule_W3005, rule_W3034, rule_W6001, rule_W7001, rule_W8001,
 	rule_W8003, rule_W9014, rule_W9015, rule_W9016, rule_W9050, rule_W9101, rule_W9102, rule_W9104, rule_W9110, rule_W9112, rule_W9120,
 	rule_W9121, rule_W9203, rule_W9205, rule_W9206, rule_W9207, rule_W9208, rule_W9401;
@@ -38,7 +38,7 @@ static const struct sl_rule *const registry[] = {
 	&rule_E8005, &rule_E8006, &rule_E8007, &rule_E9001, &rule_E9010, &rule_E9011, &rule_E9012,
 	&rule_E9013, &rule_E9015, &rule_E9016, &rule_E9017, &rule_E9018, &rule_E9019, &rule_E9020, &rule_E9021, &rule_E9022, &rule_E9023, &rule_E9024, &rule_E9025, &rule_E9103, &rule_E9105, &rule_E9106,
 	&rule_E9113, &rule_E9201, &rule_E9202, &rule_E9204, &rule_E9402, &rule_I1002, &rule_I1003,
-	&rule_I1022, &rule_I2003, &rule_I2530, &rule_I3010, &rule_I3011, &rule_I3100, &rule_I9002, &rule_I9111, &rule_W1001,
+	&rule_I1022, &rule_I2003, &rule_I2530, &rule_I3010, &rule_I3011, &rule_I3037, &rule_I3100, &rule_I9002, &rule_I9111, &rule_W1001,
 	&rule_W1019, &rule_W1020, &rule_W1030, &rule_W1031, &rule_W1032, &rule_W1033, &rule_W1034, &rule_W1035, &rule_W1036, &rule_W1040, &rule_W1051, &rule_W1053, &rule_W1100, &rule_W2001, &rule_W2002, &rule_W2010, &rule_W2030, &rule_W2031, &rule_W2506, &rule_W2530, &rule_W2531, &rule_W2533, &rule_W3001, &rule_W3002, &rule_W3005, &rule_W3034, &rule_W3696, &rule_W3697,
 	&rule_W6001, &rule_W7001, &rule_W8001, &rule_W8003, &rule_W9014, &rule_W9015, &rule_W9016, &rule_W9050, &rule_W9101, &rule_W9102,
 	&rule_W9104, &rule_W9110, &rule_W9112, &rule_W9120, &rule_W9121, &rule_W9203, &rule_W9205,

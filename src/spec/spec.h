@@ -88,13 +88,14 @@ struct sl_spec_prop {
  * What the registry schemas say about a property's value beyond its type
  * (docs/spec-format.md). A field that says nothing is SL_SPEC_NONE (counts,
  * lengths) or 0 (pattern); minimum/maximum count only with their flag. For a
- * list, min/max_items, SL_SPEC_UNIQUE_ITEMS and `items` (the constraint of each
+ * list, min/max_items, SL_SPEC_UNIQUE_ITEMS (or SL_SPEC_DUPLICATES_ALLOWED) and `items` (the constraint of each
  * element) apply; for a scalar, the pattern, lengths (in characters) and range.
  * Identical constraints are stored once. */
 enum sl_spec_constraint_flags {
 	SL_SPEC_HAS_MIN = 1 << 0,
 	SL_SPEC_HAS_MAX = 1 << 1,
 	SL_SPEC_UNIQUE_ITEMS = 1 << 2,
+	SL_SPEC_DUPLICATES_ALLOWED = 1 << 3, /* the schema says repeats are allowed (uniqueItems: false) */
 };
 
 struct sl_spec_constraint {
