@@ -174,9 +174,15 @@ static enum yield param_yield(const struct sl_node *param)
 	return Y_STRING;
 }
 
+/* What an intrinsic function yields; *detail, when detail is not NULL, gets
+ * how a finding names it (made only when asked: most values are fine). */
 static enum yield fn_yield(struct walk *w, const struct sl_node *key, const struct sl_node *arg,
 			   const char **detail)
 {
+	const char *unused;
+	bool want = detail != NULL;
+	if (!want)
+		detail = &unused;
 	const struct sl_template *t = w->c->t;
 	if (sl_str_eq(key, "Ref")) {
 		if (!sl_node_is(arg, SL_SCALAR))
@@ -191,24 +197,24 @@ static enum yield fn_yield(struct walk *w, const struct sl_node *key, const stru
 		if (p) {
 			enum yield y = param_yield(p->value);
 			if (y == Y_LIST)
-				*detail = sl_arena_printf(w->c->arena, "Ref to list parameter '%s'", arg->str);
+				*detail = !want ? NULL : sl_arena_printf(w->c->arena, "Ref to list parameter '%s'", arg->str);
 			else if (y == Y_STRING || y == Y_NUMBER)
-				*detail = sl_arena_printf(w->c->arena, "Ref to parameter '%s' (a single value)", arg->str);
+				*detail = !want ? NULL : sl_arena_printf(w->c->arena, "Ref to parameter '%s' (a single value)", arg->str);
 			return y;
 		}
 		if (sl_index_find(&t->resources, arg->str, arg->len)) {
-			*detail = sl_arena_printf(w->c->arena, "Ref to resource '%s' (a single value)", arg->str);
+			*detail = !want ? NULL : sl_arena_printf(w->c->arena, "Ref to resource '%s' (a single value)", arg->str);
 			return Y_STRING;
 		}
 		return Y_ANY;
 	}
 	if (sl_str_eq(key, "Fn::GetAZs") || sl_str_eq(key, "Fn::Split") || sl_str_eq(key, "Fn::Cidr")) {
-		*detail = sl_arena_printf(w->c->arena, "%s (a list)", key->str);
+		*detail = !want ? NULL : sl_arena_printf(w->c->arena, "%s (a list)", key->str);
 		return Y_LIST;
 	}
 	if (sl_str_eq(key, "Fn::Sub") || sl_str_eq(key, "Fn::Join") || sl_str_eq(key, "Fn::Base64") ||
 	    sl_str_eq(key, "Fn::ToJsonString")) {
-		*detail = sl_arena_printf(w->c->arena, "%s (a string)", key->str);
+		*detail = !want ? NULL : sl_arena_printf(w->c->arena, "%s (a string)", key->str);
 		return Y_STRING;
 	}
 	if (sl_str_eq(key, "Fn::Length"))
@@ -216,8 +222,6 @@ static enum yield fn_yield(struct walk *w, const struct sl_node *key, const stru
 	return Y_ANY; /* GetAtt, Select, FindInMap, ImportValue, Transform, ...: cannot tell */
 }
 
-/* A value an intrinsic function resolves to breaks a constraint (ev): the
- * finding goes to the function, naming the value (see SL_SCHEMA_RESOLVED). */
 /* The hits of one resolved value, gathered (struct walk's collect). */
 #define MAX_COLLECT 16
 struct collect {
@@ -229,6 +233,9 @@ struct collect {
 	bool full; /* more than fit: judge nothing */
 };
 
+/* A value an intrinsic function resolves to breaks a constraint (ev): the
+ * finding goes to the function, naming the value (see SL_SCHEMA_RESOLVED);
+ * in collect mode it is gathered instead. */
 static void hit_resolved(struct walk *w, enum sl_schema_event ev, const struct sl_node *value, uint32_t type,
 			 uint32_t cons)
 {
@@ -836,7 +843,7 @@ static void check_scalar(struct walk *w, const struct sl_node *v, enum sl_spec_k
 	bool broke = false;
 	enum sl_scalar_type st = sl_scalar_type(v);
 	/* ${Name} in a plain string is E1029's: it needed Fn::Sub, and is judged once */
-	bool sub_slip = memchr(v->str, '$', v->len) && memmem(v->str, v->len, "${", 2);
+	bool sub_slip = sl_has_pair(v->str, v->len, '$', '{');
 	if (kind == SL_SPEC_STRING && !sub_slip && (st == SL_TYPE_STRING || st == SL_TYPE_INT || st == SL_TYPE_FLOAT)) {
 		size_t n = c->min_length != SL_SPEC_NONE || c->max_length != SL_SPEC_NONE ? sl_utf8_chars(v->str, v->len) : 0;
 		const char *pat = sl_spec_constraint_pattern(w->s, c);
@@ -1354,7 +1361,7 @@ static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, 
 			w->resolving = NULL;
 		}
 		const char *detail = NULL;
-		enum yield y = fn_yield(w, fk, arg, &detail);
+		enum yield y = fn_yield(w, fk, arg, NULL);
 		bool bad = false;
 		switch (y) {
 		case Y_LIST:
@@ -1376,7 +1383,7 @@ static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, 
 					bad = false;
 			}
 		}
-		if (bad && detail)
+		if (bad && (fn_yield(w, fk, arg, &detail), detail))
 			hit(w, SL_SCHEMA_WRONG_TYPE, v, 0, NULL, type, detail);
 		return;
 	}

@@ -4,16 +4,41 @@
  * Only names that resolve count, and free-form text (scripts, policies, state
  * machine definitions, metadata) is left alone.
  */
+#include <assert.h>
+
 #include "load/builder.h"
 #include "rules/functions/fn.h"
+#include "util/text.h"
 
 /* Keys whose values are free-form text or are substituted by something else. */
-static const char *const skip_keys[] = {
-	"Metadata", "Fn::Sub", "Fn::Transform", "UserData", "ZipFile", "InlineCode",
-	"AWS::CloudFormation::Init", "DefinitionString", "Definition", "CloudWatchAlarmDefinition",
-	"TopicRulePayload", "Content", "Data", "RequestMappingTemplate", "ResponseMappingTemplate",
-	"BuildSpec", "TemplateBody", "Condition", "Conditions", "Rules", "Mappings", "Transform",
+#define K(s) { s, sizeof(s) - 1 }
+static const struct {
+	const char *s;
+	size_t n;
+} skip_keys[] = {
+	K("Metadata"), K("Fn::Sub"), K("Fn::Transform"), K("UserData"), K("ZipFile"), K("InlineCode"),
+	K("AWS::CloudFormation::Init"), K("DefinitionString"), K("Definition"), K("CloudWatchAlarmDefinition"),
+	K("TopicRulePayload"), K("Content"), K("Data"), K("RequestMappingTemplate"), K("ResponseMappingTemplate"),
+	K("BuildSpec"), K("TemplateBody"), K("Condition"), K("Conditions"), K("Rules"), K("Mappings"), K("Transform"),
 };
+#undef K
+
+/* The lengths of the keys above, one bit each: most keys are none of them and
+ * are passed by one test (checked against the table in debug builds). */
+#define B(n) (1ull << (n))
+static const uint64_t skip_lengths = B(4) | B(5) | B(7) | B(8) | B(9) | B(10) | B(12) | B(13) | B(16) |
+				     B(22) | B(23) | B(25);
+#undef B
+
+static bool skip_key(const struct sl_node *k)
+{
+	if (k->len >= 64 || !(skip_lengths >> k->len & 1))
+		return false;
+	for (size_t j = 0; j < sizeof(skip_keys) / sizeof(skip_keys[0]); j++)
+		if (k->len == skip_keys[j].n && memcmp(k->str, skip_keys[j].s, k->len) == 0)
+			return true;
+	return false;
+}
 
 struct e1029 {
 	struct sl_ctx *c;
@@ -83,7 +108,7 @@ static void var(void *ud, size_t s, size_t l)
 static void check_string(struct sl_ctx *c, const struct sl_node *n, struct sl_builder *cur,
 			 bool *cur_ready)
 {
-	if (n->len < 4 || !memmem(n->str, n->len, "${", 2))
+	if (n->len < 4 || !sl_has_pair(n->str, n->len, '$', '{'))
 		return;
 	size_t nv = 0;
 	sl_sub_vars(n->str, n->len, count_var, &nv);
@@ -128,17 +153,17 @@ static void walk(struct sl_ctx *c, const struct sl_node *n, struct sl_builder *c
 		return;
 	}
 	for (uint32_t i = 0; i < n->len; i++) {
-		const struct sl_node *k = n->pairs[i].key;
-		bool skip = false;
-		for (size_t j = 0; j < sizeof(skip_keys) / sizeof(skip_keys[0]) && !skip; j++)
-			skip = sl_str_eq(k, skip_keys[j]);
-		if (!skip)
+		if (!skip_key(n->pairs[i].key))
 			walk(c, n->pairs[i].value, cur, ready);
 	}
 }
 
 static void check(struct sl_ctx *c)
 {
+#ifndef NDEBUG
+	for (size_t j = 0; j < sizeof(skip_keys) / sizeof(skip_keys[0]); j++)
+		assert(skip_keys[j].n < 64 && (skip_lengths >> skip_keys[j].n & 1));
+#endif
 	/* a macro may substitute the strings itself */
 	if (c->t->macro)
 		return;

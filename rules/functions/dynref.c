@@ -5,6 +5,7 @@
  * "{{resolve:...}}" in it. The list lives in the template's arena.
  */
 #include "rules/functions/dynref.h"
+#include "util/text.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -83,7 +84,7 @@ static bool is_string(const struct sl_node *n)
 
 static bool has_braces(const struct sl_node *n)
 {
-	return n->len >= 2 && memmem(n->str, n->len, "{{", 2) != NULL;
+	return sl_has_pair(n->str, n->len, '{', '{');
 }
 
 /* Finds value bytes [a, b) of scalar n in the source: the occurrence of that

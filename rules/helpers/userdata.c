@@ -579,8 +579,11 @@ static bool mentions(const struct sl_node *n, int depth)
 	if (!n || depth > 64)
 		return false;
 	if (n->kind == SL_SCALAR) {
-		for (size_t i = 0; i + 4 <= n->len; i++)
-			if (memcmp(n->str + i, "cfn-", 4) == 0)
+		/* memchr finds the rare 'c' fast; most strings have none */
+		const char *end = n->str + n->len;
+		for (const char *p = n->len ? memchr(n->str, 'c', n->len) : NULL; p && p + 4 <= end;
+		     p = memchr(p + 1, 'c', (size_t)(end - p - 1)))
+			if (memcmp(p, "cfn-", 4) == 0)
 				return true;
 		return false;
 	}

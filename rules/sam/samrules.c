@@ -9,11 +9,6 @@
 
 #include <string.h>
 
-bool sl_samr_type_is(const struct sl_entity *e, const char *type)
-{
-	return e->type && sl_str_eq(e->type, type);
-}
-
 const struct sl_node *sl_samr_props(const struct sl_entity *e)
 {
 	const struct sl_node *p = sl_map_get(e->value, "Properties");

@@ -18,8 +18,12 @@
 #define SL_SAM_STATE_MACHINE "AWS::Serverless::StateMachine"
 #define SL_SAM_HTTP_API "AWS::Serverless::HttpApi"
 
-/* True when the resource's Type is exactly `type`. */
-bool sl_samr_type_is(const struct sl_entity *e, const char *type);
+/* True when the resource's Type is exactly `type` (inline: a literal's length
+ * is known when compiling). */
+static inline bool sl_samr_type_is(const struct sl_entity *e, const char *type)
+{
+	return e->type && sl_str_eq(e->type, type);
+}
 
 /* The resource's Properties map, or NULL when it has none (or not a map). */
 const struct sl_node *sl_samr_props(const struct sl_entity *e);

@@ -446,7 +446,13 @@ int sl_lint_buffer(struct sl_report **out, const struct sl_options *opts, const 
 		struct sl_diag *d = &rep->pub.diags[m];
 		d->rule_id = p->rule_id;
 		d->severity = p->sev;
-		d->message = sl_arena_printf(&rep->arena, "%s%s", p->msg, note);
+		size_t ml = strlen(p->msg), nl = strlen(note);
+		char *msg = sl_arena_alloc(&rep->arena, ml + nl + 1);
+		if (msg) {
+			memcpy(msg, p->msg, ml);
+			memcpy(msg + ml, note, nl + 1);
+		}
+		d->message = msg;
 		d->start = p->start;
 		d->end = p->end;
 		struct sl_path_seg *segs = NULL;

@@ -3,11 +3,6 @@
 
 #include <ctype.h>
 
-const struct sl_pair *sl_map_get_pair(const struct sl_node *n, const char *key)
-{
-	return sl_map_get_pair_n(n, key, strlen(key));
-}
-
 const struct sl_pair *sl_map_get_pair_n(const struct sl_node *n, const char *key, size_t l)
 {
 	if (!n || n->kind != SL_MAP)
@@ -18,12 +13,6 @@ const struct sl_pair *sl_map_get_pair_n(const struct sl_node *n, const char *key
 			return &n->pairs[i];
 	}
 	return NULL;
-}
-
-const struct sl_node *sl_map_get(const struct sl_node *n, const char *key)
-{
-	const struct sl_pair *p = sl_map_get_pair(n, key);
-	return p ? p->value : NULL;
 }
 
 const struct sl_node *sl_map_path(const struct sl_node *n, const char *const *path)
@@ -103,9 +92,16 @@ static bool sexagesimal(const char *s, size_t n)
 
 static enum sl_scalar_type yaml11_type(const char *s, size_t n)
 {
-	if (n == 0 || (n == 1 && s[0] == '~') || word_in(s, n, (const char *const[]){ "null", "Null", "NULL", NULL }))
+	if (n == 0)
 		return SL_TYPE_NULL;
-	if (word_in(s, n, true_words) || word_in(s, n, false_words))
+	/* most plain scalars are words and names: only ~, null, the booleans
+	 * and what starts like a number are anything but a string */
+	bool word = n <= 5 && memchr("~nNyYtTfFoO", s[0], 11);
+	if (!word && !isdigit((unsigned char)s[0]) && s[0] != '-' && s[0] != '+' && s[0] != '.')
+		return SL_TYPE_STRING;
+	if (word && ((n == 1 && s[0] == '~') || word_in(s, n, (const char *const[]){ "null", "Null", "NULL", NULL })))
+		return SL_TYPE_NULL;
+	if (word && (word_in(s, n, true_words) || word_in(s, n, false_words)))
 		return SL_TYPE_BOOL;
 	const char *p = s;
 	size_t m = n;

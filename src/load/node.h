@@ -78,12 +78,22 @@ static inline bool sl_foreach_key(const struct sl_node *k)
 	return k && k->len > 13 && memcmp(k->str, "Fn::ForEach::", 13) == 0;
 }
 
-/* Value of the last pair whose key is `key` (the one YAML and JSON loaders keep),
- * or NULL when n is not a map or has no such key. */
-const struct sl_node *sl_map_get(const struct sl_node *n, const char *key);
-const struct sl_pair *sl_map_get_pair(const struct sl_node *n, const char *key);
-/* The same for a key of len bytes (not NUL-terminated). */
+/* The last pair whose key is the len bytes at key (not NUL-terminated; the one
+ * YAML and JSON loaders keep), or NULL when n is not a map or has no such key. */
 const struct sl_pair *sl_map_get_pair_n(const struct sl_node *n, const char *key, size_t len);
+
+/* The same for a NUL-terminated key, and its value. Inline, so that the length
+ * of a literal key is known when compiling. */
+static inline const struct sl_pair *sl_map_get_pair(const struct sl_node *n, const char *key)
+{
+	return sl_map_get_pair_n(n, key, strlen(key));
+}
+
+static inline const struct sl_node *sl_map_get(const struct sl_node *n, const char *key)
+{
+	const struct sl_pair *p = sl_map_get_pair_n(n, key, strlen(key));
+	return p ? p->value : NULL;
+}
 
 /* The node at path (NULL-terminated keys) below n, through plain maps only (an
  * intrinsic function call on the way is not looked into), or NULL. */
