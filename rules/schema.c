@@ -1577,6 +1577,26 @@ void sl_schema_walk(struct sl_ctx *c, sl_schema_fn fn)
 		fn(c, &hs->v[i]);
 }
 
+/* Properties given by an Fn::If: each branch that is a map, through nested
+ * Fn::If, under the conditions that choose it. */
+static void check_props_branches(struct walk *w, const struct sl_node *props, uint32_t shape,
+				 const struct sl_node *anchor, const struct sl_node *globals, int depth)
+{
+	const struct sl_node *fk = sl_node_intrinsic(props);
+	if (!fk) {
+		if (sl_node_is(props, SL_MAP))
+			check_shape(w, props, shape, anchor, globals, 0);
+		return;
+	}
+	const struct sl_node *arg = props->pairs[0].value;
+	if (!sl_str_eq(fk, "Fn::If") || !sl_node_is(arg, SL_SEQ) || arg->len != 3 || depth > 16)
+		return;
+	push_cond(w, arg->items[0]);
+	for (int b = 1; b <= 2; b++)
+		check_props_branches(w, arg->items[b], shape, anchor, globals, depth + 1);
+	w->nconds--;
+}
+
 static void walk_all(struct sl_ctx *c, sl_schema_fn fn)
 {
 	const struct sl_template *t = c->t;
@@ -1629,17 +1649,7 @@ static void walk_all(struct sl_ctx *c, sl_schema_fn fn)
 		}
 		const struct sl_node *props = pp->value;
 		if (sl_node_intrinsic(props)) {
-			const struct sl_node *fk = sl_node_intrinsic(props);
-			if (sl_str_eq(fk, "Fn::If") && sl_node_is(props->pairs[0].value, SL_SEQ) &&
-			    props->pairs[0].value->len == 3) {
-				push_cond(&w, props->pairs[0].value->items[0]);
-				for (int b = 1; b <= 2; b++) {
-					const struct sl_node *br = props->pairs[0].value->items[b];
-					if (sl_node_is(br, SL_MAP) && !sl_node_intrinsic(br))
-						check_shape(&w, br, shape, pp->key, globals, 0);
-				}
-				w.nconds--;
-			}
+			check_props_branches(&w, props, shape, pp->key, globals, 0);
 			continue;
 		}
 		if (props->kind != SL_MAP) {
