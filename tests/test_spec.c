@@ -495,6 +495,20 @@ static void test_metrics(void)
 	assert_int(sl_spec_metric(spec, S("AWS/ApiGateway"), S("NoSuchMetric")), SL_SPEC_NONE);
 	assert_int(sl_spec_metric(spec, S("AWS/Lambda"), S("IntegrationLatency")), SL_SPEC_NONE);
 	assert_int(sl_spec_metric(spec, S("AWS/Nope"), S("Latency")), SL_SPEC_NONE);
+
+	/* a namespace's metrics, for "did you mean" */
+	uint32_t first, n = sl_spec_namespace_metrics(spec, S("AWS/ApiGateway"), &first);
+	bool latency = false;
+	for (uint32_t i = 0; i < n; i++)
+		latency |= strcmp(sl_spec_metric_name(spec, first + i), "Latency") == 0;
+	assert_true(latency);
+	assert_int(sl_spec_namespace_metrics(spec, S("AWS/Nope"), &first), 0);
+	assert_true(sl_spec_metric_name(spec, UINT32_MAX) == NULL);
+	bool lambda = false;
+	for (uint32_t i = 0; i < sl_spec_nnamespaces(spec); i++)
+		lambda |= strcmp(sl_spec_namespace_name(spec, i), "AWS/Lambda") == 0;
+	assert_true(lambda);
+	assert_true(sl_spec_namespace_name(spec, sl_spec_nnamespaces(spec)) == NULL);
 }
 
 static void test_unknown(void)

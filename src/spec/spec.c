@@ -701,6 +701,36 @@ const char *sl_spec_metric_dimset(const struct sl_spec *s, uint32_t metric, uint
 	return sl_spec_str(s, TAB(s, T_DIMSET, uint32_t)[m->dimset_first + j]);
 }
 
+uint32_t sl_spec_nnamespaces(const struct sl_spec *s)
+{
+	return s->count[T_NS];
+}
+
+const char *sl_spec_namespace_name(const struct sl_spec *s, uint32_t i)
+{
+	if (i >= s->count[T_NS])
+		return NULL;
+	return sl_spec_str(s, TAB(s, T_NS, struct ns_rec)[i].name);
+}
+
+uint32_t sl_spec_namespace_metrics(const struct sl_spec *s, const char *ns, size_t len, uint32_t *first)
+{
+	uint32_t n = find_namespace(s, ns, len);
+	*first = 0;
+	if (n == SL_SPEC_NONE)
+		return 0;
+	const struct ns_rec *r = TAB(s, T_NS, struct ns_rec) + n;
+	*first = r->metric_first;
+	return r->nmetrics;
+}
+
+const char *sl_spec_metric_name(const struct sl_spec *s, uint32_t metric)
+{
+	if (metric >= s->count[T_METRIC])
+		return NULL;
+	return sl_spec_str(s, TAB(s, T_METRIC, struct metric_rec)[metric].name);
+}
+
 const struct sl_spec_constraint *sl_spec_constraint(const struct sl_spec *s, uint32_t id)
 {
 	if (id >= s->count[T_CONS])

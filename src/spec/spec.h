@@ -214,5 +214,13 @@ uint32_t sl_spec_metric(const struct sl_spec *s, const char *ns, size_t nslen, c
 uint32_t sl_spec_metric_ndimsets(const struct sl_spec *s, uint32_t metric);
 /* The j-th dimension set of a metric: a comma-separated list of dimension names. */
 const char *sl_spec_metric_dimset(const struct sl_spec *s, uint32_t metric, uint32_t j);
+/* The namespaces of the catalogue, by index 0..n-1 (for "did you mean"). */
+uint32_t sl_spec_nnamespaces(const struct sl_spec *s);
+const char *sl_spec_namespace_name(const struct sl_spec *s, uint32_t i);
+/* O(1): the metrics of namespace ns, sorted by name: *first receives the id of
+ * the first (ids first..first+n-1) and n is returned; 0 when ns is unknown. */
+uint32_t sl_spec_namespace_metrics(const struct sl_spec *s, const char *ns, size_t len, uint32_t *first);
+/* A metric's name, or NULL when the id is out of range. */
+const char *sl_spec_metric_name(const struct sl_spec *s, uint32_t metric);
 
 #endif

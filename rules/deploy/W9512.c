@@ -1,0 +1,58 @@
+/* W9512: spread and binpack placement strategies name a Field. */
+#include "rules/deploy/deploy.h"
+
+static void check(struct sl_ctx *c)
+{
+	static const char *const need[] = { "spread", "binpack", NULL };
+	const struct sl_template *t = c->t;
+	for (size_t i = 0; i < t->resources.n; i++) {
+		const struct sl_entity *e = &t->resources.items[i];
+		if (!sl_samr_type_is(e, SL_ECS_SERVICE))
+			continue;
+		const struct sl_node *ps = sl_map_get(sl_samr_props(e), "PlacementStrategies");
+		for (size_t k = 0; sl_node_is(ps, SL_SEQ) && k < ps->len; k++) {
+			const struct sl_node *it = ps->items[k];
+			const struct sl_node *type = sl_map_get(it, "Type");
+			if (!sl_node_is(it, SL_MAP) || sl_node_intrinsic(it) || sl_map_get(it, "Field") ||
+			    sl_dep_match(type, need) != SL_DEP_ALL)
+				continue;
+			bool spread = sl_dep_is(type, "spread");
+			sl_report(c, type, "%s placement strategy of service '%s' has no Field: %s. "
+				  "Add Field: %s", sl_dep_text(type, "spread or binpack"), e->key->str,
+				  spread ? "spread distributes tasks evenly over the values of a field "
+					   "(instanceId, host or an attribute)"
+					 : "binpack packs tasks by the least remaining amount of a "
+					   "resource (cpu or memory)",
+				  spread ? "attribute:ecs.availability-zone (or instanceId)"
+					 : "memory (or cpu)");
+		}
+	}
+}
+
+const struct sl_rule rule_W9512 = {
+	.id = "W9512",
+	.severity = SL_SEV_WARNING,
+	.title = "spread and binpack placement strategies name a Field",
+	.source = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlacementStrategy.html",
+	.doc =
+	"### What it checks\n"
+	"A `PlacementStrategies` entry of an `AWS::ECS::Service` whose `Type` is `spread` or "
+	"`binpack` has a `Field`. The diagnostic points at the `Type` value.\n\n"
+	"### Why it matters\n"
+	"Both strategies work on a field: spread distributes tasks evenly across the values of "
+	"`instanceId`, `host` or an attribute such as `attribute:ecs.availability-zone`, and "
+	"binpack packs on `cpu` or `memory`. Without one the strategy says nothing about how to "
+	"place tasks, and ECS may reject it.\n\n"
+	"### Bad\n"
+	"```yaml\n"
+	"      PlacementStrategies:\n"
+	"        - Type: spread\n"
+	"```\n\n"
+	"### Good\n"
+	"```yaml\n"
+	"      PlacementStrategies:\n"
+	"        - Type: spread\n"
+	"          Field: attribute:ecs.availability-zone\n"
+	"```\n",
+	.check = check,
+};
