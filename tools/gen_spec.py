@@ -719,7 +719,7 @@ def apply_relations(model, relations, schemas=None, typings=None):
 
 
 def apply_doc_constraints(model, spec):
-    """Allowed values and ranges that AWS documentation states and the
+    """Allowed values, ranges and list sizes that AWS documentation states and the
     constraint packages do not (tools/spec_constraints.json, each entry citing
     its page): set where the property has none; an entry for a property that
     has some is an error, so that the packages' newer data always wins and
@@ -739,6 +739,15 @@ def apply_doc_constraints(model, spec):
             if p["type"][0] != "string" or p["type"][1]:
                 raise SpecError("constraints: %s is not a string without allowed values" % key)
             p["type"] = ("string", tuple(e["enum"]))
+        if "minItems" in e or "maxItems" in e:
+            if p["type"][0] != "list":
+                raise SpecError("constraints: %s is not a list" % key)
+            c = p.setdefault("cons", {})
+            if "minItems" in c or "maxItems" in c:
+                raise SpecError("constraints: %s already has a list size" % key)
+            for k in ("minItems", "maxItems"):
+                if k in e:
+                    c[k] = int(e[k])
         if "minimum" in e or "maximum" in e:
             if p["type"][0] not in ("integer", "number"):
                 raise SpecError("constraints: %s is not a number" % key)
