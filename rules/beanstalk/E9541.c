@@ -35,7 +35,8 @@ static void check_value(struct sl_ctx *c, const struct sl_node *v, void *ud)
 	if (!sl_node_is(v, SL_SCALAR) || sl_node_is_null(v))
 		return; /* a function, or a value of the wrong shape (E3012's) */
 	bool typed_bool = sl_scalar_type(v) == SL_TYPE_BOOL;
-	switch (sl_eb_value_check(o, v->str, v->len, typed_bool, NULL)) {
+	enum sl_eb_verdict verdict = sl_eb_value_check(o, v->str, v->len, typed_bool, NULL);
+	switch (verdict) {
 	case SL_EB_OK:
 		return;
 	case SL_EB_NOT_ALLOWED: {
@@ -59,17 +60,15 @@ static void check_value(struct sl_ctx *c, const struct sl_node *v, void *ud)
 		return;
 	}
 	case SL_EB_BELOW:
+	case SL_EB_ABOVE: {
+		bool below = verdict == SL_EB_BELOW;
 		sl_report(c, v,
-			  "%s %s in %s is below its documented minimum, %s: Elastic Beanstalk rejects "
+			  "%s %s in %s is %s its documented %s, %s: Elastic Beanstalk rejects "
 			  "the setting, failing the stack operation",
-			  opt, v->str, ns, bound(c, o->min));
+			  opt, v->str, ns, below ? "below" : "above", below ? "minimum" : "maximum",
+			  bound(c, below ? o->min : o->max));
 		return;
-	case SL_EB_ABOVE:
-		sl_report(c, v,
-			  "%s %s in %s is above its documented maximum, %s: Elastic Beanstalk rejects "
-			  "the setting, failing the stack operation",
-			  opt, v->str, ns, bound(c, o->max));
-		return;
+	}
 	}
 }
 
@@ -85,12 +84,10 @@ static void check_setting(struct sl_ctx *c, const struct sl_eb_setting *s, void 
 
 /* The number at key k of cfg when it is known and within the option's own
  * range (out of range values are reported on their own), else false. */
-static bool number(const struct sl_eb_config *cfg, enum sl_eb_key k, const char *ns,
-		   const char *name, double *out)
+static bool number(const struct sl_eb_config *cfg, enum sl_eb_key k, double *out)
 {
 	const char *text = sl_eb_text(cfg, k);
-	const struct sl_eb_namespace *n = sl_eb_namespace_find(ns, strlen(ns));
-	const struct sl_eb_option *o = n ? sl_eb_option_find(n, name, strlen(name)) : NULL;
+	const struct sl_eb_option *o = sl_eb_key_option(k);
 	return text && o && sl_eb_value_check(o, text, strlen(text), false, out) == SL_EB_OK;
 }
 
@@ -111,9 +108,9 @@ static void check_config(struct sl_ctx *c, const struct sl_entity *res,
 	(void)res, (void)ud;
 	double batch, min, max;
 	const char *type = sl_eb_text(cfg, SL_EB_K_BATCH_TYPE);
-	bool has_max = number(cfg, SL_EB_K_MAX_SIZE, "aws:autoscaling:asg", "MaxSize", &max);
+	bool has_max = number(cfg, SL_EB_K_MAX_SIZE, &max);
 	if (cfg->k[SL_EB_K_BATCH_SIZE].state == SL_EB_SET && type &&
-	    number(cfg, SL_EB_K_BATCH_SIZE, "aws:elasticbeanstalk:command", "BatchSize", &batch)) {
+	    number(cfg, SL_EB_K_BATCH_SIZE, &batch)) {
 		const struct sl_node *at = cfg->k[SL_EB_K_BATCH_SIZE].value;
 		if (strcmp(type, "Percentage") == 0 && batch > 100)
 			sl_report(c, at,
@@ -128,8 +125,7 @@ static void check_config(struct sl_ctx *c, const struct sl_entity *res,
 				  "or raise MaxSize in aws:autoscaling:asg",
 				  at->str, how(c, cfg, SL_EB_K_MAX_SIZE));
 	}
-	if (has_max && number(cfg, SL_EB_K_MIN_SIZE, "aws:autoscaling:asg", "MinSize", &min) &&
-	    min > max) {
+	if (has_max && number(cfg, SL_EB_K_MIN_SIZE, &min) && min > max) {
 		bool min_set = cfg->k[SL_EB_K_MIN_SIZE].state == SL_EB_SET;
 		const struct sl_node *at = cfg->k[min_set ? SL_EB_K_MIN_SIZE : SL_EB_K_MAX_SIZE].value;
 		if (!at)

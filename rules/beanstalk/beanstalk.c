@@ -30,6 +30,23 @@ static const struct sl_node *if_args(const struct sl_node *n)
 	return sl_node_is(a, SL_SEQ) && a->len == 3 ? a : NULL;
 }
 
+/* Calls fn for an OptionSettings item, or for an Fn::If item for each of its
+ * branches that is not AWS::NoValue instead (recursively; conditional is then
+ * true). Shared by the walk over settings as written and by the reading of a
+ * configuration's settings. */
+static void each_item(const struct sl_node *item, bool conditional,
+		      void (*fn)(const struct sl_node *item, bool conditional, void *ud), void *ud)
+{
+	const struct sl_node *args = if_args(item);
+	if (!args) {
+		fn(item, conditional, ud);
+		return;
+	}
+	for (size_t i = 1; i < 3; i++)
+		if (!sl_samr_is_novalue(args->items[i]))
+			each_item(args->items[i], true, fn, ud);
+}
+
 struct walk {
 	void (*fn)(struct sl_ctx *c, const struct sl_eb_setting *s, void *ud);
 	void *ud;
@@ -37,15 +54,9 @@ struct walk {
 	const struct sl_entity *res;
 };
 
-static void visit_item(struct walk *w, const struct sl_node *item, bool conditional)
+static void visit_item(const struct sl_node *item, bool conditional, void *ud)
 {
-	const struct sl_node *args = if_args(item);
-	if (args) {
-		for (size_t i = 1; i < 3; i++)
-			if (!sl_samr_is_novalue(args->items[i]))
-				visit_item(w, args->items[i], true);
-		return;
-	}
+	const struct walk *w = ud;
 	if (!sl_node_is(item, SL_MAP) || sl_node_intrinsic(item))
 		return;
 	struct sl_eb_setting s = {
@@ -70,7 +81,7 @@ static void visit_list(struct walk *w, const struct sl_node *os, bool conditiona
 		return;
 	}
 	for (size_t j = 0; sl_node_is(os, SL_SEQ) && j < os->len; j++)
-		visit_item(w, os->items[j], conditional);
+		each_item(os->items[j], conditional, visit_item, w);
 }
 
 void sl_eb_each_setting(struct sl_ctx *c,
@@ -136,15 +147,9 @@ static void set_key(struct sl_eb_config *cfg, int k, const struct sl_node *value
 	}
 }
 
-static void read_item(struct sl_eb_config *cfg, const struct sl_node *item, bool conditional)
+static void read_item(const struct sl_node *item, bool conditional, void *ud)
 {
-	const struct sl_node *args = if_args(item);
-	if (args) {
-		for (size_t i = 1; i < 3; i++)
-			if (!sl_samr_is_novalue(args->items[i]))
-				read_item(cfg, args->items[i], true);
-		return;
-	}
+	struct sl_eb_config *cfg = ud;
 	if (!sl_node_is(item, SL_MAP) || sl_node_intrinsic(item)) {
 		opaque(cfg);
 		return;
@@ -176,7 +181,7 @@ static void read_own(struct sl_eb_config *cfg, const struct sl_entity *res)
 		return;
 	}
 	for (size_t i = 0; i < os->len; i++)
-		read_item(cfg, os->items[i], false);
+		each_item(os->items[i], false, read_item, cfg);
 }
 
 /* The configuration template of the stack an environment's TemplateName
@@ -267,14 +272,18 @@ void sl_eb_each_config(struct sl_ctx *c,
 	free(used);
 }
 
+const struct sl_eb_option *sl_eb_key_option(enum sl_eb_key k)
+{
+	const struct sl_eb_namespace *ns = sl_eb_namespace_find(keys[k].ns, strlen(keys[k].ns));
+	return ns ? sl_eb_option_find(ns, keys[k].name, strlen(keys[k].name)) : NULL;
+}
+
 const char *sl_eb_text(const struct sl_eb_config *cfg, enum sl_eb_key k)
 {
 	if (cfg->k[k].state == SL_EB_SET)
 		return cfg->k[k].value->str;
 	if (cfg->k[k].state != SL_EB_UNSET || !cfg->closed)
 		return NULL;
-	const struct sl_eb_namespace *ns = sl_eb_namespace_find(keys[k].ns, strlen(keys[k].ns));
-	const struct sl_eb_option *o =
-		ns ? sl_eb_option_find(ns, keys[k].name, strlen(keys[k].name)) : NULL;
+	const struct sl_eb_option *o = sl_eb_key_option(k);
 	return o ? o->def : NULL;
 }

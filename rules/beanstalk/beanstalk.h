@@ -89,4 +89,7 @@ void sl_eb_each_config(struct sl_ctx *c,
  * for an unset key of a closed configuration, the documented default. */
 const char *sl_eb_text(const struct sl_eb_config *cfg, enum sl_eb_key k);
 
+/* The option of the table (options.h) that key k names, or NULL. */
+const struct sl_eb_option *sl_eb_key_option(enum sl_eb_key k);
+
 #endif

@@ -9,24 +9,17 @@
 #define NOT_A_PERIOD LLONG_MIN
 
 /* The value of a plain decimal integer scalar (a number, or a string of
- * digits, which CloudFormation converts), or NOT_A_PERIOD when it is not one. */
+ * digits, which CloudFormation converts) of at most 12 characters, or
+ * NOT_A_PERIOD when it is not one. */
 static long long period_value(const struct sl_node *n)
 {
-	if (!sl_node_is(n, SL_SCALAR) || n->len == 0 || n->len > 12)
-		return NOT_A_PERIOD;
-	enum sl_scalar_type ty = sl_scalar_type(n);
-	if (ty != SL_TYPE_INT && ty != SL_TYPE_STRING)
+	long long v;
+	if (!sl_samr_int(n, &v) || n->len > 12)
 		return NOT_A_PERIOD;
 	size_t i = n->str[0] == '-' ? 1 : 0;
-	if (i == n->len || (n->len > i + 1 && n->str[i] == '0'))
+	if (n->len > i + 1 && n->str[i] == '0')
 		return NOT_A_PERIOD; /* YAML 1.1 reads 0600 as octal: leave it to the type rules */
-	long long v = 0;
-	for (; i < n->len; i++) {
-		if (n->str[i] < '0' || n->str[i] > '9')
-			return NOT_A_PERIOD;
-		v = v * 10 + (n->str[i] - '0');
-	}
-	return n->str[0] == '-' ? -v : v;
+	return v;
 }
 
 /* The multiple of 60 nearest to p (60 at least). */
@@ -59,31 +52,30 @@ static void check_stat_period(struct sl_ctx *c, const struct sl_node *v, void *u
 		  where, p, suggest(p));
 }
 
+static void alarm(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *p, void *ud)
+{
+	(void)e, (void)ud;
+	const struct sl_node *period = sl_map_get(p, "Period");
+	if (period)
+		sl_samr_each_value(period, check_alarm_period, c, NULL);
+	const struct sl_node *ms = sl_map_get(p, "Metrics");
+	for (size_t j = 0; sl_node_is(ms, SL_SEQ) && j < ms->len; j++) {
+		const struct sl_node *q = ms->items[j];
+		if (!sl_node_is(q, SL_MAP) || sl_node_intrinsic(q))
+			continue;
+		const struct sl_node *qp = sl_map_get(q, "Period");
+		if (qp)
+			sl_samr_each_value(qp, check_stat_period, c, (void *)"metric query");
+		const struct sl_node *st = sl_map_get(q, "MetricStat");
+		const struct sl_node *sp = sl_node_intrinsic(st) ? NULL : sl_map_get(st, "Period");
+		if (sp)
+			sl_samr_each_value(sp, check_stat_period, c, (void *)"MetricStat");
+	}
+}
+
 static void check(struct sl_ctx *c)
 {
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, SL_CW_ALARM))
-			continue;
-		const struct sl_node *p = sl_samr_props(e);
-		const struct sl_node *period = sl_map_get(p, "Period");
-		if (period)
-			sl_samr_each_value(period, check_alarm_period, c, NULL);
-		const struct sl_node *ms = sl_map_get(p, "Metrics");
-		for (size_t j = 0; sl_node_is(ms, SL_SEQ) && j < ms->len; j++) {
-			const struct sl_node *q = ms->items[j];
-			if (!sl_node_is(q, SL_MAP) || sl_node_intrinsic(q))
-				continue;
-			const struct sl_node *qp = sl_map_get(q, "Period");
-			if (qp)
-				sl_samr_each_value(qp, check_stat_period, c, (void *)"metric query");
-			const struct sl_node *st = sl_map_get(q, "MetricStat");
-			const struct sl_node *sp = sl_node_intrinsic(st) ? NULL : sl_map_get(st, "Period");
-			if (sp)
-				sl_samr_each_value(sp, check_stat_period, c, (void *)"MetricStat");
-		}
-	}
+	sl_samr_each_resource(c, SL_CW_ALARM, alarm, NULL);
 }
 
 const struct sl_rule rule_E3615 = {

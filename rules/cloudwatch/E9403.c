@@ -27,55 +27,54 @@ static const char *query_id(const struct sl_node *q)
 	return id ? id : "?";
 }
 
-static void check(struct sl_ctx *c)
+static void alarm(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *p, void *ud)
 {
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, SL_CW_ALARM))
+	(void)e, (void)ud;
+	/* anomaly-detection alarms watch the metric and its band: both return data */
+	if (sl_map_get(p, "ThresholdMetricId"))
+		return;
+	const struct sl_pair *mp = sl_map_get_pair(p, "Metrics");
+	const struct sl_node *ms = mp ? mp->value : NULL;
+	if (!sl_node_is(ms, SL_SEQ) || ms->len == 0)
+		return;
+	size_t n_true = 0, n_false = 0;
+	const struct sl_node *first = NULL, *second = NULL;
+	bool unknown = false;
+	for (size_t j = 0; j < ms->len; j++) {
+		const struct sl_node *q = ms->items[j];
+		if (!sl_node_is(q, SL_MAP) || sl_node_intrinsic(q)) {
+			unknown = true;
 			continue;
-		const struct sl_node *p = sl_samr_props(e);
-		/* anomaly-detection alarms watch the metric and its band: both return data */
-		if (sl_map_get(p, "ThresholdMetricId"))
-			continue;
-		const struct sl_pair *mp = sl_map_get_pair(p, "Metrics");
-		const struct sl_node *ms = mp ? mp->value : NULL;
-		if (!sl_node_is(ms, SL_SEQ) || ms->len == 0)
-			continue;
-		size_t n_true = 0, n_false = 0;
-		const struct sl_node *first = NULL, *second = NULL;
-		bool unknown = false;
-		for (size_t j = 0; j < ms->len; j++) {
-			const struct sl_node *q = ms->items[j];
-			if (!sl_node_is(q, SL_MAP) || sl_node_intrinsic(q)) {
-				unknown = true;
-				continue;
-			}
-			const struct sl_node *rd = sl_map_get(q, "ReturnData");
-			int b = return_data(rd);
-			if (b == 1) {
-				if (++n_true == 1)
-					first = q;
-				else if (n_true == 2)
-					second = q;
-			} else if (b == 0) {
-				n_false++;
-			} else {
-				unknown = true;
-			}
 		}
-		if (n_true >= 2) {
-			const struct sl_node *rd = sl_map_get(second, "ReturnData");
-			sl_report(c, rd, "%zu items of Metrics set ReturnData: true ('%s' and '%s'%s), but an "
-				  "alarm watches exactly one: PutMetricAlarm rejects the alarm. Set "
-				  "ReturnData: false on every item but the expression the alarm watches",
-				  n_true, query_id(first), query_id(second), n_true > 2 ? ", ..." : "");
-		} else if (n_true == 0 && !unknown && n_false == ms->len) {
-			sl_report(c, mp->key, "every item of Metrics sets ReturnData: false, so the alarm "
-				  "watches nothing: PutMetricAlarm rejects it. Set ReturnData: true on the "
-				  "one item (usually the expression) the alarm compares with its threshold");
+		const struct sl_node *rd = sl_map_get(q, "ReturnData");
+		int b = return_data(rd);
+		if (b == 1) {
+			if (++n_true == 1)
+				first = q;
+			else if (n_true == 2)
+				second = q;
+		} else if (b == 0) {
+			n_false++;
+		} else {
+			unknown = true;
 		}
 	}
+	if (n_true >= 2) {
+		const struct sl_node *rd = sl_map_get(second, "ReturnData");
+		sl_report(c, rd, "%zu items of Metrics set ReturnData: true ('%s' and '%s'%s), but an "
+			  "alarm watches exactly one: PutMetricAlarm rejects the alarm. Set "
+			  "ReturnData: false on every item but the expression the alarm watches",
+			  n_true, query_id(first), query_id(second), n_true > 2 ? ", ..." : "");
+	} else if (n_true == 0 && !unknown && n_false == ms->len) {
+		sl_report(c, mp->key, "every item of Metrics sets ReturnData: false, so the alarm "
+			  "watches nothing: PutMetricAlarm rejects it. Set ReturnData: true on the "
+			  "one item (usually the expression) the alarm compares with its threshold");
+	}
+}
+
+static void check(struct sl_ctx *c)
+{
+	sl_samr_each_resource(c, SL_CW_ALARM, alarm, NULL);
 }
 
 const struct sl_rule rule_E9403 = {

@@ -8,41 +8,46 @@
 #include "rules/cloudwatch/cloudwatch.h"
 #include "rules/sam/samrules.h"
 
+struct metric_walk {
+	void (*fn)(struct sl_ctx *c, const struct sl_cw_metric *m, void *ud);
+	void *ud;
+};
+
+/* The metrics of one alarm whose Properties map is p. */
+static void alarm_metrics(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *p,
+			  void *ud)
+{
+	const struct metric_walk *w = ud;
+	struct sl_cw_metric m = { e, sl_map_get(p, "Namespace"), sl_map_get(p, "MetricName"),
+				  sl_map_get(p, "Dimensions") };
+	if (m.ns || m.name || m.dims)
+		w->fn(c, &m, w->ud);
+	const struct sl_node *ms = sl_map_get(p, "Metrics");
+	if (!sl_node_is(ms, SL_SEQ))
+		return;
+	for (size_t j = 0; j < ms->len; j++) {
+		const struct sl_node *q = ms->items[j];
+		if (!sl_node_is(q, SL_MAP) || sl_node_intrinsic(q))
+			continue;
+		const struct sl_node *st = sl_map_get(q, "MetricStat");
+		if (sl_node_intrinsic(st))
+			continue;
+		const struct sl_node *mt = sl_map_get(st, "Metric");
+		if (!sl_node_is(mt, SL_MAP) || sl_node_intrinsic(mt))
+			continue;
+		struct sl_cw_metric mm = { e, sl_map_get(mt, "Namespace"),
+					   sl_map_get(mt, "MetricName"),
+					   sl_map_get(mt, "Dimensions") };
+		w->fn(c, &mm, w->ud);
+	}
+}
+
 void sl_cw_each_metric(struct sl_ctx *c,
 		       void (*fn)(struct sl_ctx *c, const struct sl_cw_metric *m, void *ud),
 		       void *ud)
 {
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, SL_CW_ALARM))
-			continue;
-		const struct sl_node *p = sl_samr_props(e);
-		if (!p)
-			continue;
-		struct sl_cw_metric m = { e, sl_map_get(p, "Namespace"), sl_map_get(p, "MetricName"),
-					  sl_map_get(p, "Dimensions") };
-		if (m.ns || m.name || m.dims)
-			fn(c, &m, ud);
-		const struct sl_node *ms = sl_map_get(p, "Metrics");
-		if (!sl_node_is(ms, SL_SEQ))
-			continue;
-		for (size_t j = 0; j < ms->len; j++) {
-			const struct sl_node *q = ms->items[j];
-			if (!sl_node_is(q, SL_MAP) || sl_node_intrinsic(q))
-				continue;
-			const struct sl_node *st = sl_map_get(q, "MetricStat");
-			if (sl_node_intrinsic(st))
-				continue;
-			const struct sl_node *mt = sl_map_get(st, "Metric");
-			if (!sl_node_is(mt, SL_MAP) || sl_node_intrinsic(mt))
-				continue;
-			struct sl_cw_metric mm = { e, sl_map_get(mt, "Namespace"),
-						   sl_map_get(mt, "MetricName"),
-						   sl_map_get(mt, "Dimensions") };
-			fn(c, &mm, ud);
-		}
-	}
+	struct metric_walk w = { fn, ud };
+	sl_samr_each_resource(c, SL_CW_ALARM, alarm_metrics, &w);
 }
 
 const char *sl_cw_literal(const struct sl_node *n)

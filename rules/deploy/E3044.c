@@ -2,35 +2,35 @@
  * EXTERNAL deployment controller. */
 #include "rules/deploy/deploy.h"
 
-static void check(struct sl_ctx *c)
+static void service(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *props,
+		    void *ud)
 {
 	static const char *const controllers[] = { "CODE_DEPLOY", "EXTERNAL", NULL };
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, SL_ECS_SERVICE))
-			continue;
-		const struct sl_node *props = sl_samr_props(e);
-		const struct sl_node *ss = sl_map_get(props, "SchedulingStrategy");
-		if (!sl_dep_is(ss, "DAEMON"))
-			continue;
-		const struct sl_node *fargate = sl_dep_service_fargate(props);
-		const struct sl_node *ctl = sl_map_get(sl_map_get(props, "DeploymentController"), "Type");
-		if (fargate)
-			sl_report(c, ss, "service '%s' uses the DAEMON scheduling strategy but runs on "
-				  "Fargate (%s %s): Fargate tasks do not support DAEMON, and ECS rejects "
-				  "the service. Use SchedulingStrategy REPLICA with a DesiredCount, or run "
-				  "the daemon on EC2 capacity", e->key->str,
-				  sl_str_eq(sl_map_key_of(fargate), "LaunchType") ? "LaunchType"
-										  : "capacity provider",
-				  sl_dep_text(fargate, "FARGATE"));
-		else if (sl_dep_match(ctl, controllers) == SL_DEP_ALL)
-			sl_report(c, ss, "service '%s' uses the DAEMON scheduling strategy with the %s "
-				  "deployment controller: only the ECS (rolling update) controller supports "
-				  "DAEMON, and ECS rejects the service. Use SchedulingStrategy REPLICA, or "
-				  "DeploymentController Type ECS", e->key->str,
-				  sl_dep_text(ctl, "CODE_DEPLOY or EXTERNAL"));
-	}
+	(void)ud;
+	const struct sl_node *ss = sl_map_get(props, "SchedulingStrategy");
+	if (!sl_dep_is(ss, "DAEMON"))
+		return;
+	const struct sl_node *fargate = sl_dep_service_fargate(props);
+	const struct sl_node *ctl = sl_map_get(sl_map_get(props, "DeploymentController"), "Type");
+	if (fargate)
+		sl_report(c, ss, "service '%s' uses the DAEMON scheduling strategy but runs on "
+			  "Fargate (%s %s): Fargate tasks do not support DAEMON, and ECS rejects "
+			  "the service. Use SchedulingStrategy REPLICA with a DesiredCount, or run "
+			  "the daemon on EC2 capacity", e->key->str,
+			  sl_str_eq(sl_map_key_of(fargate), "LaunchType") ? "LaunchType"
+									  : "capacity provider",
+			  sl_dep_text(fargate, "FARGATE"));
+	else if (sl_dep_match(ctl, controllers) == SL_DEP_ALL)
+		sl_report(c, ss, "service '%s' uses the DAEMON scheduling strategy with the %s "
+			  "deployment controller: only the ECS (rolling update) controller supports "
+			  "DAEMON, and ECS rejects the service. Use SchedulingStrategy REPLICA, or "
+			  "DeploymentController Type ECS", e->key->str,
+			  sl_dep_text(ctl, "CODE_DEPLOY or EXTERNAL"));
+}
+
+static void check(struct sl_ctx *c)
+{
+	sl_samr_each_resource(c, SL_ECS_SERVICE, service, NULL);
 }
 
 const struct sl_rule rule_E3044 = {

@@ -2,27 +2,25 @@
 #include "rules/deploy/deploy.h"
 #include "rules/deploy/fargate.h"
 
+static void check_task(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *props,
+		       const struct sl_node *fargate)
+{
+	(void)fargate;
+	const struct sl_node *cn = sl_map_get(props, "Cpu"), *mn = sl_map_get(props, "Memory");
+	long long cpu = sl_fargate_cpu(cn), mem = sl_fargate_memory(mn);
+	const char *allowed = sl_fargate_memory_text(cpu);
+	if (mem < 0 || !allowed || sl_fargate_fits(cpu, mem))
+		return; /* unknown values; a CPU value off the table is E3048's */
+	sl_report(c, mn, "Memory %s (%lld MiB) does not go with Cpu %s in Fargate task "
+		  "definition '%s': with %lld CPU units Fargate offers %s; ECS rejects the "
+		  "task definition (\"Invalid 'cpu' setting for task\"). Pick a memory size "
+		  "from that range or another Cpu value",
+		  mn->str, mem, cn->str, e->key->str, cpu, allowed);
+}
+
 static void check(struct sl_ctx *c)
 {
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, SL_ECS_TASKDEF))
-			continue;
-		const struct sl_node *props = sl_samr_props(e);
-		if (!sl_dep_taskdef_fargate(props))
-			continue;
-		const struct sl_node *cn = sl_map_get(props, "Cpu"), *mn = sl_map_get(props, "Memory");
-		long long cpu = sl_fargate_cpu(cn), mem = sl_fargate_memory(mn);
-		const char *allowed = sl_fargate_memory_text(cpu);
-		if (mem < 0 || !allowed || sl_fargate_fits(cpu, mem))
-			continue; /* unknown values; a CPU value off the table is E3048's */
-		sl_report(c, mn, "Memory %s (%lld MiB) does not go with Cpu %s in Fargate task "
-			  "definition '%s': with %lld CPU units Fargate offers %s; ECS rejects the "
-			  "task definition (\"Invalid 'cpu' setting for task\"). Pick a memory size "
-			  "from that range or another Cpu value",
-			  mn->str, mem, cn->str, e->key->str, cpu, allowed);
-	}
+	sl_dep_each_fargate(c, SL_ECS_TASKDEF, check_task);
 }
 
 const struct sl_rule rule_E3047 = {

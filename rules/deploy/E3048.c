@@ -3,13 +3,15 @@
 #include "rules/deploy/deploy.h"
 #include "rules/deploy/fargate.h"
 
-static void check_task(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *props)
+static void check_task(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *props,
+		       const struct sl_node *fargate)
 {
 	static const char *const awsvpc[] = { "awsvpc", NULL };
 	static const char *const drivers[] = { "awslogs", "splunk", "awsfirelens", NULL };
+	static const char *const required[] = { "Cpu", "Memory", "NetworkMode" };
+	(void)fargate;
 	const struct sl_node *mode = sl_map_get(props, "NetworkMode");
 	const struct sl_node *cpu = sl_map_get(props, "Cpu");
-	static const char *const required[] = { "Cpu", "Memory", "NetworkMode" };
 	for (size_t k = 0; k < 3; k++)
 		if (!sl_map_get(props, required[k]))
 			sl_report(c, sl_samr_anchor(e), "Fargate task definition '%s' has no %s: %s, "
@@ -47,15 +49,7 @@ static void check_task(struct sl_ctx *c, const struct sl_entity *e, const struct
 
 static void check(struct sl_ctx *c)
 {
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, SL_ECS_TASKDEF))
-			continue;
-		const struct sl_node *props = sl_samr_props(e);
-		if (sl_dep_taskdef_fargate(props))
-			check_task(c, e, props);
-	}
+	sl_dep_each_fargate(c, SL_ECS_TASKDEF, check_task);
 }
 
 const struct sl_rule rule_E3048 = {

@@ -1,38 +1,37 @@
 /* E3053: awsvpc (and host) task definitions map each container port to the same host port. */
 #include "rules/deploy/deploy.h"
 
-static void check(struct sl_ctx *c)
+static void task(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *props, void *ud)
 {
 	static const char *const direct[] = { "awsvpc", "host", NULL };
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, SL_ECS_TASKDEF))
-			continue;
-		const struct sl_node *props = sl_samr_props(e);
-		const struct sl_node *mode = sl_map_get(props, "NetworkMode");
-		if (sl_dep_match(mode, direct) != SL_DEP_ALL)
-			continue;
-		const char *m = sl_dep_is(mode, "host")     ? "host"
-				: sl_dep_is(mode, "awsvpc") ? "awsvpc"
-							    : "awsvpc or host (by condition)";
-		const struct sl_node *defs = sl_map_get(props, "ContainerDefinitions");
-		for (size_t d = 0; sl_node_is(defs, SL_SEQ) && d < defs->len; d++) {
-			const struct sl_node *pm = sl_map_get(defs->items[d], "PortMappings");
-			for (size_t p = 0; sl_node_is(pm, SL_SEQ) && p < pm->len; p++) {
-				const struct sl_node *host = sl_map_get(pm->items[p], "HostPort");
-				long long hp = sl_dep_int(host);
-				long long cp = sl_dep_int(sl_map_get(pm->items[p], "ContainerPort"));
-				if (hp < 0 || cp < 0 || hp == cp)
-					continue;
-				sl_report(c, host, "HostPort %lld differs from ContainerPort %lld in task "
-					  "definition '%s', whose NetworkMode is %s: in the awsvpc and host "
-					  "network modes the container's port is the port the network sees, so "
-					  "HostPort must be left out or equal to ContainerPort (%lld); ECS "
-					  "rejects the task definition", hp, cp, e->key->str, m, cp);
-			}
+	(void)ud;
+	const struct sl_node *mode = sl_map_get(props, "NetworkMode");
+	if (sl_dep_match(mode, direct) != SL_DEP_ALL)
+		return;
+	const char *m = sl_dep_is(mode, "host")     ? "host"
+			: sl_dep_is(mode, "awsvpc") ? "awsvpc"
+						    : "awsvpc or host (by condition)";
+	const struct sl_node *defs = sl_map_get(props, "ContainerDefinitions");
+	for (size_t d = 0; sl_node_is(defs, SL_SEQ) && d < defs->len; d++) {
+		const struct sl_node *pm = sl_map_get(defs->items[d], "PortMappings");
+		for (size_t p = 0; sl_node_is(pm, SL_SEQ) && p < pm->len; p++) {
+			const struct sl_node *host = sl_map_get(pm->items[p], "HostPort");
+			long long hp = sl_dep_int(host);
+			long long cp = sl_dep_int(sl_map_get(pm->items[p], "ContainerPort"));
+			if (hp < 0 || cp < 0 || hp == cp)
+				continue;
+			sl_report(c, host, "HostPort %lld differs from ContainerPort %lld in task "
+				  "definition '%s', whose NetworkMode is %s: in the awsvpc and host "
+				  "network modes the container's port is the port the network sees, so "
+				  "HostPort must be left out or equal to ContainerPort (%lld); ECS "
+				  "rejects the task definition", hp, cp, e->key->str, m, cp);
 		}
 	}
+}
+
+static void check(struct sl_ctx *c)
+{
+	sl_samr_each_resource(c, SL_ECS_TASKDEF, task, NULL);
 }
 
 const struct sl_rule rule_E3053 = {

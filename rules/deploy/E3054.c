@@ -1,44 +1,39 @@
 /* E3054: a Fargate service runs a task definition that Fargate can run. */
 #include "rules/deploy/deploy.h"
 
-static void check(struct sl_ctx *c)
+static void service(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *props,
+		    const struct sl_node *fargate)
 {
 	static const char *const awsvpc[] = { "awsvpc", NULL };
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, SL_ECS_SERVICE))
-			continue;
-		const struct sl_node *props = sl_samr_props(e);
-		const struct sl_node *fargate = sl_dep_service_fargate(props);
-		const struct sl_entity *td = sl_dep_ref(t, sl_map_get(props, "TaskDefinition"),
-							SL_ECS_TASKDEF);
-		if (!fargate || !td)
-			continue;
-		const struct sl_node *tp = sl_samr_props(td);
-		const struct sl_node *mode = sl_map_get(tp, "NetworkMode");
-		const struct sl_node *rc = sl_map_get(tp, "RequiresCompatibilities");
-		/* with awsvpc ECS may find the task definition Fargate-compatible on its
-		 * own; a FARGATE entry makes the task definition E3048's */
-		if (sl_dep_taskdef_fargate(tp) || (rc && !sl_node_is(rc, SL_SEQ)) ||
-		    (mode && sl_dep_match(mode, awsvpc) != SL_DEP_NONE))
-			continue;
-		for (size_t k = 0; rc && k < rc->len; k++)
-			if (sl_node_intrinsic(rc->items[k]))
-				goto next; /* an item we cannot read might be FARGATE */
-		sl_report(c, rc ? sl_dep_key(tp, "RequiresCompatibilities") : sl_samr_anchor(td),
-			  "service '%s' runs on Fargate (%s) but its task definition '%s' is not "
-			  "Fargate-compatible: it %s and its network mode is %s. Add FARGATE to "
-			  "RequiresCompatibilities with NetworkMode awsvpc and a task-level Cpu and "
-			  "Memory, or run the service on EC2", e->key->str,
-			  sl_str_eq(sl_map_key_of(fargate), "LaunchType") ? "LaunchType FARGATE"
-									  : "a FARGATE capacity provider",
-			  td->key->str,
-			  rc ? "does not list FARGATE in RequiresCompatibilities"
-			     : "has no RequiresCompatibilities",
-			  mode ? sl_dep_text(mode, "not awsvpc") : "bridge (the default)");
-	next:;
-	}
+	const struct sl_entity *td = sl_dep_ref(c->t, sl_map_get(props, "TaskDefinition"),
+						SL_ECS_TASKDEF);
+	if (!td)
+		return;
+	const struct sl_node *tp = sl_samr_props(td);
+	const struct sl_node *mode = sl_map_get(tp, "NetworkMode");
+	const struct sl_node *rc = sl_map_get(tp, "RequiresCompatibilities");
+	/* with awsvpc ECS may find the task definition Fargate-compatible on its
+	 * own; a FARGATE entry makes the task definition E3048's */
+	if (sl_dep_taskdef_fargate(tp) || (rc && !sl_node_is(rc, SL_SEQ)) ||
+	    (mode && sl_dep_match(mode, awsvpc) != SL_DEP_NONE))
+		return;
+	for (size_t k = 0; rc && k < rc->len; k++)
+		if (sl_node_intrinsic(rc->items[k]))
+			return; /* an item we cannot read might be FARGATE */
+	sl_report(c, rc ? sl_dep_key(tp, "RequiresCompatibilities") : sl_samr_anchor(td),
+		  "service '%s' runs on Fargate (%s) but its task definition '%s' is not "
+		  "Fargate-compatible: it %s and its network mode is %s. Add FARGATE to "
+		  "RequiresCompatibilities with NetworkMode awsvpc and a task-level Cpu and "
+		  "Memory, or run the service on EC2", e->key->str, sl_dep_fargate_how(fargate),
+		  td->key->str,
+		  rc ? "does not list FARGATE in RequiresCompatibilities"
+		     : "has no RequiresCompatibilities",
+		  mode ? sl_dep_text(mode, "not awsvpc") : "bridge (the default)");
+}
+
+static void check(struct sl_ctx *c)
+{
+	sl_dep_each_fargate(c, SL_ECS_SERVICE, service);
 }
 
 const struct sl_rule rule_E3054 = {

@@ -94,33 +94,34 @@ static void judge(struct sl_ctx *c, const struct sl_node *v, void *ud)
 	}
 }
 
+static void deployment_group(struct sl_ctx *c, const struct sl_entity *e,
+			     const struct sl_node *props, void *ud)
+{
+	(void)ud;
+	const struct sl_template *t = c->t;
+	const struct sl_node *name = sl_map_get(props, "ApplicationName");
+	const struct sl_node *cfg = sl_map_get(props, "DeploymentConfigName");
+	if (!cfg)
+		return;
+	struct group g = { .dg = e };
+	const struct sl_entity *app = sl_dep_ref(t, name, APPLICATION);
+	const struct sl_node *k = sl_node_intrinsic(name);
+	if (app) {
+		g.platform = platform_of(sl_map_get(sl_samr_props(app), "ComputePlatform"));
+		g.app = app->key->str;
+	} else if (k && sl_str_eq(k, "Ref") && sl_str_eq(name->pairs[0].value, SAM_APPLICATION) &&
+		   !sl_index_find(&t->resources, SAM_APPLICATION, strlen(SAM_APPLICATION)) &&
+		   sl_sam_implicit(t, SAM_APPLICATION, strlen(SAM_APPLICATION))) {
+		g.platform = "Lambda"; /* SAM's application for DeploymentPreference */
+		g.app = SAM_APPLICATION;
+	}
+	if (g.platform)
+		sl_samr_each_value(cfg, judge, c, &g);
+}
+
 static void check(struct sl_ctx *c)
 {
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, "AWS::CodeDeploy::DeploymentGroup"))
-			continue;
-		const struct sl_node *props = sl_samr_props(e);
-		const struct sl_node *name = sl_map_get(props, "ApplicationName");
-		const struct sl_node *cfg = sl_map_get(props, "DeploymentConfigName");
-		if (!cfg)
-			continue;
-		struct group g = { .dg = e };
-		const struct sl_entity *app = sl_dep_ref(t, name, APPLICATION);
-		const struct sl_node *k = sl_node_intrinsic(name);
-		if (app) {
-			g.platform = platform_of(sl_map_get(sl_samr_props(app), "ComputePlatform"));
-			g.app = app->key->str;
-		} else if (k && sl_str_eq(k, "Ref") && sl_str_eq(name->pairs[0].value, SAM_APPLICATION) &&
-			   !sl_index_find(&t->resources, SAM_APPLICATION, strlen(SAM_APPLICATION)) &&
-			   sl_sam_implicit(t, SAM_APPLICATION, strlen(SAM_APPLICATION))) {
-			g.platform = "Lambda"; /* SAM's application for DeploymentPreference */
-			g.app = SAM_APPLICATION;
-		}
-		if (g.platform)
-			sl_samr_each_value(cfg, judge, c, &g);
-	}
+	sl_samr_each_resource(c, "AWS::CodeDeploy::DeploymentGroup", deployment_group, NULL);
 }
 
 const struct sl_rule rule_E9501 = {

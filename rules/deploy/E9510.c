@@ -1,29 +1,25 @@
 /* E9510: a binpack placement strategy packs on cpu or memory. */
 #include "rules/deploy/deploy.h"
 
-static void check(struct sl_ctx *c)
+static void strategy(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *it)
 {
 	static const char *const resources[] = { "cpu", "memory", "CPU", "MEMORY", "Cpu", "Memory",
 						 NULL };
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, SL_ECS_SERVICE))
-			continue;
-		const struct sl_node *ps = sl_map_get(sl_samr_props(e), "PlacementStrategies");
-		for (size_t k = 0; sl_node_is(ps, SL_SEQ) && k < ps->len; k++) {
-			const struct sl_node *field = sl_map_get(ps->items[k], "Field");
-			if (!sl_dep_is(sl_map_get(ps->items[k], "Type"), "binpack") ||
-			    sl_dep_match(field, resources) != SL_DEP_NONE)
-				continue;
-			sl_report(c, field, "binpack placement strategy of service '%s' packs on "
-				  "'%s': binpack places tasks by the least remaining amount of a "
-				  "resource, and its Field must be cpu or memory. Use Field cpu or "
-				  "memory, or Type spread to spread on an attribute such as %s",
-				  e->key->str, sl_dep_text(field, "(this value)"),
-				  "attribute:ecs.availability-zone");
-		}
-	}
+	const struct sl_node *field = sl_map_get(it, "Field");
+	if (!sl_dep_is(sl_map_get(it, "Type"), "binpack") ||
+	    sl_dep_match(field, resources) != SL_DEP_NONE)
+		return;
+	sl_report(c, field, "binpack placement strategy of service '%s' packs on "
+		  "'%s': binpack places tasks by the least remaining amount of a "
+		  "resource, and its Field must be cpu or memory. Use Field cpu or "
+		  "memory, or Type spread to spread on an attribute such as %s",
+		  e->key->str, sl_dep_text(field, "(this value)"),
+		  "attribute:ecs.availability-zone");
+}
+
+static void check(struct sl_ctx *c)
+{
+	sl_dep_each_strategy(c, strategy);
 }
 
 const struct sl_rule rule_E9510 = {

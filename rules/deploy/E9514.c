@@ -1,30 +1,25 @@
 /* E9514: no placement strategies or constraints on a Fargate service. */
 #include "rules/deploy/deploy.h"
 
-static void check(struct sl_ctx *c)
+static void service(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *props,
+		    const struct sl_node *fargate)
 {
 	static const char *const keys[] = { "PlacementStrategies", "PlacementConstraints" };
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, SL_ECS_SERVICE))
+	for (size_t k = 0; k < 2; k++) {
+		const struct sl_pair *p = sl_map_get_pair(props, keys[k]);
+		if (!p || !sl_dep_items(NULL, 0, p->value))
 			continue;
-		const struct sl_node *props = sl_samr_props(e);
-		const struct sl_node *fargate = sl_dep_service_fargate(props);
-		if (!fargate)
-			continue;
-		bool lt = sl_str_eq(sl_map_key_of(fargate), "LaunchType");
-		for (size_t k = 0; k < 2; k++) {
-			const struct sl_pair *p = sl_map_get_pair(props, keys[k]);
-			if (!p || !sl_dep_items(NULL, 0, p->value))
-				continue;
-			sl_report(c, p->key, "%s on service '%s', which runs on Fargate (%s): task "
-				  "placement strategies and constraints are not supported for Fargate "
-				  "tasks, which Fargate spreads across Availability Zones itself. Remove "
-				  "%s, or run the service on EC2 capacity", keys[k], e->key->str,
-				  lt ? "LaunchType FARGATE" : "a FARGATE capacity provider", keys[k]);
-		}
+		sl_report(c, p->key, "%s on service '%s', which runs on Fargate (%s): task "
+			  "placement strategies and constraints are not supported for Fargate "
+			  "tasks, which Fargate spreads across Availability Zones itself. Remove "
+			  "%s, or run the service on EC2 capacity", keys[k], e->key->str,
+			  sl_dep_fargate_how(fargate), keys[k]);
 	}
+}
+
+static void check(struct sl_ctx *c)
+{
+	sl_dep_each_fargate(c, SL_ECS_SERVICE, service);
 }
 
 const struct sl_rule rule_E9514 = {

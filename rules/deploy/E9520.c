@@ -26,26 +26,19 @@ static void check_targets(struct sl_ctx *c, const struct sl_entity *e, const str
 			  "resource)", e->key->str, acct->str);
 }
 
+static void check_set(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *props,
+		      const struct sl_node *pm)
+{
+	if (!sl_map_get(props, "AutoDeployment"))
+		sl_report(c, pm, "stack set '%s' uses SERVICE_MANAGED permissions without "
+			  "AutoDeployment: StackSets requires it for service-managed stack sets. "
+			  "Add AutoDeployment with Enabled true (deploy to accounts that join the "
+			  "target OUs) or false, and RetainStacksOnAccountRemoval", e->key->str);
+}
+
 static void check(struct sl_ctx *c)
 {
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, "AWS::CloudFormation::StackSet"))
-			continue;
-		const struct sl_node *props = sl_samr_props(e);
-		const struct sl_node *pm = sl_map_get(props, "PermissionModel");
-		if (!sl_dep_is(pm, "SERVICE_MANAGED"))
-			continue;
-		if (!sl_map_get(props, "AutoDeployment"))
-			sl_report(c, pm, "stack set '%s' uses SERVICE_MANAGED permissions without "
-				  "AutoDeployment: StackSets requires it for service-managed stack sets. "
-				  "Add AutoDeployment with Enabled true (deploy to accounts that join the "
-				  "target OUs) or false, and RetainStacksOnAccountRemoval", e->key->str);
-		const struct sl_node *groups = sl_map_get(props, "StackInstancesGroup");
-		for (size_t g = 0; sl_node_is(groups, SL_SEQ) && g < groups->len; g++)
-			check_targets(c, e, sl_map_get(groups->items[g], "DeploymentTargets"));
-	}
+	sl_dep_each_stack_set(c, "SERVICE_MANAGED", check_set, check_targets);
 }
 
 const struct sl_rule rule_E9520 = {

@@ -25,27 +25,22 @@ static void check_targets(struct sl_ctx *c, const struct sl_entity *e, const str
 			  "listed there", e->key->str);
 }
 
+static void check_set(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *props,
+		      const struct sl_node *pm)
+{
+	(void)pm;
+	const struct sl_node *ad = sl_dep_key(props, "AutoDeployment");
+	if (ad)
+		sl_report(c, ad, "stack set '%s' uses SELF_MANAGED permissions but sets "
+			  "AutoDeployment: automatic deployment follows accounts joining AWS "
+			  "Organizations units and exists only for SERVICE_MANAGED stack sets. "
+			  "Remove AutoDeployment, or switch to SERVICE_MANAGED with "
+			  "OrganizationalUnitIds targets", e->key->str);
+}
+
 static void check(struct sl_ctx *c)
 {
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, "AWS::CloudFormation::StackSet"))
-			continue;
-		const struct sl_node *props = sl_samr_props(e);
-		if (!sl_dep_is(sl_map_get(props, "PermissionModel"), "SELF_MANAGED"))
-			continue;
-		const struct sl_node *ad = sl_dep_key(props, "AutoDeployment");
-		if (ad)
-			sl_report(c, ad, "stack set '%s' uses SELF_MANAGED permissions but sets "
-				  "AutoDeployment: automatic deployment follows accounts joining AWS "
-				  "Organizations units and exists only for SERVICE_MANAGED stack sets. "
-				  "Remove AutoDeployment, or switch to SERVICE_MANAGED with "
-				  "OrganizationalUnitIds targets", e->key->str);
-		const struct sl_node *groups = sl_map_get(props, "StackInstancesGroup");
-		for (size_t g = 0; sl_node_is(groups, SL_SEQ) && g < groups->len; g++)
-			check_targets(c, e, sl_map_get(groups->items[g], "DeploymentTargets"));
-	}
+	sl_dep_each_stack_set(c, "SELF_MANAGED", check_set, check_targets);
 }
 
 const struct sl_rule rule_E9521 = {

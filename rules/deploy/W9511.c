@@ -1,26 +1,22 @@
 /* W9511: a random placement strategy has no Field (it would be ignored). */
 #include "rules/deploy/deploy.h"
 
+static void strategy(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *it)
+{
+	const struct sl_pair *field = sl_map_get_pair(it, "Field");
+	if (!field || sl_samr_is_novalue(field->value) ||
+	    !sl_dep_is(sl_map_get(it, "Type"), "random"))
+		return;
+	sl_report(c, field->key, "random placement strategy of service '%s' has a "
+		  "Field: random places tasks on any available instance and does not use "
+		  "a field, so this one has no effect. Remove Field, or use Type spread "
+		  "(with an attribute) or binpack (with cpu or memory) if that was meant",
+		  e->key->str);
+}
+
 static void check(struct sl_ctx *c)
 {
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, SL_ECS_SERVICE))
-			continue;
-		const struct sl_node *ps = sl_map_get(sl_samr_props(e), "PlacementStrategies");
-		for (size_t k = 0; sl_node_is(ps, SL_SEQ) && k < ps->len; k++) {
-			const struct sl_pair *field = sl_map_get_pair(ps->items[k], "Field");
-			if (!field || sl_samr_is_novalue(field->value) ||
-			    !sl_dep_is(sl_map_get(ps->items[k], "Type"), "random"))
-				continue;
-			sl_report(c, field->key, "random placement strategy of service '%s' has a "
-				  "Field: random places tasks on any available instance and does not use "
-				  "a field, so this one has no effect. Remove Field, or use Type spread "
-				  "(with an attribute) or binpack (with cpu or memory) if that was meant",
-				  e->key->str);
-		}
-	}
+	sl_dep_each_strategy(c, strategy);
 }
 
 const struct sl_rule rule_W9511 = {

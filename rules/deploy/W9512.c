@@ -1,32 +1,27 @@
 /* W9512: spread and binpack placement strategies name a Field. */
 #include "rules/deploy/deploy.h"
 
-static void check(struct sl_ctx *c)
+static void strategy(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *it)
 {
 	static const char *const need[] = { "spread", "binpack", NULL };
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, SL_ECS_SERVICE))
-			continue;
-		const struct sl_node *ps = sl_map_get(sl_samr_props(e), "PlacementStrategies");
-		for (size_t k = 0; sl_node_is(ps, SL_SEQ) && k < ps->len; k++) {
-			const struct sl_node *it = ps->items[k];
-			const struct sl_node *type = sl_map_get(it, "Type");
-			if (!sl_node_is(it, SL_MAP) || sl_node_intrinsic(it) || sl_map_get(it, "Field") ||
-			    sl_dep_match(type, need) != SL_DEP_ALL)
-				continue;
-			bool spread = sl_dep_is(type, "spread");
-			sl_report(c, type, "%s placement strategy of service '%s' has no Field: %s. "
-				  "Add Field: %s", sl_dep_text(type, "spread or binpack"), e->key->str,
-				  spread ? "spread distributes tasks evenly over the values of a field "
-					   "(instanceId, host or an attribute)"
-					 : "binpack packs tasks by the least remaining amount of a "
-					   "resource (cpu or memory)",
-				  spread ? "attribute:ecs.availability-zone (or instanceId)"
-					 : "memory (or cpu)");
-		}
-	}
+	const struct sl_node *type = sl_map_get(it, "Type");
+	if (!sl_node_is(it, SL_MAP) || sl_node_intrinsic(it) || sl_map_get(it, "Field") ||
+	    sl_dep_match(type, need) != SL_DEP_ALL)
+		return;
+	bool spread = sl_dep_is(type, "spread");
+	sl_report(c, type, "%s placement strategy of service '%s' has no Field: %s. "
+		  "Add Field: %s", sl_dep_text(type, "spread or binpack"), e->key->str,
+		  spread ? "spread distributes tasks evenly over the values of a field "
+			   "(instanceId, host or an attribute)"
+			 : "binpack packs tasks by the least remaining amount of a "
+			   "resource (cpu or memory)",
+		  spread ? "attribute:ecs.availability-zone (or instanceId)"
+			 : "memory (or cpu)");
+}
+
+static void check(struct sl_ctx *c)
+{
+	sl_dep_each_strategy(c, strategy);
 }
 
 const struct sl_rule rule_W9512 = {

@@ -1,28 +1,26 @@
 /* W9522: a SERVICE_MANAGED stack set names no administration or execution role. */
 #include "rules/deploy/deploy.h"
 
-static void check(struct sl_ctx *c)
+static void check_set(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *props,
+		      const struct sl_node *pm)
 {
 	static const char *const keys[] = { "AdministrationRoleARN", "ExecutionRoleName" };
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, "AWS::CloudFormation::StackSet"))
+	(void)pm;
+	for (size_t k = 0; k < 2; k++) {
+		const struct sl_pair *p = sl_map_get_pair(props, keys[k]);
+		if (!p || sl_samr_is_novalue(p->value))
 			continue;
-		const struct sl_node *props = sl_samr_props(e);
-		if (!sl_dep_is(sl_map_get(props, "PermissionModel"), "SERVICE_MANAGED"))
-			continue;
-		for (size_t k = 0; k < 2; k++) {
-			const struct sl_pair *p = sl_map_get_pair(props, keys[k]);
-			if (!p || sl_samr_is_novalue(p->value))
-				continue;
-			sl_report(c, p->key, "stack set '%s' uses SERVICE_MANAGED permissions, so "
-				  "%s has no effect: it is valid only with SELF_MANAGED permissions, and "
-				  "StackSets creates the roles it needs in the organization's accounts "
-				  "itself. Remove %s, or use SELF_MANAGED if you meant your own roles",
-				  e->key->str, keys[k], keys[k]);
-		}
+		sl_report(c, p->key, "stack set '%s' uses SERVICE_MANAGED permissions, so "
+			  "%s has no effect: it is valid only with SELF_MANAGED permissions, and "
+			  "StackSets creates the roles it needs in the organization's accounts "
+			  "itself. Remove %s, or use SELF_MANAGED if you meant your own roles",
+			  e->key->str, keys[k], keys[k]);
 	}
+}
+
+static void check(struct sl_ctx *c)
+{
+	sl_dep_each_stack_set(c, "SERVICE_MANAGED", check_set, NULL);
 }
 
 const struct sl_rule rule_W9522 = {

@@ -102,18 +102,10 @@ size_t sl_dep_items(const struct sl_node **out, size_t max, const struct sl_node
 		return 0;
 	size_t c = 0;
 	for (size_t i = 0; i < n->len; i++) {
-		const struct sl_node *it = n->items[i];
-		const struct sl_node *k = sl_node_intrinsic(it);
-		if (sl_samr_is_novalue(it))
+		if (!sl_samr_item_certain(n->items[i]))
 			continue;
-		if (k && sl_str_eq(k, "Fn::If")) {
-			const struct sl_node *a = it->pairs[0].value;
-			if (!sl_node_is(a, SL_SEQ) || a->len != 3 || sl_samr_is_novalue(a->items[1]) ||
-			    sl_samr_is_novalue(a->items[2]))
-				continue;
-		}
 		if (c < max)
-			out[c] = it;
+			out[c] = n->items[i];
 		c++;
 	}
 	return c;
@@ -123,4 +115,87 @@ const struct sl_node *sl_dep_key(const struct sl_node *props, const char *name)
 {
 	const struct sl_pair *p = sl_map_get_pair(props, name);
 	return p ? p->key : NULL;
+}
+
+/* --- walks ----------------------------------------------------------------- */
+
+struct fargate_walk {
+	void (*fn)(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *props,
+		   const struct sl_node *fargate);
+	bool service;
+};
+
+static void fargate_resource(struct sl_ctx *c, const struct sl_entity *e,
+			     const struct sl_node *props, void *ud)
+{
+	const struct fargate_walk *w = ud;
+	const struct sl_node *fargate = w->service ? sl_dep_service_fargate(props)
+						   : sl_dep_taskdef_fargate(props);
+	if (fargate)
+		w->fn(c, e, props, fargate);
+}
+
+void sl_dep_each_fargate(struct sl_ctx *c, const char *type,
+			 void (*fn)(struct sl_ctx *c, const struct sl_entity *e,
+				    const struct sl_node *props, const struct sl_node *fargate))
+{
+	struct fargate_walk w = { fn, strcmp(type, SL_ECS_SERVICE) == 0 };
+	sl_samr_each_resource(c, type, fargate_resource, &w);
+}
+
+const char *sl_dep_fargate_how(const struct sl_node *fargate)
+{
+	return sl_str_eq(sl_map_key_of(fargate), "LaunchType") ? "LaunchType FARGATE"
+							       : "a FARGATE capacity provider";
+}
+
+struct strategy_walk {
+	void (*fn)(struct sl_ctx *c, const struct sl_entity *service, const struct sl_node *item);
+};
+
+static void strategies(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *props,
+		       void *ud)
+{
+	const struct strategy_walk *w = ud;
+	const struct sl_node *ps = sl_map_get(props, "PlacementStrategies");
+	for (size_t k = 0; sl_node_is(ps, SL_SEQ) && k < ps->len; k++)
+		w->fn(c, e, ps->items[k]);
+}
+
+void sl_dep_each_strategy(struct sl_ctx *c,
+			  void (*fn)(struct sl_ctx *c, const struct sl_entity *service,
+				     const struct sl_node *item))
+{
+	struct strategy_walk w = { fn };
+	sl_samr_each_resource(c, SL_ECS_SERVICE, strategies, &w);
+}
+
+struct stack_set_walk {
+	const char *model;
+	void (*set)(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *props,
+		    const struct sl_node *pm);
+	void (*targets)(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *dt);
+};
+
+static void stack_set(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *props,
+		      void *ud)
+{
+	const struct stack_set_walk *w = ud;
+	const struct sl_node *pm = sl_map_get(props, "PermissionModel");
+	if (!sl_dep_is(pm, w->model))
+		return;
+	w->set(c, e, props, pm);
+	const struct sl_node *groups = sl_map_get(props, "StackInstancesGroup");
+	for (size_t g = 0; w->targets && sl_node_is(groups, SL_SEQ) && g < groups->len; g++)
+		w->targets(c, e, sl_map_get(groups->items[g], "DeploymentTargets"));
+}
+
+void sl_dep_each_stack_set(struct sl_ctx *c, const char *model,
+			   void (*set)(struct sl_ctx *c, const struct sl_entity *e,
+				       const struct sl_node *props, const struct sl_node *pm),
+			   void (*targets)(struct sl_ctx *c, const struct sl_entity *e,
+					   const struct sl_node *dt))
+{
+	struct stack_set_walk w = { model, set, targets };
+	sl_samr_each_resource(c, "AWS::CloudFormation::StackSet", stack_set, &w);
 }

@@ -162,15 +162,8 @@ static void check(struct sl_ctx *c)
 {
 	static const char *const keys[] = { "AttributeDefinitions", "KeySchema",
 					    "GlobalSecondaryIndexes", "LocalSecondaryIndexes", NULL };
-	const struct sl_template *t = c->t;
-	if (t->macro_global)
-		return;
 	struct run r = { .c = c };
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (sl_samr_type_is(e, SL_DDB_TABLE) || sl_samr_type_is(e, SL_DDB_GLOBAL_TABLE))
-			sl_ddb_scenarios(c, sl_samr_props(e), keys, check_scenario, &r);
-	}
+	sl_ddb_each_scenario(c, SL_DDB_TABLE, SL_DDB_GLOBAL_TABLE, keys, check_scenario, &r);
 	free(r.defs.v);
 	free(r.keys.v);
 }

@@ -11,8 +11,8 @@ static void throughput(struct sl_ddb_scenario *s, const struct sl_node *map, con
 	if (!sl_node_is(pt, SL_MAP) || sl_node_intrinsic(pt))
 		return;
 	long long rcu = 0, wcu = 0;
-	bool r = sl_ddb_int(sl_ddb_get(s, pt, "ReadCapacityUnits"), &rcu) && rcu != 0;
-	bool w = sl_ddb_int(sl_ddb_get(s, pt, "WriteCapacityUnits"), &wcu) && wcu != 0;
+	bool r = sl_samr_int(sl_ddb_get(s, pt, "ReadCapacityUnits"), &rcu) && rcu != 0;
+	bool w = sl_samr_int(sl_ddb_get(s, pt, "WriteCapacityUnits"), &wcu) && wcu != 0;
 	if (!r && !w)
 		return;
 	sl_ddb_report(s, pp->key, "BillingMode is PAY_PER_REQUEST, but %s sets ProvisionedThroughput "
@@ -23,7 +23,7 @@ static void throughput(struct sl_ddb_scenario *s, const struct sl_node *map, con
 
 static void check_scenario(struct sl_ddb_scenario *s, const struct sl_node *props, void *ud)
 {
-	struct sl_ctx *c = ud;
+	(void)ud;
 	if (!sl_str_eq(sl_ddb_get(s, props, "BillingMode"), "PAY_PER_REQUEST"))
 		return;
 	throughput(s, props, "the table");
@@ -32,10 +32,7 @@ static void check_scenario(struct sl_ddb_scenario *s, const struct sl_node *prop
 		const struct sl_node *ix = sl_ddb_value(s, gsis->items[i]);
 		if (!sl_node_is(ix, SL_MAP) || sl_node_intrinsic(ix))
 			continue;
-		const struct sl_node *name = sl_ddb_get(s, ix, "IndexName");
-		throughput(s, ix, sl_samr_is_string(name)
-			   ? sl_arena_printf(c->arena, "global secondary index '%s'", name->str)
-			   : sl_arena_printf(c->arena, "global secondary index %zu", i + 1));
+		throughput(s, ix, sl_ddb_gsi_name(s, ix, i));
 	}
 }
 
@@ -43,14 +40,7 @@ static void check(struct sl_ctx *c)
 {
 	static const char *const keys[] = { "BillingMode", "ProvisionedThroughput",
 					    "GlobalSecondaryIndexes", NULL };
-	const struct sl_template *t = c->t;
-	if (t->macro_global)
-		return;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (sl_samr_type_is(e, SL_DDB_TABLE))
-			sl_ddb_scenarios(c, sl_samr_props(e), keys, check_scenario, c);
-	}
+	sl_ddb_each_scenario(c, SL_DDB_TABLE, NULL, keys, check_scenario, NULL);
 }
 
 const struct sl_rule rule_E3638 = {

@@ -1,21 +1,17 @@
 /* E3639: a provisioned table (BillingMode PROVISIONED, the default) sets ProvisionedThroughput, on the table and each GSI. */
 #include "rules/dynamodb/dynamodb.h"
 
-struct run {
-	struct sl_ctx *c;
-	const struct sl_node *anchor; /* the table's Properties key */
-};
-
 static void check_scenario(struct sl_ddb_scenario *s, const struct sl_node *props, void *ud)
 {
-	struct run *r = ud;
+	(void)ud;
 	const struct sl_node *bm = sl_ddb_get(s, props, "BillingMode");
 	if (bm && !sl_str_eq(bm, "PROVISIONED"))
 		return; /* PAY_PER_REQUEST, a parameter, or a value E3030 reports */
 	const char *mode = bm ? "BillingMode is PROVISIONED" :
 				"BillingMode is not set, so it is PROVISIONED (the default)";
 	if (!sl_ddb_get(s, props, "ProvisionedThroughput"))
-		sl_ddb_report(s, bm ? bm : r->anchor, "%s, but the table has no ProvisionedThroughput: "
+		sl_ddb_report(s, bm ? bm : sl_map_key_of(props) /* the Properties key */,
+			      "%s, but the table has no ProvisionedThroughput: "
 			      "CloudFormation fails to create it (\"Property ProvisionedThroughput cannot be "
 			      "empty\"). Set ProvisionedThroughput (ReadCapacityUnits and WriteCapacityUnits), "
 			      "or BillingMode: PAY_PER_REQUEST for an on-demand table", mode);
@@ -25,11 +21,8 @@ static void check_scenario(struct sl_ddb_scenario *s, const struct sl_node *prop
 		if (!sl_node_is(ix, SL_MAP) || sl_node_intrinsic(ix) ||
 		    sl_ddb_get(s, ix, "ProvisionedThroughput"))
 			continue;
-		const struct sl_node *name = sl_ddb_get(s, ix, "IndexName");
 		const struct sl_pair *np = sl_map_get_pair(ix, "IndexName");
-		const char *what = sl_samr_is_string(name)
-			? sl_arena_printf(r->c->arena, "global secondary index '%s'", name->str)
-			: sl_arena_printf(r->c->arena, "global secondary index %zu", i + 1);
+		const char *what = sl_ddb_gsi_name(s, ix, i);
 		sl_ddb_report(s, np ? np->value : ix, "%s, but %s has no ProvisionedThroughput: in "
 			      "provisioned mode each global secondary index has capacity of its own, and "
 			      "DynamoDB rejects the table without it. Give the index a ProvisionedThroughput, "
@@ -41,16 +34,7 @@ static void check(struct sl_ctx *c)
 {
 	static const char *const keys[] = { "BillingMode", "ProvisionedThroughput",
 					    "GlobalSecondaryIndexes", NULL };
-	const struct sl_template *t = c->t;
-	if (t->macro_global)
-		return;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, SL_DDB_TABLE))
-			continue;
-		struct run r = { c, sl_samr_anchor(e) };
-		sl_ddb_scenarios(c, sl_samr_props(e), keys, check_scenario, &r);
-	}
+	sl_ddb_each_scenario(c, SL_DDB_TABLE, NULL, keys, check_scenario, NULL);
 }
 
 const struct sl_rule rule_E3639 = {

@@ -5,7 +5,7 @@ static void value(struct sl_ctx *c, const struct sl_node *v, void *ud)
 {
 	const struct sl_ddb_consumer *k = ud;
 	long long n;
-	if (sl_ddb_int(v, &n) && n >= 0 && n < 60)
+	if (sl_samr_int(v, &n) && n >= 0 && n < 60)
 		sl_report(c, v, "MaximumRecordAgeInSeconds of %s is %lld: Lambda accepts -1 (no limit) "
 			  "or 60 to 604800 seconds, and refuses 0 to 59 although they lie inside that "
 			  "range, so the event source mapping fails to create. Use 60 or more, or -1",
@@ -22,8 +22,7 @@ static void consumer(struct sl_ctx *c, const struct sl_ddb_consumer *k, void *ud
 
 static void check(struct sl_ctx *c)
 {
-	if (!c->t->macro_global)
-		sl_ddb_each_consumer(c, consumer, NULL);
+	sl_ddb_each_consumer(c, consumer, NULL);
 }
 
 const struct sl_rule rule_E9302 = {

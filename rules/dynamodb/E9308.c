@@ -16,14 +16,7 @@ static void check_scenario(struct sl_ddb_scenario *s, const struct sl_node *prop
 static void check(struct sl_ctx *c)
 {
 	static const char *const keys[] = { "StreamModeDetails", "ShardCount", NULL };
-	const struct sl_template *t = c->t;
-	if (t->macro_global)
-		return;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (sl_samr_type_is(e, SL_DDB_KINESIS_STREAM))
-			sl_ddb_scenarios(c, sl_samr_props(e), keys, check_scenario, NULL);
-	}
+	sl_ddb_each_scenario(c, SL_DDB_KINESIS_STREAM, NULL, keys, check_scenario, NULL);
 }
 
 const struct sl_rule rule_E9308 = {

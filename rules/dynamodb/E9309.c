@@ -7,25 +7,25 @@ static void value(struct sl_ctx *c, const struct sl_node *v, void *ud)
 {
 	const struct sl_entity *e = ud;
 	long long n;
-	if (sl_ddb_int(v, &n) && n > MAX_RETENTION_H)
+	if (sl_samr_int(v, &n) && n > MAX_RETENTION_H)
 		sl_report(c, v, "RetentionPeriodHours of stream '%s' is %lld, but Kinesis Data Streams "
 			  "keeps records at most %d hours (365 days): the stream fails to create or update. "
 			  "Use at most %d", e->key->str, n, MAX_RETENTION_H, MAX_RETENTION_H);
 }
 
+static void stream(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *props,
+		   void *ud)
+{
+	(void)ud;
+	const struct sl_node *h = sl_map_get(props, "RetentionPeriodHours");
+	if (h)
+		sl_samr_each_value(h, value, c, (void *)e);
+}
+
 static void check(struct sl_ctx *c)
 {
-	const struct sl_template *t = c->t;
-	if (t->macro_global)
-		return;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, SL_DDB_KINESIS_STREAM))
-			continue;
-		const struct sl_node *h = sl_map_get(sl_samr_props(e), "RetentionPeriodHours");
-		if (h)
-			sl_samr_each_value(h, value, c, (void *)e);
-	}
+	if (!c->t->macro_global)
+		sl_samr_each_resource(c, SL_DDB_KINESIS_STREAM, stream, NULL);
 }
 
 const struct sl_rule rule_E9309 = {

@@ -5,7 +5,7 @@ static void value(struct sl_ctx *c, const struct sl_node *v, void *ud)
 {
 	const struct sl_ddb_consumer *k = ud;
 	long long n;
-	if (sl_ddb_int(v, &n) && n > SL_DDB_STREAM_RETENTION_S)
+	if (sl_samr_int(v, &n) && n > SL_DDB_STREAM_RETENTION_S)
 		sl_report(c, v, "MaximumRecordAgeInSeconds of %s is %lld (%.1f hours), but a DynamoDB "
 			  "stream keeps its records 24 hours (%d seconds): they expire before they reach "
 			  "this age, so the setting does nothing. Use at most %d, or -1",
@@ -23,8 +23,7 @@ static void consumer(struct sl_ctx *c, const struct sl_ddb_consumer *k, void *ud
 
 static void check(struct sl_ctx *c)
 {
-	if (!c->t->macro_global)
-		sl_ddb_each_consumer(c, consumer, NULL);
+	sl_ddb_each_consumer(c, consumer, NULL);
 }
 
 const struct sl_rule rule_I9303 = {

@@ -12,7 +12,7 @@ static void note(struct sl_ctx *c, const struct sl_node *v, void *ud)
 	(void)c;
 	struct acc *a = ud;
 	long long n;
-	if (!sl_ddb_int(v, &n))
+	if (!sl_samr_int(v, &n))
 		a->seen |= 4;
 	else
 		a->seen |= n == -1 ? 1 : 2;
@@ -64,8 +64,7 @@ static void consumer(struct sl_ctx *c, const struct sl_ddb_consumer *k, void *ud
 
 static void check(struct sl_ctx *c)
 {
-	if (!c->t->macro_global)
-		sl_ddb_each_consumer(c, consumer, NULL);
+	sl_ddb_each_consumer(c, consumer, NULL);
 }
 
 const struct sl_rule rule_W9301 = {

@@ -7,26 +7,6 @@
 
 #include "rules/dynamodb/dynamodb.h"
 
-bool sl_ddb_int(const struct sl_node *n, long long *out)
-{
-	if (!sl_node_is(n, SL_SCALAR) || sl_node_intrinsic(n) || n->len == 0 || n->len > 18)
-		return false;
-	enum sl_scalar_type ty = sl_scalar_type(n);
-	if (ty != SL_TYPE_INT && ty != SL_TYPE_STRING)
-		return false;
-	size_t i = n->str[0] == '-' ? 1 : 0;
-	if (i == n->len)
-		return false;
-	long long v = 0;
-	for (; i < n->len; i++) {
-		if (n->str[i] < '0' || n->str[i] > '9')
-			return false;
-		v = v * 10 + (n->str[i] - '0');
-	}
-	*out = n->str[0] == '-' ? -v : v;
-	return true;
-}
-
 /* ---- condition scenarios ---- */
 
 struct finding {
@@ -145,7 +125,16 @@ static int finding_cmp(const void *a, const void *b)
 	return strcmp(x->msg, y->msg);
 }
 
-void sl_ddb_scenarios(struct sl_ctx *c, const struct sl_node *props, const char *const *keys,
+const char *sl_ddb_gsi_name(const struct sl_ddb_scenario *s, const struct sl_node *ix, size_t i)
+{
+	const struct sl_node *name = sl_ddb_get(s, ix, "IndexName");
+	return sl_samr_is_string(name)
+		? sl_arena_printf(s->c->arena, "global secondary index '%s'", name->str)
+		: sl_arena_printf(s->c->arena, "global secondary index %zu", i + 1);
+}
+
+/* The scenarios of one resource's properties map (see sl_ddb_each_scenario). */
+static void scenarios(struct sl_ctx *c, const struct sl_node *props, const char *const *keys,
 		      sl_ddb_check_fn fn, void *ud)
 {
 	if (!sl_node_is(props, SL_MAP) || sl_node_intrinsic(props))
@@ -176,6 +165,19 @@ void sl_ddb_scenarios(struct sl_ctx *c, const struct sl_node *props, const char 
 		i = j;
 	}
 	free(s.f);
+}
+
+void sl_ddb_each_scenario(struct sl_ctx *c, const char *type, const char *type2,
+			  const char *const *keys, sl_ddb_check_fn fn, void *ud)
+{
+	const struct sl_template *t = c->t;
+	if (t->macro_global)
+		return;
+	for (size_t i = 0; i < t->resources.n; i++) {
+		const struct sl_entity *e = &t->resources.items[i];
+		if (sl_samr_type_is(e, type) || (type2 && sl_samr_type_is(e, type2)))
+			scenarios(c, sl_samr_props(e), keys, fn, ud);
+	}
 }
 
 /* ---- stream consumers ---- */
@@ -275,6 +277,8 @@ void sl_ddb_each_consumer(struct sl_ctx *c,
 			  void *ud)
 {
 	const struct sl_template *t = c->t;
+	if (t->macro_global)
+		return;
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *e = &t->resources.items[i];
 		if (sl_samr_type_is(e, SL_DDB_ESM)) {
@@ -342,13 +346,6 @@ static void index_count_scenario(struct sl_ddb_scenario *s, const struct sl_node
 void sl_ddb_check_index_count(struct sl_ctx *c, const char *key, size_t max, const char *kind, const char *why)
 {
 	const char *const keys[] = { key, NULL };
-	const struct sl_template *t = c->t;
 	struct index_count ic = { key, max, kind, why };
-	if (t->macro_global)
-		return;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (sl_samr_type_is(e, SL_DDB_TABLE) || sl_samr_type_is(e, SL_DDB_GLOBAL_TABLE))
-			sl_ddb_scenarios(c, sl_samr_props(e), keys, index_count_scenario, &ic);
-	}
+	sl_ddb_each_scenario(c, SL_DDB_TABLE, SL_DDB_GLOBAL_TABLE, keys, index_count_scenario, &ic);
 }

@@ -1,9 +1,9 @@
 /*
- * Helpers shared by the DynamoDB and Kinesis rules (rules/dynamodb/): literal
- * integers, the condition scenarios a resource's properties can take when
- * Fn::If chooses between values, and the stream consumers of a template (event
- * source mappings and SAM DynamoDB / Kinesis events) with the kind of stream
- * each one reads.
+ * Helpers shared by the DynamoDB and Kinesis rules (rules/dynamodb/): the
+ * condition scenarios a resource's properties can take when Fn::If chooses
+ * between values, and the stream consumers of a template (event source
+ * mappings and SAM DynamoDB / Kinesis events) with the kind of stream each one
+ * reads. Literal integers are read with sl_samr_int() (samrules.h).
  */
 #ifndef SL_RULES_DYNAMODB_DYNAMODB_H
 #define SL_RULES_DYNAMODB_DYNAMODB_H
@@ -20,29 +20,27 @@
 /* DynamoDB Streams keeps a record for 24 hours (in seconds). */
 #define SL_DDB_STREAM_RETENTION_S 86400
 
-/* True when n is a literal whole number, optionally negative (a YAML/JSON
- * integer, or a string of digits, as CloudFormation accepts for numbers);
- * *out gets it. False for intrinsic functions and anything else. */
-bool sl_ddb_int(const struct sl_node *n, long long *out);
-
 /* One condition scenario of a resource's properties, passed to the check of
- * sl_ddb_scenarios(). Opaque to rules. */
+ * sl_ddb_each_scenario(). Opaque to rules. */
 struct sl_ddb_scenario;
 
 typedef void (*sl_ddb_check_fn)(struct sl_ddb_scenario *s, const struct sl_node *props, void *ud);
 
-/* Runs fn over the properties map props once per condition scenario of the
- * properties named in keys (NULL-terminated): once when no Fn::If appears in
- * them, twice (the condition true, then false) when every Fn::If there tests
- * the same condition. When they test more than one condition, or an Fn::If is
+/* For each resource whose Type is `type` or `type2` (NULL: `type` alone) and
+ * whose Properties is a map (not a function), in source order, runs fn over
+ * that map once per condition scenario of the properties named in keys
+ * (NULL-terminated): once when no Fn::If appears in them, twice (the
+ * condition true, then false) when every Fn::If there tests the same
+ * condition. When they test more than one condition, or an Fn::If is
  * malformed, fn is not run at all: without relating the conditions to each
  * other a combination might be one that never happens. fn reads values with
  * sl_ddb_value() / sl_ddb_get() and reports with sl_ddb_report(); a finding of
  * both scenarios is reported once, one of a single scenario names it ("when
- * the condition 'X' is false"). Linear in the size of those properties (plus
- * what fn does) and O(k log k) in the k findings. */
-void sl_ddb_scenarios(struct sl_ctx *c, const struct sl_node *props, const char *const *keys,
-		      sl_ddb_check_fn fn, void *ud);
+ * the condition 'X' is false"). Nothing is run in a template a global macro
+ * transforms. Linear in the size of those properties (plus what fn does) and
+ * O(k log k) in the k findings. */
+void sl_ddb_each_scenario(struct sl_ctx *c, const char *type, const char *type2,
+			  const char *const *keys, sl_ddb_check_fn fn, void *ud);
 
 /* The value n takes in the scenario: an Fn::If on the scenario's condition is
  * followed to the branch taken (repeatedly), and {"Ref": "AWS::NoValue"} gives
@@ -54,9 +52,15 @@ const struct sl_node *sl_ddb_get(const struct sl_ddb_scenario *s, const struct s
 				 const char *key);
 
 /* Records a finding of the current rule at node at for this scenario (see
- * sl_ddb_scenarios for when and how it is reported). */
+ * sl_ddb_each_scenario for when and how it is reported). */
 void sl_ddb_report(struct sl_ddb_scenario *s, const struct sl_node *at, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* How messages name the global secondary index ix, item i (from 0) of a
+ * table's GlobalSecondaryIndexes: "global secondary index 'Name'" when its
+ * IndexName is a literal string in the scenario, else "global secondary index
+ * <i + 1>". In the arena; NULL when memory runs out. */
+const char *sl_ddb_gsi_name(const struct sl_ddb_scenario *s, const struct sl_node *ix, size_t i);
 
 /* The kind of stream an event source reads. */
 enum sl_ddb_stream {
@@ -78,7 +82,8 @@ struct sl_ddb_consumer {
 
 /* Calls fn for every event source mapping (kind may be UNKNOWN: MSK, SQS, a
  * parameter, ...) and every SAM DynamoDB, Kinesis, MSK or SelfManagedKafka
- * event whose Properties is a map, in resource order. A mapping's EventSourceArn is known as a DynamoDB
+ * event whose Properties is a map, in resource order; for none in a template
+ * a global macro transforms. A mapping's EventSourceArn is known as a DynamoDB
  * stream when it is a GetAtt of StreamArn on a table of the template or a
  * literal (or Fn::Sub) DynamoDB stream ARN, and as a Kinesis stream when it is
  * a GetAtt of Arn on an AWS::Kinesis::Stream, of ConsumerARN on an

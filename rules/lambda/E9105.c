@@ -3,24 +3,14 @@
 
 #define MAX_LAYERS 5
 
-/* Adds the items of list that are surely there (not an Fn::If that may be
- * AWS::NoValue) to *n, and remembers the one that goes over the limit. */
+/* Adds the items of list that are surely there (sl_samr_item_certain: not an
+ * Fn::If that may be AWS::NoValue) to *n, and remembers the one that goes
+ * over the limit. */
 static void count(const struct sl_node *list, size_t *n, const struct sl_node **over)
 {
-	for (size_t i = 0; i < list->len; i++) {
-		const struct sl_node *it = list->items[i];
-		const struct sl_node *k = sl_node_intrinsic(it);
-		if (sl_samr_is_novalue(it))
-			continue;
-		if (k && sl_str_eq(k, "Fn::If")) {
-			const struct sl_node *a = it->pairs[0].value;
-			if (!sl_node_is(a, SL_SEQ) || a->len != 3 || sl_samr_is_novalue(a->items[1]) ||
-			    sl_samr_is_novalue(a->items[2]))
-				continue;
-		}
-		if (++*n == MAX_LAYERS + 1)
-			*over = it;
-	}
+	for (size_t i = 0; i < list->len; i++)
+		if (sl_samr_item_certain(list->items[i]) && ++*n == MAX_LAYERS + 1)
+			*over = list->items[i];
 }
 
 /* A literal list of layers (not an intrinsic function), or NULL. */

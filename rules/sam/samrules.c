@@ -56,6 +56,58 @@ bool sl_samr_is_null(const struct sl_node *n)
 	return !n || sl_node_is_null(n);
 }
 
+void sl_samr_each_resource(struct sl_ctx *c, const char *type,
+			   void (*fn)(struct sl_ctx *c, const struct sl_entity *e,
+				      const struct sl_node *props, void *ud),
+			   void *ud)
+{
+	const struct sl_template *t = c->t;
+	size_t len = strlen(type);
+	for (size_t i = 0; i < t->resources.n; i++) {
+		const struct sl_entity *e = &t->resources.items[i];
+		if (!e->type || e->type->kind != SL_SCALAR || e->type->len != len ||
+		    memcmp(e->type->str, type, len) != 0)
+			continue;
+		const struct sl_node *props = sl_samr_props(e);
+		if (props)
+			fn(c, e, props, ud);
+	}
+}
+
+bool sl_samr_int(const struct sl_node *n, long long *out)
+{
+	if (!sl_node_is(n, SL_SCALAR) || n->len == 0 || n->len > 18)
+		return false;
+	enum sl_scalar_type ty = sl_scalar_type(n);
+	if (ty != SL_TYPE_INT && ty != SL_TYPE_STRING)
+		return false;
+	size_t i = n->str[0] == '-' ? 1 : 0;
+	if (i == n->len)
+		return false;
+	long long v = 0;
+	for (; i < n->len; i++) {
+		if (n->str[i] < '0' || n->str[i] > '9')
+			return false;
+		v = v * 10 + (n->str[i] - '0');
+	}
+	*out = n->str[0] == '-' ? -v : v;
+	return true;
+}
+
+bool sl_samr_item_certain(const struct sl_node *it)
+{
+	const struct sl_node *k = sl_node_intrinsic(it);
+	if (sl_samr_is_novalue(it))
+		return false;
+	if (k && sl_str_eq(k, "Fn::If")) {
+		const struct sl_node *a = it->pairs[0].value;
+		if (!sl_node_is(a, SL_SEQ) || a->len != 3 || sl_samr_is_novalue(a->items[1]) ||
+		    sl_samr_is_novalue(a->items[2]))
+			return false;
+	}
+	return true;
+}
+
 void sl_samr_event_api(struct sl_samr_api *out, const struct sl_template *t, const struct sl_node *props,
 		       bool http)
 {

@@ -2,7 +2,9 @@
  * Helpers shared by the SAM rules (rules/sam/E9xxx.c): finding serverless
  * resources and their properties, the key a value belongs to, the literal
  * values an Fn::If can take, and the lists SAM documents (policy templates,
- * CodeDeploy's predefined deployment configurations).
+ * CodeDeploy's predefined deployment configurations). The other rule families
+ * use the generic ones too: each resource of a type, literal integers, the
+ * list items that are surely there.
  */
 #ifndef SL_RULES_SAM_SAMRULES_H
 #define SL_RULES_SAM_SAMRULES_H
@@ -48,6 +50,24 @@ void sl_samr_each_value(const struct sl_node *n,
 
 /* True for an absent value or YAML's null (`Key:` with nothing after it). */
 bool sl_samr_is_null(const struct sl_node *n);
+
+/* Calls fn, in source order, for each resource whose Type is exactly `type`
+ * and whose Properties is a map (props); a resource without one is skipped.
+ * Shared by the rule families that check one resource type at a time. */
+void sl_samr_each_resource(struct sl_ctx *c, const char *type,
+			   void (*fn)(struct sl_ctx *c, const struct sl_entity *e,
+				      const struct sl_node *props, void *ud),
+			   void *ud);
+
+/* True when n is a literal whole number, optionally negative, of at most 18
+ * characters (a YAML/JSON integer, or a string of digits with an optional
+ * leading '-', as CloudFormation accepts for numbers); *out gets it. False,
+ * *out untouched, for intrinsic functions and anything else. */
+bool sl_samr_int(const struct sl_node *n, long long *out);
+
+/* True when a list item is surely there: neither {"Ref": "AWS::NoValue"} nor
+ * an Fn::If with an AWS::NoValue branch (nor a malformed Fn::If). */
+bool sl_samr_item_certain(const struct sl_node *it);
 
 /* The API an Api or HttpApi event adds its route to (RestApiId / ApiId: a Ref
  * or the plain logical ID of a serverless API of this template, or none for

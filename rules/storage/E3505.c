@@ -4,11 +4,11 @@
 static void on_source(struct sl_ctx *c, const struct sl_sqs_source *s, void *ud)
 {
 	(void)ud;
-	long long to, vis;
-	const struct sl_node *tat, *vat;
-	if (!s->queue || !s->function || !sl_sqs_function_timeout(c->t, s->function, &to, &tat) ||
-	    !sl_sto_int_prop(sl_samr_props(s->queue), "VisibilityTimeout", 30, &vis, &vat) || vis >= to)
+	struct sl_sqs_timeouts tm;
+	if (!sl_sqs_timeouts(&tm, c->t, s) || tm.visibility >= tm.function)
 		return;
+	long long to = tm.function, vis = tm.visibility;
+	const struct sl_node *tat = tm.function_at, *vat = tm.visibility_at;
 	sl_report(c, tat ? tat : vat,
 		  "the function '%s' has a timeout of %lld s%s, longer than the visibility timeout of its "
 		  "event source queue '%s' (%lld s%s): Lambda refuses to create the event source mapping, "

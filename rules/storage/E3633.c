@@ -14,39 +14,39 @@ static bool kafka_stream_mode(const struct sl_node *props, const char *config)
 	return sl_sto_absent(mode) || sl_str_eq(mode, "Stream");
 }
 
+static void mapping(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *props,
+		    void *ud)
+{
+	(void)ud;
+	const struct sl_node *sp = sl_map_get(props, "StartingPosition");
+	if (!sl_sto_absent(sp) || (!sp && sl_sto_props_open(props)))
+		return;
+	const char *what = NULL;
+	switch (sl_sto_arn_service(c->t, sl_map_get(props, "EventSourceArn"))) {
+	case SL_STO_SVC_KINESIS:
+		what = "a Kinesis stream";
+		break;
+	case SL_STO_SVC_DYNAMODB:
+		what = "a DynamoDB stream";
+		break;
+	case SL_STO_SVC_KAFKA:
+		if (kafka_stream_mode(props, "AmazonManagedKafkaEventSourceConfig"))
+			what = "an Amazon MSK topic";
+		break;
+	default: /* self-managed Kafka: see the doc */
+		break;
+	}
+	if (!what)
+		return;
+	sl_report(c, sl_samr_anchor(e), "the event source mapping '%s' reads %s but has no "
+		  "StartingPosition: Lambda requires it for Kinesis, DynamoDB and MSK sources and "
+		  "rejects the mapping. Add StartingPosition: LATEST or TRIM_HORIZON (or AT_TIMESTAMP with "
+		  "StartingPositionTimestamp)", e->key->str, what);
+}
+
 static void check(struct sl_ctx *c)
 {
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, SL_STO_ESM))
-			continue;
-		const struct sl_node *props = sl_samr_props(e);
-		const struct sl_node *sp = sl_map_get(props, "StartingPosition");
-		if (!props || !sl_sto_absent(sp) || (!sp && sl_sto_props_open(props)))
-			continue;
-		const char *what = NULL;
-		switch (sl_sto_arn_service(t, sl_map_get(props, "EventSourceArn"))) {
-		case SL_STO_SVC_KINESIS:
-			what = "a Kinesis stream";
-			break;
-		case SL_STO_SVC_DYNAMODB:
-			what = "a DynamoDB stream";
-			break;
-		case SL_STO_SVC_KAFKA:
-			if (kafka_stream_mode(props, "AmazonManagedKafkaEventSourceConfig"))
-				what = "an Amazon MSK topic";
-			break;
-		default: /* self-managed Kafka: see the doc */
-			break;
-		}
-		if (!what)
-			continue;
-		sl_report(c, sl_samr_anchor(e), "the event source mapping '%s' reads %s but has no "
-			  "StartingPosition: Lambda requires it for Kinesis, DynamoDB and MSK sources and "
-			  "rejects the mapping. Add StartingPosition: LATEST or TRIM_HORIZON (or AT_TIMESTAMP with "
-			  "StartingPositionTimestamp)", e->key->str, what);
-	}
+	sl_samr_each_resource(c, SL_STO_ESM, mapping, NULL);
 }
 
 const struct sl_rule rule_E3633 = {

@@ -1,22 +1,22 @@
 /* E3634: event source mappings on SQS queues take no StartingPosition. */
 #include "rules/storage/storage.h"
 
+static void mapping(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *props,
+		    void *ud)
+{
+	(void)e, (void)ud;
+	const struct sl_pair *sp = sl_map_get_pair(props, "StartingPosition");
+	if (!sp || sl_sto_absent(sp->value) ||
+	    sl_sto_arn_service(c->t, sl_map_get(props, "EventSourceArn")) != SL_STO_SVC_SQS)
+		return;
+	sl_report(c, sp->key, "StartingPosition does not apply to an event source mapping that "
+		  "reads an SQS queue (Lambda reads queues, not stream positions) and Lambda rejects "
+		  "it: remove StartingPosition");
+}
+
 static void check(struct sl_ctx *c)
 {
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, SL_STO_ESM))
-			continue;
-		const struct sl_node *props = sl_samr_props(e);
-		const struct sl_pair *sp = sl_map_get_pair(props, "StartingPosition");
-		if (!sp || sl_sto_absent(sp->value) ||
-		    sl_sto_arn_service(t, sl_map_get(props, "EventSourceArn")) != SL_STO_SVC_SQS)
-			continue;
-		sl_report(c, sp->key, "StartingPosition does not apply to an event source mapping that "
-			  "reads an SQS queue (Lambda reads queues, not stream positions) and Lambda rejects "
-			  "it: remove StartingPosition");
-	}
+	sl_samr_each_resource(c, SL_STO_ESM, mapping, NULL);
 }
 
 const struct sl_rule rule_E3634 = {

@@ -6,7 +6,7 @@ static void on_source(struct sl_ctx *c, const struct sl_sqs_source *s, void *ud)
 	(void)ud;
 	const struct sl_node *bs = sl_map_get(s->props, "BatchSize");
 	long long n;
-	if (s->fifo != 1 || !sl_sto_int(bs, &n) || n <= 10)
+	if (s->fifo != 1 || !sl_samr_int(bs, &n) || n <= 10)
 		return;
 	sl_report(c, bs, "BatchSize %lld is more than 10, the largest batch Lambda takes from a FIFO "
 		  "queue%s%s%s: the event source mapping is rejected. Set BatchSize to 10 or less",

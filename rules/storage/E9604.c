@@ -46,24 +46,24 @@ static bool name_has_dot(const struct sl_node *n)
 	return false;
 }
 
+static void bucket(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *props,
+		   void *ud)
+{
+	(void)ud;
+	const struct sl_node *st = sl_map_get(sl_map_get(props, "AccelerateConfiguration"),
+					      "AccelerationStatus");
+	const struct sl_node *name = sl_map_get(props, "BucketName");
+	if (!sl_str_eq(st, "Enabled") || !name || !name_has_dot(name))
+		return;
+	sl_report(c, name, "the bucket '%s' has Transfer Acceleration enabled (line %u), but its name "
+		  "contains a period: S3 requires accelerated buckets to have DNS-compliant names "
+		  "without periods and rejects the configuration. Use a name without '.', or set "
+		  "AccelerationStatus to Suspended", e->key->str, st->start.line);
+}
+
 static void check(struct sl_ctx *c)
 {
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, SL_STO_BUCKET))
-			continue;
-		const struct sl_node *props = sl_samr_props(e);
-		const struct sl_node *st = sl_map_get(sl_map_get(props, "AccelerateConfiguration"),
-						      "AccelerationStatus");
-		const struct sl_node *name = sl_map_get(props, "BucketName");
-		if (!sl_str_eq(st, "Enabled") || !name || !name_has_dot(name))
-			continue;
-		sl_report(c, name, "the bucket '%s' has Transfer Acceleration enabled (line %u), but its name "
-			  "contains a period: S3 requires accelerated buckets to have DNS-compliant names "
-			  "without periods and rejects the configuration. Use a name without '.', or set "
-			  "AccelerationStatus to Suspended", e->key->str, st->start.line);
-	}
+	sl_samr_each_resource(c, SL_STO_BUCKET, bucket, NULL);
 }
 
 const struct sl_rule rule_E9604 = {

@@ -9,7 +9,7 @@ static void on_source(struct sl_ctx *c, const struct sl_sqs_source *s, void *ud)
 	const struct sl_node *bs = sl_map_get(s->props, "BatchSize");
 	long long n, w;
 	const struct sl_node *wat;
-	if (s->fifo == 1 || !sl_sto_int(bs, &n) || n <= 10 ||
+	if (s->fifo == 1 || !sl_samr_int(bs, &n) || n <= 10 ||
 	    !sl_sto_int_prop(s->props, "MaximumBatchingWindowInSeconds", 0, &w, &wat) || w >= 1)
 		return; /* a FIFO queue takes no batch over 10 at all: E3705 */
 	char win[40];

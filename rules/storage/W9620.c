@@ -4,11 +4,11 @@
 static void on_source(struct sl_ctx *c, const struct sl_sqs_source *s, void *ud)
 {
 	(void)ud;
-	long long to, vis;
-	const struct sl_node *tat, *vat;
-	if (!s->queue || !s->function || !sl_sqs_function_timeout(c->t, s->function, &to, &tat) ||
-	    !sl_sto_int_prop(sl_samr_props(s->queue), "VisibilityTimeout", 30, &vis, &vat))
+	struct sl_sqs_timeouts tm;
+	if (!sl_sqs_timeouts(&tm, c->t, s))
 		return;
+	long long to = tm.function, vis = tm.visibility;
+	const struct sl_node *vat = tm.visibility_at;
 	if (vis < to || vis >= 6 * to)
 		return; /* below the timeout itself is E3505's error */
 	sl_report(c, vat ? vat : sl_samr_anchor(s->queue),

@@ -54,7 +54,7 @@ static void on_source(struct sl_ctx *c, const struct sl_sqs_source *s, void *ud)
 	const struct sl_node *k = sl_node_intrinsic(rp);
 	if (sl_node_is(rp, SL_MAP) && !k) {
 		at = sl_map_get(rp, "maxReceiveCount");
-		if (!sl_sto_int(at, &n))
+		if (!sl_samr_int(at, &n))
 			return;
 	} else {
 		const struct sl_node *txt = NULL;

@@ -3,26 +3,6 @@
 
 #include <string.h>
 
-bool sl_sto_int(const struct sl_node *n, long long *out)
-{
-	if (!sl_node_is(n, SL_SCALAR) || n->len == 0 || n->len > 18)
-		return false;
-	enum sl_scalar_type ty = sl_scalar_type(n);
-	if (ty != SL_TYPE_INT && ty != SL_TYPE_STRING)
-		return false;
-	size_t i = n->str[0] == '-' ? 1 : 0;
-	if (i == n->len)
-		return false;
-	long long v = 0;
-	for (; i < n->len; i++) {
-		if (n->str[i] < '0' || n->str[i] > '9')
-			return false;
-		v = v * 10 + (n->str[i] - '0');
-	}
-	*out = n->str[0] == '-' ? -v : v;
-	return true;
-}
-
 bool sl_sto_absent(const struct sl_node *n)
 {
 	return !n || sl_node_is_null(n) || sl_samr_is_novalue(n);
@@ -36,10 +16,11 @@ bool sl_sto_props_open(const struct sl_node *props)
 	return false;
 }
 
-int sl_sto_int_prop(const struct sl_node *props, const char *name, long long def, long long *out,
-		    const struct sl_node **at)
+/* sl_sto_int_prop() for v, the value of a property of the Properties map
+ * props (NULL when absent) however it was looked up. */
+static int int_value(const struct sl_node *props, const struct sl_node *v, long long def,
+		     long long *out, const struct sl_node **at)
 {
-	const struct sl_node *v = sl_map_get(props, name);
 	if (!v && sl_sto_props_open(props))
 		return 0;
 	if (sl_sto_absent(v)) {
@@ -47,10 +28,16 @@ int sl_sto_int_prop(const struct sl_node *props, const char *name, long long def
 		*at = NULL;
 		return 1;
 	}
-	if (!sl_sto_int(v, out))
+	if (!sl_samr_int(v, out))
 		return 0;
 	*at = v;
 	return 1;
+}
+
+int sl_sto_int_prop(const struct sl_node *props, const char *name, long long def, long long *out,
+		    const struct sl_node **at)
+{
+	return int_value(props, sl_map_get(props, name), def, out, at);
 }
 
 /* The field of an ARN after `skip` colons (the service is field 2), ignoring
@@ -294,19 +281,16 @@ void sl_sqs_each_source(struct sl_ctx *c,
 int sl_sqs_function_timeout(const struct sl_template *t, const struct sl_entity *fn, long long *out,
 			    const struct sl_node **at)
 {
-	if (sl_samr_type_is(fn, SL_SAM_FUNCTION)) {
-		const struct sl_node *v = sl_sam_prop(t, fn, "Timeout", NULL);
-		if (!v && sl_sto_props_open(sl_samr_props(fn)))
-			return 0;
-		if (sl_sto_absent(v)) {
-			*out = 3;
-			*at = NULL;
-			return 1;
-		}
-		if (!sl_sto_int(v, out))
-			return 0;
-		*at = v;
-		return 1;
-	}
+	if (sl_samr_type_is(fn, SL_SAM_FUNCTION))
+		return int_value(sl_samr_props(fn), sl_sam_prop(t, fn, "Timeout", NULL), 3, out, at);
 	return sl_sto_int_prop(sl_samr_props(fn), "Timeout", 3, out, at);
+}
+
+int sl_sqs_timeouts(struct sl_sqs_timeouts *out, const struct sl_template *t,
+		    const struct sl_sqs_source *s)
+{
+	return s->queue && s->function &&
+	       sl_sqs_function_timeout(t, s->function, &out->function, &out->function_at) &&
+	       sl_sto_int_prop(sl_samr_props(s->queue), "VisibilityTimeout", 30, &out->visibility,
+			       &out->visibility_at);
 }

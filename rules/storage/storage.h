@@ -1,9 +1,10 @@
 /*
- * Helpers shared by the storage and queue rules (rules/storage/): literal
- * integers, the Lambda event sources that read an SQS queue (event source
- * mappings and SAM SQS events) with the queue and the function they join,
- * the timeouts of both, the service behind an event source ARN, and the
- * RDS monitoring settings.
+ * Helpers shared by the storage and queue rules (rules/storage/): integer
+ * properties with their defaults, the Lambda event sources that read an SQS
+ * queue (event source mappings and SAM SQS events) with the queue and the
+ * function they join, the timeouts of both, the service behind an event
+ * source ARN, and the RDS monitoring settings. Literal integers are read with
+ * sl_samr_int() (samrules.h).
  */
 #ifndef SL_RULES_STORAGE_STORAGE_H
 #define SL_RULES_STORAGE_STORAGE_H
@@ -15,11 +16,6 @@
 #define SL_STO_ESM "AWS::Lambda::EventSourceMapping"
 #define SL_STO_QUEUE "AWS::SQS::Queue"
 #define SL_STO_BUCKET "AWS::S3::Bucket"
-
-/* True when n is a literal whole number, possibly negative (a YAML/JSON
- * integer, or a string of an optional '-' and digits, as CloudFormation takes
- * for numbers); *out gets it. False for intrinsic functions and anything else. */
-bool sl_sto_int(const struct sl_node *n, long long *out);
 
 /* True when n is absent, YAML's null or {"Ref": "AWS::NoValue"}. */
 bool sl_sto_absent(const struct sl_node *n);
@@ -60,6 +56,19 @@ void sl_sqs_each_source(struct sl_ctx *c,
  * AWS::Serverless::Function after Globals), default 3 s: as sl_sto_int_prop. */
 int sl_sqs_function_timeout(const struct sl_template *t, const struct sl_entity *fn, long long *out,
 			    const struct sl_node **at);
+
+/* The timeouts E3505 and W9620 compare for a source whose queue and function
+ * are both of the template: the function's, and the queue's VisibilityTimeout
+ * (default 30 s), each with the node that gives it (NULL for a default). */
+struct sl_sqs_timeouts {
+	long long function, visibility;
+	const struct sl_node *function_at, *visibility_at;
+};
+
+/* Fills *out for source s: 1 when both timeouts are known, 0 when s lacks its
+ * queue or function or a timeout cannot be known here (see sl_sto_int_prop). */
+int sl_sqs_timeouts(struct sl_sqs_timeouts *out, const struct sl_template *t,
+		    const struct sl_sqs_source *s);
 
 /* The resource the event source ARN of a mapping names, as the service it
  * belongs to. */
