@@ -1,49 +1,6 @@
 /* E1027: ssm-secure dynamic references stand only in the properties that take them. */
 #include "rules/functions/dynref.h"
 
-/* The resource properties that take an ssm-secure reference, as AWS documents
- * them ("Resources that support dynamic parameter patterns for secure
- * strings"); '*' is any list item. */
-static const struct {
-	const char *type;
-	const char *path;
-} supported[] = {
-	{ "AWS::DirectoryService::MicrosoftAD", "Password" },
-	{ "AWS::DirectoryService::SimpleAD", "Password" },
-	{ "AWS::ElastiCache::ReplicationGroup", "AuthToken" },
-	{ "AWS::IAM::User", "LoginProfile/Password" },
-	{ "AWS::KinesisFirehose::DeliveryStream", "RedshiftDestinationConfiguration/Password" },
-	{ "AWS::OpsWorks::App", "AppSource/Password" },
-	{ "AWS::OpsWorks::Stack", "CustomCookbooksSource/Password" },
-	{ "AWS::OpsWorks::Stack", "RdsDbInstances/*/DbPassword" },
-	{ "AWS::RDS::DBCluster", "MasterUserPassword" },
-	{ "AWS::RDS::DBInstance", "MasterUserPassword" },
-	{ "AWS::Redshift::Cluster", "MasterUserPassword" },
-};
-
-/* True when the property path below Properties (path[3..]) is `want`. */
-static bool path_is(const struct sl_dynref *r, const char *want)
-{
-	const char *w = want;
-	for (size_t i = 3; i < r->n_path; i++) {
-		const char *slash = strchr(w, '/');
-		size_t l = slash ? (size_t)(slash - w) : strlen(w);
-		if (!l)
-			return false;
-		const struct sl_node *k = r->path[i];
-		if (l == 1 && *w == '*') {
-			if (k)
-				return false;
-		} else if (!k || k->len != l || memcmp(k->str, w, l) != 0) {
-			return false;
-		}
-		if (!slash)
-			return i + 1 == r->n_path;
-		w = slash + 1;
-	}
-	return false;
-}
-
 static const struct sl_entity *resource_of(const struct sl_ctx *c, const struct sl_dynref *r)
 {
 	const struct sl_node *k = r->path[1];
@@ -70,10 +27,7 @@ static void check(struct sl_ctx *c)
 			    !(strncmp(t->str, "AWS::", 5) == 0 || strncmp(t->str, "Alexa::", 7) == 0 ||
 			      strncmp(t->str, "Custom::", 8) == 0))
 				break;
-			bool ok = false;
-			for (size_t k = 0; k < sizeof(supported) / sizeof(supported[0]) && !ok; k++)
-				ok = sl_str_eq(t, supported[k].type) && path_is(r, supported[k].path);
-			if (ok)
+			if (r->n_path > 3 && sl_dynref_secure_prop(t, r->path + 3, r->n_path - 3))
 				break;
 			if (strncmp(t->str, "Custom::", 8) == 0 ||
 			    sl_str_eq(t, "AWS::CloudFormation::CustomResource"))

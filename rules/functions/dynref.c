@@ -556,3 +556,56 @@ const char *sl_dynref_place_name(struct sl_ctx *c, const struct sl_dynref *r)
 					r->path[1]->str);
 	return s ? s : "this place";
 }
+
+/* The resource properties that take an ssm-secure reference, as AWS documents
+ * them ("Resources that support dynamic parameter patterns for secure
+ * strings"); '*' is any list item. */
+static const struct {
+	const char *type;
+	const char *path;
+} secure_props[] = {
+	{ "AWS::DirectoryService::MicrosoftAD", "Password" },
+	{ "AWS::DirectoryService::SimpleAD", "Password" },
+	{ "AWS::ElastiCache::ReplicationGroup", "AuthToken" },
+	{ "AWS::IAM::User", "LoginProfile/Password" },
+	{ "AWS::KinesisFirehose::DeliveryStream", "RedshiftDestinationConfiguration/Password" },
+	{ "AWS::OpsWorks::App", "AppSource/Password" },
+	{ "AWS::OpsWorks::Stack", "CustomCookbooksSource/Password" },
+	{ "AWS::OpsWorks::Stack", "RdsDbInstances/*/DbPassword" },
+	{ "AWS::RDS::DBCluster", "MasterUserPassword" },
+	{ "AWS::RDS::DBInstance", "MasterUserPassword" },
+	{ "AWS::Redshift::Cluster", "MasterUserPassword" },
+};
+
+/* True when keys[0..n) spell `want` (keys joined by "/", "*" for a list item). */
+static bool keys_are(const struct sl_node *const *keys, size_t n, const char *want)
+{
+	const char *w = want;
+	for (size_t i = 0; i < n; i++) {
+		const char *slash = strchr(w, '/');
+		size_t l = slash ? (size_t)(slash - w) : strlen(w);
+		if (!l)
+			return false;
+		const struct sl_node *k = keys[i];
+		if (l == 1 && *w == '*') {
+			if (k)
+				return false;
+		} else if (!k || k->len != l || memcmp(k->str, w, l) != 0) {
+			return false;
+		}
+		if (!slash)
+			return i + 1 == n;
+		w = slash + 1;
+	}
+	return false;
+}
+
+bool sl_dynref_secure_prop(const struct sl_node *type, const struct sl_node *const *keys, size_t n)
+{
+	if (!sl_node_is(type, SL_SCALAR))
+		return false;
+	for (size_t k = 0; k < sizeof(secure_props) / sizeof(secure_props[0]); k++)
+		if (sl_str_eq(type, secure_props[k].type) && keys_are(keys, n, secure_props[k].path))
+			return true;
+	return false;
+}

@@ -1,7 +1,8 @@
 /*
  * Dynamic references ({{resolve:ssm:name}}, {{resolve:ssm-secure:name:1}},
  * {{resolve:secretsmanager:id:SecretString:key}}), found once per template and
- * shared by the rules about them (E1027, E1050, E1051, E1052, W1051, W1053).
+ * shared by the rules about them (E1027, E1050, E1051, E1052, W1011, W1051, W1053,
+ * W2501).
  *
  * Which strings are read: every string value CloudFormation resolves references
  * in — scalars of Parameters, Mappings, Resources, Outputs and SAM's Globals,
@@ -109,6 +110,15 @@ static inline const struct sl_node *sl_dynref_place_key(const struct sl_dynref *
 {
 	return r->n_path > 2 ? r->path[2] : NULL;
 }
+
+/* True when the property at keys[0..n) (the keys below a resource's Properties,
+ * NULL for a list item: [LoginProfile, Password], [RdsDbInstances, NULL,
+ * DbPassword]) of a resource of type `type` is one AWS documents as taking
+ * ssm-secure references ("Resources that support dynamic parameter patterns for
+ * secure strings": RDS MasterUserPassword, IAM user LoginProfile Password, ...).
+ * E1027 allows ssm-secure only there; W1011 asks for a dynamic reference there
+ * instead of a parameter. */
+bool sl_dynref_secure_prop(const struct sl_node *type, const struct sl_node *const *keys, size_t n);
 
 /* The place for messages: "the Export of output 'Url'", "the Value of output
  * 'Url'", "the Metadata of resource 'Db'", "the Type of parameter 'P'"; in the

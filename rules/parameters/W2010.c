@@ -1,15 +1,6 @@
 /* W2010: a NoEcho parameter's value is not written where CloudFormation shows
  * it unmasked: Outputs, the template's Metadata, or a resource's Metadata. */
-#include <strings.h>
-
 #include "rules/parameters/params.h"
-
-static bool no_echo(const struct sl_node *param)
-{
-	const struct sl_node *ne = sl_map_get(param, "NoEcho");
-	return ne && ne->kind == SL_SCALAR && (sl_scalar_bool(ne) == 1 || (ne->len == 4 &&
-	       strncasecmp(ne->str, "true", 4) == 0));
-}
 
 struct walk {
 	struct sl_ctx *c;
@@ -22,7 +13,7 @@ static void report_param(struct walk *w, const struct sl_node *at, const char *n
 			 bool span, struct sl_position s, struct sl_position e)
 {
 	const struct sl_entity *p = sl_index_find(&w->c->t->params, name, len);
-	if (!p || !no_echo(p->value))
+	if (!p || !sl_param_no_echo(p->value))
 		return;
 	if (span)
 		sl_report_span(w->c, at, s, e, "NoEcho parameter '%s' is shown unmasked in %s",
@@ -104,7 +95,7 @@ static void check(struct sl_ctx *c)
 	const struct sl_template *t = c->t;
 	bool any = false;
 	for (size_t i = 0; i < t->params.n && !any; i++)
-		any = no_echo(t->params.items[i].value);
+		any = sl_param_no_echo(t->params.items[i].value);
 	if (!any)
 		return;
 	struct walk w = {.c = c, .where = "Outputs"};

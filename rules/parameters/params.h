@@ -1,13 +1,14 @@
 /*
- * Helpers shared by the parameter rules (E2001, E2002, E2015, I2003): what a
- * parameter Type string means, and the scalar views of a parameter's
- * properties. Header-only so each rule file stays self-contained.
+ * Helpers shared by the parameter rules (E2001, E2002, E2015, I2003, W2010,
+ * W2501): what a parameter Type string means, and the scalar views of a
+ * parameter's properties. Header-only so each rule file stays self-contained.
  */
 #ifndef SL_RULES_PARAMETERS_PARAMS_H
 #define SL_RULES_PARAMETERS_PARAMS_H
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "engine/engine.h"
 
@@ -107,6 +108,16 @@ static inline const struct sl_node *sl_param_type_node(const struct sl_node *par
 	if (!ty || ty->kind != SL_SCALAR || sl_scalar_type(ty) != SL_TYPE_STRING)
 		return NULL;
 	return ty;
+}
+
+/* True when the parameter has NoEcho set to true (the boolean, or the string
+ * "true" in any case, which CloudFormation also takes): its value is shown as
+ * asterisks wherever CloudFormation describes the stack's parameters. */
+static inline bool sl_param_no_echo(const struct sl_node *param)
+{
+	const struct sl_node *ne = sl_map_get(param, "NoEcho");
+	return ne && ne->kind == SL_SCALAR &&
+	       (sl_scalar_bool(ne) == 1 || (ne->len == 4 && strncasecmp(ne->str, "true", 4) == 0));
 }
 
 /* Parses a scalar as a number (YAML int/float, or a string holding one).
