@@ -62,11 +62,8 @@ static void check(struct sl_ctx *c)
 			/* SAM: embedded Connectors on any resource; IgnoreGlobals on serverless ones */
 			if (sam && (sl_str_eq(key, "Connectors") || (serverless && sl_str_eq(key, "IgnoreGlobals"))))
 				continue;
-			if (sl_str_eq(key, "Connectors")) {
-				sl_report(c, key, "'Connectors' is a SAM resource attribute: it needs "
-					  "'Transform: AWS::Serverless-2016-10-31'");
-				continue;
-			}
+			if (sl_str_eq(key, "Connectors"))
+				continue; /* SAM's attribute without SAM's transform: E3066 */
 			/* ignored rather than rejected: W3001's business */
 			if (serverless || sl_str_eq(key, "Description"))
 				continue;
@@ -94,7 +91,8 @@ const struct sl_rule rule_E3001 = {
 	"Each resource is a mapping with a string `Type`; `Properties` is a mapping; the only other "
 	"keys are CloudFormation's resource attributes (DependsOn, Condition, DeletionPolicy, "
 	"UpdateReplacePolicy, Metadata, CreationPolicy, UpdatePolicy) and, in SAM templates, SAM's "
-	"own (`Connectors`, and `IgnoreGlobals` on serverless resources); no attribute is null "
+	"own (`Connectors`, and `IgnoreGlobals` on serverless resources; `Connectors` without the "
+	"transform is E3066's); no attribute is null "
 	"(left empty), nor an item of a DependsOn list. Keys that are ignored "
 	"rather than rejected (any extra key on a SAM resource, `Description` on any resource) are "
 	"W3001. Templates whose top-level Transform is a macro are not judged.\n\n"

@@ -1,0 +1,136 @@
+/* E3715: an instance store mapping names its volume ephemeralN.
+ *
+ * The EC2 and Auto Scaling API references (BlockDeviceMapping) say the virtual
+ * device name of an instance store volume is in the form ephemeralX, X a number
+ * starting from 0. A literal VirtualName of another form in BlockDeviceMappings
+ * of AWS::EC2::Instance, AWS::AutoScaling::LaunchConfiguration and
+ * AWS::EC2::LaunchTemplate is reported. Fn::If is followed, on the list, on an
+ * item and on the value, branch by branch; other functions are left alone. */
+#include <string.h>
+
+#include "engine/engine.h"
+
+#define IF_DEPTH 8
+
+static bool if_branches(const struct sl_node *n, const struct sl_node **a, const struct sl_node **b)
+{
+	const struct sl_node *k = sl_node_intrinsic(n);
+	if (!k || !sl_str_eq(k, "Fn::If"))
+		return false;
+	const struct sl_node *args = n->pairs[0].value;
+	if (!sl_node_is(args, SL_SEQ) || args->len != 3)
+		return false;
+	*a = args->items[1];
+	*b = args->items[2];
+	return true;
+}
+
+static bool ephemeral_name(const struct sl_node *v)
+{
+	if (v->len <= 9 || memcmp(v->str, "ephemeral", 9) != 0)
+		return false;
+	for (size_t i = 9; i < v->len; i++)
+		if (v->str[i] < '0' || v->str[i] > '9')
+			return false;
+	return true;
+}
+
+static void check_name(struct sl_ctx *c, const struct sl_node *v, int depth)
+{
+	const struct sl_node *a, *b;
+	if (if_branches(v, &a, &b)) {
+		if (depth < IF_DEPTH) {
+			check_name(c, a, depth + 1);
+			check_name(c, b, depth + 1);
+		}
+		return;
+	}
+	if (!sl_node_is(v, SL_SCALAR) || sl_node_is_null(v) || v->len == 0 || ephemeral_name(v))
+		return;
+	sl_report(c, v, "VirtualName '%s' is not an instance store volume name: the name is "
+		  "ephemeralN, N a number from 0 (ephemeral0, ephemeral1, ...); the device path "
+		  "(/dev/sdb) goes in DeviceName", v->str);
+}
+
+static void check_item(struct sl_ctx *c, const struct sl_node *m, int depth)
+{
+	const struct sl_node *a, *b;
+	if (if_branches(m, &a, &b)) {
+		if (depth < IF_DEPTH) {
+			check_item(c, a, depth + 1);
+			check_item(c, b, depth + 1);
+		}
+		return;
+	}
+	if (sl_node_is(m, SL_MAP) && !sl_node_intrinsic(m)) {
+		const struct sl_node *v = sl_map_get(m, "VirtualName");
+		if (v)
+			check_name(c, v, 0);
+	}
+}
+
+static void check_list(struct sl_ctx *c, const struct sl_node *list, int depth)
+{
+	const struct sl_node *a, *b;
+	if (if_branches(list, &a, &b)) {
+		if (depth < IF_DEPTH) {
+			check_list(c, a, depth + 1);
+			check_list(c, b, depth + 1);
+		}
+		return;
+	}
+	if (!sl_node_is(list, SL_SEQ))
+		return;
+	for (size_t i = 0; i < list->len; i++)
+		check_item(c, list->items[i], 0);
+}
+
+static void check(struct sl_ctx *c)
+{
+	const struct sl_template *t = c->t;
+	for (size_t i = 0; i < t->resources.n; i++) {
+		const struct sl_entity *e = &t->resources.items[i];
+		const struct sl_node *props = sl_map_get(e->value, "Properties");
+		if (!sl_node_is(props, SL_MAP) || sl_node_intrinsic(props))
+			continue;
+		if (sl_str_eq(e->type, "AWS::EC2::Instance") ||
+		    sl_str_eq(e->type, "AWS::AutoScaling::LaunchConfiguration"))
+			check_list(c, sl_map_get(props, "BlockDeviceMappings"), 0);
+		else if (sl_str_eq(e->type, "AWS::EC2::LaunchTemplate"))
+			check_list(c, sl_map_get(sl_map_get(props, "LaunchTemplateData"),
+						 "BlockDeviceMappings"), 0);
+	}
+}
+
+const struct sl_rule rule_E3715 = {
+	.id = "E3715",
+	.severity = SL_SEV_ERROR,
+	.title = "Instance store block device mappings name the volume ephemeralN",
+	.source = "https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_BlockDeviceMapping.html",
+	.doc =
+	"### What it checks\n"
+	"A literal `VirtualName` in `BlockDeviceMappings` of an `AWS::EC2::Instance`, an "
+	"`AWS::AutoScaling::LaunchConfiguration` or an `AWS::EC2::LaunchTemplate` has the form "
+	"`ephemeralN`, N a number from 0. An `Fn::If` is judged branch by branch; values written "
+	"with other functions are not judged.\n"
+	"\n"
+	"### Why it matters\n"
+	"The virtual device name of an instance store volume must be in the form `ephemeralX`, "
+	"X a number starting from 0 (BlockDeviceMapping). Another name is rejected, and the "
+	"instance or launch configuration fails to create.\n"
+	"\n"
+	"### Bad\n"
+	"```yaml\n"
+	"      BlockDeviceMappings:\n"
+	"        - DeviceName: /dev/sdb\n"
+	"          VirtualName: /dev/sdb\n"
+	"```\n"
+	"\n"
+	"### Good\n"
+	"```yaml\n"
+	"      BlockDeviceMappings:\n"
+	"        - DeviceName: /dev/sdb\n"
+	"          VirtualName: ephemeral0\n"
+	"```\n",
+	.check = check,
+};
