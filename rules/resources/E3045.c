@@ -13,30 +13,11 @@
 
 #define IF_DEPTH 8
 
-static bool no_value(const struct sl_node *n)
-{
-	const struct sl_node *k = sl_node_intrinsic(n);
-	return k && sl_str_eq(k, "Ref") && sl_str_eq(n->pairs[0].value, "AWS::NoValue");
-}
-
-static bool if_branches(const struct sl_node *n, const struct sl_node **a, const struct sl_node **b)
-{
-	const struct sl_node *k = sl_node_intrinsic(n);
-	if (!k || !sl_str_eq(k, "Fn::If"))
-		return false;
-	const struct sl_node *args = n->pairs[0].value;
-	if (!sl_node_is(args, SL_SEQ) || args->len != 3)
-		return false;
-	*a = args->items[1];
-	*b = args->items[2];
-	return true;
-}
-
 /* 1 when the ownership controls certainly keep ACLs disabled (absent, or every
  * rule BucketOwnerEnforced), 0 when they enable ACLs, -1 when unknown. */
 static int acls_disabled(const struct sl_node *oc)
 {
-	if (!oc || no_value(oc))
+	if (!oc || sl_node_is_novalue(oc))
 		return 1;
 	if (!sl_node_is(oc, SL_MAP) || sl_node_intrinsic(oc))
 		return -1;
@@ -59,9 +40,9 @@ static int acls_disabled(const struct sl_node *oc)
 static void check_acl(struct sl_ctx *c, const struct sl_node *v, bool explicit_enforced, int depth)
 {
 	const struct sl_node *a, *b;
-	if (depth <= IF_DEPTH && if_branches(v, &a, &b)) {
-		bool la = sl_node_is(a, SL_SCALAR) || no_value(a);
-		bool lb = sl_node_is(b, SL_SCALAR) || no_value(b);
+	if (depth <= IF_DEPTH && sl_node_if(v, &a, &b)) {
+		bool la = sl_node_is(a, SL_SCALAR) || sl_node_is_novalue(a);
+		bool lb = sl_node_is(b, SL_SCALAR) || sl_node_is_novalue(b);
 		if (la && lb) {
 			check_acl(c, a, explicit_enforced, depth + 1);
 			check_acl(c, b, explicit_enforced, depth + 1);
@@ -96,7 +77,7 @@ static void check(struct sl_ctx *c)
 		const struct sl_node *oc = sl_map_get(props, "OwnershipControls");
 		if (acls_disabled(oc) != 1)
 			continue;
-		check_acl(c, acl, oc && !no_value(oc), 0);
+		check_acl(c, acl, oc && !sl_node_is_novalue(oc), 0);
 	}
 }
 

@@ -12,19 +12,6 @@
 
 #define IF_DEPTH 8
 
-static bool if_branches(const struct sl_node *n, const struct sl_node **a, const struct sl_node **b)
-{
-	const struct sl_node *k = sl_node_intrinsic(n);
-	if (!k || !sl_str_eq(k, "Fn::If"))
-		return false;
-	const struct sl_node *args = n->pairs[0].value;
-	if (!sl_node_is(args, SL_SEQ) || args->len != 3)
-		return false;
-	*a = args->items[1];
-	*b = args->items[2];
-	return true;
-}
-
 static bool ephemeral_name(const struct sl_node *v)
 {
 	if (v->len <= 9 || memcmp(v->str, "ephemeral", 9) != 0)
@@ -38,7 +25,7 @@ static bool ephemeral_name(const struct sl_node *v)
 static void check_name(struct sl_ctx *c, const struct sl_node *v, int depth)
 {
 	const struct sl_node *a, *b;
-	if (if_branches(v, &a, &b)) {
+	if (sl_node_if(v, &a, &b)) {
 		if (depth < IF_DEPTH) {
 			check_name(c, a, depth + 1);
 			check_name(c, b, depth + 1);
@@ -55,7 +42,7 @@ static void check_name(struct sl_ctx *c, const struct sl_node *v, int depth)
 static void check_item(struct sl_ctx *c, const struct sl_node *m, int depth)
 {
 	const struct sl_node *a, *b;
-	if (if_branches(m, &a, &b)) {
+	if (sl_node_if(m, &a, &b)) {
 		if (depth < IF_DEPTH) {
 			check_item(c, a, depth + 1);
 			check_item(c, b, depth + 1);
@@ -72,7 +59,7 @@ static void check_item(struct sl_ctx *c, const struct sl_node *m, int depth)
 static void check_list(struct sl_ctx *c, const struct sl_node *list, int depth)
 {
 	const struct sl_node *a, *b;
-	if (if_branches(list, &a, &b)) {
+	if (sl_node_if(list, &a, &b)) {
 		if (depth < IF_DEPTH) {
 			check_list(c, a, depth + 1);
 			check_list(c, b, depth + 1);

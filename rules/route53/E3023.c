@@ -30,26 +30,6 @@ static const struct {
 	{ "NS", T_NS }, { "PTR", T_PTR }, { "SPF", T_SPF }, { "SRV", T_SRV }, { "TXT", T_TXT },
 };
 
-/* The branches of n when it is {"Fn::If": [cond, a, b]}, else false. */
-static bool if_branches(const struct sl_node *n, const struct sl_node **a, const struct sl_node **b)
-{
-	const struct sl_node *k = sl_node_intrinsic(n);
-	if (!k || !sl_str_eq(k, "Fn::If"))
-		return false;
-	const struct sl_node *args = n->pairs[0].value;
-	if (!sl_node_is(args, SL_SEQ) || args->len != 3)
-		return false;
-	*a = args->items[1];
-	*b = args->items[2];
-	return true;
-}
-
-static bool no_value(const struct sl_node *n)
-{
-	const struct sl_node *k = sl_node_intrinsic(n);
-	return k && sl_str_eq(k, "Ref") && sl_str_eq(n->pairs[0].value, "AWS::NoValue");
-}
-
 /* True when n is known at lint time: no function in it other than Fn::If with
  * known branches and Ref AWS::NoValue. Looks one level into lists and maps
  * (what a record value or a record list holds). */
@@ -58,9 +38,9 @@ static bool known(const struct sl_node *n, int depth)
 	const struct sl_node *a, *b;
 	if (!n || depth > IF_DEPTH)
 		return false;
-	if (no_value(n))
+	if (sl_node_is_novalue(n))
 		return true;
-	if (if_branches(n, &a, &b))
+	if (sl_node_if(n, &a, &b))
 		return known(a, depth + 1) && known(b, depth + 1);
 	if (sl_node_intrinsic(n))
 		return false;
@@ -420,7 +400,7 @@ static void check_item(struct sl_ctx *c, const struct sl_node *v, enum rtype t, 
 		       int depth)
 {
 	const struct sl_node *a, *b;
-	if (depth <= IF_DEPTH && if_branches(v, &a, &b)) {
+	if (depth <= IF_DEPTH && sl_node_if(v, &a, &b)) {
 		if (known(v, 0)) {
 			check_item(c, a, t, tname, depth + 1);
 			check_item(c, b, t, tname, depth + 1);
@@ -435,7 +415,7 @@ static void check_list(struct sl_ctx *c, const struct sl_node *list, enum rtype 
 		       int depth)
 {
 	const struct sl_node *a, *b;
-	if (depth <= IF_DEPTH && if_branches(list, &a, &b)) {
+	if (depth <= IF_DEPTH && sl_node_if(list, &a, &b)) {
 		if (known(list, 0)) {
 			check_list(c, a, t, tname, depth + 1);
 			check_list(c, b, t, tname, depth + 1);
@@ -448,7 +428,7 @@ static void check_list(struct sl_ctx *c, const struct sl_node *list, enum rtype 
 	size_t present = 0;
 	for (size_t i = 0; i < list->len; i++) {
 		const struct sl_node *x, *y;
-		present += !no_value(list->items[i]) && !if_branches(list->items[i], &x, &y);
+		present += !sl_node_is_novalue(list->items[i]) && !sl_node_if(list->items[i], &x, &y);
 	}
 	if (t == T_CNAME && present > 1) {
 		/* a literal list: at the key; an Fn::If branch: at the branch */
@@ -495,7 +475,7 @@ static void check_record_set(struct sl_ctx *c, const struct sl_node *rs, const s
 			     int depth)
 {
 	const struct sl_node *a, *b;
-	if (depth <= IF_DEPTH && if_branches(rs, &a, &b)) {
+	if (depth <= IF_DEPTH && sl_node_if(rs, &a, &b)) {
 		check_record_set(c, a, zone, depth + 1);
 		check_record_set(c, b, zone, depth + 1);
 		return;

@@ -11,34 +11,14 @@
 
 #define IF_DEPTH 8
 
-/* The branches of n when it is {"Fn::If": [cond, a, b]}, else false. */
-static bool if_branches(const struct sl_node *n, const struct sl_node **a, const struct sl_node **b)
-{
-	const struct sl_node *k = sl_node_intrinsic(n);
-	if (!k || !sl_str_eq(k, "Fn::If"))
-		return false;
-	const struct sl_node *args = n->pairs[0].value;
-	if (!sl_node_is(args, SL_SEQ) || args->len != 3)
-		return false;
-	*a = args->items[1];
-	*b = args->items[2];
-	return true;
-}
-
-static bool no_value(const struct sl_node *n)
-{
-	const struct sl_node *k = sl_node_intrinsic(n);
-	return k && sl_str_eq(k, "Ref") && sl_str_eq(n->pairs[0].value, "AWS::NoValue");
-}
-
 /* True when n is certainly a value: not AWS::NoValue, nor an Fn::If that may
  * give it. */
 static bool present(const struct sl_node *n, int depth)
 {
 	const struct sl_node *a, *b;
-	if (!n || no_value(n) || depth > IF_DEPTH)
+	if (!n || sl_node_is_novalue(n) || depth > IF_DEPTH)
 		return false;
-	if (if_branches(n, &a, &b))
+	if (sl_node_if(n, &a, &b))
 		return present(a, depth + 1) && present(b, depth + 1);
 	return true;
 }
@@ -47,7 +27,7 @@ static bool present(const struct sl_node *n, int depth)
 static void check_record_set(struct sl_ctx *c, const struct sl_node *rs, int depth)
 {
 	const struct sl_node *a, *b;
-	if (depth <= IF_DEPTH && if_branches(rs, &a, &b)) {
+	if (depth <= IF_DEPTH && sl_node_if(rs, &a, &b)) {
 		check_record_set(c, a, depth + 1);
 		check_record_set(c, b, depth + 1);
 		return;

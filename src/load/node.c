@@ -173,3 +173,22 @@ int sl_scalar_bool(const struct sl_node *n)
 		return -1;
 	return word_in(n->str, n->len, true_words) ? 1 : 0;
 }
+
+bool sl_node_if(const struct sl_node *n, const struct sl_node **a, const struct sl_node **b)
+{
+	const struct sl_node *k = sl_node_intrinsic(n);
+	if (!k || !sl_str_eq(k, "Fn::If"))
+		return false;
+	const struct sl_node *args = n->pairs[0].value;
+	if (!sl_node_is(args, SL_SEQ) || args->len != 3)
+		return false;
+	*a = args->items[1];
+	*b = args->items[2];
+	return true;
+}
+
+bool sl_node_is_novalue(const struct sl_node *n)
+{
+	const struct sl_node *k = sl_node_intrinsic(n);
+	return k && sl_str_eq(k, "Ref") && sl_str_eq(n->pairs[0].value, "AWS::NoValue");
+}

@@ -108,6 +108,13 @@ const struct sl_node *sl_map_key_of(const struct sl_node *v);
  * returns that key node; else NULL. */
 const struct sl_node *sl_node_intrinsic(const struct sl_node *n);
 
+/* The branches of {"Fn::If": [condition, a, b]} (a list of three): true with
+ * *a and *b set; false for anything else. */
+bool sl_node_if(const struct sl_node *n, const struct sl_node **a, const struct sl_node **b);
+
+/* True for {"Ref": "AWS::NoValue"}, which removes the property it stands for. */
+bool sl_node_is_novalue(const struct sl_node *n);
+
 /* YAML 1.1 resolution of a plain scalar, as CloudFormation and PyYAML do it. */
 enum sl_scalar_type {
 	SL_TYPE_STRING = 0,
