@@ -8,7 +8,7 @@
  * the minimums are checked: the maximums have grown over time. */
 #include <stdlib.h>
 
-#include "engine/engine.h"
+#include "rules/resources/blockdev.h"
 
 static const struct {
 	const char *type;
@@ -55,12 +55,9 @@ static void check(struct sl_ctx *c)
 		const struct sl_node *props = sl_map_get(e->value, "Properties");
 		if (!sl_node_is(props, SL_MAP) || sl_node_intrinsic(props))
 			continue;
-		if (sl_str_eq(e->type, "AWS::EC2::Instance") ||
-		    sl_str_eq(e->type, "AWS::AutoScaling::LaunchConfiguration"))
-			check_mappings(c, sl_map_get(props, "BlockDeviceMappings"));
-		else if (sl_str_eq(e->type, "AWS::EC2::LaunchTemplate"))
-			check_mappings(c, sl_map_get(sl_map_get(props, "LaunchTemplateData"),
-						     "BlockDeviceMappings"));
+		const struct sl_node *mappings = sl_block_device_mappings(e, props);
+		if (mappings)
+			check_mappings(c, mappings);
 		else if (sl_str_eq(e->type, "AWS::EC2::Volume"))
 			check_ebs(c, props);
 	}

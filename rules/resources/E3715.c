@@ -8,7 +8,7 @@
  * item and on the value, branch by branch; other functions are left alone. */
 #include <string.h>
 
-#include "engine/engine.h"
+#include "rules/resources/blockdev.h"
 
 #define IF_DEPTH 8
 
@@ -80,12 +80,7 @@ static void check(struct sl_ctx *c)
 		const struct sl_node *props = sl_map_get(e->value, "Properties");
 		if (!sl_node_is(props, SL_MAP) || sl_node_intrinsic(props))
 			continue;
-		if (sl_str_eq(e->type, "AWS::EC2::Instance") ||
-		    sl_str_eq(e->type, "AWS::AutoScaling::LaunchConfiguration"))
-			check_list(c, sl_map_get(props, "BlockDeviceMappings"), 0);
-		else if (sl_str_eq(e->type, "AWS::EC2::LaunchTemplate"))
-			check_list(c, sl_map_get(sl_map_get(props, "LaunchTemplateData"),
-						 "BlockDeviceMappings"), 0);
+		check_list(c, sl_block_device_mappings(e, props), 0);
 	}
 }
 

@@ -12,7 +12,7 @@
 #include <arpa/inet.h>
 #include <string.h>
 
-#include "engine/engine.h"
+#include "rules/route53/route53.h"
 
 #define VALUE_MAX 4000  /* characters in one ResourceRecord Value */
 #define STRING_MAX 255  /* characters in one TXT string */
@@ -504,25 +504,14 @@ static void check_record_set(struct sl_ctx *c, const struct sl_node *rs, const s
 		check_list(c, rr, t, type->str, 0);
 }
 
+static void each_record_set(struct sl_ctx *c, const struct sl_node *rs, const struct sl_node *zone)
+{
+	check_record_set(c, rs, zone, 0);
+}
+
 static void check(struct sl_ctx *c)
 {
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		const struct sl_node *props = sl_map_get(e->value, "Properties");
-		if (!sl_node_is(props, SL_MAP) || sl_node_intrinsic(props))
-			continue;
-		if (sl_str_eq(e->type, "AWS::Route53::RecordSet")) {
-			check_record_set(c, props, NULL, 0);
-		} else if (sl_str_eq(e->type, "AWS::Route53::RecordSetGroup")) {
-			const struct sl_node *zone = sl_map_get(props, "HostedZoneName");
-			const struct sl_node *sets = sl_map_get(props, "RecordSets");
-			if (!sl_node_is(sets, SL_SEQ))
-				continue;
-			for (size_t k = 0; k < sets->len; k++)
-				check_record_set(c, sets->items[k], zone, 0);
-		}
-	}
+	sl_r53_each_record_set(c, each_record_set);
 }
 
 const struct sl_rule rule_E3023 = {

@@ -7,7 +7,7 @@
  * AWS::Route53::RecordSet or in RecordSets of an AWS::Route53::RecordSetGroup
  * (the record-set walk of E3023). A property that may resolve to
  * AWS::NoValue through Fn::If is not taken as present. */
-#include "engine/engine.h"
+#include "rules/route53/route53.h"
 
 #define IF_DEPTH 8
 
@@ -56,24 +56,15 @@ static void check_record_set(struct sl_ctx *c, const struct sl_node *rs, int dep
 			  "remove ResourceRecords, or remove AliasTarget", what);
 }
 
+static void each_record_set(struct sl_ctx *c, const struct sl_node *rs, const struct sl_node *zone)
+{
+	(void)zone;
+	check_record_set(c, rs, 0);
+}
+
 static void check(struct sl_ctx *c)
 {
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		const struct sl_node *props = sl_map_get(e->value, "Properties");
-		if (!sl_node_is(props, SL_MAP) || sl_node_intrinsic(props))
-			continue;
-		if (sl_str_eq(e->type, "AWS::Route53::RecordSet")) {
-			check_record_set(c, props, 0);
-		} else if (sl_str_eq(e->type, "AWS::Route53::RecordSetGroup")) {
-			const struct sl_node *sets = sl_map_get(props, "RecordSets");
-			if (!sl_node_is(sets, SL_SEQ))
-				continue;
-			for (size_t k = 0; k < sets->len; k++)
-				check_record_set(c, sets->items[k], 0);
-		}
-	}
+	sl_r53_each_record_set(c, each_record_set);
 }
 
 const struct sl_rule rule_E3029 = {
