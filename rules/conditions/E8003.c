@@ -1,8 +1,10 @@
 /* E8003: Fn::Equals compares exactly two values. */
 #include "rules/conditions/cond.h"
 
-static void visit(void *ud, enum sl_cond_fn f, const struct sl_node *key, const struct sl_node *v)
+static void visit(void *ud, enum sl_cond_fn f, const struct sl_node *key, const struct sl_node *v,
+		  const struct sl_node *at)
 {
+	(void)at;
 	struct sl_ctx *c = ud;
 	if (f != SL_COND_EQUALS || (v->flags & SL_NODE_ALIAS))
 		return;

@@ -2,8 +2,9 @@
 #include "rules/conditions/cond.h"
 
 static void visit(void *ud, enum sl_cond_fn f, const struct sl_node *key,
-		  const struct sl_node *value)
+		  const struct sl_node *value, const struct sl_node *at)
 {
+	(void)at;
 	if (f == SL_COND_AND)
 		sl_cond_check_list(ud, key, value, 2, 10);
 }

@@ -26,7 +26,8 @@ static bool literal(const struct sl_ctx *c, const struct sl_node *n)
 	       !memmem(n->str, n->len, "${", 2) && !sl_langext_varies(c->t->lx, n);
 }
 
-static void visit(void *ud, enum sl_cond_fn f, const struct sl_node *key, const struct sl_node *v)
+static void visit(void *ud, enum sl_cond_fn f, const struct sl_node *key, const struct sl_node *v,
+		  const struct sl_node *at)
 {
 	struct sl_ctx *c = ud;
 	(void)key;
@@ -37,10 +38,10 @@ static void visit(void *ud, enum sl_cond_fn f, const struct sl_node *key, const 
 		return;
 	if (literal(c, a) && literal(c, b)) {
 		bool eq = a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
-		sl_report(c, v, "Fn::Equals compares two literal values: it is always %s",
+		sl_report(c, at, "Fn::Equals compares two literal values: it is always %s",
 			  eq ? "true" : "false");
 	} else if (sl_node_intrinsic(a) && same(a, b)) {
-		sl_report(c, v, "Fn::Equals compares a value with itself: it is always true");
+		sl_report(c, at, "Fn::Equals compares a value with itself: it is always true");
 	}
 }
 

@@ -21,30 +21,26 @@ enum sl_cond_fn sl_cond_fn(const struct sl_node *n)
 	return SL_COND_NONE;
 }
 
-static void visit(const struct sl_node *n, unsigned depth,
-		  void (*fn)(void *, enum sl_cond_fn, const struct sl_node *, const struct sl_node *),
-		  void *ud)
+static void visit(const struct sl_node *n, const struct sl_node *at, unsigned depth,
+		  sl_cond_visit_fn *fn, void *ud)
 {
 	enum sl_cond_fn f = sl_cond_fn(n);
 	if (f == SL_COND_NONE || depth > COND_MAX_DEPTH)
 		return;
 	const struct sl_node *v = n->pairs[0].value;
-	fn(ud, f, n->pairs[0].key, v);
+	fn(ud, f, n->pairs[0].key, v, at);
 	if ((f == SL_COND_AND || f == SL_COND_OR || f == SL_COND_NOT) && sl_node_is(v, SL_SEQ))
 		for (size_t i = 0; i < v->len; i++)
-			visit(v->items[i], depth + 1, fn, ud);
+			visit(v->items[i], v->items[i], depth + 1, fn, ud);
 }
 
-void sl_cond_visit(const struct sl_template *t,
-		   void (*fn)(void *ud, enum sl_cond_fn f, const struct sl_node *key,
-			      const struct sl_node *value),
-		   void *ud)
+void sl_cond_visit(const struct sl_template *t, sl_cond_visit_fn *fn, void *ud)
 {
 	for (size_t i = 0; i < t->conditions.n; i++) {
 		const struct sl_entity *e = &t->conditions.items[i];
 		if (sl_foreach_key(e->key))
 			continue;
-		visit(e->value, 0, fn, ud);
+		visit(e->value, e->key, 0, fn, ud);
 	}
 }
 

@@ -20,16 +20,19 @@ enum sl_cond_fn {
  * Fn::Not or Condition), or SL_COND_NONE. */
 enum sl_cond_fn sl_cond_fn(const struct sl_node *n);
 
-/* Calls fn(ud, f, key, value) for every condition function in the Conditions
- * section, outermost first: each condition's value and, recursively, the items
- * of Fn::And, Fn::Or and Fn::Not. Each node is visited once (the walk follows the
+/* Called with the function's key (Fn::Equals, ...), its value, and `at`: where a
+ * finding about the whole function points (the condition's name for the
+ * condition's own value, else the function's map, an item of Fn::And/Or/Not). */
+typedef void sl_cond_visit_fn(void *ud, enum sl_cond_fn f, const struct sl_node *key,
+			      const struct sl_node *value, const struct sl_node *at);
+
+/* Calls fn for every condition function in the Conditions section, outermost
+ * first: each condition's value and, recursively, the items of Fn::And, Fn::Or
+ * and Fn::Not. Each node is visited once (the walk follows the
  * tree, never a Condition function to the condition it names), so the time is
  * linear in the size of the section; nesting deeper than the loader allows is
  * not followed. Fn::ForEach entries are skipped. */
-void sl_cond_visit(const struct sl_template *t,
-		   void (*fn)(void *ud, enum sl_cond_fn f, const struct sl_node *key,
-			      const struct sl_node *value),
-		   void *ud);
+void sl_cond_visit(const struct sl_template *t, sl_cond_visit_fn *fn, void *ud);
 
 /* What n is, for messages: "Fn::If", "a string", "a list", "a map". */
 const char *sl_cond_what(const struct sl_node *n);

@@ -1,42 +1,52 @@
 /* I1022: a Fn::Join with an empty delimiter over strings, Refs and GetAtts reads better as Fn::Sub. */
 #include "rules/functions/fn.h"
 
-/* True for an item Fn::Sub can say as text or ${Name} / ${Res.Attr}. */
-static bool sub_able(const struct sl_node *n)
+enum piece { NOT_SUBABLE, TEXT, DOLLAR_TEXT, FUNCTION };
+
+/* What an item is to a Fn::Sub that replaces the Join: text (DOLLAR_TEXT when
+ * it has a ${ that Sub would need written as ${!), a Ref, Fn::GetAtt or
+ * variable-less Fn::Sub it can say as ${...}, or something it cannot say. */
+static enum piece piece(const struct sl_node *n)
 {
 	if (sl_node_is(n, SL_SCALAR))
-		return sl_fn_is_string(n) && !memmem(n->str, n->len, "${", 2);
+		return memmem(n->str, n->len, "${", 2) ? DOLLAR_TEXT : TEXT;
 	const struct sl_node *k = sl_node_intrinsic(n);
 	if (!k)
-		return false;
-	const struct sl_node *v = n->pairs[0].value;
-	if (sl_str_eq(k, "Ref"))
-		return sl_node_is(v, SL_SCALAR);
-	if (sl_str_eq(k, "Fn::GetAtt"))
-		return sl_node_is(v, SL_SEQ) && v->len == 2 && sl_node_is(v->items[0], SL_SCALAR) &&
-		       sl_node_is(v->items[1], SL_SCALAR);
-	return false;
+		return NOT_SUBABLE;
+	if (sl_str_eq(k, "Ref") || sl_str_eq(k, "Fn::GetAtt"))
+		return FUNCTION;
+	if (sl_str_eq(k, "Fn::Sub") && sl_node_is(n->pairs[0].value, SL_SCALAR))
+		return FUNCTION;
+	return NOT_SUBABLE;
 }
 
 static void visit(struct sl_ctx *c, const struct sl_node *fn, const struct sl_node *key,
 		  const struct sl_node *v)
 {
 	(void)fn;
+	(void)key;
 	if (!sl_node_is(v, SL_SEQ) || v->len != 2 || !sl_node_is(v->items[0], SL_SCALAR) ||
 	    v->items[0]->len != 0 || sl_scalar_type(v->items[0]) != SL_TYPE_STRING)
 		return;
 	const struct sl_node *l = v->items[1];
-	if (!sl_node_is(l, SL_SEQ) || l->len < 2)
+	if (!sl_node_is(l, SL_SEQ) || l->len == 0)
 		return;
-	bool any_fn = false;
+	bool any_fn = false, dollar = false;
 	for (uint32_t i = 0; i < l->len; i++) {
-		if (!sub_able(l->items[i]))
+		enum piece p = piece(l->items[i]);
+		if (p == NOT_SUBABLE)
 			return;
-		any_fn |= l->items[i]->kind == SL_MAP;
+		any_fn |= p == FUNCTION;
+		dollar |= p == DOLLAR_TEXT;
 	}
-	if (any_fn)
-		sl_report(c, key, "This Fn::Join with an empty delimiter reads better as Fn::Sub "
-			  "(text with ${Name} and ${Resource.Attribute})");
+	/* at the empty delimiter: the part that makes it a concatenation */
+	if (!any_fn)
+		sl_report(c, v->items[0], "This Fn::Join with an empty delimiter joins only text: "
+			  "write the text as one string");
+	else
+		sl_report(c, v->items[0], "This Fn::Join with an empty delimiter reads better as "
+			  "Fn::Sub (text with ${Name} and ${Resource.Attribute}%s)",
+			  dollar ? "; a ${ in the text is written ${! in Fn::Sub" : "");
 }
 
 /* True for a template the AWS CDK synthesized: one with the CDK's
@@ -75,8 +85,10 @@ const struct sl_rule rule_I1022 = {
 	.source = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-sub.html",
 	.doc =
 	"### What it checks\n"
-	"A `Fn::Join` whose delimiter is `''` and whose items are only text, `Ref`s and "
-	"`Fn::GetAtt`s (at least one of them) could be one `Fn::Sub` string. Templates the AWS CDK "
+	"A `Fn::Join` whose delimiter is `''` and whose items are only text, `Ref`s, "
+	"`Fn::GetAtt`s and `Fn::Sub` strings could be one `Fn::Sub` string (text that "
+	"contains `${` is written `${!` there), or, when every item is text, one plain "
+	"string. Templates the AWS CDK "
 	"generated (an `AWS::CDK::Metadata` resource, the CDK's `BootstrapVersion` or "
 	"`AssetParameters...` parameters) are not checked, as in cfn-lint: nobody reads or edits "
 	"them by hand.\n\n"

@@ -35,19 +35,20 @@ static void check(struct sl_ctx *c)
 		bool upd = sl_map_get(e->value, "UpdateReplacePolicy") != NULL;
 		if (del && upd)
 			continue;
-		const char *removed = snapshot_by_default(e)
-			? "deleting the stack or removing the resource deletes it, leaving only a final snapshot"
-			: "deleting the stack or removing the resource deletes it with its data";
-		const char *replaced = "a change that replaces it deletes the old one with its data";
-		if (!del && !upd)
-			sl_report(c, e->key, "%s '%s' holds data and sets neither DeletionPolicy nor "
-				  "UpdateReplacePolicy: %s, and %s", e->type->str, e->key->str, removed, replaced);
-		else if (!del)
+		/* one finding per missing attribute: each is its own decision, and
+		 * setting one leaves the other reported */
+		if (!del)
 			sl_report(c, e->key, "%s '%s' holds data and has no DeletionPolicy: %s",
-				  e->type->str, e->key->str, removed);
-		else
-			sl_report(c, e->key, "%s '%s' holds data and has no UpdateReplacePolicy: %s",
-				  e->type->str, e->key->str, replaced);
+				  e->type->str, e->key->str,
+				  snapshot_by_default(e)
+					  ? "deleting the stack or removing the resource deletes it, "
+					    "leaving only a final snapshot"
+					  : "deleting the stack or removing the resource deletes it with "
+					    "its data");
+		if (!upd)
+			sl_report(c, e->key, "%s '%s' holds data and has no UpdateReplacePolicy: a change "
+				  "that replaces it deletes the old one with its data",
+				  e->type->str, e->key->str);
 	}
 }
 
@@ -60,9 +61,10 @@ const struct sl_rule rule_I3011 = {
 	"### What it checks\n"
 	"Resource types that hold data (the specification's stateful types: databases, tables, "
 	"volumes, file systems, queues, log groups, ...) set both `DeletionPolicy` and "
-	"`UpdateReplacePolicy`. S3 buckets are not asked, as in cfn-lint: CloudFormation cannot "
-	"delete a bucket that still holds objects, so deleting the stack fails (and a replaced "
-	"bucket is left behind) rather than losing data.\n\n"
+	"`UpdateReplacePolicy`; each one missing is its own finding. S3 buckets are not asked, "
+	"as in cfn-lint: CloudFormation cannot delete a bucket that still holds objects, so "
+	"deleting the stack fails (and a replaced bucket is left behind) rather than losing "
+	"data.\n\n"
 	"### Why it matters\n"
 	"Without them, deleting the stack or removing the resource from the template deletes it with "
 	"its data (RDS clusters and stand-alone instances keep a final snapshot), and a change that "
