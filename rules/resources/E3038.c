@@ -1,4 +1,4 @@
-/* E3038: serverless resources and Globals need the SAM transform. */
+/* E3038: serverless resources need the SAM transform (a Globals section without it is E3724). */
 #include "rules/refs.h"
 
 #define SAM_TRANSFORM "AWS::Serverless-2016-10-31"
@@ -14,10 +14,6 @@ static void check(struct sl_ctx *c)
 			sl_report(c, ty, "'%s' is a SAM type and needs 'Transform: " SAM_TRANSFORM "' at the "
 				  "top of the template; without it CloudFormation does not know the type", ty->str);
 	}
-	const struct sl_pair *g = t->sections[SL_SEC_GLOBALS];
-	if (g)
-		sl_report(c, g->key, "the Globals section is SAM's and needs 'Transform: " SAM_TRANSFORM
-			  "'; without it CloudFormation rejects the section");
 }
 
 const struct sl_rule rule_E3038 = {
@@ -27,8 +23,9 @@ const struct sl_rule rule_E3038 = {
 	.source = "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-template-anatomy.html",
 	.doc =
 	"### What it checks\n"
-	"A template that declares `AWS::Serverless::*` resources or a `Globals` section also declares "
-	"`Transform: AWS::Serverless-2016-10-31` (alone or in a list of transforms).\n\n"
+	"A template that declares `AWS::Serverless::*` resources also declares "
+	"`Transform: AWS::Serverless-2016-10-31` (alone or in a list of transforms). A `Globals` "
+	"section without the transform is E3724's.\n\n"
 	"### Why it matters\n"
 	"Only the SAM transform turns serverless resources into CloudFormation ones; without it the "
 	"stack fails with \"Unrecognized resource types\".\n\n"

@@ -1,4 +1,4 @@
-/* E3724: the Globals section has only sections and properties SAM accepts. */
+/* E3724: the Globals section has the SAM transform and only sections and properties SAM accepts. */
 #include <stdio.h>
 #include <string.h>
 
@@ -18,6 +18,11 @@ static void check(struct sl_ctx *c)
 	const struct sl_pair *g = c->t->sections[SL_SEC_GLOBALS];
 	if (!g)
 		return;
+	if (!c->t->sam) {
+		sl_report(c, g->key, "the Globals section is SAM's and needs 'Transform: "
+			  "AWS::Serverless-2016-10-31'; without it CloudFormation rejects the section");
+		return;
+	}
 	const struct sl_node *glob = g->value;
 	if (glob->kind != SL_MAP || sl_node_intrinsic(glob)) {
 		if (!(glob->kind == SL_SCALAR && sl_scalar_type(glob) == SL_TYPE_NULL))
@@ -77,12 +82,13 @@ const struct sl_rule rule_E3724 = {
 	"### What it checks\n"
 	"The `Globals` section of a SAM template holds only SAM's Globals sections (Function, Api, "
 	"HttpApi, SimpleTable, StateMachine, LayerVersion, CapacityProvider, WebSocketApi), and each "
-	"holds only the properties SAM lets Globals set for it (a close match is suggested). A "
-	"Globals section without the SAM transform is E3038.\n\n"
+	"holds only the properties SAM lets Globals set for it (a close match is suggested); and "
+	"the template declares the SAM transform (`Transform: AWS::Serverless-2016-10-31`), the "
+	"only thing that reads Globals.\n\n"
 	"### Why it matters\n"
 	"The SAM transform rejects the whole template (\"'X' is not a supported property of "
 	"'Function'\"): some properties, such as a function's `Role` or `Events`, cannot come from "
-	"Globals at all.\n\n"
+	"Globals at all. Without the transform CloudFormation rejects the section itself.\n\n"
 	"### Bad\n"
 	"```yaml\n"
 	"Transform: AWS::Serverless-2016-10-31\n"
