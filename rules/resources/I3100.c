@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "engine/engine.h"
+#include "rules/resources/itypes.h"
 
 /* The previous generation families of the Amazon EC2 Instance Types guide
  * ("Previous generation instances": general purpose A1, M1, M2, M3, M4, T1;
@@ -14,8 +15,11 @@ static const char *const ec2_previous[] = {
 };
 
 /* The node types the ElastiCache API reference (CacheNode) lists as
- * "Previous generation: (not recommended)": T1, M1, M3, C1, M2, R3. */
-static const char *const cache_previous[] = { "t1", "m1", "m3", "c1", "m2", "r3" };
+ * "Previous generation: (not recommended. Existing clusters are still
+ * supported but creation of new clusters is not supported for these types.)":
+ * T1, M1, M3, C1, M2, R3. Shared with E3647 (rules/resources/itypes.h). */
+const char *const sl_cache_previous[] = { "t1", "m1", "m3", "c1", "m2", "r3" };
+const size_t sl_n_cache_previous = sizeof(sl_cache_previous) / sizeof(sl_cache_previous[0]);
 
 /* The DB instance class types the Amazon RDS User Guide, "DB instance classes"
  * (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.DBInstanceClass.html;
@@ -53,7 +57,7 @@ static const struct kind ec2 = {
 	"a current generation type gives better performance for the price",
 };
 static const struct kind cache = {
-	"cache.", cache_previous, N(cache_previous), "ElastiCache node type",
+	"cache.", sl_cache_previous, N(sl_cache_previous), "ElastiCache node type",
 	"a current generation node type gives more memory and compute for the price",
 };
 static const struct kind rds = {

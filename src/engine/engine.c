@@ -250,8 +250,10 @@ static bool suppressed(const struct sl_template *t, const struct sl_pdiag *d, co
 static int path_of(struct sl_arena *a, const struct sl_node *n, struct sl_path_seg **out, uint32_t *len)
 {
 	uint32_t depth = 0;
+	/* a node whose parent is a scalar is the root of a document parsed out of
+	 * that string (an IAM policy written as JSON text): it adds no segment */
 	for (const struct sl_node *p = n; p && p->parent; p = p->parent)
-		depth++;
+		depth += p->parent->kind != SL_SCALAR;
 	*len = 0;
 	*out = NULL;
 	if (!depth)
@@ -262,6 +264,8 @@ static int path_of(struct sl_arena *a, const struct sl_node *n, struct sl_path_s
 	uint32_t i = depth;
 	for (const struct sl_node *p = n; p && p->parent; p = p->parent) {
 		const struct sl_node *par = p->parent;
+		if (par->kind == SL_SCALAR)
+			continue;
 		struct sl_path_seg *s = &segs[--i];
 		s->index = -1;
 		s->key = "";

@@ -1,0 +1,114 @@
+/* E3708: an API Gateway method's AuthorizationType fits its authorizer's Type.
+ *
+ * The API Gateway references of Method and Authorizer: a method's
+ * AuthorizationType is CUSTOM for a custom (Lambda) authorizer and
+ * COGNITO_USER_POOLS for an Amazon Cognito user pool authorizer; an
+ * authorizer's Type is TOKEN or REQUEST for a Lambda function and
+ * COGNITO_USER_POOLS for a user pool. An AWS::ApiGateway::Method whose literal
+ * AuthorizationType is CUSTOM or COGNITO_USER_POOLS and whose AuthorizerId
+ * names (Ref, or Fn::GetAtt .AuthorizerId) an AWS::ApiGateway::Authorizer of
+ * the template with a literal Type of the other kind is reported at the
+ * method's AuthorizationType, the property the Method reference ties to
+ * AuthorizerId. Values written with functions are not judged. */
+#include "engine/engine.h"
+
+/* The authorizer resource an AuthorizerId value names, or NULL. */
+static const struct sl_entity *named_authorizer(struct sl_ctx *c, const struct sl_node *v)
+{
+	const struct sl_node *k = sl_node_intrinsic(v);
+	if (!k)
+		return NULL;
+	const struct sl_node *a = v->pairs[0].value;
+	const char *name = NULL;
+	size_t len = 0;
+	if (sl_str_eq(k, "Ref") && sl_node_is(a, SL_SCALAR)) {
+		name = a->str;
+		len = a->len;
+	} else if (sl_str_eq(k, "Fn::GetAtt")) {
+		const struct sl_node *first = sl_node_is(a, SL_SEQ) && a->len ? a->items[0] : a;
+		if (sl_node_is(first, SL_SCALAR)) {
+			const char *dot = memchr(first->str, '.', first->len);
+			name = first->str;
+			len = dot ? (size_t)(dot - first->str) : first->len;
+		}
+	}
+	if (!name)
+		return NULL;
+	const struct sl_entity *e = sl_index_find(&c->t->resources, name, len);
+	return e && sl_str_eq(e->type, "AWS::ApiGateway::Authorizer") ? e : NULL;
+}
+
+static void check(struct sl_ctx *c)
+{
+	const struct sl_template *t = c->t;
+	for (size_t i = 0; i < t->resources.n; i++) {
+		const struct sl_entity *e = &t->resources.items[i];
+		if (!sl_str_eq(e->type, "AWS::ApiGateway::Method"))
+			continue;
+		const struct sl_node *props = sl_map_get(e->value, "Properties");
+		if (!sl_node_is(props, SL_MAP) || sl_node_intrinsic(props))
+			continue;
+		const struct sl_node *at = sl_map_get(props, "AuthorizationType");
+		bool custom = sl_str_eq(at, "CUSTOM"), cognito = sl_str_eq(at, "COGNITO_USER_POOLS");
+		if (!sl_node_is(at, SL_SCALAR) || (!custom && !cognito))
+			continue;
+		const struct sl_entity *auth = named_authorizer(c, sl_map_get(props, "AuthorizerId"));
+		if (!auth)
+			continue;
+		const struct sl_node *type = sl_map_get(sl_map_get(auth->value, "Properties"), "Type");
+		if (!sl_node_is(type, SL_SCALAR))
+			continue;
+		bool lambda = sl_str_eq(type, "TOKEN") || sl_str_eq(type, "REQUEST");
+		if (custom && sl_str_eq(type, "COGNITO_USER_POOLS"))
+			sl_report(c, at, "AuthorizationType CUSTOM with authorizer %s, a Cognito user pool "
+				  "authorizer (Type COGNITO_USER_POOLS): CUSTOM is for Lambda authorizers "
+				  "(TOKEN, REQUEST); set AuthorizationType to COGNITO_USER_POOLS",
+				  auth->key->str);
+		else if (cognito && lambda)
+			sl_report(c, at, "AuthorizationType COGNITO_USER_POOLS with authorizer %s, a "
+				  "Lambda authorizer (Type %s): COGNITO_USER_POOLS is for Cognito user pool "
+				  "authorizers; set AuthorizationType to CUSTOM", auth->key->str, type->str);
+	}
+}
+
+const struct sl_rule rule_E3708 = {
+	.id = "E3708",
+	.severity = SL_SEV_ERROR,
+	.title = "API Gateway method authorization types fit their authorizer's type",
+	.source = "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigateway-method.html",
+	.doc =
+	"### What it checks\n"
+	"An `AWS::ApiGateway::Method` whose `AuthorizerId` names an `AWS::ApiGateway::Authorizer` "
+	"of the template uses `AuthorizationType: CUSTOM` with a Lambda authorizer (`Type` "
+	"`TOKEN` or `REQUEST`) and `AuthorizationType: COGNITO_USER_POOLS` with a user pool "
+	"authorizer (`Type: COGNITO_USER_POOLS`). Values written with functions are not judged.\n"
+	"\n"
+	"### Why it matters\n"
+	"API Gateway's method authorization types name the kind of authorizer: `CUSTOM` a "
+	"custom (Lambda) authorizer, `COGNITO_USER_POOLS` an Amazon Cognito user pool. A method "
+	"that names an authorizer of the other kind is rejected, and the stack rolls back.\n"
+	"\n"
+	"### Bad\n"
+	"```yaml\n"
+	"  UserPoolAuthorizer:\n"
+	"    Type: AWS::ApiGateway::Authorizer\n"
+	"    Properties:\n"
+	"      Type: COGNITO_USER_POOLS\n"
+	"      ...\n"
+	"  GetItems:\n"
+	"    Type: AWS::ApiGateway::Method\n"
+	"    Properties:\n"
+	"      AuthorizationType: CUSTOM\n"
+	"      AuthorizerId: !Ref UserPoolAuthorizer\n"
+	"```\n"
+	"\n"
+	"### Good\n"
+	"```yaml\n"
+	"  GetItems:\n"
+	"    Type: AWS::ApiGateway::Method\n"
+	"    Properties:\n"
+	"      AuthorizationType: COGNITO_USER_POOLS\n"
+	"      AuthorizerId: !Ref UserPoolAuthorizer\n"
+	"```\n",
+	.check = check,
+};

@@ -1,0 +1,67 @@
+/* Instance type tables (generated into itypes_data.c from the AWS SDK's API
+ * enums by tools/update-instance-types.sh) and the walk the instance type
+ * rules (E3628, E3641, E3675) share. */
+#ifndef SL_RULES_RESOURCES_ITYPES_H
+#define SL_RULES_RESOURCES_ITYPES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum {
+	ITYPE_EC2 = 1,      /* the EC2 API's InstanceType enum */
+	ITYPE_GAMELIFT = 2, /* the GameLift API's EC2InstanceType enum */
+};
+
+/* The generated table: sl_n_itypes names, sorted by strcmp, the i-th at
+ * sl_itype_names + sl_itype_off[i] (NUL-terminated), with its enum bits in
+ * sl_itype_flags[i]. */
+extern const char sl_itype_names[];
+extern const uint16_t sl_itype_off[];
+extern const uint8_t sl_itype_flags[];
+extern const size_t sl_n_itypes;
+
+/* True when the len bytes at s are an instance type of a set of `set`. */
+bool sl_itype_in(const char *s, size_t len, unsigned set);
+
+/* True when some instance type of a set of `set` is of family fam (the fam_len
+ * bytes before the first dot, "m5" of "m5.large"). */
+bool sl_itype_family_known(const char *fam, size_t fam_len, unsigned set);
+
+struct sl_ctx;
+struct sl_node;
+
+/* Where a resource type names an instance type: a path below Properties, "*"
+ * standing for every item of a list. */
+struct sl_itype_site {
+	const char *type;
+	const char *path[8]; /* NULL-terminated */
+};
+
+/* Calls judge for every literal string at the sites of resources of the
+ * template (both branches of an Fn::If whose branches are both literal). */
+void sl_itype_walk(struct sl_ctx *c, const struct sl_itype_site *sites, size_t n,
+		   void (*judge)(struct sl_ctx *c, const struct sl_node *v));
+
+/* Reports v, a literal string, when it is not an instance type of `set` but
+ * its family (the text before the first dot, compared in lower case) is one
+ * the set knows; a family the set does not know is left alone (it may be
+ * newer than the data). `what` names the kind of value ("an EC2 instance
+ * type"), `api` the source of the data ("EC2 API"). */
+void sl_itype_check(struct sl_ctx *c, const struct sl_node *v, unsigned set, const char *what,
+		    const char *api);
+
+/* Reports v, a literal string, when it is a DB instance class or node type
+ * (prefix "db." or "cache.") that names a class type the EC2 data knows but
+ * no size ("db.m6i"), or an EC2 instance type without the prefix
+ * ("m5.large"). `what` names the kind of value ("an RDS DB instance class"). */
+void sl_itype_check_prefixed(struct sl_ctx *c, const struct sl_node *v, const char *prefix,
+			     const char *what);
+
+/* The ElastiCache node type families (after "cache.") of the previous
+ * generation, which ElastiCache no longer creates clusters of (defined in
+ * I3100.c, which reports them as previous generation). */
+extern const char *const sl_cache_previous[];
+extern const size_t sl_n_cache_previous;
+
+#endif

@@ -1,0 +1,63 @@
+#!/bin/sh
+# Regenerates rules/resources/itypes_data.c, the instance type tables of E3628,
+# E3641 and E3675, from the AWS SDK for JavaScript v3 client packages pinned,
+# with their integrity hashes, in tools/instance-type-packages (Apache-2.0).
+# Each package is fetched with `npm pack` into a temporary directory (nothing
+# is installed; npm checks the tarball against the registry's integrity hash,
+# and this script checks it against the pinned one), its dist-es/models/enums.js
+# is handed to tools/gen_instance_types.py, and the temporary directory is
+# removed.
+#
+#   sh tools/update-instance-types.sh
+#
+# To move to newer packages (new instance types): put the new versions and
+# their hashes (`npm view NAME@VERSION dist.integrity`) in
+# tools/instance-type-packages, run this, rebuild, run the fixtures of E3628,
+# E3641 and E3675, commit both files. Needs npm, tar and python3. Exit status 0
+# on success, 1 on failure.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/stacklint-itypes.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+ec2= gamelift= source=
+while read -r pin integrity _; do
+	case $pin in '' | '#'*) continue ;; esac
+	name=${pin%@*}
+	version=${pin##*@}
+	short=${name##*/client-}
+	dir=$tmp/$short
+	mkdir -p "$dir"
+	(cd "$dir" && npm pack --silent "$pin" >/dev/null)
+	tarball=$(ls "$dir"/*.tgz)
+	got=$(python3 -c 'import base64, hashlib, sys
+print("sha512-" + base64.b64encode(hashlib.sha512(open(sys.argv[1], "rb").read()).digest()).decode())' "$tarball")
+	if [ "$got" != "$integrity" ]; then
+		echo "update-instance-types: $pin: tarball integrity $got, pinned $integrity" >&2
+		exit 1
+	fi
+	tar -xzf "$tarball" -C "$dir" package/package.json package/dist-es/models/enums.js
+	gotv=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["version"])' \
+		"$dir/package/package.json")
+	if [ "$gotv" != "$version" ]; then
+		echo "update-instance-types: asked for $pin, npm gave version $gotv" >&2
+		exit 1
+	fi
+	case $short in
+		ec2) ec2=$dir/package ;;
+		gamelift) gamelift=$dir/package ;;
+		*) echo "update-instance-types: unexpected package $pin" >&2; exit 1 ;;
+	esac
+	source="$source${source:+ }$pin"
+done < "$here/instance-type-packages"
+
+if [ -z "$ec2" ] || [ -z "$gamelift" ]; then
+	echo "update-instance-types: tools/instance-type-packages should pin client-ec2 and client-gamelift" >&2
+	exit 1
+fi
+
+python3 "$here/gen_instance_types.py" --ec2 "$ec2" --gamelift "$gamelift" --source "$source" \
+	-o "$root/rules/resources/itypes_data.c"
