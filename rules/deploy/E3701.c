@@ -172,7 +172,8 @@ static void check_one(struct sl_ctx *c, const struct sl_entity *e, const struct 
 			}
 		}
 		if (pass == 0) {
-			qsort(o.v, o.n, sizeof(*o.v), by_name);
+			if (o.n > 1)
+				qsort(o.v, o.n, sizeof(*o.v), by_name);
 			for (size_t i = 1; i < o.n; i++)
 				if (o.v[i].name->len == o.v[i - 1].name->len &&
 				    memcmp(o.v[i].name->str, o.v[i - 1].name->str, o.v[i].name->len) == 0)
