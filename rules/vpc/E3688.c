@@ -10,6 +10,7 @@
  * code of one type); other protocols are not judged (for -1 the ports are
  * ignored, W3687). */
 #include "rules/functions/fn.h"
+#include "rules/vpc/vpc.h"
 
 static bool is_icmp(const struct sl_node *p)
 {
@@ -18,16 +19,9 @@ static bool is_icmp(const struct sl_node *p)
 		sl_str_eq(p, "58"));
 }
 
-static void check_rule(struct sl_ctx *c, const struct sl_node *r)
+static void check_rule(struct sl_ctx *c, const struct sl_node *r, void *ud)
 {
-	const struct sl_node *a, *b;
-	if (sl_node_if(r, &a, &b)) {
-		check_rule(c, a);
-		check_rule(c, b);
-		return;
-	}
-	if (!sl_node_is(r, SL_MAP) || sl_node_intrinsic(r))
-		return;
+	(void)ud;
 	const struct sl_node *p = sl_map_get(r, "IpProtocol");
 	const struct sl_node *from = sl_map_get(r, "FromPort");
 	const struct sl_node *to = sl_map_get(r, "ToPort");
@@ -40,30 +34,10 @@ static void check_rule(struct sl_ctx *c, const struct sl_node *r)
 			  "to -1, or FromPort to one ICMP type", t, p->str);
 }
 
-static void check_list(struct sl_ctx *c, const struct sl_node *list)
-{
-	if (!sl_node_is(list, SL_SEQ))
-		return;
-	for (size_t i = 0; i < list->len; i++)
-		check_rule(c, list->items[i]);
-}
 
 static void check(struct sl_ctx *c)
 {
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		const struct sl_node *props = sl_map_get(e->value, "Properties");
-		if (!sl_node_is(props, SL_MAP) || sl_node_intrinsic(props))
-			continue;
-		if (sl_str_eq(e->type, "AWS::EC2::SecurityGroup")) {
-			check_list(c, sl_map_get(props, "SecurityGroupIngress"));
-			check_list(c, sl_map_get(props, "SecurityGroupEgress"));
-		} else if (sl_str_eq(e->type, "AWS::EC2::SecurityGroupIngress") ||
-			   sl_str_eq(e->type, "AWS::EC2::SecurityGroupEgress")) {
-			check_rule(c, props);
-		}
-	}
+	sl_vpc_each_sg_rule(c, check_rule, NULL);
 }
 
 const struct sl_rule rule_E3688 = {

@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "engine/engine.h"
+#include "rules/vpc/vpc.h"
 
 /* True when the literal protocol p certainly ignores ports. */
 static bool ignores_ports(const struct sl_node *p)
@@ -25,10 +26,9 @@ static bool ignores_ports(const struct sl_node *p)
 	return v != 1 && v != 6 && v != 17 && v != 58;
 }
 
-static void check_rule(struct sl_ctx *c, const struct sl_node *r)
+static void check_rule(struct sl_ctx *c, const struct sl_node *r, void *ud)
 {
-	if (!sl_node_is(r, SL_MAP) || sl_node_intrinsic(r))
-		return;
+	(void)ud;
 	const struct sl_node *p = sl_map_get(r, "IpProtocol");
 	if (!ignores_ports(p))
 		return;
@@ -44,30 +44,10 @@ static void check_rule(struct sl_ctx *c, const struct sl_node *r)
 		  "udp, icmp and icmpv6");
 }
 
-static void check_list(struct sl_ctx *c, const struct sl_node *list)
-{
-	if (!sl_node_is(list, SL_SEQ))
-		return;
-	for (size_t i = 0; i < list->len; i++)
-		check_rule(c, list->items[i]);
-}
 
 static void check(struct sl_ctx *c)
 {
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		const struct sl_node *props = sl_map_get(e->value, "Properties");
-		if (!sl_node_is(props, SL_MAP) || sl_node_intrinsic(props))
-			continue;
-		if (sl_str_eq(e->type, "AWS::EC2::SecurityGroup")) {
-			check_list(c, sl_map_get(props, "SecurityGroupIngress"));
-			check_list(c, sl_map_get(props, "SecurityGroupEgress"));
-		} else if (sl_str_eq(e->type, "AWS::EC2::SecurityGroupIngress") ||
-			   sl_str_eq(e->type, "AWS::EC2::SecurityGroupEgress")) {
-			check_rule(c, props);
-		}
-	}
+	sl_vpc_each_sg_rule(c, check_rule, NULL);
 }
 
 const struct sl_rule rule_W3687 = {

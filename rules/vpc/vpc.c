@@ -519,3 +519,44 @@ int sl_vpc_role_eni(const struct sl_template *t, const struct sl_entity *role)
 		return 1;
 	return g.unknown ? -1 : 0;
 }
+
+static void each_rule(struct sl_ctx *c, const struct sl_node *r,
+		      void (*fn)(struct sl_ctx *, const struct sl_node *, void *), void *ud)
+{
+	const struct sl_node *a, *b;
+	if (sl_node_if(r, &a, &b)) {
+		each_rule(c, a, fn, ud);
+		each_rule(c, b, fn, ud);
+		return;
+	}
+	if (sl_node_is(r, SL_MAP) && !sl_node_intrinsic(r))
+		fn(c, r, ud);
+}
+
+static void each_listed_rule(struct sl_ctx *c, const struct sl_node *list,
+			     void (*fn)(struct sl_ctx *, const struct sl_node *, void *), void *ud)
+{
+	if (!sl_node_is(list, SL_SEQ))
+		return;
+	for (size_t i = 0; i < list->len; i++)
+		each_rule(c, list->items[i], fn, ud);
+}
+
+void sl_vpc_each_sg_rule(struct sl_ctx *c,
+			 void (*fn)(struct sl_ctx *c, const struct sl_node *rule, void *ud), void *ud)
+{
+	const struct sl_index *rs = &c->t->resources;
+	for (size_t i = 0; i < rs->n; i++) {
+		const struct sl_entity *e = &rs->items[i];
+		const struct sl_node *p = props(e);
+		if (!sl_node_is(p, SL_MAP) || sl_node_intrinsic(p))
+			continue;
+		if (type_is(e, "AWS::EC2::SecurityGroup")) {
+			each_listed_rule(c, sl_map_get(p, "SecurityGroupIngress"), fn, ud);
+			each_listed_rule(c, sl_map_get(p, "SecurityGroupEgress"), fn, ud);
+		} else if (type_is(e, "AWS::EC2::SecurityGroupIngress") ||
+			   type_is(e, "AWS::EC2::SecurityGroupEgress")) {
+			fn(c, p, ud);
+		}
+	}
+}

@@ -65,4 +65,13 @@ const struct sl_node *sl_vpc_subnets_node(const struct sl_template *t, const str
  * ManagedPolicy and RolePolicy resources attached to it. 1 yes, 0 no, -1 unknown. */
 int sl_vpc_role_eni(const struct sl_template *t, const struct sl_entity *role);
 
+/* Calls fn(c, rule, ud) for every security group rule of the template: the
+ * items of an AWS::EC2::SecurityGroup's SecurityGroupIngress and
+ * SecurityGroupEgress, and the Properties of AWS::EC2::SecurityGroupIngress and
+ * SecurityGroupEgress resources; a rule (or list item) written with Fn::If
+ * gives each branch. Only literal maps are given (no other function, no
+ * AWS::NoValue). */
+void sl_vpc_each_sg_rule(struct sl_ctx *c,
+			 void (*fn)(struct sl_ctx *c, const struct sl_node *rule, void *ud), void *ud);
+
 #endif
