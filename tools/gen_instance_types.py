@@ -6,11 +6,20 @@ with their integrity hashes, in tools/instance-type-packages; fetched by
 tools/update-instance-types.sh) and writes one sorted table of every instance
 type named by the enums below, each with a bit per enum that names it:
 
-    ITYPE_EC2       @aws-sdk/client-ec2       _InstanceType   (the EC2 API's InstanceType)
-    ITYPE_GAMELIFT  @aws-sdk/client-gamelift  EC2InstanceType (GameLift fleets)
+    ITYPE_EC2            @aws-sdk/client-ec2        _InstanceType   (the EC2 API's InstanceType)
+    ITYPE_GAMELIFT       @aws-sdk/client-gamelift   EC2InstanceType (GameLift fleets)
+    ITYPE_SM_PROCESSING  @aws-sdk/client-sagemaker  ProcessingInstanceType (processing and
+                                                    model monitoring jobs)
+    ITYPE_SM_HOSTING     @aws-sdk/client-sagemaker  ProductionVariantInstanceType (endpoints,
+                                                    inference experiments)
+    ITYPE_SM_TRANSFORM   @aws-sdk/client-sagemaker  TransformInstanceType (batch transform)
+    ITYPE_SM_CLUSTER     @aws-sdk/client-sagemaker  ClusterInstanceType (HyperPod clusters)
+    ITYPE_ES             @aws-sdk/client-elasticsearch-service  ESPartitionInstanceType
+    ITYPE_OPENSEARCH     @aws-sdk/client-opensearch OpenSearchPartitionInstanceType
 
-    python3 tools/gen_instance_types.py --ec2 DIR --gamelift DIR \
-        --source "name@version name@version" [-o FILE]
+    python3 tools/gen_instance_types.py --ec2 DIR --gamelift DIR --sagemaker DIR \
+        --elasticsearch-service DIR --opensearch DIR \
+        --source "name@version name@version ..." [-o FILE]
 
 DIR is an unpacked package (the folder holding dist-es/). Python 3 standard
 library only; the output depends only on the input (sorted, no dates). Exit
@@ -29,6 +38,12 @@ ROOT = os.path.dirname(HERE)
 ENUMS = [
     ("ITYPE_EC2", 1, "ec2", "_InstanceType"),
     ("ITYPE_GAMELIFT", 2, "gamelift", "EC2InstanceType"),
+    ("ITYPE_SM_PROCESSING", 4, "sagemaker", "ProcessingInstanceType"),
+    ("ITYPE_SM_HOSTING", 8, "sagemaker", "ProductionVariantInstanceType"),
+    ("ITYPE_SM_TRANSFORM", 16, "sagemaker", "TransformInstanceType"),
+    ("ITYPE_SM_CLUSTER", 32, "sagemaker", "ClusterInstanceType"),
+    ("ITYPE_ES", 64, "elasticsearch-service", "ESPartitionInstanceType"),
+    ("ITYPE_OPENSEARCH", 128, "opensearch", "OpenSearchPartitionInstanceType"),
 ]
 
 # A name starts with a letter, so that the "\0" before it in the generated string is
@@ -57,7 +72,7 @@ def read_enum(pkg_dir, name):
 
 def main():
     ap = argparse.ArgumentParser()
-    for _, _, arg, _ in ENUMS:
+    for arg in sorted({arg for _, _, arg, _ in ENUMS}):
         ap.add_argument("--" + arg, required=True)
     ap.add_argument("--source", required=True)
     ap.add_argument("-o", default=os.path.join(ROOT, "rules", "resources", "itypes_data.c"))
@@ -66,7 +81,7 @@ def main():
     flags = {}
     counts = []
     for fname, bit, arg, enum in ENUMS:
-        values = read_enum(getattr(a, arg), enum)
+        values = read_enum(getattr(a, arg.replace("-", "_")), enum)
         counts.append("%s %s: %d" % (arg, enum, len(values)))
         for v in values:
             flags[v] = flags.get(v, 0) | bit
@@ -103,10 +118,10 @@ def main():
     out.append("};")
     out.append("")
     out.append("/* %s */" % ", ".join("%s %d" % (f, b) for f, b, _, _ in ENUMS))
-    out.append("const uint8_t sl_itype_flags[] = {")
+    out.append("const uint16_t sl_itype_flags[] = {")
     fl = [flags[n] for n in names]
-    for i in range(0, len(fl), 24):
-        out.append("\t" + ", ".join(str(x) for x in fl[i:i + 24]) + ",")
+    for i in range(0, len(fl), 20):
+        out.append("\t" + ", ".join(str(x) for x in fl[i:i + 20]) + ",")
     out.append("};")
     out.append("const size_t sl_n_itypes = %d;" % len(names))
     data = "\n".join(out) + "\n"

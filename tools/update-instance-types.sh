@@ -1,6 +1,7 @@
 #!/bin/sh
 # Regenerates rules/resources/itypes_data.c, the instance type tables of E3628,
-# E3641 and E3675, from the AWS SDK for JavaScript v3 client packages pinned,
+# E3641, E3675, E3640, E3642-E3644 (SageMaker), E3652 and E3653 (OpenSearch
+# Service), from the AWS SDK for JavaScript v3 client packages pinned,
 # with their integrity hashes, in tools/instance-type-packages (Apache-2.0).
 # Each package is fetched with `npm pack` into a temporary directory (nothing
 # is installed; npm checks the tarball against the registry's integrity hash,
@@ -13,8 +14,8 @@
 # To move to newer packages (new instance types): put the new versions and
 # their hashes (`npm view NAME@VERSION dist.integrity`) in
 # tools/instance-type-packages, run this, rebuild, run the fixtures of E3628,
-# E3641 and E3675, commit both files. Needs npm, tar and python3. Exit status 0
-# on success, 1 on failure.
+# E3641, E3675, E3640, E3642, E3643, E3644, E3652 and E3653, commit both
+# files. Needs npm, tar and python3. Exit status 0 on success, 1 on failure.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -23,7 +24,9 @@ root=$(dirname "$here")
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/stacklint-itypes.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
-ec2= gamelift= source=
+# the generator's arguments gather in "$@": --NAME DIR for each package
+set --
+source=''
 while read -r pin integrity _; do
 	case $pin in '' | '#'*) continue ;; esac
 	name=${pin%@*}
@@ -47,17 +50,13 @@ print("sha512-" + base64.b64encode(hashlib.sha512(open(sys.argv[1], "rb").read()
 		exit 1
 	fi
 	case $short in
-		ec2) ec2=$dir/package ;;
-		gamelift) gamelift=$dir/package ;;
+		ec2 | gamelift | sagemaker | elasticsearch-service | opensearch)
+			set -- "$@" "--$short" "$dir/package" ;;
 		*) echo "update-instance-types: unexpected package $pin" >&2; exit 1 ;;
 	esac
 	source="$source${source:+ }$pin"
 done < "$here/instance-type-packages"
 
-if [ -z "$ec2" ] || [ -z "$gamelift" ]; then
-	echo "update-instance-types: tools/instance-type-packages should pin client-ec2 and client-gamelift" >&2
-	exit 1
-fi
-
-python3 "$here/gen_instance_types.py" --ec2 "$ec2" --gamelift "$gamelift" --source "$source" \
+# the generator stops with a message when a package it reads is not pinned
+python3 "$here/gen_instance_types.py" "$@" --source "$source" \
 	-o "$root/rules/resources/itypes_data.c"

@@ -1,4 +1,5 @@
-/* Condition functions: recognition and a linear walk of the Conditions section. */
+/* Condition functions: recognition, a linear walk of the Conditions section,
+ * and the memoised condition analysis. */
 #include "rules/conditions/cond.h"
 
 #define COND_MAX_DEPTH 600 /* above the loader's nesting cap: a guard, not a limit */
@@ -75,4 +76,23 @@ void sl_cond_check_list(struct sl_ctx *c, const struct sl_node *key, const struc
 			sl_report(c, it, "%s takes conditions (Fn::Equals, Fn::And, Fn::Or, Fn::Not or "
 				  "Condition), not %s", key->str, sl_cond_what(it));
 	}
+}
+
+static void release_model(void *p)
+{
+	sl_conds_free(p);
+}
+
+struct sl_conds *sl_cond_model(struct sl_ctx *c)
+{
+	static const char key = 0;
+	struct sl_conds *s = sl_memo_get(c, &key);
+	if (s)
+		return s;
+	s = sl_conds_new(c->t);
+	if (!s) {
+		c->oom = true;
+		return NULL;
+	}
+	return sl_memo_put(c, &key, s, release_model); /* NULL (s released) when the table is full */
 }

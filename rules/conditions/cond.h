@@ -5,6 +5,7 @@
 #ifndef SL_RULES_CONDITIONS_COND_H
 #define SL_RULES_CONDITIONS_COND_H
 
+#include "analysis/cond.h"
 #include "engine/engine.h"
 
 enum sl_cond_fn {
@@ -42,5 +43,11 @@ const char *sl_cond_what(const struct sl_node *n);
  * for the rule running in c. YAML aliases are not judged. */
 void sl_cond_check_list(struct sl_ctx *c, const struct sl_node *key, const struct sl_node *value,
 			size_t min, size_t max);
+
+/* The condition analysis (src/analysis/cond.h) of the template being linted,
+ * made on first use and kept for the template's other rules; NULL when memory
+ * ran out or the memo table is full (every sl_conds_* function then answers
+ * "unknown"). */
+struct sl_conds *sl_cond_model(struct sl_ctx *c);
 
 #endif

@@ -2,6 +2,7 @@
  * walk of instance type properties the instance type rules share. */
 #include "rules/resources/itypes.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "engine/engine.h"
@@ -116,26 +117,64 @@ void sl_itype_walk(struct sl_ctx *c, const struct sl_itype_site *sites, size_t n
 	}
 }
 
-void sl_itype_check(struct sl_ctx *c, const struct sl_node *v, unsigned set, const char *what,
-		    const char *api)
+/* Lower-cases the len bytes at s into buf (of size cap); false when they do
+ * not fit or hold a NUL. */
+static bool lower_copy(char *buf, size_t cap, const char *s, size_t len)
 {
-	char buf[64];
-	if (v->len == 0 || v->len >= sizeof(buf) || memchr(v->str, '\0', v->len))
-		return;
-	for (uint32_t i = 0; i < v->len; i++) {
-		char ch = v->str[i];
+	if (len == 0 || len >= cap || memchr(s, '\0', len))
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		char ch = s[i];
 		buf[i] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
 	}
-	buf[v->len] = '\0';
-	if (sl_itype_in(buf, v->len, set))
+	buf[len] = '\0';
+	return true;
+}
+
+static bool ends_with(const char *s, size_t len, const char *suffix)
+{
+	size_t n = strlen(suffix);
+	return len >= n && memcmp(s + len - n, suffix, n) == 0;
+}
+
+void sl_itype_check_affixed(struct sl_ctx *c, const struct sl_node *v, unsigned set,
+			    const char *prefix, const char *suffix, const char *what,
+			    const char *api)
+{
+	char buf[64], alt[96];
+	size_t plen = strlen(prefix), slen = strlen(suffix);
+	if (!lower_copy(buf, sizeof(buf), v->str, v->len))
 		return;
-	const char *dot = memchr(buf, '.', v->len);
-	if (!dot || dot == buf)
+	size_t len = v->len;
+	if (sl_itype_in(buf, len, set))
 		return;
-	size_t fam_len = (size_t)(dot - buf);
+	if (plen && (len <= plen || memcmp(buf, prefix, plen) != 0)) {
+		/* no prefix: the name of the set with it, if there is one */
+		snprintf(alt, sizeof(alt), "%s%s", prefix, buf);
+		if (sl_itype_in(alt, strlen(alt), set))
+			sl_report(c, v, "'%s' is not %s: their names start with '%s'; did you mean "
+				  "'%s'?", v->str, what, prefix, alt);
+		return;
+	}
+	const char *fam = buf + plen;
+	const char *dot = memchr(fam, '.', len - plen);
+	if (!dot || dot == fam)
+		return;
+	size_t fam_len = (size_t)(dot - buf); /* with the prefix */
 	/* a family the data does not know may be newer than the data: not judged */
 	if (!sl_itype_family_known(buf, fam_len, set))
 		return;
+	if (slen && !ends_with(buf, len, suffix)) {
+		/* no suffix or another one: family.size with the suffix, if a name of the set */
+		const char *end = memchr(dot + 1, '.', len - (size_t)(dot + 1 - buf));
+		size_t stem = end ? (size_t)(end - buf) : len;
+		snprintf(alt, sizeof(alt), "%.*s%s", (int)stem, buf, suffix);
+		if (sl_itype_in(alt, strlen(alt), set)) {
+			sl_report(c, v, "'%s' is not %s: their names end in '%s'; did you mean '%s'?",
+				  v->str, what, suffix, alt);
+			return;
+		}
+	}
 	const char *cands[128];
 	size_t n = 0;
 	for (size_t i = lower_bound(buf, fam_len); i < sl_n_itypes && n < 128; i++) {
@@ -145,10 +184,16 @@ void sl_itype_check(struct sl_ctx *c, const struct sl_node *v, unsigned set, con
 		if (name[fam_len] == '.' && (sl_itype_flags[i] & set))
 			cands[n++] = name;
 	}
-	const char *sug = sl_suggest(buf, v->len, cands, n);
+	const char *sug = sl_suggest(buf, len, cands, n);
 	sl_report(c, v, "'%s' is not %s: the %s lists no such size of the %.*s family%s%s%s", v->str,
 		  what, api, (int)fam_len, buf, sug ? "; did you mean '" : "", sug ? sug : "",
 		  sug ? "'?" : "");
+}
+
+void sl_itype_check(struct sl_ctx *c, const struct sl_node *v, unsigned set, const char *what,
+		    const char *api)
+{
+	sl_itype_check_affixed(c, v, set, "", "", what, api);
 }
 
 void sl_itype_check_prefixed(struct sl_ctx *c, const struct sl_node *v, const char *prefix,

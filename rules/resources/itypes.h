@@ -1,6 +1,6 @@
 /* Instance type tables (generated into itypes_data.c from the AWS SDK's API
  * enums by tools/update-instance-types.sh) and the walk the instance type
- * rules (E3628, E3641, E3675) share. */
+ * rules (E3628, E3641, E3675, E3640, E3642-E3644, E3652, E3653) share. */
 #ifndef SL_RULES_RESOURCES_ITYPES_H
 #define SL_RULES_RESOURCES_ITYPES_H
 
@@ -9,8 +9,14 @@
 #include <stdint.h>
 
 enum {
-	ITYPE_EC2 = 1,      /* the EC2 API's InstanceType enum */
-	ITYPE_GAMELIFT = 2, /* the GameLift API's EC2InstanceType enum */
+	ITYPE_EC2 = 1,             /* the EC2 API's InstanceType enum */
+	ITYPE_GAMELIFT = 2,        /* the GameLift API's EC2InstanceType enum */
+	ITYPE_SM_PROCESSING = 4,   /* SageMaker's ProcessingInstanceType */
+	ITYPE_SM_HOSTING = 8,      /* SageMaker's ProductionVariantInstanceType */
+	ITYPE_SM_TRANSFORM = 16,   /* SageMaker's TransformInstanceType */
+	ITYPE_SM_CLUSTER = 32,     /* SageMaker's ClusterInstanceType */
+	ITYPE_ES = 64,             /* the Elasticsearch Service API's ESPartitionInstanceType */
+	ITYPE_OPENSEARCH = 128,    /* OpenSearch Service's OpenSearchPartitionInstanceType */
 };
 
 /* The generated table: sl_n_itypes names, sorted by strcmp, the i-th at
@@ -18,7 +24,7 @@ enum {
  * sl_itype_flags[i]. */
 extern const char sl_itype_names[];
 extern const uint16_t sl_itype_off[];
-extern const uint8_t sl_itype_flags[];
+extern const uint16_t sl_itype_flags[];
 extern const size_t sl_n_itypes;
 
 /* True when the len bytes at s are an instance type of a set of `set`. */
@@ -50,6 +56,16 @@ void sl_itype_walk(struct sl_ctx *c, const struct sl_itype_site *sites, size_t n
  * type"), `api` the source of the data ("EC2 API"). */
 void sl_itype_check(struct sl_ctx *c, const struct sl_node *v, unsigned set, const char *what,
 		    const char *api);
+
+/* As sl_itype_check, for a set whose names all start with prefix ("ml." of
+ * "ml.m5.large") and end with suffix (".search" of "m5.large.search"), either
+ * of which may be "": the family is the prefix and the text up to the next
+ * dot ("ml.m5"). A value without the prefix or with another suffix is
+ * reported when the prefix added or the suffix put in place gives a name of
+ * the set ("m5.large" for "ml.m5.large"); else as sl_itype_check. */
+void sl_itype_check_affixed(struct sl_ctx *c, const struct sl_node *v, unsigned set,
+			    const char *prefix, const char *suffix, const char *what,
+			    const char *api);
 
 /* Reports v, a literal string, when it is a DB instance class or node type
  * (prefix "db." or "cache.") that names a class type the EC2 data knows but

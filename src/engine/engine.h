@@ -32,7 +32,7 @@ struct sl_ctx {
 		const void *key;
 		void *data;
 		void (*free)(void *);
-	} memo[8];
+	} memo[16];
 	size_t n_memo;
 };
 
