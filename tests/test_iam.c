@@ -3,13 +3,15 @@
  * (src/spec/iam.c) finds every action it holds by name in any case (which
  * checks the blob's sort order against the reader's binary search), knows
  * the resource types of a few actions, and the IAM rules' action glob
- * (rules/iam/iam.c) matches as IAM does.
+ * (rules/iam/iam.c) matches as IAM does; the AWS managed policy table
+ * (src/spec/managed.c) finds every policy it holds and answers by content.
  */
 #include <ctype.h>
 #include <stdlib.h>
 
 #include "rules/iam/iam.h"
 #include "spec/iam.h"
+#include "spec/managed.h"
 #include "test.h"
 
 static void test_every_action_is_found(void)
@@ -91,11 +93,66 @@ static void test_arn_shape(void)
 	assert_true(!iam_arn_shape("arn:aws:iam::${AWS::AccountId}:user/x", 37, true, true));
 }
 
+static void test_managed(void)
+{
+	/* every name is found (the table's order is the reader's) */
+	assert_true(sl_managed_count > 1000);
+	for (size_t i = 0; i < sl_managed_count; i++) {
+		const char *n = sl_managed_names + sl_managed_off[i];
+		assert_true(sl_managed_exists(n, strlen(n)));
+		if (i)
+			assert_true(strcmp(sl_managed_names + sl_managed_off[i - 1], n) < 0);
+	}
+	const char *eni = "service-role/AWSLambdaENIManagementAccess";
+	const char *basic = "service-role/AWSLambdaBasicExecutionRole";
+	assert_int(sl_managed_allows(eni, strlen(eni), "ec2:CreateNetworkInterface"), SL_MANAGED_YES);
+	assert_int(sl_managed_allows(eni, strlen(eni), "EC2:deletenetworkinterface"), SL_MANAGED_YES);
+	assert_int(sl_managed_allows(eni, strlen(eni), "xray:PutTraceSegments"), SL_MANAGED_NO);
+	assert_int(sl_managed_allows(basic, strlen(basic), "ec2:CreateNetworkInterface"), SL_MANAGED_NO);
+	/* an action the data was not generated for, a prefix of a name, a name
+	 * without its path, another case */
+	assert_int(sl_managed_allows(eni, strlen(eni), "s3:GetObject"), SL_MANAGED_UNKNOWN);
+	assert_int(sl_managed_allows(eni, strlen(eni) - 1, "ec2:CreateNetworkInterface"),
+		   SL_MANAGED_UNKNOWN);
+	assert_int(sl_managed_allows(basic + 13, strlen(basic) - 13, "ec2:CreateNetworkInterface"),
+		   SL_MANAGED_UNKNOWN);
+	assert_int(sl_managed_allows("AWSXRayWriteOnlyAccess", 22, "xray:PutTraceSegments"),
+		   SL_MANAGED_UNKNOWN);
+	assert_int(sl_managed_allows("AWSXrayWriteOnlyAccess", 22, "xray:PutTraceSegments"),
+		   SL_MANAGED_YES);
+	/* NotAction: PowerUserAccess allows all but IAM, Organizations and Account */
+	assert_int(sl_managed_allows("PowerUserAccess", 15, "xray:PutTelemetryRecords"),
+		   SL_MANAGED_YES);
+	assert_int(sl_managed_allows("AdministratorAccess", 19, "ec2:DescribeNetworkInterfaces"),
+		   SL_MANAGED_YES);
+	/* under a Condition: may */
+	const char *sig = "CloudWatchLambdaApplicationSignalsExecutionRolePolicy";
+	assert_int(sl_managed_allows(sig, strlen(sig), "xray:PutTraceSegments"), SL_MANAGED_UNKNOWN);
+	/* a Deny of everything: may (a Deny is never read as a grant or its absence) */
+	assert_int(sl_managed_allows("AWSDenyAll", 10, "xray:PutTraceSegments"), SL_MANAGED_UNKNOWN);
+
+	size_t nl = 0;
+	const char *a = "arn:aws:iam::aws:policy/service-role/AWSLambdaRole";
+	const char *n = sl_managed_arn_name(a, strlen(a), false, &nl);
+	assert_true(n && nl == strlen("service-role/AWSLambdaRole") && n == a + 24);
+	const char *sub = "arn:${AWS::Partition}:iam::aws:policy/ReadOnlyAccess";
+	assert_true(sl_managed_arn_name(sub, strlen(sub), true, &nl) && nl == 14);
+	assert_true(!sl_managed_arn_name(sub, strlen(sub), false, &nl));
+	const char *cn = "arn:aws-cn:iam::aws:policy/ReadOnlyAccess";
+	assert_true(!sl_managed_arn_name(cn, strlen(cn), true, &nl));
+	const char *var = "arn:${AWS::Partition}:iam::aws:policy/${Name}";
+	assert_true(!sl_managed_arn_name(var, strlen(var), true, &nl));
+	const char *own = "arn:aws:iam::123456789012:policy/Mine";
+	assert_true(!sl_managed_arn_name(own, strlen(own), false, &nl));
+	assert_true(!sl_managed_arn_name("arn:aws:iam::aws:policy/", 24, false, &nl));
+}
+
 int main(void)
 {
 	test_every_action_is_found();
 	test_lookups();
 	test_glob();
 	test_arn_shape();
+	test_managed();
 	return test_result();
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "spec/managed.h"
 #include "template/sam.h"
 
 static bool type_is(const struct sl_entity *e, const char *type)
@@ -394,46 +395,31 @@ static void document(struct grant *g, const struct sl_node *doc)
 		g->unknown = true;
 }
 
-/* AWS managed policies known not to grant the ENI actions. */
-static const char *const plain_managed[] = {
-	"AWSLambdaBasicExecutionRole", "AWSXRayDaemonWriteAccess", "AWSXrayWriteOnlyAccess",
-	"AWSLambdaSQSQueueExecutionRole", "AWSLambdaKinesisExecutionRole",
-	"AWSLambdaDynamoDBExecutionRole", "CloudWatchLambdaInsightsExecutionRolePolicy",
-	"AmazonS3ReadOnlyAccess", "AmazonS3FullAccess", "AmazonDynamoDBReadOnlyAccess",
-	"AmazonDynamoDBFullAccess", "AmazonSQSFullAccess", "AmazonSNSFullAccess",
-	"CloudWatchLogsFullAccess", "AmazonSSMReadOnlyAccess", NULL,
-};
-
-/* A managed policy ARN as text (a literal, or an Fn::Sub that uses nothing but
- * ${AWS::Partition}): grants all, nothing, or unknown. */
-static void managed_arn(struct grant *g, const char *s, size_t len)
+/* A managed policy ARN as text (a literal, or the template of an Fn::Sub when
+ * sub): what the AWS managed policy it names allows of the ENI actions, by
+ * its content (spec/managed.h); unknown for anything else (a customer managed
+ * policy we cannot read, a variable, a policy the data does not know). */
+static void managed_arn(struct grant *g, const char *s, size_t len, bool sub)
 {
-	const char *end = s + len;
-	for (const char *d = s; (d = strstr(d, "${")) && d < end; d++)
-		if (strncmp(d, "${AWS::Partition}", 17) != 0) {
+	size_t nl;
+	const char *name = sl_managed_arn_name(s, len, sub, &nl);
+	if (!name) {
+		g->unknown = true;
+		return;
+	}
+	for (int i = 0; i < 3; i++) {
+		enum sl_managed_answer a = sl_managed_allows(name, nl, eni_actions[i]);
+		if (a == SL_MANAGED_YES)
+			g->bits |= 1u << i;
+		else if (a == SL_MANAGED_UNKNOWN)
 			g->unknown = true;
-			return;
-		}
-	if (len < 20 || memcmp(s, "arn:", 4) != 0 || !strstr(s, ":iam::aws:policy/")) {
-		g->unknown = true; /* a customer managed policy we cannot read */
-		return;
 	}
-	const char *name = strrchr(s, '/') + 1;
-	if (!strcmp(name, "AWSLambdaVPCAccessExecutionRole") ||
-	    !strcmp(name, "AWSLambdaENIManagementAccess")) {
-		g->bits = ALL;
-		return;
-	}
-	for (const char *const *p = plain_managed; *p; p++)
-		if (!strcmp(name, *p))
-			return;
-	g->unknown = true;
 }
 
 static void managed(struct grant *g, const struct sl_template *t, const struct sl_node *item)
 {
 	if (sl_node_is(item, SL_SCALAR)) {
-		managed_arn(g, item->str, item->len);
+		managed_arn(g, item->str, item->len, false);
 		return;
 	}
 	const struct sl_node *k = sl_node_intrinsic(item);
@@ -441,7 +427,7 @@ static void managed(struct grant *g, const struct sl_template *t, const struct s
 	if (sl_str_eq(k, "Fn::Sub") && sl_node_is(arg, SL_SEQ) && arg->len >= 1)
 		arg = arg->items[0];
 	if (sl_str_eq(k, "Fn::Sub") && sl_node_is(arg, SL_SCALAR)) {
-		managed_arn(g, arg->str, arg->len);
+		managed_arn(g, arg->str, arg->len, true);
 		return;
 	}
 	const struct sl_entity *mp = sl_vpc_target(t, item, "AWS::IAM::ManagedPolicy", NULL);

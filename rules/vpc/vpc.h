@@ -60,8 +60,8 @@ int sl_vpc_sg_https(const struct sl_template *t, const struct sl_entity *sg);
 const struct sl_node *sl_vpc_subnets_node(const struct sl_template *t, const struct sl_entity *fn);
 
 /* Whether a role of the template may create, describe and delete network
- * interfaces: its managed policies (AWSLambdaVPCAccessExecutionRole,
- * AWSLambdaENIManagementAccess), inline policies, and the AWS::IAM::Policy,
+ * interfaces: its AWS managed policies (judged by their content,
+ * spec/managed.h), inline policies, and the AWS::IAM::Policy,
  * ManagedPolicy and RolePolicy resources attached to it. 1 yes, 0 no, -1 unknown. */
 int sl_vpc_role_eni(const struct sl_template *t, const struct sl_entity *role);
 

@@ -4,6 +4,7 @@
 
 #include "rules/sam/samrules.h"
 #include "rules/xray/xray.h"
+#include "spec/managed.h"
 
 /* What a role is known to allow. */
 enum {
@@ -11,25 +12,6 @@ enum {
 	PUT_TELEMETRY = 1 << 1, /* xray:PutTelemetryRecords */
 	BOTH = PUT_SEGMENTS | PUT_TELEMETRY,
 	UNKNOWN = 1 << 2, /* something we cannot read could grant them */
-};
-
-/* AWS managed policies that grant both actions. */
-static const char *const xray_managed[] = {
-	"AWSXRayDaemonWriteAccess", "AWSXrayWriteOnlyAccess", "AWSXrayFullAccess",
-	"AdministratorAccess", "PowerUserAccess",
-};
-
-/* AWS managed policies common on Lambda roles that are known not to grant them;
- * any other managed policy might, so it makes the role unknown. */
-static const char *const plain_managed[] = {
-	"service-role/AWSLambdaBasicExecutionRole", "service-role/AWSLambdaVPCAccessExecutionRole",
-	"service-role/AWSLambdaKinesisExecutionRole", "service-role/AWSLambdaDynamoDBExecutionRole",
-	"service-role/AWSLambdaSQSQueueExecutionRole", "service-role/AWSLambdaMSKExecutionRole",
-	"service-role/AWSLambdaENIManagementAccess", "service-role/AWSLambdaRole",
-	"AWSLambdaExecute", "AmazonS3ReadOnlyAccess", "AmazonS3FullAccess",
-	"AmazonDynamoDBReadOnlyAccess", "AmazonDynamoDBFullAccess", "AmazonSQSFullAccess",
-	"AmazonSNSFullAccess", "CloudWatchLogsFullAccess", "AmazonKinesisFullAccess",
-	"SecretsManagerReadWrite",
 };
 
 /* IAM action glob match, case-insensitive: '*' any run, '?' one character. */
@@ -87,24 +69,26 @@ static unsigned document_bits(const struct sl_node *doc)
 	return b;
 }
 
-/* The policy name at the end of an AWS managed policy ARN, or NULL. */
-static const char *aws_managed_name(const char *arn)
+/* What the AWS managed policy an ARN written as text names (a literal, or the
+ * template of an Fn::Sub when sub) allows of the two actions, by its content
+ * (spec/managed.h); UNKNOWN for any other ARN. */
+static unsigned managed_arn_bits(const char *arn, size_t len, bool sub)
 {
-	const char *tail = strstr(arn, ":iam::aws:policy/");
-	if (!tail || strncmp(arn, "arn:", 4) != 0)
-		return NULL;
-	return tail + strlen(":iam::aws:policy/");
-}
-
-static unsigned managed_name_bits(const char *name)
-{
-	for (size_t i = 0; i < sizeof(xray_managed) / sizeof(xray_managed[0]); i++)
-		if (strcmp(name, xray_managed[i]) == 0)
-			return BOTH;
-	for (size_t i = 0; i < sizeof(plain_managed) / sizeof(plain_managed[0]); i++)
-		if (strcmp(name, plain_managed[i]) == 0)
-			return 0;
-	return UNKNOWN;
+	size_t nl;
+	const char *name = sl_managed_arn_name(arn, len, sub, &nl);
+	if (!name)
+		return UNKNOWN;
+	static const struct {
+		const char *action;
+		unsigned bit;
+	} asked[] = { { "xray:PutTraceSegments", PUT_SEGMENTS },
+		      { "xray:PutTelemetryRecords", PUT_TELEMETRY } };
+	unsigned b = 0;
+	for (size_t i = 0; i < sizeof(asked) / sizeof(asked[0]); i++) {
+		enum sl_managed_answer a = sl_managed_allows(name, nl, asked[i].action);
+		b |= a == SL_MANAGED_YES ? asked[i].bit : a == SL_MANAGED_UNKNOWN ? UNKNOWN : 0;
+	}
+	return b;
 }
 
 /* One ManagedPolicyArns item: a literal ARN, "arn:${AWS::Partition}:..." in Fn::Sub,
@@ -112,28 +96,18 @@ static unsigned managed_name_bits(const char *name)
 static unsigned managed_bits(const struct sl_template *t, const struct sl_node *m)
 {
 	const struct sl_node *k = sl_node_intrinsic(m);
-	const char *arn = NULL;
+	const struct sl_node *a = k ? m->pairs[0].value : NULL;
 	if (!k && sl_node_is(m, SL_SCALAR))
-		arn = m->str;
-	else if (k && sl_str_eq(k, "Fn::Sub") && sl_node_is(m->pairs[0].value, SL_SCALAR))
-		arn = m->pairs[0].value->str;
-	else if (k && sl_str_eq(k, "Ref") && sl_node_is(m->pairs[0].value, SL_SCALAR)) {
-		const struct sl_node *a = m->pairs[0].value;
+		return managed_arn_bits(m->str, m->len, false);
+	if (sl_str_eq(k, "Fn::Sub") && sl_node_is(a, SL_SCALAR))
+		return managed_arn_bits(a->str, a->len, true);
+	if (sl_str_eq(k, "Ref") && sl_node_is(a, SL_SCALAR)) {
 		const struct sl_entity *p = sl_index_find(&t->resources, a->str, a->len);
 		if (!p || !sl_samr_type_is(p, "AWS::IAM::ManagedPolicy"))
 			return UNKNOWN;
 		return document_bits(sl_map_get(sl_samr_props(p), "PolicyDocument"));
 	}
-	if (!arn)
-		return UNKNOWN;
-	if (strncmp(arn, "arn:${AWS::Partition}:", 22) == 0) {
-		const char *tail = strstr(arn, ":iam::aws:policy/");
-		return tail && !strchr(tail, '$') ? managed_name_bits(tail + 17) : UNKNOWN;
-	}
-	if (strchr(arn, '$'))
-		return UNKNOWN;
-	const char *name = aws_managed_name(arn);
-	return name ? managed_name_bits(name) : UNKNOWN;
+	return UNKNOWN;
 }
 
 /* Whether a Roles / RoleName entry of a separate policy names the role: 1 yes,
@@ -274,11 +248,15 @@ const struct sl_rule rule_W9401 = {
 	"!GetAtt X.Arn` or `!Ref X`) has `xray:PutTraceSegments` and `xray:PutTelemetryRecords` "
 	"(wildcards such as `xray:*` or `*` count) in the role's inline policies, in "
 	"`AWS::IAM::Policy`, `AWS::IAM::RolePolicy` or `AWS::IAM::ManagedPolicy` resources attached "
-	"to it, or through the managed policy `AWSXRayDaemonWriteAccess` or "
-	"`AWSXrayWriteOnlyAccess` (a literal ARN or `arn:${AWS::Partition}:...` in `Fn::Sub`). A SAM "
+	"to it, or through AWS managed policies (a literal ARN or `arn:${AWS::Partition}:...` in "
+	"`Fn::Sub`), judged by what each policy's default version allows, as compiled in from the "
+	"AWS managed policy documents: `AWSXRayDaemonWriteAccess` grants both actions, "
+	"`service-role/AWSLambdaBasicExecutionRole` neither. A SAM "
 	"function without `Role` is not checked: SAM adds the policy to the role it creates. When "
 	"something that could grant the actions cannot be read (a parameter, an imported ARN, a "
-	"customer managed policy outside the template, `NotAction`), the rule stays silent.\n\n"
+	"customer managed policy outside the template, an AWS managed policy that allows them only "
+	"on some resources or under a condition, or one the compiled-in data does not know, "
+	"`NotAction`), the rule stays silent.\n\n"
 	"### Why it matters\n"
 	"With active tracing Lambda samples requests and runs the X-Ray daemon for the function, "
 	"which sends segments with the function's own credentials. Without the permissions the "
