@@ -1,7 +1,7 @@
 /* E3722: a cache behavior without a cache policy whose cookie forwarding is not all, none or whitelist. */
 #include <strings.h>
 
-#include "rules/sam/samrules.h"
+#include "rules/cloudfront/cloudfront.h"
 
 static void check_forward(struct sl_ctx *c, const struct sl_node *v, void *ud)
 {
@@ -29,21 +29,9 @@ static void check_behavior(struct sl_ctx *c, const struct sl_node *b)
 		sl_samr_each_value(f, check_forward, c, NULL);
 }
 
-static void check_one(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *props,
-		      void *ud)
-{
-	(void)e;
-	(void)ud;
-	const struct sl_node *cfg = sl_map_get(props, "DistributionConfig");
-	check_behavior(c, sl_map_get(cfg, "DefaultCacheBehavior"));
-	const struct sl_node *list = sl_map_get(cfg, "CacheBehaviors");
-	for (size_t i = 0; sl_node_is(list, SL_SEQ) && i < list->len; i++)
-		check_behavior(c, list->items[i]);
-}
-
 static void check(struct sl_ctx *c)
 {
-	sl_samr_each_resource(c, "AWS::CloudFront::Distribution", check_one, NULL);
+	sl_cf_each_behavior(c, check_behavior);
 }
 
 const struct sl_rule rule_E3722 = {

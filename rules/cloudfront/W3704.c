@@ -6,7 +6,7 @@
  * DefaultCacheBehavior or CacheBehaviors entry of an AWS::CloudFront::Distribution
  * that sets both is reported at the ForwardedValues key. A property set in
  * only one branch of an Fn::If is not judged. */
-#include "rules/sam/samrules.h"
+#include "rules/cloudfront/cloudfront.h"
 
 static bool surely_set(const struct sl_pair *p)
 {
@@ -29,21 +29,9 @@ static void check_behavior(struct sl_ctx *c, const struct sl_node *b)
 		  "OriginRequestPolicyId), or remove CachePolicyId");
 }
 
-static void check_one(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *props,
-		      void *ud)
-{
-	(void)e;
-	(void)ud;
-	const struct sl_node *cfg = sl_map_get(props, "DistributionConfig");
-	check_behavior(c, sl_map_get(cfg, "DefaultCacheBehavior"));
-	const struct sl_node *list = sl_map_get(cfg, "CacheBehaviors");
-	for (size_t i = 0; sl_node_is(list, SL_SEQ) && i < list->len; i++)
-		check_behavior(c, list->items[i]);
-}
-
 static void check(struct sl_ctx *c)
 {
-	sl_samr_each_resource(c, "AWS::CloudFront::Distribution", check_one, NULL);
+	sl_cf_each_behavior(c, check_behavior);
 }
 
 const struct sl_rule rule_W3704 = {

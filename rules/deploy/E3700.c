@@ -9,104 +9,82 @@
  * judged branch by branch (an Fn::If keeps the position of the item it
  * replaces; after a stage that may be AWS::NoValue the positions are unknown
  * and not judged); other functions are not judged. */
-#include "engine/engine.h"
+#include "rules/deploy/deploy.h"
 
-static void check_category(struct sl_ctx *c, const struct sl_node *cat, bool first,
-			   const struct sl_node *stage_name)
+/* The stage of the actions being walked: whether it is the first, and its Name. */
+struct stage {
+	bool first;
+	const struct sl_node *name;
+};
+
+/* The callbacks below get each value an Fn::If may give (sl_samr_each_value()). */
+static void check_category(struct sl_ctx *c, const struct sl_node *cat, void *ud)
 {
-	const struct sl_node *a, *b;
-	if (sl_node_if(cat, &a, &b)) {
-		check_category(c, a, first, stage_name);
-		check_category(c, b, first, stage_name);
-		return;
-	}
+	const struct stage *st = ud;
 	if (!sl_node_is(cat, SL_SCALAR) || sl_node_is_null(cat))
 		return;
-	const char *sn = sl_node_is(stage_name, SL_SCALAR) ? stage_name->str : "?";
-	if (first && !sl_str_eq(cat, "Source"))
+	const char *sn = sl_node_is(st->name, SL_SCALAR) ? st->name->str : "?";
+	if (st->first && !sl_str_eq(cat, "Source"))
 		sl_report(c, cat, "Category %s in the first stage (%s): the first stage of a pipeline "
 			  "holds source actions only; move this action to a later stage", cat->str,
 			  sn);
-	else if (!first && sl_str_eq(cat, "Source"))
+	else if (!st->first && sl_str_eq(cat, "Source"))
 		sl_report(c, cat, "Category Source in stage %s, which is not the first: only the "
 			  "first stage of a pipeline can hold source actions; move this action to the "
 			  "first stage", sn);
 }
 
-static void check_action(struct sl_ctx *c, const struct sl_node *act, bool first,
-			 const struct sl_node *stage_name)
+static void check_action(struct sl_ctx *c, const struct sl_node *act, void *ud)
 {
-	const struct sl_node *a, *b;
-	if (sl_node_if(act, &a, &b)) {
-		check_action(c, a, first, stage_name);
-		check_action(c, b, first, stage_name);
-		return;
-	}
 	if (!sl_node_is(act, SL_MAP) || sl_node_intrinsic(act))
 		return;
 	const struct sl_node *id = sl_map_get(act, "ActionTypeId");
 	if (sl_node_is(id, SL_MAP) && !sl_node_intrinsic(id))
-		check_category(c, sl_map_get(id, "Category"), first, stage_name);
+		sl_samr_each_value(sl_map_get(id, "Category"), check_category, c, ud);
 }
 
-static void check_actions(struct sl_ctx *c, const struct sl_node *list, bool first,
-			  const struct sl_node *stage_name)
+static void check_actions(struct sl_ctx *c, const struct sl_node *list, void *ud)
 {
-	const struct sl_node *a, *b;
-	if (sl_node_if(list, &a, &b)) {
-		check_actions(c, a, first, stage_name);
-		check_actions(c, b, first, stage_name);
-		return;
-	}
 	if (!sl_node_is(list, SL_SEQ))
 		return;
 	for (size_t i = 0; i < list->len; i++)
-		check_action(c, list->items[i], first, stage_name);
+		sl_samr_each_value(list->items[i], check_action, c, ud);
 }
 
-static void check_stage(struct sl_ctx *c, const struct sl_node *st, bool first)
+/* ud: a bool, true for the first stage. */
+static void check_stage(struct sl_ctx *c, const struct sl_node *st, void *ud)
 {
-	const struct sl_node *a, *b;
-	if (sl_node_if(st, &a, &b)) {
-		check_stage(c, a, first);
-		check_stage(c, b, first);
-		return;
-	}
 	if (!sl_node_is(st, SL_MAP) || sl_node_intrinsic(st))
 		return;
-	check_actions(c, sl_map_get(st, "Actions"), first, sl_map_get(st, "Name"));
+	struct stage where = { *(const bool *)ud, sl_map_get(st, "Name") };
+	sl_samr_each_value(sl_map_get(st, "Actions"), check_actions, c, &where);
 }
 
-static void check_stages(struct sl_ctx *c, const struct sl_node *list)
+static void check_stages(struct sl_ctx *c, const struct sl_node *list, void *ud)
 {
-	const struct sl_node *a, *b;
-	if (sl_node_if(list, &a, &b)) {
-		check_stages(c, a);
-		check_stages(c, b);
-		return;
-	}
+	(void)ud;
 	if (!sl_node_is(list, SL_SEQ))
 		return;
 	for (size_t i = 0; i < list->len; i++) {
-		const struct sl_node *st = list->items[i];
-		check_stage(c, st, i == 0);
+		const struct sl_node *st = list->items[i], *a, *b;
+		bool first = i == 0;
+		sl_samr_each_value(st, check_stage, c, &first);
 		/* a stage that may vanish leaves the positions after it unknown */
 		if (sl_node_if(st, &a, &b) && (sl_node_is_novalue(a) || sl_node_is_novalue(b)))
 			break;
 	}
 }
 
+static void check_pipeline(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *props,
+			   void *ud)
+{
+	(void)e;
+	sl_samr_each_value(sl_map_get(props, "Stages"), check_stages, c, ud);
+}
+
 static void check(struct sl_ctx *c)
 {
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_str_eq(e->type, "AWS::CodePipeline::Pipeline"))
-			continue;
-		const struct sl_node *props = sl_map_get(e->value, "Properties");
-		if (sl_node_is(props, SL_MAP) && !sl_node_intrinsic(props))
-			check_stages(c, sl_map_get(props, "Stages"));
-	}
+	sl_samr_each_resource(c, "AWS::CodePipeline::Pipeline", check_pipeline, NULL);
 }
 
 const struct sl_rule rule_E3700 = {

@@ -18,32 +18,6 @@ static bool has_foreach(const struct sl_node *m)
 	return false;
 }
 
-/* The launch template resource a LaunchTemplateId/Name value names, or NULL. */
-static const struct sl_entity *named_template(struct sl_ctx *c, const struct sl_node *v)
-{
-	const struct sl_node *k = sl_node_intrinsic(v);
-	if (!k)
-		return NULL;
-	const struct sl_node *a = v->pairs[0].value;
-	const char *name = NULL;
-	size_t len = 0;
-	if (sl_str_eq(k, "Ref") && sl_node_is(a, SL_SCALAR)) {
-		name = a->str;
-		len = a->len;
-	} else if (sl_str_eq(k, "Fn::GetAtt")) {
-		const struct sl_node *first = sl_node_is(a, SL_SEQ) && a->len ? a->items[0] : a;
-		if (sl_node_is(first, SL_SCALAR)) {
-			const char *dot = memchr(first->str, '.', first->len);
-			name = first->str;
-			len = dot ? (size_t)(dot - first->str) : first->len;
-		}
-	}
-	if (!name)
-		return NULL;
-	const struct sl_entity *e = sl_index_find(&c->t->resources, name, len);
-	return e && sl_str_eq(e->type, "AWS::EC2::LaunchTemplate") ? e : NULL;
-}
-
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
@@ -75,7 +49,8 @@ static void check(struct sl_ctx *c)
 		const struct sl_node *ref = sl_map_get(lt, "LaunchTemplateId");
 		if (!ref)
 			ref = sl_map_get(lt, "LaunchTemplateName");
-		const struct sl_entity *tmpl = named_template(c, ref);
+		const struct sl_entity *tmpl =
+			sl_template_ref_resource(c->t, ref, "AWS::EC2::LaunchTemplate");
 		if (!tmpl)
 			continue;
 		const struct sl_node *data =

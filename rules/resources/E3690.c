@@ -20,13 +20,8 @@ static const struct sl_itype_site sites[] = {
 static void judge(struct sl_ctx *c, const struct sl_node *v)
 {
 	char buf[64];
-	if (v->len == 0 || v->len >= sizeof(buf) || memchr(v->str, '\0', v->len))
+	if (!sl_itype_lower(buf, sizeof(buf), v->str, v->len))
 		return;
-	for (uint32_t i = 0; i < v->len; i++) {
-		char ch = v->str[i];
-		buf[i] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
-	}
-	buf[v->len] = '\0';
 	for (size_t i = 0; i < N(engines); i++)
 		if (strcmp(buf, engines[i]) == 0)
 			return;

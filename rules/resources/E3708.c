@@ -12,32 +12,6 @@
  * AuthorizerId. Values written with functions are not judged. */
 #include "engine/engine.h"
 
-/* The authorizer resource an AuthorizerId value names, or NULL. */
-static const struct sl_entity *named_authorizer(struct sl_ctx *c, const struct sl_node *v)
-{
-	const struct sl_node *k = sl_node_intrinsic(v);
-	if (!k)
-		return NULL;
-	const struct sl_node *a = v->pairs[0].value;
-	const char *name = NULL;
-	size_t len = 0;
-	if (sl_str_eq(k, "Ref") && sl_node_is(a, SL_SCALAR)) {
-		name = a->str;
-		len = a->len;
-	} else if (sl_str_eq(k, "Fn::GetAtt")) {
-		const struct sl_node *first = sl_node_is(a, SL_SEQ) && a->len ? a->items[0] : a;
-		if (sl_node_is(first, SL_SCALAR)) {
-			const char *dot = memchr(first->str, '.', first->len);
-			name = first->str;
-			len = dot ? (size_t)(dot - first->str) : first->len;
-		}
-	}
-	if (!name)
-		return NULL;
-	const struct sl_entity *e = sl_index_find(&c->t->resources, name, len);
-	return e && sl_str_eq(e->type, "AWS::ApiGateway::Authorizer") ? e : NULL;
-}
-
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
@@ -52,7 +26,8 @@ static void check(struct sl_ctx *c)
 		bool custom = sl_str_eq(at, "CUSTOM"), cognito = sl_str_eq(at, "COGNITO_USER_POOLS");
 		if (!sl_node_is(at, SL_SCALAR) || (!custom && !cognito))
 			continue;
-		const struct sl_entity *auth = named_authorizer(c, sl_map_get(props, "AuthorizerId"));
+		const struct sl_entity *auth = sl_template_ref_resource(
+			c->t, sl_map_get(props, "AuthorizerId"), "AWS::ApiGateway::Authorizer");
 		if (!auth)
 			continue;
 		const struct sl_node *type = sl_map_get(sl_map_get(auth->value, "Properties"), "Type");

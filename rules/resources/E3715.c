@@ -39,49 +39,17 @@ static void check_name(struct sl_ctx *c, const struct sl_node *v, int depth)
 		  "(/dev/sdb) goes in DeviceName", v->str);
 }
 
-static void check_item(struct sl_ctx *c, const struct sl_node *m, int depth)
+static void check_mapping(struct sl_ctx *c, const struct sl_node *m, void *ud)
 {
-	const struct sl_node *a, *b;
-	if (sl_node_if(m, &a, &b)) {
-		if (depth < IF_DEPTH) {
-			check_item(c, a, depth + 1);
-			check_item(c, b, depth + 1);
-		}
-		return;
-	}
-	if (sl_node_is(m, SL_MAP) && !sl_node_intrinsic(m)) {
-		const struct sl_node *v = sl_map_get(m, "VirtualName");
-		if (v)
-			check_name(c, v, 0);
-	}
-}
-
-static void check_list(struct sl_ctx *c, const struct sl_node *list, int depth)
-{
-	const struct sl_node *a, *b;
-	if (sl_node_if(list, &a, &b)) {
-		if (depth < IF_DEPTH) {
-			check_list(c, a, depth + 1);
-			check_list(c, b, depth + 1);
-		}
-		return;
-	}
-	if (!sl_node_is(list, SL_SEQ))
-		return;
-	for (size_t i = 0; i < list->len; i++)
-		check_item(c, list->items[i], 0);
+	(void)ud;
+	const struct sl_node *v = sl_map_get(m, "VirtualName");
+	if (v)
+		check_name(c, v, 0);
 }
 
 static void check(struct sl_ctx *c)
 {
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		const struct sl_node *props = sl_map_get(e->value, "Properties");
-		if (!sl_node_is(props, SL_MAP) || sl_node_intrinsic(props))
-			continue;
-		check_list(c, sl_block_device_mappings(e, props), 0);
-	}
+	sl_block_device_each(c, NULL, check_mapping, NULL);
 }
 
 const struct sl_rule rule_E3715 = {

@@ -32,44 +32,15 @@ static void check_ebs(struct sl_ctx *c, const struct sl_node *ebs)
 				  type->str, type->str);
 }
 
-static void check_mapping(struct sl_ctx *c, const struct sl_node *m)
+static void check_mapping(struct sl_ctx *c, const struct sl_node *m, void *ud)
 {
-	const struct sl_node *a, *b;
-	if (sl_node_if(m, &a, &b)) {
-		check_mapping(c, a);
-		check_mapping(c, b);
-		return;
-	}
-	if (sl_node_is(m, SL_MAP) && !sl_node_intrinsic(m))
-		check_ebs(c, sl_map_get(m, "Ebs"));
-}
-
-static void check_list(struct sl_ctx *c, const struct sl_node *list)
-{
-	const struct sl_node *a, *b;
-	if (sl_node_if(list, &a, &b)) {
-		check_list(c, a);
-		check_list(c, b);
-		return;
-	}
-	if (!sl_node_is(list, SL_SEQ))
-		return;
-	for (size_t i = 0; i < list->len; i++)
-		check_mapping(c, list->items[i]);
+	(void)ud;
+	check_ebs(c, sl_map_get(m, "Ebs"));
 }
 
 static void check(struct sl_ctx *c)
 {
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		const struct sl_node *props = sl_map_get(e->value, "Properties");
-		if (!sl_node_is(props, SL_MAP) || sl_node_intrinsic(props))
-			continue;
-		const struct sl_node *mappings = sl_block_device_mappings(e, props);
-		if (mappings)
-			check_list(c, mappings);
-	}
+	sl_block_device_each(c, NULL, check_mapping, NULL);
 }
 
 const struct sl_rule rule_W3671 = {

@@ -11,16 +11,9 @@
  * are not reported twice here. */
 #include "rules/resources/blockdev.h"
 
-static void check_mapping(struct sl_ctx *c, const struct sl_node *m)
+static void check_mapping(struct sl_ctx *c, const struct sl_node *m, void *ud)
 {
-	const struct sl_node *a, *b;
-	if (sl_node_if(m, &a, &b)) {
-		check_mapping(c, a);
-		check_mapping(c, b);
-		return;
-	}
-	if (!sl_node_is(m, SL_MAP) || sl_node_intrinsic(m))
-		return;
+	(void)ud;
 	const struct sl_pair *vn = sl_map_get_pair(m, "VirtualName");
 	const struct sl_node *ebs = sl_map_get(m, "Ebs");
 	if (!vn || !ebs || sl_node_is_novalue(vn->value) || sl_node_is_novalue(ebs))
@@ -31,34 +24,9 @@ static void check_mapping(struct sl_ctx *c, const struct sl_node *m)
 		  "DeviceName");
 }
 
-static void check_list(struct sl_ctx *c, const struct sl_node *list)
-{
-	const struct sl_node *a, *b;
-	if (sl_node_if(list, &a, &b)) {
-		check_list(c, a);
-		check_list(c, b);
-		return;
-	}
-	if (!sl_node_is(list, SL_SEQ))
-		return;
-	for (size_t i = 0; i < list->len; i++)
-		check_mapping(c, list->items[i]);
-}
-
 static void check(struct sl_ctx *c)
 {
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (sl_str_eq(e->type, "AWS::EC2::Instance"))
-			continue; /* E3014 */
-		const struct sl_node *props = sl_map_get(e->value, "Properties");
-		if (!sl_node_is(props, SL_MAP) || sl_node_intrinsic(props))
-			continue;
-		const struct sl_node *mappings = sl_block_device_mappings(e, props);
-		if (mappings)
-			check_list(c, mappings);
-	}
+	sl_block_device_each(c, "AWS::EC2::Instance" /* E3014 */, check_mapping, NULL);
 }
 
 const struct sl_rule rule_W3698 = {

@@ -117,9 +117,7 @@ void sl_itype_walk(struct sl_ctx *c, const struct sl_itype_site *sites, size_t n
 	}
 }
 
-/* Lower-cases the len bytes at s into buf (of size cap); false when they do
- * not fit or hold a NUL. */
-static bool lower_copy(char *buf, size_t cap, const char *s, size_t len)
+bool sl_itype_lower(char *buf, size_t cap, const char *s, size_t len)
 {
 	if (len == 0 || len >= cap || memchr(s, '\0', len))
 		return false;
@@ -143,7 +141,7 @@ void sl_itype_check_affixed(struct sl_ctx *c, const struct sl_node *v, unsigned 
 {
 	char buf[64], alt[96];
 	size_t plen = strlen(prefix), slen = strlen(suffix);
-	if (!lower_copy(buf, sizeof(buf), v->str, v->len))
+	if (!sl_itype_lower(buf, sizeof(buf), v->str, v->len))
 		return;
 	size_t len = v->len;
 	if (sl_itype_in(buf, len, set))
@@ -201,13 +199,8 @@ void sl_itype_check_prefixed(struct sl_ctx *c, const struct sl_node *v, const ch
 {
 	char buf[64];
 	size_t plen = strlen(prefix);
-	if (v->len == 0 || v->len >= sizeof(buf) || memchr(v->str, '\0', v->len))
+	if (!sl_itype_lower(buf, sizeof(buf), v->str, v->len))
 		return;
-	for (uint32_t i = 0; i < v->len; i++) {
-		char ch = v->str[i];
-		buf[i] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
-	}
-	buf[v->len] = '\0';
 	if (v->len > plen && strncmp(buf, prefix, plen) == 0) {
 		/* prefix + a class type with no size, as "db.m6i" */
 		const char *rest = buf + plen;

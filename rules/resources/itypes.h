@@ -34,6 +34,12 @@ bool sl_itype_in(const char *s, size_t len, unsigned set);
  * bytes before the first dot, "m5" of "m5.large"). */
 bool sl_itype_family_known(const char *fam, size_t fam_len, unsigned set);
 
+/* Lower-cases the len bytes at s into buf (of size cap), NUL-terminated.
+ * Returns false, buf left undefined, when len is 0, the bytes do not fit
+ * with the NUL, or they hold a NUL. Shared with the RDS and ElastiCache value
+ * rules (E3667, E3690, E3691), which compare in lower case too. */
+bool sl_itype_lower(char *buf, size_t cap, const char *s, size_t len);
+
 struct sl_ctx;
 struct sl_node;
 

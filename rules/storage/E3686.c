@@ -11,15 +11,6 @@
  * not judged. */
 #include "rules/storage/storage.h"
 
-/* The pair of a property surely set (not absent, not dropped by an Fn::If branch). */
-static const struct sl_pair *certain(const struct sl_node *props, const char *name)
-{
-	const struct sl_pair *p = sl_map_get_pair(props, name);
-	if (!p || sl_sto_absent(p->value) || !sl_samr_item_certain(p->value))
-		return NULL;
-	return p;
-}
-
 static void check_one(struct sl_ctx *c, const struct sl_entity *e, const struct sl_node *props,
 		      void *ud)
 {
@@ -27,8 +18,8 @@ static void check_one(struct sl_ctx *c, const struct sl_entity *e, const struct 
 	(void)ud;
 	const struct sl_node *mode = sl_map_get(props, "EngineMode");
 	bool absent = sl_sto_absent(mode) && !sl_sto_props_open(props);
-	const struct sl_pair *v1 = certain(props, "ScalingConfiguration");
-	const struct sl_pair *v2 = certain(props, "ServerlessV2ScalingConfiguration");
+	const struct sl_pair *v1 = sl_sto_set_pair(props, "ScalingConfiguration");
+	const struct sl_pair *v2 = sl_sto_set_pair(props, "ServerlessV2ScalingConfiguration");
 	if (v1 && (absent || sl_str_eq(mode, "provisioned")))
 		sl_report(c, v1->key,
 			  "ScalingConfiguration is for Aurora Serverless v1 clusters (EngineMode "

@@ -27,8 +27,8 @@ static void check_one(struct sl_ctx *c, const struct sl_entity *e, const struct 
 	if (!sl_str_eq(eng, "aurora-mysql") && !sl_str_eq(eng, "aurora-postgresql"))
 		return;
 	for (size_t i = 0; i < sizeof(multi_az_only) / sizeof(multi_az_only[0]); i++) {
-		const struct sl_pair *p = sl_map_get_pair(props, multi_az_only[i]);
-		if (!p || sl_sto_absent(p->value) || !sl_samr_item_certain(p->value))
+		const struct sl_pair *p = sl_sto_set_pair(props, multi_az_only[i]);
+		if (!p)
 			continue;
 		sl_report(c, p->key,
 			  "%s is set on an Aurora DB cluster (Engine %.*s): CreateDBCluster takes it for "

@@ -15,8 +15,8 @@ static void check_one(struct sl_ctx *c, const struct sl_entity *e, const struct 
 {
 	(void)e;
 	(void)ud;
-	const struct sl_pair *kp = sl_map_get_pair(props, "KmsKeyId");
-	if (!kp || sl_sto_absent(kp->value) || !sl_samr_item_certain(kp->value) || sl_sto_props_open(props))
+	const struct sl_pair *kp = sl_sto_set_pair(props, "KmsKeyId");
+	if (!kp || sl_sto_props_open(props))
 		return;
 	for (size_t i = 0; i < sizeof(inherits) / sizeof(inherits[0]); i++)
 		if (sl_map_get_pair(props, inherits[i]))

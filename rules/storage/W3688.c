@@ -6,11 +6,8 @@ static void check_one(struct sl_ctx *c, const struct sl_entity *e, const struct 
 {
 	(void)e;
 	(void)ud;
-	const struct sl_node *snap = sl_map_get(props, "SnapshotIdentifier");
-	if (!snap || sl_sto_absent(snap) || !sl_samr_item_certain(snap))
-		return;
-	const struct sl_pair *mu = sl_map_get_pair(props, "MasterUsername");
-	if (!mu || sl_sto_absent(mu->value) || !sl_samr_item_certain(mu->value))
+	const struct sl_pair *mu = sl_sto_set_pair(props, "MasterUsername");
+	if (!mu || !sl_sto_set_pair(props, "SnapshotIdentifier"))
 		return;
 	sl_report(c, mu->key,
 		  "MasterUsername is set on a DB cluster restored from a snapshot (SnapshotIdentifier): "

@@ -8,12 +8,11 @@ static void check_one(struct sl_ctx *c, const struct sl_entity *e, const struct 
 {
 	(void)e;
 	(void)ud;
-	const struct sl_node *src = sl_map_get(props, "SourceDBClusterIdentifier");
-	if (!src || sl_sto_absent(src) || !sl_samr_item_certain(src))
+	if (!sl_sto_set_pair(props, "SourceDBClusterIdentifier"))
 		return;
 	for (size_t i = 0; i < sizeof(ignored) / sizeof(ignored[0]); i++) {
-		const struct sl_pair *p = sl_map_get_pair(props, ignored[i]);
-		if (!p || sl_sto_absent(p->value) || !sl_samr_item_certain(p->value))
+		const struct sl_pair *p = sl_sto_set_pair(props, ignored[i]);
+		if (!p)
 			continue;
 		sl_report(c, p->key,
 			  "%s is set on a DB cluster restored from another cluster "

@@ -6,10 +6,9 @@ static void check_one(struct sl_ctx *c, const struct sl_entity *e, const struct 
 {
 	(void)e;
 	(void)ud;
-	const struct sl_pair *mp = sl_map_get_pair(props, "ReplicaMode");
+	const struct sl_pair *mp = sl_sto_set_pair(props, "ReplicaMode");
 	const struct sl_node *eng = sl_map_get(props, "Engine");
-	if (!mp || sl_sto_absent(mp->value) || !sl_samr_item_certain(mp->value) ||
-	    !sl_samr_is_string(eng) || sl_rds_replica_mode_engine(eng))
+	if (!mp || !sl_samr_is_string(eng) || sl_rds_replica_mode_engine(eng))
 		return;
 	sl_report(c, mp->key,
 		  "ReplicaMode is set on a DB instance whose Engine is %.*s: RDS supports replica "

@@ -8,6 +8,14 @@ bool sl_sto_absent(const struct sl_node *n)
 	return !n || sl_node_is_null(n) || sl_samr_is_novalue(n);
 }
 
+const struct sl_pair *sl_sto_set_pair(const struct sl_node *props, const char *name)
+{
+	const struct sl_pair *p = sl_map_get_pair(props, name);
+	if (!p || sl_sto_absent(p->value) || !sl_samr_item_certain(p->value))
+		return NULL;
+	return p;
+}
+
 bool sl_sto_props_open(const struct sl_node *props)
 {
 	for (size_t i = 0; sl_node_is(props, SL_MAP) && i < props->len; i++)

@@ -20,6 +20,11 @@
 /* True when n is absent, YAML's null or {"Ref": "AWS::NoValue"}. */
 bool sl_sto_absent(const struct sl_node *n);
 
+/* The pair of property `name` of props when it is surely set: present, not
+ * null or AWS::NoValue (sl_sto_absent), and not dropped by a branch of an
+ * Fn::If (sl_samr_item_certain); NULL otherwise. */
+const struct sl_pair *sl_sto_set_pair(const struct sl_node *props, const char *name);
+
 /* True when a Properties map holds an Fn::ForEach loop left as written (no
  * LanguageExtensions transform to expand it): it may make any property, so
  * that an absent one cannot be taken as absent. */

@@ -53,6 +53,32 @@ const struct sl_entity *sl_index_find(const struct sl_index *ix, const char *nam
 	}
 }
 
+const struct sl_entity *sl_template_ref_resource(const struct sl_template *t,
+						 const struct sl_node *v, const char *type)
+{
+	const struct sl_node *k = sl_node_intrinsic(v);
+	if (!k)
+		return NULL;
+	const struct sl_node *a = v->pairs[0].value;
+	const char *name = NULL;
+	size_t len = 0;
+	if (sl_str_eq(k, "Ref") && sl_node_is(a, SL_SCALAR)) {
+		name = a->str;
+		len = a->len;
+	} else if (sl_str_eq(k, "Fn::GetAtt")) {
+		const struct sl_node *first = sl_node_is(a, SL_SEQ) && a->len ? a->items[0] : a;
+		if (sl_node_is(first, SL_SCALAR)) {
+			const char *dot = memchr(first->str, '.', first->len);
+			name = first->str;
+			len = dot ? (size_t)(dot - first->str) : first->len;
+		}
+	}
+	if (!name)
+		return NULL;
+	const struct sl_entity *e = sl_index_find(&t->resources, name, len);
+	return e && sl_str_eq(e->type, type) ? e : NULL;
+}
+
 /* Indexes the entries of a section map; the last of duplicate keys wins, as
  * in the node lookups. */
 static int build_index(struct sl_template *t, struct sl_index *ix, const struct sl_node *sec, bool res)

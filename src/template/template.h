@@ -113,6 +113,13 @@ int sl_template_build(struct sl_template *t, const struct sl_doc *doc, struct sl
 
 const struct sl_entity *sl_index_find(const struct sl_index *ix, const char *name, size_t len);
 
+/* The resource of t that v names with Ref (its logical ID) or Fn::GetAtt (the
+ * logical ID before the attribute, in the list or the dotted form), when that
+ * resource's Type is exactly `type`; NULL for another type, a name that is no
+ * resource of t, and any other value. */
+const struct sl_entity *sl_template_ref_resource(const struct sl_template *t,
+						 const struct sl_node *v, const char *type);
+
 /* AWS::Region, AWS::NoValue, ... */
 bool sl_pseudo_param(const char *name, size_t len);
 
