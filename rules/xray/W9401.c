@@ -1,7 +1,7 @@
 /* W9401: tracing on, but the execution role defined in the template cannot write traces. */
-#include <ctype.h>
 #include <string.h>
 
+#include "rules/iam/iam.h"
 #include "rules/sam/samrules.h"
 #include "rules/xray/xray.h"
 #include "spec/managed.h"
@@ -14,18 +14,11 @@ enum {
 	UNKNOWN = 1 << 2, /* something we cannot read could grant them */
 };
 
-/* IAM action glob match, case-insensitive: '*' any run, '?' one character. */
+/* IAM action matching (case-insensitive, '*' and '?'): iam_glob, linear in
+ * the pattern times the name, however many '*' a template writes. */
 static bool glob(const char *p, size_t pl, const char *s)
 {
-	if (!pl)
-		return !*s;
-	if (*p == '*')
-		return glob(p + 1, pl - 1, s) || (*s && glob(p, pl, s + 1));
-	if (!*s)
-		return false;
-	if (*p != '?' && tolower((unsigned char)*p) != tolower((unsigned char)*s))
-		return false;
-	return glob(p + 1, pl - 1, s + 1);
+	return iam_glob(p, pl, s, strlen(s));
 }
 
 static unsigned action_bits(const struct sl_node *a)
