@@ -69,8 +69,10 @@ Options:
                    findings of a judged ID (one the file has a line for) with no
                    judgment as unjudged (counted as right).
   --check FLOORS   floors, one a line: `RULE matched N` or `RULE right-pct P`
-                   (`#` starts a comment).  Exit 1 when a figure is below its
-                   floor.  Floors of IDs outside --rules are not checked.
+                   (`#` starts a comment), RULE `shared` for the figure over all
+                   shared IDs together.  Exit 1 when a figure is below its
+                   floor.  Floors of IDs outside --rules are not checked, nor
+                   `shared` with --rules.
                    Without --judged, right-pct is matched / cfn-lint (what
                    --write-floors writes with --judged needs --judged here).
   --write-floors FILE  write the current figures as floors: `matched` for every
@@ -274,6 +276,7 @@ def print_table(title, per_rule, rules, have, judged):
                                                         tot.right_matched + tot.pos, tot.right,
                                                         tot.pos, tot.judged))
     print()
+    return tot
 
 
 def main(argv):
@@ -383,8 +386,8 @@ def main(argv):
     print('cfn-lint 1.55.1 (cfn-lint-baseline) against %s -c I%s; %s\n'
           % (os.path.basename(exe), ' --lint-date ' + LINT_DATE if extra else
              ' (no --lint-date: date-dependent rules use today)', scope))
-    print_table('All %s folders' % ('selected' if a.folders else 'corpus'), per_rule, rules,
-                have, judged is not None)
+    total = print_table('All %s folders' % ('selected' if a.folders else 'corpus'), per_rule,
+                        rules, have, judged is not None)
     if a.by_folder:
         for folder in folders:
             print_table('Folder %s' % folder, per_folder[folder], rules, have, judged is not None)
@@ -449,6 +452,13 @@ def main(argv):
         p = pct(s.right_matched + s.pos, s.right)
         if p is not None:
             figures[(r, 'right-pct')] = p
+    # the figure over all shared IDs together, as the line `shared ...`: only
+    # when every ID counts (no --rules)
+    if not want:
+        figures[('shared', 'matched')] = total.matched
+        p = pct(total.right_matched + total.pos, total.right)
+        if p is not None:
+            figures[('shared', 'right-pct')] = p
     if a.write_floors:
         with open(a.write_floors, 'w') as f:
             f.write('# floors for tools/cfnlint_compare.py over the whole corpus (RULE matched N,\n'
@@ -479,7 +489,7 @@ def main(argv):
                     held = False
                     continue
                 r, k, v = w[0], w[1], float(w[2])
-                if want and not want(r):
+                if want and (r == 'shared' or not want(r)):
                     continue
                 cur = figures.get((r, k), 0)
                 if cur + 1e-9 < v:
