@@ -5,6 +5,7 @@
  * model's reference graph.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "engine/engine.h"
 #include "test.h"
@@ -178,8 +179,65 @@ static void test_suggest(void)
 	assert_true(sl_suggest("Zzz", 3, c, 3) == NULL);
 }
 
+/* File kinds: told by documented names only, and only their rules run. */
+static void test_file_kinds(void)
+{
+	assert_int(sl_file_kind_of("appspec.yml"), SL_FILE_APPSPEC);
+	assert_int(sl_file_kind_of("a/b/appspec.json"), SL_FILE_APPSPEC);
+	assert_int(sl_file_kind_of("my-appspec.yml"), SL_FILE_TEMPLATE);
+	assert_int(sl_file_kind_of("appspec.yml/x.yaml"), SL_FILE_TEMPLATE);
+	assert_int(sl_file_kind_of("samconfig.toml"), SL_FILE_SAMCONFIG);
+	assert_int(sl_file_kind_of("app/samconfig.yml"), SL_FILE_SAMCONFIG);
+	assert_int(sl_file_kind_of("Dockerrun.aws.json"), SL_FILE_DOCKERRUN);
+	assert_int(sl_file_kind_of("dockerrun.aws.json"), SL_FILE_TEMPLATE);
+	assert_int(sl_file_kind_of("eb/env.yaml"), SL_FILE_EB_ENV);
+	assert_int(sl_file_kind_of("cron.yaml"), SL_FILE_EB_CRON);
+	assert_int(sl_file_kind_of(".ebextensions/01.config"), SL_FILE_EBEXTENSION);
+	assert_int(sl_file_kind_of("app/.ebextensions/01.config"), SL_FILE_EBEXTENSION);
+	assert_int(sl_file_kind_of("app/x.ebextensions/01.config"), SL_FILE_TEMPLATE);
+	assert_int(sl_file_kind_of("app/.ebextensions/sub/01.config"), SL_FILE_TEMPLATE);
+	assert_int(sl_file_kind_of("app/01.config"), SL_FILE_TEMPLATE);
+	assert_int(sl_file_kind_of(NULL), SL_FILE_TEMPLATE);
+	for (int k = 0; k < SL_FILE_KIND_COUNT; k++) {
+		enum sl_file_kind back;
+		assert_int(sl_file_kind_parse(sl_file_kind_name((enum sl_file_kind)k), &back), 0);
+		assert_int(back, k);
+	}
+	enum sl_file_kind dummy;
+	assert_int(sl_file_kind_parse("Appspec", &dummy), -1);
+
+	/* an appspec runs appspec rules only; a template never runs them */
+	const char *src = "version: 1.0\nResources:\n  - f: {}\n";
+	struct sl_report *r = NULL;
+	assert_int(sl_lint_buffer_kind(&r, NULL, "appspec.yml", SL_FILE_APPSPEC, src, strlen(src)), 0);
+	assert_int(r->kind, SL_FILE_APPSPEC);
+	assert_int(r->count, 1);
+	assert_str(r->diags[0].rule_id, "E9801");
+	sl_report_free(r);
+	assert_int(sl_lint_buffer(&r, NULL, "appspec.yml", src, strlen(src)), 0);
+	assert_int(r->kind, SL_FILE_TEMPLATE);
+	for (size_t i = 0; i < r->count; i++)
+		assert_true(strncmp(r->diags[i].rule_id + 1, "98", 2) != 0);
+	sl_report_free(r);
+	/* a TOML samconfig is read by the TOML reader: its errors are E0000 */
+	assert_int(sl_lint_buffer_kind(&r, NULL, "samconfig.toml", SL_FILE_SAMCONFIG, "[[x", 3), 0);
+	assert_int(r->count, 1);
+	assert_str(r->diags[0].rule_id, "E0000");
+	sl_report_free(r);
+	assert_int(sl_lint_buffer_kind(&r, NULL, "samconfig.toml", SL_FILE_SAMCONFIG,
+				       "version = 0.1\n", 14), 0);
+	assert_int(r->count, 0);
+	sl_report_free(r);
+	/* a YAML side file gets the loader's E0000 */
+	assert_int(sl_lint_buffer_kind(&r, NULL, "cron.yaml", SL_FILE_EB_CRON, "a: [", 4), 0);
+	assert_int(r->count, 1);
+	assert_str(r->diags[0].rule_id, "E0000");
+	sl_report_free(r);
+}
+
 int main(void)
 {
+	test_file_kinds();
 	test_selection();
 	test_metadata_suppression();
 	test_not_a_template();

@@ -21,6 +21,13 @@
  * rule has a fixtures directory with at least one bad and one good file, and
  * every fixtures directory names a registered rule.
  *
+ * The file kind a fixture is linted as is read from its name: a name whose
+ * last-but-one dot-separated part is a kind of --file-type
+ * (bad_version.appspec.yaml, good.ebextension.config) is linted as that kind
+ * (sl_lint_buffer_kind); any other name as a template. A fixture's kind must
+ * be its rule's kind (a template fixture would never run an appspec rule).
+ * Side-file fixtures may also end in .config or .toml.
+ *
  * A directory may hold a file .options, a YAML map of settings for all its
  * templates; the one known is `lint-date: YYYY-MM-DD` (the lint_date option,
  * "today" for the rules that depend on the date). Without it, the current
@@ -122,10 +129,34 @@ static bool has_suffix(const char *s, const char *suf)
 	return ls >= lf && strcmp(s + ls - lf, suf) == 0;
 }
 
+/* The kind named by the part before a fixture name's extension
+ * (x.appspec.yaml: appspec), else a template. */
+static enum sl_file_kind fixture_kind(const char *name)
+{
+	const char *ext = strrchr(name, '.');
+	if (!ext)
+		return SL_FILE_TEMPLATE;
+	const char *p = ext;
+	while (p > name && p[-1] != '.')
+		p--;
+	if (p == name)
+		return SL_FILE_TEMPLATE;
+	char part[32];
+	size_t l = (size_t)(ext - p);
+	if (l == 0 || l >= sizeof(part))
+		return SL_FILE_TEMPLATE;
+	memcpy(part, p, l);
+	part[l] = '\0';
+	enum sl_file_kind k;
+	return sl_file_kind_parse(part, &k) == 0 ? k : SL_FILE_TEMPLATE;
+}
+
 static bool is_template_name(const char *name)
 {
 	if (name[0] == '.' || has_suffix(name, EXPECTED_SUFFIX))
 		return false;
+	if (fixture_kind(name) != SL_FILE_TEMPLATE && (has_suffix(name, ".config") || has_suffix(name, ".toml")))
+		return true;
 	return has_suffix(name, ".yaml") || has_suffix(name, ".yml") || has_suffix(name, ".json") ||
 	       has_suffix(name, ".template");
 }
@@ -337,7 +368,7 @@ static int lint_file(const char *path, const char *display, const char *id, stru
 	o.n_include = 1;
 	o.lint_date = lint_date;
 	struct sl_report *r = NULL;
-	if (sl_lint_buffer(&r, &o, display, buf, len) < 0) {
+	if (sl_lint_buffer_kind(&r, &o, display, fixture_kind(path), buf, len) < 0) {
 		free(buf);
 		fprintf(stderr, "  %s: sl_lint_buffer failed (out of memory)\n", path);
 		return -1;
@@ -406,6 +437,15 @@ static void run_template(const char *dir, const char *id, const char *name, stru
 
 	struct diag_list act = { 0 }, exp = { 0 };
 	test_checks++;
+	const struct sl_rule *rule = sl_rule_find(id);
+	if (rule && rule->kind != fixture_kind(name)) {
+		fprintf(stderr, "FAIL %s: linted as %s, but %s checks %s files (name it "
+			"<name>.%s.<ext>)\n", display, sl_file_kind_name(fixture_kind(name)), id,
+			sl_file_kind_name(rule->kind), sl_file_kind_name(rule->kind));
+		test_failures++;
+		n_failed_files++;
+		return;
+	}
 	if (lint_file(path, display, id, &act) < 0) {
 		test_failures++;
 		n_failed_files++;
@@ -618,8 +658,9 @@ static void run_dir(const char *root, const char *id, struct dir_summary *sum)
 				test_failures++;
 			}
 		} else if (names[i][0] != '.') {
-			fprintf(stderr, "FAIL %s/%s: not a template (*.yaml, *.yml, *.json, *.template) "
-				"nor an expectation\n", id, names[i]);
+			fprintf(stderr, "FAIL %s/%s: not a template (*.yaml, *.yml, *.json, *.template), "
+				"a side file (*.<kind>.config, *.<kind>.toml) nor an expectation\n",
+				id, names[i]);
 			test_checks++;
 			test_failures++;
 		}

@@ -76,6 +76,31 @@ struct sl_options {
 
 #define SL_DEFAULT_MAX_SIZE ((size_t)50 << 20)
 
+/* What a file is: a template, or one of the files that deploy with it. Each
+ * rule applies to one kind; the zero value is a template. */
+enum sl_file_kind {
+	SL_FILE_TEMPLATE = 0,
+	SL_FILE_APPSPEC,     /* CodeDeploy appspec.yml / .yaml / .json */
+	SL_FILE_SAMCONFIG,   /* SAM CLI samconfig.toml / .yaml / .yml */
+	SL_FILE_DOCKERRUN,   /* Elastic Beanstalk Dockerrun.aws.json */
+	SL_FILE_EB_ENV,      /* Elastic Beanstalk env.yaml */
+	SL_FILE_EB_CRON,     /* Elastic Beanstalk worker cron.yaml */
+	SL_FILE_EBEXTENSION, /* Elastic Beanstalk .ebextensions/<name>.config */
+	SL_FILE_KIND_COUNT
+};
+
+/* The kind a path's file name documents (the last component, and for
+ * .ebextensions the directory holding it), or SL_FILE_TEMPLATE for any other
+ * name. Compares names exactly as AWS documents them (Dockerrun.aws.json). */
+enum sl_file_kind sl_file_kind_of(const char *path);
+
+/* The kind's name as --file-type takes it ("template", "appspec", "samconfig",
+ * "dockerrun", "eb-env", "eb-cron", "ebextension"); "?" when out of range. */
+const char *sl_file_kind_name(enum sl_file_kind kind);
+
+/* Parses a name of sl_file_kind_name(). Returns 0, or -1 for an unknown name. */
+int sl_file_kind_parse(const char *name, enum sl_file_kind *out);
+
 struct sl_report {
 	const char *filename;
 	/* true when the input parsed to a mapping with Resources, AWSTemplateFormatVersion
@@ -84,6 +109,7 @@ struct sl_report {
 	struct sl_diag *diags; /* sorted by position, then rule ID, then message */
 	size_t count;
 	void *internal_;
+	enum sl_file_kind kind; /* what the file was linted as */
 };
 
 /* Lints `len` bytes at `buf` (which need not be NUL-terminated; it is not kept).
@@ -92,6 +118,15 @@ struct sl_report {
  * template are diagnostics, never errors of this call. */
 int sl_lint_buffer(struct sl_report **out, const struct sl_options *opts, const char *filename,
 		   const char *buf, size_t len);
+
+/* sl_lint_buffer() for a file of the given kind (sl_lint_buffer() lints a
+ * template, whatever the file name). A YAML or JSON side file is loaded as a
+ * template is (the same E0000 and W1100 diagnostics) and only the rules of its
+ * kind run, on the document root; a samconfig named *.toml is read by the
+ * TOML 1.0 reader into the same kind of tree. Same return and ownership as
+ * sl_lint_buffer(). */
+int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, const char *filename,
+			enum sl_file_kind kind, const char *buf, size_t len);
 
 void sl_report_free(struct sl_report *r);
 

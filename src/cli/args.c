@@ -57,13 +57,17 @@ void sl_cli_usage(FILE *out)
 	fputs(
 "Usage: stacklint [OPTIONS] [TEMPLATE|DIRECTORY|GLOB|-]...\n"
 "\n"
-"Lint AWS CloudFormation and AWS SAM templates (YAML or JSON).\n"
+"Lint AWS CloudFormation and AWS SAM templates (YAML or JSON), and the files\n"
+"that deploy with them, recognised by name: appspec.yml/.yaml/.json (CodeDeploy),\n"
+"samconfig.toml/.yaml/.yml (SAM CLI), Dockerrun.aws.json, env.yaml, cron.yaml and\n"
+".ebextensions/*.config (Elastic Beanstalk).\n"
 "\n"
 "Inputs:\n"
-"  TEMPLATE              a template file; always linted\n"
-"  DIRECTORY             searched recursively for *.yaml, *.yml, *.json, *.template;\n"
-"                        a file found this way is linted when it is a template (a\n"
-"                        mapping with Resources, AWSTemplateFormatVersion or Transform)\n"
+"  TEMPLATE              a template (or side) file; always linted\n"
+"  DIRECTORY             searched recursively for *.yaml, *.yml, *.json, *.template\n"
+"                        and the side files above; a file found this way is linted\n"
+"                        when it is a side file or a template (a mapping with\n"
+"                        Resources, AWSTemplateFormatVersion or Transform)\n"
 "  GLOB                  a quoted pattern, '**' spans directories: 'stacks/**/*.yaml'\n"
 "  -                     read one template from standard input\n"
 "  With no input, the `templates` of the configuration file are linted.\n"
@@ -78,11 +82,15 @@ void sl_cli_usage(FILE *out)
 "      --severity LEVEL  report only this level and above: error, warning, info\n"
 "      --config FILE     read this configuration file instead of ./.stacklintrc.yaml\n"
 "                        or ./.cfnlintrc\n"
-"      --stdin-filename NAME  name to show for the template read from '-'\n"
+"      --stdin-filename NAME  name to show for the template read from '-' (a\n"
+"                        side file's name, such as appspec.yml, also tells its kind)\n"
 "      --ignore-templates GLOB  skip templates matching GLOB (repeatable; replaces\n"
 "                        the configuration file's ignore_templates)\n"
-"      --only-templates  lint named files too only when they are templates (for\n"
-"                        pre-commit hooks that pass every YAML/JSON file)\n"
+"      --only-templates  lint named files too only when they are templates or side\n"
+"                        files (for pre-commit hooks that pass every YAML/JSON file)\n"
+"      --file-type KIND  lint the files named (and '-') as KIND, whatever their\n"
+"                        names: template, appspec, samconfig, dockerrun, eb-env,\n"
+"                        eb-cron, ebextension (default: told by each file's name)\n"
 "  -j, --jobs N          lint N files in parallel (default: all cores); output is\n"
 "                        the same whatever N is\n"
 "      --max-size BYTES  refuse larger files (default 50M; suffixes K, M)\n"
@@ -130,7 +138,7 @@ static int parse_size(const char *s, size_t *out)
 enum {
 	OPT_SEVERITY = 256, OPT_CONFIG, OPT_STDIN_NAME, OPT_IGNORE_TEMPLATES, OPT_MAX_SIZE, OPT_COLOR,
 	OPT_EXIT_ZERO, OPT_BACKEND, OPT_LIST_RULES, OPT_EXPLAIN, OPT_ONLY_TEMPLATES, OPT_SPEC,
-	OPT_LINT_DATE,
+	OPT_LINT_DATE, OPT_FILE_TYPE,
 };
 
 int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
@@ -157,6 +165,7 @@ int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
 		{ "only-templates", no_argument, NULL, OPT_ONLY_TEMPLATES },
 		{ "spec", required_argument, NULL, OPT_SPEC },
 		{ "lint-date", required_argument, NULL, OPT_LINT_DATE },
+		{ "file-type", required_argument, NULL, OPT_FILE_TYPE },
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(cli, 0, sizeof(*cli));
@@ -279,6 +288,14 @@ int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
 				return 1;
 			}
 			cli->set_lint_date = true;
+			break;
+		case OPT_FILE_TYPE:
+			if (sl_file_kind_parse(optarg, &cli->file_type) < 0) {
+				fprintf(err, "stacklint: --file-type takes template, appspec, samconfig, "
+					"dockerrun, eb-env, eb-cron or ebextension, not '%s'\n", optarg);
+				return 1;
+			}
+			cli->set_file_type = true;
 			break;
 		case ':':
 			fprintf(err, "stacklint: option '%s' needs a value (see stacklint --help)\n", argv[optind - 1]);

@@ -31,6 +31,8 @@ struct sl_cli {
 	bool set_ignore, set_include, set_mandatory, set_format, set_jobs,
 		set_ignore_templates; /* given on the command line */
 	bool only_templates; /* named files too are linted only when they are templates */
+	enum sl_file_kind file_type; /* --file-type: the kind of the named files */
+	bool set_file_type;
 	enum sl_format format;
 	enum sl_format format_cfg; /* scratch for the configuration file's value */
 	const char *config_path;
@@ -62,10 +64,17 @@ void sl_cli_usage(FILE *out);
 int sl_config_load(struct sl_cli *cli, FILE *err);
 
 /* Expands inputs into the list of files to lint, in a deterministic order.
- * `candidate[i]` is true for files found by walking a directory or a glob, which
- * are linted only when they turn out to be templates. Returns 0, or 1 with a
- * message for inputs that do not exist. */
-int sl_files_expand(const struct sl_cli *cli, struct sl_strv *files, bool **candidate, FILE *err);
+ * A directory walk keeps files with a template extension and the side files
+ * AWS documents by name (appspec.yml, samconfig.toml, .ebextensions/x.config,
+ * ...; see sl_file_kind_of()). `candidate[i]` is true for files found by
+ * walking a directory or a glob, which are linted only when they turn out to be
+ * templates or are side files. `kind[i]` is what file i is linted as: for a
+ * file named on the command line (or '-') the --file-type when given, else
+ * the kind its name tells (for '-', the --stdin-filename's). `kind_forced[i]`
+ * is true when --file-type decided it. The arrays are the caller's to free.
+ * Returns 0, or 1 with a message for inputs that do not exist. */
+int sl_files_expand(const struct sl_cli *cli, struct sl_strv *files, bool **candidate,
+		    enum sl_file_kind **kind, bool **kind_forced, FILE *err);
 
 /* True when the glob pattern matches the path ('**' spans directories). */
 bool sl_glob_match(const char *pattern, const char *path);

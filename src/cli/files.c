@@ -85,11 +85,16 @@ static bool pattern_wants_hidden(const char *pattern)
 	return false;
 }
 
-/* Appends every file under dir (recursively): those matching `pattern`, or
- * with a template extension when pattern is NULL. Each directory is walked
- * once, however many symlinks lead to it. */
+/* Appends every file under dir (recursively): those matching `pattern`, or,
+ * when pattern is NULL, those with a template extension or the name of a side
+ * file (sl_file_kind_of()); inside a directory .ebextensions, entered for its
+ * *.config files, only those. Each directory is walked once, however many
+ * symlinks lead to it. */
 static int walk_dir(const char *dir, struct sl_strv *out, const char *pattern, int depth, struct seen *seen)
 {
+	size_t dl = strlen(dir);
+	bool ebext = !pattern && dl >= 13 && strcmp(dir + dl - 13, ".ebextensions") == 0 &&
+		     (dl == 13 || dir[dl - 14] == '/');
 	struct stat dst;
 	if (depth > 64 || stat(dir, &dst) != 0 || !seen_add(seen, &dst))
 		return 0;
@@ -121,13 +126,19 @@ static int walk_dir(const char *dir, struct sl_strv *out, const char *pattern, i
 		if (stat(path, &st) == 0) {
 			if (S_ISDIR(st.st_mode)) {
 				bool hidden = names.v[i][0] == '.';
-				/* a directory walk skips dependencies; a pattern matches what it says */
+				/* a directory walk skips dependencies and hidden directories but
+				 * Elastic Beanstalk's .ebextensions; a pattern matches what it says */
 				bool skip = (!pattern && strcmp(names.v[i], "node_modules") == 0) ||
-					    (hidden && !(pattern && pattern_wants_hidden(pattern)));
+					    (hidden && !(pattern && pattern_wants_hidden(pattern)) &&
+					     !(!pattern && strcmp(names.v[i], ".ebextensions") == 0)) ||
+					    ebext;
 				if (!skip)
 					rc = walk_dir(path, out, pattern, depth + 1, seen);
 			} else if (S_ISREG(st.st_mode)) {
-				bool keep = pattern ? sl_glob_match(pattern, path) : template_ext(names.v[i]);
+				enum sl_file_kind k = pattern ? SL_FILE_TEMPLATE : sl_file_kind_of(path);
+				bool keep = pattern ? sl_glob_match(pattern, path)
+					    : ebext ? k == SL_FILE_EBEXTENSION
+						    : template_ext(names.v[i]) || k != SL_FILE_TEMPLATE;
 				if (keep && sl_strv_push(out, path) < 0)
 					rc = -1;
 			}
@@ -186,21 +197,23 @@ static bool has_glob(const char *s)
 	return strpbrk(s, "*?[") != NULL;
 }
 
-int sl_files_expand(const struct sl_cli *cli, struct sl_strv *files, bool **candidate, FILE *err)
+int sl_files_expand(const struct sl_cli *cli, struct sl_strv *files, bool **candidate,
+		    enum sl_file_kind **kind, bool **kind_forced, FILE *err)
 {
 	struct sl_strv out = { 0 };
 	size_t cap = 0;
-	bool *cand = NULL;
+	bool *cand = NULL, *named = NULL;
 	int rc = 0;
 	for (size_t i = 0; i < cli->inputs.n; i++) {
 		const char *in = cli->inputs.v[i];
 		size_t before = out.n;
-		bool is_cand = true;
+		bool is_cand = true, is_named = false; /* named: a file or '-' as given */
 		struct stat st;
 		if (strcmp(in, "-") == 0) {
 			if (sl_strv_push(&out, in) < 0)
 				return 1;
 			is_cand = false;
+			is_named = true;
 		} else if (has_glob(in) && stat(in, &st) != 0) {
 			/* the walk starts at the longest directory prefix without wildcards */
 			char *base = strdup(in);
@@ -238,6 +251,7 @@ int sl_files_expand(const struct sl_cli *cli, struct sl_strv *files, bool **cand
 			if (sl_strv_push(&out, in) < 0)
 				return 1;
 			is_cand = cli->only_templates;
+			is_named = true;
 		}
 		if (out.n > cap) {
 			size_t nc = out.cap;
@@ -245,10 +259,16 @@ int sl_files_expand(const struct sl_cli *cli, struct sl_strv *files, bool **cand
 			if (!p)
 				return 1;
 			cand = p;
+			p = realloc(named, nc * sizeof(bool));
+			if (!p)
+				return 1;
+			named = p;
 			cap = nc;
 		}
-		for (size_t k = before; k < out.n; k++)
+		for (size_t k = before; k < out.n; k++) {
 			cand[k] = is_cand;
+			named[k] = is_named;
+		}
 	}
 	/* drop repeats and ignored templates, keeping the first occurrence */
 	size_t k = 0;
@@ -265,12 +285,36 @@ int sl_files_expand(const struct sl_cli *cli, struct sl_strv *files, bool **cand
 			continue;
 		}
 		out.v[k] = out.v[i];
-		if (cand)
+		if (cand) {
 			cand[k] = cand[i];
+			named[k] = named[i];
+		}
 		k++;
 	}
 	out.n = k;
+	enum sl_file_kind *kinds = calloc(k ? k : 1, sizeof(*kinds));
+	bool *forced = calloc(k ? k : 1, sizeof(*forced));
+	if (!kinds || !forced) {
+		free(kinds);
+		free(forced);
+		free(named);
+		return 1;
+	}
+	for (size_t i = 0; i < k; i++) {
+		bool is_stdin = strcmp(out.v[i], "-") == 0;
+		if (named[i] && cli->set_file_type) {
+			kinds[i] = cli->file_type;
+			forced[i] = true;
+		} else if (is_stdin) {
+			kinds[i] = sl_file_kind_of(cli->stdin_filename);
+		} else {
+			kinds[i] = sl_file_kind_of(out.v[i]);
+		}
+	}
+	free(named);
 	*files = out;
 	*candidate = cand;
+	*kind = kinds;
+	*kind_forced = forced;
 	return rc;
 }

@@ -21,6 +21,8 @@ struct job {
 	const struct sl_options *opts;
 	struct sl_strv *files;
 	const bool *candidate;
+	const enum sl_file_kind *kind; /* what each file is linted as */
+	const bool *kind_forced;       /* decided by --file-type */
 	struct sl_report **reports;
 	char **errors; /* I/O error message per file, or NULL */
 	atomic_size_t next;
@@ -88,9 +90,21 @@ static void lint_one(struct job *j, size_t i)
 	if (!is_stdin)
 		close(fd);
 	struct sl_report *r = NULL;
-	if (sl_lint_buffer(&r, j->opts, shown, buf, len) < 0) {
+	enum sl_file_kind kind = j->kind[i];
+	int rc = sl_lint_buffer_kind(&r, j->opts, shown, kind, buf, len);
+	if (rc == 0 && !j->kind_forced[i] && (kind == SL_FILE_EB_ENV || kind == SL_FILE_EB_CRON) &&
+	    r->is_template) {
+		/* env.yaml and cron.yaml are common names: one that holds a
+		 * CloudFormation template (Resources, AWSTemplateFormatVersion or
+		 * Transform at the top) is linted as the template it is */
+		sl_report_free(r);
+		r = NULL;
+		kind = SL_FILE_TEMPLATE;
+		rc = sl_lint_buffer_kind(&r, j->opts, shown, kind, buf, len);
+	}
+	if (rc < 0) {
 		j->errors[i] = strdup("out of memory");
-	} else if (j->candidate && j->candidate[i] && !r->is_template) {
+	} else if (j->candidate && j->candidate[i] && kind == SL_FILE_TEMPLATE && !r->is_template) {
 		/* found by walking: not a template, unless it failed to parse but looks like one */
 		bool parse_failed = r->count && strcmp(r->diags[0].rule_id, "E0000") == 0;
 		if (!(parse_failed && buf && looks_like_cfn(buf, len))) {
@@ -236,8 +250,13 @@ int sl_cli_main(int argc, char **argv)
 		}
 	}
 	struct sl_strv files = { 0 };
-	bool *cand = NULL;
-	int status = sl_files_expand(&cli, &files, &cand, stderr);
+	bool *cand = NULL, *kind_forced = NULL;
+	enum sl_file_kind *kinds = NULL;
+	int status = sl_files_expand(&cli, &files, &cand, &kinds, &kind_forced, stderr);
+	if (!kinds || !kind_forced) {
+		fprintf(stderr, "stacklint: out of memory\n");
+		return 1;
+	}
 
 	struct sl_options opts = {
 		.backend = cli.backend,
@@ -251,7 +270,8 @@ int sl_cli_main(int argc, char **argv)
 		.n_mandatory = cli.mandatory.n,
 		.lint_date = cli.lint_date,
 	};
-	struct job j = { .cli = &cli, .opts = &opts, .files = &files, .candidate = cand };
+	struct job j = { .cli = &cli, .opts = &opts, .files = &files, .candidate = cand,
+			 .kind = kinds, .kind_forced = kind_forced };
 	j.reports = calloc(files.n ? files.n : 1, sizeof(*j.reports));
 	j.errors = calloc(files.n ? files.n : 1, sizeof(*j.errors));
 	if (!j.reports || !j.errors) {
@@ -307,6 +327,8 @@ int sl_cli_main(int argc, char **argv)
 	free(j.reports);
 	free(j.errors);
 	free(cand);
+	free(kinds);
+	free(kind_forced);
 	sl_strv_free(&files);
 	bool exit_zero = cli.exit_zero;
 	if (spec)

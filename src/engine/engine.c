@@ -9,8 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "load/load.h"
+#include "load/toml.h"
 #include "util/buf.h"
 #include "util/date.h"
 
@@ -369,8 +371,21 @@ static bool is_template_root(const struct sl_node *root)
 	       sl_map_get(root, "Transform");
 }
 
+/* True for a name ending in .toml (any case): a TOML samconfig. */
+static bool toml_name(const char *filename)
+{
+	size_t l = filename ? strlen(filename) : 0;
+	return l >= 5 && strcasecmp(filename + l - 5, ".toml") == 0;
+}
+
 int sl_lint_buffer(struct sl_report **out, const struct sl_options *opts, const char *filename,
 		   const char *buf, size_t len)
+{
+	return sl_lint_buffer_kind(out, opts, filename, SL_FILE_TEMPLATE, buf, len);
+}
+
+int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, const char *filename,
+			enum sl_file_kind kind, const char *buf, size_t len)
 {
 	*out = NULL;
 	struct report_impl *rep = calloc(1, sizeof(*rep));
@@ -391,23 +406,45 @@ int sl_lint_buffer(struct sl_report **out, const struct sl_options *opts, const 
 	c.today = opts && opts->lint_date ? opts->lint_date : sl_date_today();
 	struct sl_template t;
 	memset(&t, 0, sizeof(t));
-	int rc = sl_load(&doc, &ta, buf, len, &lo);
-	if (rc < 0)
+	if ((unsigned)kind >= SL_FILE_KIND_COUNT)
+		kind = SL_FILE_TEMPLATE;
+	rep->pub.kind = kind;
+	c.kind = kind;
+	/* a samconfig.toml is read by the TOML reader into the same tree a
+	 * samconfig.yaml gives (no samconfig rule yet: only TOML's own errors) */
+	bool toml = kind == SL_FILE_SAMCONFIG && toml_name(filename);
+	if ((toml ? sl_load_toml : sl_load)(&doc, &ta, buf, len, &lo) < 0)
 		goto fail;
 	for (size_t i = 0; i < doc.n_diags; i++) {
 		const struct sl_ldiag *d = &doc.diags[i];
 		push(&c, d->rule_id, d->severity, d->message, d->start, d->end, NULL);
 	}
-	if (doc.root && doc.root->kind == SL_MAP) {
+	if (kind != SL_FILE_TEMPLATE) {
+		/* a side file: no template model; the rules of its kind read the root
+		 * (and judge its shape themselves, a list or a scalar included) */
+		c.root = doc.root;
+		rep->pub.is_template = doc.root && doc.root->kind == SL_MAP && is_template_root(doc.root);
+		c.spec = opts && opts->spec ? opts->spec : sl_spec_builtin();
+		size_t nr;
+		const struct sl_rule *const *rules = sl_registry(&nr);
+		for (size_t i = 0; doc.root && i < nr; i++) {
+			if (rules[i]->kind != kind || !rules[i]->check || !sl_rule_enabled(rules[i], opts))
+				continue;
+			c.rule = rules[i];
+			rules[i]->check(&c);
+		}
+	} else if (doc.root && doc.root->kind == SL_MAP) {
 		rep->pub.is_template = is_template_root(doc.root);
 		if (sl_template_build(&t, &doc, &ta) < 0)
 			goto fail;
 		c.t = &t;
+		c.root = t.root ? t.root : doc.root;
 		c.spec = opts && opts->spec ? opts->spec : sl_spec_builtin();
 		size_t nr;
 		const struct sl_rule *const *rules = sl_registry(&nr);
 		for (size_t i = 0; i < nr; i++) {
-			if (!rules[i]->check || !sl_rule_enabled(rules[i], opts))
+			if (rules[i]->kind != SL_FILE_TEMPLATE || !rules[i]->check ||
+			    !sl_rule_enabled(rules[i], opts))
 				continue;
 			c.rule = rules[i];
 			rules[i]->check(&c);

@@ -17,7 +17,11 @@
 struct sl_pdiag; /* pending diagnostic, internal to engine.c */
 
 struct sl_ctx {
+	/* the template model; NULL when a side file (appspec, samconfig, ...) is
+	 * linted: its rules read `root` */
 	const struct sl_template *t;
+	const struct sl_node *root; /* the document's root node (never NULL in a check) */
+	enum sl_file_kind kind;     /* what the file is linted as */
 	const struct sl_spec *spec; /* never NULL */
 	const struct sl_rule *rule; /* the rule being run */
 	struct sl_arena *arena;     /* the template's arena */

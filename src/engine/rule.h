@@ -23,6 +23,9 @@ struct sl_rule {
 	const char *source;         /* AWS documentation URL */
 	/* NULL for diagnostics the loader emits itself (E0000, W1100). */
 	void (*check)(struct sl_ctx *ctx);
+	/* The kind of file the rule checks; left out (zero), a template. A rule of
+	 * another kind reads ctx->root, never ctx->t (which is NULL for it). */
+	enum sl_file_kind kind;
 };
 
 /* All rules, sorted by ID. */

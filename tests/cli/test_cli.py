@@ -41,7 +41,7 @@ LONG_OPTIONS = (
     "--format", "--ignore-checks", "--include-checks", "--mandatory-checks", "--severity",
     "--config", "--stdin-filename", "--ignore-templates", "--jobs", "--max-size", "--color",
     "--exit-zero", "--yaml-backend", "--list-rules", "--explain", "--version", "--help",
-    "--only-templates", "--spec", "--lint-date",
+    "--only-templates", "--spec", "--lint-date", "--file-type",
 )
 SHORT_OPTIONS = ("-f", "-i", "-c", "-m", "-j", "-v", "-h")
 ALIASES = {"--colour": "--color"}
@@ -614,6 +614,113 @@ class TestRuleSelection(CliTestCase):
         self.assertEqual(self.sl("-c", "I", "--exit-zero", "info.yaml").returncode, 0)
         self.assertEqual(self.sl("-c", "I", "--severity", "warning", "info.yaml").returncode, 0)
         self.assertIn("info %s " % found[0], self.sl("-c", "I", "info.yaml").stdout)
+
+
+class TestSideFiles(CliTestCase):
+    """The files that deploy with a template (issue 13): recognised by name when
+    a directory is walked or a file is named, or by --file-type; only the rules
+    of their kind run on them."""
+
+    TEMPLATE = ('AWSTemplateFormatVersion: "2010-09-09"\n'
+                'Resources:\n'
+                '  Topic:\n'
+                '    Type: AWS::SNS::Topic\n'
+                '    Properties:\n'
+                '      TopicName: !Ref NoSuchParameter\n')
+    APPSPEC = ('version: 1.0\n'
+               'os: linux\n'
+               'hooks:\n'
+               '  Install:\n'
+               '    - location: scripts/install.sh\n')
+
+    def project(self):
+        """A small project: a template, an appspec.yml, an appspec under a name
+        that does not tell, a samconfig.toml, an .ebextensions config (and one
+        nested too deep to count), and a YAML file that is none of these."""
+        self.write("project/template.yaml", self.TEMPLATE)
+        self.write("project/appspec.yml", self.APPSPEC)
+        self.write("project/deploy/lambda-appspec.yaml", self.APPSPEC)
+        self.write("project/samconfig.toml", 'version = 0.1\n[default.deploy.parameters]\n'
+                   'stack_name = "app"\n')
+        self.write("project/.ebextensions/01-options.config",
+                   "option_settings:\n  aws:elasticbeanstalk:command:\n"
+                   "    DeploymentPolicy: Rolling\n")
+        self.write("project/.ebextensions/old/02.config", "option_settings: []\n")
+        self.write("project/.github/appspec.yml", self.APPSPEC)
+
+    def test_directory_lints_templates_and_side_files(self):
+        self.project()
+        p = self.sl("-f", "junit", "project")
+        self.assertEqual(p.stderr, "")
+        self.assertEqual(linted_files(p.stdout), [
+            "project/.ebextensions/01-options.config",
+            "project/appspec.yml",
+            "project/samconfig.toml",
+            "project/template.yaml",
+        ])  # not: deploy/lambda-appspec.yaml (no side-file name, not a template),
+        #      .ebextensions/old/ (not directly inside), .github/ (hidden)
+        p = self.sl("project")
+        diags = text_diags(p.stdout)
+        self.assertEqual(sorted((d["file"], d["id"]) for d in diags), [
+            ("project/appspec.yml", "E9801"),
+            ("project/appspec.yml", "E9804"),
+            ("project/template.yaml", "E1020"),
+        ], p.stdout)
+        self.assertEqual(p.returncode, 2)
+
+    def test_appspec_rules_do_not_run_on_templates_nor_template_rules_on_appspec(self):
+        self.project()
+        p = self.sl("-f", "json", "project/appspec.yml", "project/template.yaml")
+        by_file = {}
+        for d in json.loads(p.stdout):
+            by_file.setdefault(d["Filename"], set()).add(d["Rule"]["Id"])
+        self.assertEqual(by_file, {"project/appspec.yml": {"E9801", "E9804"},
+                                   "project/template.yaml": {"E1020"}})
+
+    def test_file_type_forces_the_kind(self):
+        self.project()
+        p = self.sl("project/deploy/lambda-appspec.yaml")
+        self.assertIn("E1001", p.stdout)  # by default, a named file is a template
+        p = self.sl("--file-type", "appspec", "project/deploy/lambda-appspec.yaml")
+        self.assertIds(p.stdout, ["E9801", "E9804"])
+        p = self.sl("--file-type", "template", "project/appspec.yml")
+        self.assertIn("E1001", p.stdout)
+        p = self.sl("--file-type", "appspecs", "project/appspec.yml")
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("--file-type", p.stderr)
+
+    def test_stdin_filename_tells_the_kind(self):
+        p = self.sl("--stdin-filename", "deploy/appspec.yml", "-", stdin=self.APPSPEC)
+        self.assertIds(p.stdout, ["E9801", "E9804"])
+        p = self.sl("--file-type", "appspec", "-", stdin=self.APPSPEC)
+        self.assertIds(p.stdout, ["E9801", "E9804"])
+
+    def test_only_templates_keeps_side_files(self):
+        self.project()
+        p = self.sl("-f", "junit", "--only-templates", "project/appspec.yml",
+                    "project/deploy/lambda-appspec.yaml", "project/samconfig.toml",
+                    "project/.ebextensions/01-options.config")
+        self.assertEqual(linted_files(p.stdout), ["project/appspec.yml", "project/samconfig.toml",
+                                                  "project/.ebextensions/01-options.config"])
+
+    def test_selection_and_formats_apply_to_side_files(self):
+        self.project()
+        p = self.sl("-i", "E98", "project/appspec.yml")
+        self.assertEqual((p.returncode, p.stdout), (0, ""))
+        p = self.sl("-i", "E9804", "project/appspec.yml")
+        self.assertIds(p.stdout, ["E9801"])
+        self.write("project/bad/appspec.yml", "version: 0.0\nos: [linux\n")
+        p = self.sl("project/bad/appspec.yml")
+        self.assertIds(p.stdout, ["E0000"])
+        for fmt in FORMATS:
+            p = self.sl("-f", fmt, "project/appspec.yml")
+            self.assertEqual(p.returncode, 2, fmt)
+            self.assertIn("E9801", p.stdout, fmt)
+
+    def test_a_template_named_env_yaml_is_a_template(self):
+        self.write("eb/env.yaml", self.TEMPLATE)
+        p = self.sl("eb")
+        self.assertIds(p.stdout, ["E1020"])
 
 
 class TestIgnoreTemplates(CliTestCase):

@@ -100,12 +100,15 @@ Resources:
     Properties:
       TopicName: !Ref TopicName
 EOF
+# side files: a CodeDeploy appspec.yml with a wrong version, a samconfig.toml
+printf 'version: 1.0\nos: linux\n' >"$tmp/project/stacks/appspec.yml"
+printf 'version = 0.1\n' >"$tmp/project/samconfig.toml"
 echo "not a template" >"$tmp/project/notes.txt"
 mkdir -p "$tmp/project/.github/workflows"
 printf 'on: push\njobs: {}\n' >"$tmp/project/.github/workflows/ci.yml"
 printf 'repos: []\n' >"$tmp/project/.pre-commit-config.yaml"
 git -C "$tmp/project" init -q
-git -C "$tmp/project" add stacks notes.txt .github .pre-commit-config.yaml
+git -C "$tmp/project" add stacks notes.txt samconfig.toml .github .pre-commit-config.yaml
 git -C "$tmp/project" commit -q -m "templates"
 
 # try_repo FILE... : runs the hook on the files; the log is in $tmp/out
@@ -135,6 +138,22 @@ fi
 if try_repo stacks/good.yaml stacks/bad.yaml; then
 	cat "$tmp/out" >&2
 	fail "the hook passed on a bad and a good template together"
+fi
+
+# side files are linted by their names, with their own rules
+if try_repo stacks/appspec.yml; then
+	cat "$tmp/out" >&2
+	fail "the hook passed on an appspec.yml with a wrong version"
+else
+	grep -q "stacks/appspec.yml:1:10: error E9801" "$tmp/out" ||
+		{ cat "$tmp/out" >&2; fail "the hook's output lacks E9801 for appspec.yml"; }
+fi
+if ! try_repo samconfig.toml; then
+	cat "$tmp/out" >&2
+	fail "the hook failed on a samconfig.toml"
+else
+	grep -q "Passed" "$tmp/out" ||
+		{ cat "$tmp/out" >&2; fail "the hook's files pattern skipped samconfig.toml"; }
 fi
 
 # files outside the hook's `files` pattern, or in its `exclude`, are not

@@ -1,0 +1,72 @@
+/*
+ * Helpers shared by the CodeDeploy AppSpec rules (rules/appspec/, E98xx/W98xx):
+ * which compute platform a file deploys to, told by what it holds (os, files
+ * and permissions for EC2/On-Premises; the type of its resources for Lambda and
+ * ECS), the lifecycle events of each platform, and a walk over the hooks
+ * section in both of its written forms. The CodeDeploy agent (EC2/On-Premises)
+ * reads its keys as written; the service reads Lambda and ECS files with keys
+ * in any case (its own documentation writes `resources` and `Resources`), so
+ * lookups for those ignore case.
+ */
+#ifndef SL_RULES_APPSPEC_APPSPEC_H
+#define SL_RULES_APPSPEC_APPSPEC_H
+
+#include <stdbool.h>
+
+#include "engine/engine.h"
+#include "load/node.h"
+
+#define SL_APPSPEC_DOC "https://docs.aws.amazon.com/codedeploy/latest/userguide/"
+
+enum sl_appspec_platform {
+	SL_AS_UNKNOWN = 0, /* nothing tells: the rules that depend on it stay silent */
+	SL_AS_EC2,
+	SL_AS_LAMBDA,
+	SL_AS_ECS,
+};
+
+/* The platform `root` (the file's top-level mapping) deploys to. Resources
+ * typed AWS::Lambda::Function or AWS::ECS::Service (or, untyped, with that
+ * platform's properties) decide first; then os, files, permissions or
+ * file_exists_behavior, or hooks that map events to lists of scripts, say
+ * EC2/On-Premises. */
+enum sl_appspec_platform sl_appspec_platform(const struct sl_node *root);
+
+/* "EC2/On-Premises", "AWS Lambda", "Amazon ECS" or "unknown". */
+const char *sl_appspec_platform_name(enum sl_appspec_platform p);
+
+/* The pair of `map` whose key equals `key` ignoring case, or NULL. */
+const struct sl_pair *sl_appspec_get_ci(const struct sl_node *map, const char *key);
+
+/* The hooks section: `hooks` as written on EC2/On-Premises, any case on Lambda
+ * and ECS (and when the platform is unknown). NULL when absent. */
+const struct sl_pair *sl_appspec_hooks(const struct sl_node *root, enum sl_appspec_platform p);
+
+/* Calls fn(c, event key, value, arg) for every hook entry of the hooks node:
+ * a mapping of event to value, or a list of such mappings (the Lambda and ECS
+ * form). Other shapes are skipped. */
+void sl_appspec_each_hook(struct sl_ctx *c, const struct sl_node *hooks,
+			  void (*fn)(struct sl_ctx *c, const struct sl_node *event,
+				     const struct sl_node *value, void *arg),
+			  void *arg);
+
+/* Event names: scriptable on the platform; reserved (run by CodeDeploy, no
+ * hook can run). NULL-terminated. */
+const char *const *sl_appspec_events(enum sl_appspec_platform p);
+const char *const *sl_appspec_reserved(enum sl_appspec_platform p);
+
+/* True when the scalar n equals one of the NULL-terminated names. */
+bool sl_appspec_in(const struct sl_node *n, const char *const *names);
+
+/* Where to report a value that is missing something: its key (the key's
+ * span is short and names it), else the node itself. */
+static inline const struct sl_node *sl_appspec_key_at(const struct sl_node *v)
+{
+	const struct sl_node *k = sl_map_key_of(v);
+	return k ? k : v;
+}
+
+/* Formats a key's text for messages ("%.*s"). */
+#define SL_AS_KEY(n) (int)(n)->len, (n)->str
+
+#endif
