@@ -471,17 +471,8 @@ static bool plain(const struct sl_node *n)
 
 /* One record set (the properties of a RecordSet, or an item of RecordSets);
  * zone: the HostedZoneName that applies, or NULL. */
-static void check_record_set(struct sl_ctx *c, const struct sl_node *rs, const struct sl_node *zone,
-			     int depth)
+static void check_record_set(struct sl_ctx *c, const struct sl_node *rs, const struct sl_node *zone)
 {
-	const struct sl_node *a, *b;
-	if (depth <= IF_DEPTH && sl_node_if(rs, &a, &b)) {
-		check_record_set(c, a, zone, depth + 1);
-		check_record_set(c, b, zone, depth + 1);
-		return;
-	}
-	if (!sl_node_is(rs, SL_MAP) || sl_node_intrinsic(rs))
-		return;
 	const struct sl_node *type = sl_map_get(rs, "Type");
 	if (!plain(type))
 		return;
@@ -491,9 +482,6 @@ static void check_record_set(struct sl_ctx *c, const struct sl_node *rs, const s
 			t = types[i].t;
 	if (t == T_OTHER)
 		return;
-	const struct sl_node *own_zone = sl_map_get(rs, "HostedZoneName");
-	if (own_zone)
-		zone = own_zone;
 	const struct sl_node *name = sl_map_get(rs, "Name");
 	if (t == T_CNAME && plain(zone) && plain(name) && same_name(name, zone))
 		sl_report(c, name, "CNAME record '%s' is at the zone apex (hosted zone %s): DNS does not "
@@ -504,14 +492,9 @@ static void check_record_set(struct sl_ctx *c, const struct sl_node *rs, const s
 		check_list(c, rr, t, type->str, 0);
 }
 
-static void each_record_set(struct sl_ctx *c, const struct sl_node *rs, const struct sl_node *zone)
-{
-	check_record_set(c, rs, zone, 0);
-}
-
 static void check(struct sl_ctx *c)
 {
-	sl_r53_each_record_set(c, each_record_set);
+	sl_r53_each_record_set(c, check_record_set);
 }
 
 const struct sl_rule rule_E3023 = {

@@ -24,16 +24,9 @@ static bool present(const struct sl_node *n, int depth)
 }
 
 /* One record set (the properties of a RecordSet, or an item of RecordSets). */
-static void check_record_set(struct sl_ctx *c, const struct sl_node *rs, int depth)
+static void check_record_set(struct sl_ctx *c, const struct sl_node *rs, const struct sl_node *zone)
 {
-	const struct sl_node *a, *b;
-	if (depth <= IF_DEPTH && sl_node_if(rs, &a, &b)) {
-		check_record_set(c, a, depth + 1);
-		check_record_set(c, b, depth + 1);
-		return;
-	}
-	if (!sl_node_is(rs, SL_MAP) || sl_node_intrinsic(rs))
-		return;
+	(void)zone;
 	const struct sl_pair *alias = sl_map_get_pair(rs, "AliasTarget");
 	if (!alias || !present(alias->value, 0))
 		return;
@@ -56,15 +49,9 @@ static void check_record_set(struct sl_ctx *c, const struct sl_node *rs, int dep
 			  "remove ResourceRecords, or remove AliasTarget", what);
 }
 
-static void each_record_set(struct sl_ctx *c, const struct sl_node *rs, const struct sl_node *zone)
-{
-	(void)zone;
-	check_record_set(c, rs, 0);
-}
-
 static void check(struct sl_ctx *c)
 {
-	sl_r53_each_record_set(c, each_record_set);
+	sl_r53_each_record_set(c, check_record_set);
 }
 
 const struct sl_rule rule_E3029 = {

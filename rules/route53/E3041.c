@@ -3,8 +3,6 @@
 
 #include "rules/route53/route53.h"
 
-#define IF_DEPTH 8 /* Fn::If nesting followed on a record set */
-
 static char lower(char ch)
 {
 	return ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
@@ -37,19 +35,8 @@ static bool in_zone(const struct sl_node *name, const struct sl_node *zone)
 	return true;
 }
 
-static void record_set(struct sl_ctx *c, const struct sl_node *rs, const struct sl_node *zone, int depth)
+static void record_set(struct sl_ctx *c, const struct sl_node *rs, const struct sl_node *zone)
 {
-	const struct sl_node *a, *b;
-	if (depth <= IF_DEPTH && sl_node_if(rs, &a, &b)) {
-		record_set(c, a, zone, depth + 1);
-		record_set(c, b, zone, depth + 1);
-		return;
-	}
-	if (!sl_node_is(rs, SL_MAP) || sl_node_intrinsic(rs))
-		return;
-	const struct sl_node *own = sl_map_get(rs, "HostedZoneName");
-	if (own)
-		zone = own;
 	const struct sl_node *name = sl_map_get(rs, "Name");
 	if (!domain(zone) || !domain(name) || in_zone(name, zone))
 		return;
@@ -58,14 +45,9 @@ static void record_set(struct sl_ctx *c, const struct sl_node *rs, const struct 
 		  "record in the hosted zone it belongs to", name->str, zone->str, zone->str);
 }
 
-static void each(struct sl_ctx *c, const struct sl_node *rs, const struct sl_node *zone)
-{
-	record_set(c, rs, zone, 0);
-}
-
 static void check(struct sl_ctx *c)
 {
-	sl_r53_each_record_set(c, each);
+	sl_r53_each_record_set(c, record_set);
 }
 
 const struct sl_rule rule_E3041 = {

@@ -1,5 +1,5 @@
 /*
- * What the Route 53 rules (E3023, E3029) share: the record sets of a template,
+ * What the Route 53 rules (E3023, E3029, E3041) share: the record sets of a template,
  * in AWS::Route53::RecordSet and in RecordSets of AWS::Route53::RecordSetGroup.
  */
 #ifndef SL_RULES_ROUTE53_ROUTE53_H
@@ -7,10 +7,11 @@
 
 #include "engine/engine.h"
 
-/* Calls fn for each record set: the Properties map of a RecordSet (zone NULL)
- * and each item of a RecordSetGroup's RecordSets list (zone: the group's
- * HostedZoneName, or NULL). Items are passed as written (an Fn::If is fn's
- * to follow). */
+/* Calls fn for each record set: the Properties map of a RecordSet and each
+ * item of a RecordSetGroup's RecordSets list, an item written with Fn::If
+ * once per branch (8 levels deep at most); only literal maps are passed.
+ * zone is the HostedZoneName that applies: the record set's own, else the
+ * group's, else NULL. */
 void sl_r53_each_record_set(struct sl_ctx *c,
 			    void (*fn)(struct sl_ctx *c, const struct sl_node *rs, const struct sl_node *zone));
 
