@@ -28,6 +28,11 @@
  * be its rule's kind (a template fixture would never run an appspec rule).
  * Side-file fixtures may also end in .config or .toml.
  *
+ * A subdirectory of a rule's directory is a small project folder, for the
+ * rules that read a template beside the side file (a samconfig's
+ * template_file, the template next to an appspec): its bad_* and good_* files
+ * are fixtures as above, its other files (template.yaml, ...) only context.
+ *
  * A directory may hold a file .options, a YAML map of settings for all its
  * templates; the one known is `lint-date: YYYY-MM-DD` (the lint_date option,
  * "today" for the rules that depend on the date). Without it, the current
@@ -352,7 +357,7 @@ static void print_diff(const struct diag_list *exp, const struct diag_list *act)
 /* ---- one template ------------------------------------------------------- */
 
 /* Lints `path` with rule `id` included and returns that rule's diagnostics. */
-static int lint_file(const char *path, const char *display, const char *id, struct diag_list *out)
+static int lint_file(const char *path, const char *id, struct diag_list *out)
 {
 	size_t len;
 	char *buf = read_all(path, &len);
@@ -368,7 +373,8 @@ static int lint_file(const char *path, const char *display, const char *id, stru
 	o.n_include = 1;
 	o.lint_date = lint_date;
 	struct sl_report *r = NULL;
-	if (sl_lint_buffer_kind(&r, &o, display, fixture_kind(path), buf, len) < 0) {
+	/* the real path: side-file rules read the template beside the file */
+	if (sl_lint_buffer_kind(&r, &o, path, fixture_kind(path), buf, len) < 0) {
 		free(buf);
 		fprintf(stderr, "  %s: sl_lint_buffer failed (out of memory)\n", path);
 		return -1;
@@ -422,13 +428,14 @@ static int write_expected(const char *path, const struct diag_list *l)
 	return rc;
 }
 
-static void run_template(const char *dir, const char *id, const char *name, struct dir_summary *sum)
+static void run_template(const char *dir, const char *id, const char *shown, const char *name,
+			 struct dir_summary *sum)
 {
 	char path[4096], exp_path[4096], display[512];
 	n_templates++;
 	if (!fits(snprintf(path, sizeof(path), "%s/%s", dir, name), sizeof(path)) ||
 	    !fits(snprintf(exp_path, sizeof(exp_path), "%s%s", path, EXPECTED_SUFFIX), sizeof(exp_path)) ||
-	    !fits(snprintf(display, sizeof(display), "%s/%s", id, name), sizeof(display))) {
+	    !fits(snprintf(display, sizeof(display), "%s/%s", shown, name), sizeof(display))) {
 		fprintf(stderr, "FAIL %s/%s: path too long\n", dir, name);
 		test_failures++;
 		n_failed_files++;
@@ -446,7 +453,7 @@ static void run_template(const char *dir, const char *id, const char *name, stru
 		n_failed_files++;
 		return;
 	}
-	if (lint_file(path, display, id, &act) < 0) {
+	if (lint_file(path, id, &act) < 0) {
 		test_failures++;
 		n_failed_files++;
 		return;
@@ -625,6 +632,9 @@ done:
 	return rc;
 }
 
+static void run_entries(const char *dir, const char *id, const char *shown, char **names, size_t n,
+			bool project, struct dir_summary *sum);
+
 static void run_dir(const char *root, const char *id, struct dir_summary *sum)
 {
 	char dir[4096];
@@ -643,9 +653,36 @@ static void run_dir(const char *root, const char *id, struct dir_summary *sum)
 		test_failures++;
 		return;
 	}
+	run_entries(dir, id, id, names, n, false, sum);
+	free_names(names, n);
+}
+
+/* Runs the fixtures among the entries `names` of dir; in a project folder
+ * (`project`) only bad_* and good_* files are fixtures and subdirectories are
+ * not entered. */
+static void run_entries(const char *dir, const char *id, const char *shown, char **names, size_t n,
+			bool project, struct dir_summary *sum)
+{
 	for (size_t i = 0; i < n; i++) {
-		if (is_template_name(names[i])) {
-			run_template(dir, id, names[i], sum);
+		char sub[4096];
+		bool fixture_name = strncmp(names[i], "bad_", 4) == 0 || strncmp(names[i], "good_", 5) == 0;
+		if (!project && fits(snprintf(sub, sizeof(sub), "%s/%s", dir, names[i]), sizeof(sub)) &&
+		    is_dir(sub)) {
+			size_t m;
+			char **inner = list_dir(sub, &m);
+			if (!inner) {
+				fprintf(stderr, "FAIL %s: %s\n", sub, strerror(errno));
+				test_failures++;
+				continue;
+			}
+			char in[512];
+			snprintf(in, sizeof(in), "%s/%s", id, names[i]);
+			run_entries(sub, id, in, inner, m, true, sum);
+			free_names(inner, m);
+		} else if (project && !fixture_name && !has_suffix(names[i], EXPECTED_SUFFIX)) {
+			continue; /* context: the template the fixtures read */
+		} else if (is_template_name(names[i])) {
+			run_template(dir, id, shown, names[i], sum);
 		} else if (has_suffix(names[i], EXPECTED_SUFFIX)) {
 			/* an expectation must belong to a template */
 			char tpl[4096];
@@ -654,18 +691,17 @@ static void run_dir(const char *root, const char *id, struct dir_summary *sum)
 			struct stat st;
 			test_checks++;
 			if (!fits(l, sizeof(tpl)) || stat(tpl, &st) != 0) {
-				fprintf(stderr, "FAIL %s/%s: expectation without its template\n", id, names[i]);
+				fprintf(stderr, "FAIL %s/%s: expectation without its template\n", shown, names[i]);
 				test_failures++;
 			}
 		} else if (names[i][0] != '.') {
 			fprintf(stderr, "FAIL %s/%s: not a template (*.yaml, *.yml, *.json, *.template), "
 				"a side file (*.<kind>.config, *.<kind>.toml) nor an expectation\n",
-				id, names[i]);
+				shown, names[i]);
 			test_checks++;
 			test_failures++;
 		}
 	}
-	free_names(names, n);
 }
 
 /* ---- the registry ------------------------------------------------------- */

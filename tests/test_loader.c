@@ -158,6 +158,24 @@ static void test_two_tags(void)
 	done(l);
 }
 
+/* A tab in the indentation is named as such (the parsers' own words do not). */
+static void test_tab_indent(void)
+{
+	struct loaded *l = loads("version: 0.0\nos: linux\nfiles:\n\t- source: /\n");
+	const struct sl_ldiag *d = first_diag(l);
+	assert_true(d != NULL && l->d.root == NULL);
+	if (d) {
+		assert_str(d->rule_id, "E0000");
+		assert_contains(d->message, "a tab in the indentation");
+		assert_int(d->start.line, 4);
+	}
+	done(l);
+	/* a tab inside a value is no indentation */
+	l = loads("a: \"x\ty\"\n");
+	assert_int(count_diag(l, "E0000", "a tab"), 0);
+	done(l);
+}
+
 static void test_duplicates(void)
 {
 	struct loaded *l = loads("Resources:\n  A:\n    Type: X\n  B:\n    Type: Y\n  A:\n    Type: Z\n");
@@ -390,6 +408,7 @@ int main(void)
 		test_tree_and_positions();
 		test_short_forms();
 		test_two_tags();
+		test_tab_indent();
 		test_duplicates();
 		test_json();
 		test_bad_input();

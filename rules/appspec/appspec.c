@@ -1,11 +1,17 @@
 /*
  * The CodeDeploy AppSpec helpers: platform detection, lifecycle events by
- * platform, case-insensitive lookups and the walk over hooks (appspec.h).
+ * platform, case-insensitive lookups and the walk over hooks; the template
+ * beside the file and the task definition an ECS file deploys (appspec.h).
  */
 #include "rules/appspec/appspec.h"
 
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include "util/arena.h"
 
 const struct sl_pair *sl_appspec_get_ci(const struct sl_node *map, const char *key)
 {
@@ -158,4 +164,153 @@ bool sl_appspec_in(const struct sl_node *n, const char *const *names)
 		if (sl_str_eq(n, *names))
 			return true;
 	return false;
+}
+
+/* ---- the template beside the file ---------------------------------------- */
+
+const char *const sl_appspec_template_names[] = { "template.yaml", "template.yml", "template.json",
+						  NULL };
+
+const struct sl_template *sl_appspec_template(struct sl_ctx *c, const char **path)
+{
+	const struct sl_template *t = sl_side_template(c, NULL, 0, sl_appspec_template_names, path);
+	if (!t || t->macro || t->macro_global)
+		return NULL;
+	for (size_t i = 0; i < t->n_generated; i++)
+		if (t->generated[i].section == SL_SEC_RESOURCES)
+			return NULL;
+	return t;
+}
+
+bool sl_appspec_plain_name(const struct sl_node *n)
+{
+	if (!sl_node_is(n, SL_SCALAR) || n->len == 0 || n->len > 255)
+		return false;
+	for (size_t i = 0; i < n->len; i++) {
+		char ch = n->str[i];
+		if (!(ch >= 'a' && ch <= 'z') && !(ch >= 'A' && ch <= 'Z') && !(ch >= '0' && ch <= '9') &&
+		    ch != '-' && ch != '_')
+			return false;
+	}
+	return true;
+}
+
+/* The task definitions of the template beside the file, by literal Family. */
+struct td_index {
+	struct td_family {
+		const char *s;
+		size_t len;
+		const struct sl_entity *e;
+	} *fam;
+	size_t n;
+};
+
+static int cmp_family(const void *a, const void *b)
+{
+	const struct td_family *x = a, *y = b;
+	size_t m = x->len < y->len ? x->len : y->len;
+	int r = memcmp(x->s, y->s, m);
+	return r ? r : (x->len > y->len) - (x->len < y->len);
+}
+
+static int td_key;
+
+static const struct td_index *td_index(struct sl_ctx *c, const struct sl_template *t)
+{
+	struct td_index *ix = sl_memo_get(c, &td_key);
+	if (ix)
+		return ix;
+	ix = sl_arena_alloc(c->arena, sizeof(*ix));
+	if (!ix || (t->resources.n &&
+		    !(ix->fam = sl_arena_alloc(c->arena, t->resources.n * sizeof(*ix->fam))))) {
+		c->oom = true;
+		return NULL;
+	}
+	for (size_t i = 0; i < t->resources.n; i++) {
+		const struct sl_entity *e = &t->resources.items[i];
+		if (!sl_str_eq(e->type, "AWS::ECS::TaskDefinition"))
+			continue;
+		const struct sl_node *fam = sl_map_get(sl_map_get(e->value, "Properties"), "Family");
+		if (sl_node_is(fam, SL_SCALAR) && fam->len)
+			ix->fam[ix->n++] = (struct td_family){ fam->str, fam->len, e };
+	}
+	if (ix->n > 1)
+		qsort(ix->fam, ix->n, sizeof(*ix->fam), cmp_family);
+	sl_memo_put(c, &td_key, ix, NULL); /* in the arena: kept even when the table is full */
+	return ix;
+}
+
+const struct sl_entity *sl_appspec_task_definition(struct sl_ctx *c, const struct sl_template *t,
+						   const struct sl_node *td)
+{
+	if (!sl_node_is(td, SL_SCALAR))
+		return NULL;
+	const struct td_index *ix = td_index(c, t);
+	if (!ix)
+		return NULL;
+	/* CodePipeline's <TASK_DEFINITION> is filled with the task definition it
+	 * registers from taskdef.json, not the template's: nothing to compare */
+	static const char marker[] = ":task-definition/";
+	const size_t ml = sizeof(marker) - 1;
+	if (td->len < 4 || memcmp(td->str, "arn:", 4) != 0)
+		return NULL;
+	const char *f = NULL;
+	for (size_t i = 4; i + ml <= td->len; i++)
+		if (memcmp(td->str + i, marker, ml) == 0) {
+			f = td->str + i + ml;
+			break;
+		}
+	if (!f)
+		return NULL;
+	const char *end = td->str + td->len;
+	const char *colon = memchr(f, ':', (size_t)(end - f));
+	struct td_family key = { f, (size_t)((colon ? colon : end) - f), NULL };
+	for (size_t i = 0; i < key.len; i++)
+		if (!isalnum((unsigned char)f[i]) && f[i] != '-' && f[i] != '_')
+			return NULL; /* a placeholder (${FAMILY}) or no family at all */
+	if (key.len == 0 || ix->n == 0)
+		return NULL;
+	const struct td_family *hit = bsearch(&key, ix->fam, ix->n, sizeof(*ix->fam), cmp_family);
+	if (!hit)
+		return NULL;
+	/* two task definitions with that family (under conditions): which one is unknown */
+	if ((hit > ix->fam && cmp_family(hit - 1, hit) == 0) ||
+	    (hit + 1 < ix->fam + ix->n && cmp_family(hit + 1, hit) == 0))
+		return NULL;
+	return hit->e;
+}
+
+const struct sl_node *sl_appspec_containers(const struct sl_entity *taskdef)
+{
+	const struct sl_node *list =
+		sl_map_get(sl_map_get(taskdef->value, "Properties"), "ContainerDefinitions");
+	/* a task definition holds a handful of containers: past 64 the rules
+	 * stay silent, which keeps a lookup in the list constant-time */
+	if (!sl_node_is(list, SL_SEQ) || list->len > 64)
+		return NULL;
+	for (size_t i = 0; i < list->len; i++) {
+		const struct sl_node *name = sl_map_get(list->items[i], "Name");
+		if (!sl_node_is(list->items[i], SL_MAP) || sl_node_intrinsic(list->items[i]) ||
+		    !sl_node_is(name, SL_SCALAR) || name->len == 0)
+			return NULL;
+	}
+	return list;
+}
+
+const struct sl_node *sl_appspec_container(const struct sl_node *containers, const struct sl_node *name)
+{
+	for (size_t i = 0; i < containers->len; i++) {
+		const struct sl_node *n = sl_map_get(containers->items[i], "Name");
+		if (n->len == name->len && memcmp(n->str, name->str, n->len) == 0)
+			return containers->items[i];
+	}
+	return NULL;
+}
+
+void sl_appspec_taskdef_where(char *buf, size_t size, const struct sl_entity *td, const char *path)
+{
+	/* found by its literal Family */
+	const struct sl_node *fam = sl_map_get(sl_map_get(td->value, "Properties"), "Family");
+	snprintf(buf, size, "family '%.*s', line %u of %s beside this file", (int)fam->len, fam->str,
+		 td->key->start.line, path);
 }

@@ -69,4 +69,46 @@ static inline const struct sl_node *sl_appspec_key_at(const struct sl_node *v)
 /* Formats a key's text for messages ("%.*s"). */
 #define SL_AS_KEY(n) (int)(n)->len, (n)->str
 
+/* ---- the template beside the file (E9810, E9811, W9812) ------------------ */
+
+/* The names the template beside an appspec file is looked for under, in this
+ * order (NULL-terminated): template.yaml, template.yml, template.json. */
+extern const char *const sl_appspec_template_names[];
+
+/* The template in the appspec file's directory (sl_side_template with those
+ * names), when it shows every resource it declares: NULL when there is none,
+ * it does not parse or is no template, the file came from stdin, or a macro
+ * (a Transform other than SAM's and AWS::LanguageExtensions, Fn::Transform)
+ * or a Fn::ForEach loop left as written may add resources the rules cannot
+ * see. *path gets the template's name as messages show it. */
+const struct sl_template *sl_appspec_template(struct sl_ctx *c, const char **path);
+
+/* The AWS::ECS::TaskDefinition of t that an ECS resource's TaskDefinition
+ * value `td` deploys: for an ARN (arn:<partition>:ecs:<region>:<account>:
+ * task-definition/FAMILY[:REVISION]) the one task definition whose Family is
+ * that literal. NULL when none or several match, or td is anything else
+ * (CodePipeline's placeholder <TASK_DEFINITION> included: the pipeline fills
+ * it from taskdef.json, not from the template). Linear in t once per
+ * linted file (memoised), then logarithmic. */
+const struct sl_entity *sl_appspec_task_definition(struct sl_ctx *c, const struct sl_template *t,
+						   const struct sl_node *td);
+
+/* Writes into buf where task definition td is, for messages: "family 'web',
+ * line 9 of template.yaml beside this file". */
+void sl_appspec_taskdef_where(char *buf, size_t size, const struct sl_entity *td, const char *path);
+
+/* The ContainerDefinitions list of a task definition when each item is a
+ * mapping whose Name is a plain string; NULL otherwise (a value the rules
+ * cannot read: they stay silent), and for more than 64 containers, which
+ * keeps sl_appspec_container constant-time. */
+const struct sl_node *sl_appspec_containers(const struct sl_entity *taskdef);
+
+/* The item of `containers` (from sl_appspec_containers) named `name`, or NULL. */
+const struct sl_node *sl_appspec_container(const struct sl_node *containers, const struct sl_node *name);
+
+/* True when the scalar n could be a name of ECS or Lambda (letters, digits,
+ * hyphens and underscores, 1 to 255 of them): not a placeholder a pipeline
+ * fills in (<CONTAINER_NAME>, ${NAME}, {{name}}), which the rules leave alone. */
+bool sl_appspec_plain_name(const struct sl_node *n);
+
 #endif

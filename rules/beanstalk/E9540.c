@@ -2,7 +2,11 @@
 #include <stdio.h>
 
 #include "rules/beanstalk/beanstalk.h"
+#include "rules/beanstalk/ebconfig.h"
 #include "rules/refs.h"
+
+static const struct sl_eb_effect effect = {"the stack operation fails",
+					    "failing the stack operation"};
 
 static void check_setting(struct sl_ctx *c, const struct sl_eb_setting *s, void *ud)
 {
@@ -18,14 +22,7 @@ static void check_setting(struct sl_ctx *c, const struct sl_eb_setting *s, void 
 			  s->ns->str, sl_did_you_mean(c, m));
 		return;
 	}
-	if (ns->kind != SL_EB_LISTED || sl_eb_option_find(ns, s->name->str, s->name->len))
-		return;
-	const char *m = sl_eb_option_suggest(ns, s->name->str, s->name->len);
-	sl_report(c, s->name,
-		  "'%s' is not an option of namespace %s%s: Elastic Beanstalk rejects option "
-		  "settings it does not know, and the stack operation fails. The namespace's "
-		  "options are listed on %s",
-		  s->name->str, s->ns->str, sl_did_you_mean(c, m), ns->source);
+	sl_eb_report_option(c, s->name, s->ns->str, ns, &effect);
 }
 
 static void check(struct sl_ctx *c)

@@ -1,10 +1,9 @@
 /* E9541: Elastic Beanstalk option values are allowed values, within their documented ranges. */
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "rules/beanstalk/beanstalk.h"
-#include "rules/refs.h"
+#include "rules/beanstalk/ebconfig.h"
 #include "rules/sam/samrules.h"
 
 /* The option a setting names, or NULL. */
@@ -15,12 +14,8 @@ static const struct sl_eb_option *option_of(const struct sl_node *ns_node,
 	return ns ? sl_eb_option_find(ns, name->str, name->len) : NULL;
 }
 
-/* A bound as written on the page: whole numbers without a decimal point. */
-static const char *bound(struct sl_ctx *c, double v)
-{
-	const char *s = sl_arena_printf(c->arena, "%.15g", v);
-	return s ? s : "?";
-}
+static const struct sl_eb_effect effect = {"the stack operation fails",
+					    "failing the stack operation"};
 
 struct one {
 	const struct sl_eb_setting *s;
@@ -30,46 +25,8 @@ struct one {
 static void check_value(struct sl_ctx *c, const struct sl_node *v, void *ud)
 {
 	const struct one *one = ud;
-	const struct sl_eb_option *o = one->o;
-	const char *opt = one->s->name->str, *ns = one->s->ns->str;
-	if (!sl_node_is(v, SL_SCALAR) || sl_node_is_null(v))
-		return; /* a function, or a value of the wrong shape (E3012's) */
-	bool typed_bool = sl_scalar_type(v) == SL_TYPE_BOOL;
-	enum sl_eb_verdict verdict = sl_eb_value_check(o, v->str, v->len, typed_bool, NULL);
-	switch (verdict) {
-	case SL_EB_OK:
-		return;
-	case SL_EB_NOT_ALLOWED: {
-		char vals[400];
-		const char *m = sl_eb_value_suggest(o, v->str, v->len);
-		sl_report(c, v,
-			  "'%s' is not a value of %s in %s%s: it takes %s, and Elastic Beanstalk "
-			  "rejects any other value, failing the stack operation",
-			  v->str, opt, ns, sl_did_you_mean(c, m), sl_eb_values_text(o, vals, sizeof(vals)));
-		return;
-	}
-	case SL_EB_NOT_NUMBER: {
-		const char *range = isinf(o->max)
-			? sl_arena_printf(c->arena, "%s or more", bound(c, o->min))
-			: sl_arena_printf(c->arena, "%s to %s", bound(c, o->min), bound(c, o->max));
-		sl_report(c, v,
-			  "'%s' is not a %s: %s in %s takes %s, and Elastic Beanstalk rejects the "
-			  "setting, failing the stack operation",
-			  v->str, o->type == SL_EB_INT ? "whole number" : "number", opt, ns,
-			  range ? range : "a number");
-		return;
-	}
-	case SL_EB_BELOW:
-	case SL_EB_ABOVE: {
-		bool below = verdict == SL_EB_BELOW;
-		sl_report(c, v,
-			  "%s %s in %s is %s its documented %s, %s: Elastic Beanstalk rejects "
-			  "the setting, failing the stack operation",
-			  opt, v->str, ns, below ? "below" : "above", below ? "minimum" : "maximum",
-			  bound(c, below ? o->min : o->max));
-		return;
-	}
-	}
+	/* a function, or a value of the wrong shape (E3012's), is left alone */
+	sl_eb_report_value(c, v, one->o, one->s->name->str, one->s->ns->str, &effect);
 }
 
 static void check_setting(struct sl_ctx *c, const struct sl_eb_setting *s, void *ud)

@@ -15,6 +15,7 @@
 #include "cli/cli.h"
 #include "engine/rule.h"
 #include "spec/spec.h"
+#include "util/readfile.h"
 
 struct job {
 	const struct sl_cli *cli;
@@ -27,38 +28,6 @@ struct job {
 	char **errors; /* I/O error message per file, or NULL */
 	atomic_size_t next;
 };
-
-static int read_fd(int fd, char **out, size_t *len, size_t hint)
-{
-	size_t cap = hint ? hint + 1 : 65536, n = 0;
-	char *buf = malloc(cap);
-	if (!buf)
-		return -1;
-	for (;;) {
-		if (n == cap) {
-			char *p = realloc(buf, cap * 2);
-			if (!p) {
-				free(buf);
-				return -1;
-			}
-			buf = p;
-			cap *= 2;
-		}
-		ssize_t r = read(fd, buf + n, cap - n);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			free(buf);
-			return -1;
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-	}
-	*out = buf;
-	*len = n;
-	return 0;
-}
 
 static bool looks_like_cfn(const char *buf, size_t len)
 {
@@ -81,7 +50,7 @@ static void lint_one(struct job *j, size_t i)
 	struct stat st;
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size > max) {
 		len = (size_t)st.st_size; /* over the limit: the loader reports it without reading */
-	} else if (read_fd(fd, &buf, &len, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0) < 0) {
+	} else if (sl_read_fd(fd, max, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, &buf, &len) < 0) {
 		j->errors[i] = strdup(strerror(errno ? errno : ENOMEM));
 		if (!is_stdin)
 			close(fd);

@@ -10,11 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "load/load.h"
 #include "load/toml.h"
 #include "util/buf.h"
 #include "util/date.h"
+#include "util/readfile.h"
 
 struct sl_pdiag {
 	const char *rule_id;
@@ -378,6 +380,92 @@ static bool toml_name(const char *filename)
 	return l >= 5 && strcasecmp(filename + l - 5, ".toml") == 0;
 }
 
+/* Loads the template at path into c's arena, or NULL (see sl_side_template). */
+static const struct sl_template *side_load(struct sl_ctx *c, const char *path)
+{
+	size_t max = c->opts && c->opts->max_size ? c->opts->max_size : SL_DEFAULT_MAX_SIZE;
+	char *buf;
+	size_t len;
+	if (sl_read_regular(path, max, &buf, &len) != 0)
+		return NULL;
+	char *text = sl_arena_strndup(c->arena, buf, len);
+	free(buf);
+	struct sl_doc *doc = sl_arena_alloc(c->arena, sizeof(*doc));
+	struct sl_template *t = sl_arena_alloc(c->arena, sizeof(*t));
+	if (!text || !doc || !t) {
+		c->oom = true;
+		return NULL;
+	}
+	struct sl_load_opts lo = { c->opts ? c->opts->backend : SL_BACKEND_DEFAULT, max };
+	memset(t, 0, sizeof(*t));
+	if (sl_load(doc, c->arena, text, len, &lo) < 0) {
+		c->oom = true;
+		return NULL;
+	}
+	if (!doc->root || doc->root->kind != SL_MAP || !is_template_root(doc->root))
+		return NULL;
+	if (sl_template_build(t, doc, c->arena) < 0) {
+		c->oom = true;
+		return NULL;
+	}
+	return t;
+}
+
+/* The side file's directory with its trailing '/', as a prefix of
+ * c->filename: its length (0 for a bare name); -1 when there is no file. */
+static int side_dir(const struct sl_ctx *c)
+{
+	if (!c->filename || !*c->filename || strcmp(c->filename, "-") == 0)
+		return -1;
+	const char *slash = strrchr(c->filename, '/');
+	return slash ? (int)(slash - c->filename + 1) : 0;
+}
+
+/* The memoised answer for path, read and stored on first use. */
+static const struct sl_template *side_get(struct sl_ctx *c, const char *path)
+{
+	for (size_t i = 0; i < c->n_side; i++)
+		if (strcmp(c->side[i].path, path) == 0)
+			return c->side[i].t;
+	const struct sl_template *t = side_load(c, path);
+	if (c->n_side < sizeof(c->side) / sizeof(c->side[0]))
+		c->side[c->n_side++] = (struct sl_side){ path, t };
+	return t;
+}
+
+const struct sl_template *sl_side_template(struct sl_ctx *c, const char *rel, size_t len,
+					   const char *const *defaults, const char **path)
+{
+	if (path)
+		*path = NULL;
+	int dl = side_dir(c);
+	if (dl < 0 || (rel && (len == 0 || memchr(rel, '\0', len))))
+		return NULL;
+	const char *one[] = { "", NULL }; /* one pass for rel */
+	const char *const *names = rel ? one : defaults;
+	for (size_t i = 0; names && names[i]; i++) {
+		const char *name = rel ? rel : names[i];
+		size_t nl = rel ? len : strlen(name);
+		size_t pl = name[0] == '/' ? 0 : (size_t)dl;
+		char *p = sl_arena_alloc(c->arena, pl + nl + 1);
+		if (!p) {
+			c->oom = true;
+			return NULL;
+		}
+		memcpy(p, c->filename, pl);
+		memcpy(p + pl, name, nl);
+		p[pl + nl] = '\0';
+		const struct sl_template *t = side_get(c, p);
+		/* a default name counts when the file is there, template or not */
+		if (rel || t || access(p, F_OK) == 0) {
+			if (path)
+				*path = p + pl; /* as the side file names it */
+			return t;
+		}
+	}
+	return NULL;
+}
+
 int sl_lint_buffer(struct sl_report **out, const struct sl_options *opts, const char *filename,
 		   const char *buf, size_t len)
 {
@@ -403,6 +491,8 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 	struct sl_ctx c;
 	memset(&c, 0, sizeof(c));
 	c.arena = &ta;
+	c.opts = opts;
+	c.filename = filename;
 	c.today = opts && opts->lint_date ? opts->lint_date : sl_date_today();
 	struct sl_template t;
 	memset(&t, 0, sizeof(t));
@@ -417,6 +507,14 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 		goto fail;
 	for (size_t i = 0; i < doc.n_diags; i++) {
 		const struct sl_ldiag *d = &doc.diags[i];
+		if (doc.empty && kind != SL_FILE_TEMPLATE) {
+			/* an .ebextensions file with nothing in it configures nothing, and
+			 * harms nothing; other side files must say something */
+			if (kind != SL_FILE_EBEXTENSION)
+				push(&c, d->rule_id, d->severity, "file is empty (nothing but whitespace, "
+				     "comments or a document marker)", d->start, d->end, NULL);
+			continue;
+		}
 		push(&c, d->rule_id, d->severity, d->message, d->start, d->end, NULL);
 	}
 	if (kind != SL_FILE_TEMPLATE) {

@@ -38,6 +38,15 @@ struct sl_ctx {
 		void (*free)(void *);
 	} memo[16];
 	size_t n_memo;
+	/* for side files: the options and the file's name as given, and the
+	 * templates read beside it (sl_side_template) */
+	const struct sl_options *opts;
+	const char *filename;
+	struct sl_side {
+		const char *path;             /* as messages name it */
+		const struct sl_template *t;  /* NULL: missing, unreadable or not a template */
+	} side[4];
+	size_t n_side;
 };
 
 /* The value a rule family stored for this template under `key` (the address of
@@ -47,6 +56,21 @@ void *sl_memo_get(struct sl_ctx *c, const void *key);
 /* Stores data under key; `release` (may be NULL) frees it with the template.
  * Returns data, or NULL when the table is full (data is then released). */
 void *sl_memo_put(struct sl_ctx *c, const void *key, void *data, void (*release)(void *));
+
+/* The template a side file deploys with, read from disk beside it: the file
+ * `rel` (len bytes; relative to the side file's directory unless absolute,
+ * as samconfig's template_file is), or with rel NULL the first of the
+ * NULL-terminated `defaults` names in that directory that exists. The file is
+ * read only when it is a regular file within --max-size, loaded and modelled
+ * (LanguageExtensions expanded) once per lint, and lives in the side file's
+ * arena. Returns NULL when the side file came from stdin without a name, or the
+ * file is missing, unreadable, does not parse, or holds no template; *path (may
+ * be NULL) gets the name it looked at, as the side file names it (rel, or the
+ * default name found; NULL when none): messages name it so, which keeps them
+ * the same wherever the project is. Several rules may ask: the answer is
+ * memoised by path. */
+const struct sl_template *sl_side_template(struct sl_ctx *c, const char *rel, size_t len,
+					   const char *const *defaults, const char **path);
 
 /* Reports the current rule at node `at` (its whole span, its template path). */
 void sl_report(struct sl_ctx *c, const struct sl_node *at, const char *fmt, ...)

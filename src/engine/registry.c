@@ -73,8 +73,14 @@ extern const struct sl_rule rule_E3703;
 extern const struct sl_rule rule_E3661;
 extern const struct sl_rule rule_E3050, rule_E3051, rule_E3686, rule_E3702, rule_E3707, rule_E3711, rule_W3704;
 extern const struct sl_rule rule_E9801, rule_E9803, rule_E9804, rule_E9805, rule_E9807, rule_E9808,
-	rule_W9802, rule_W9806;
+	rule_W9802, rule_W9806, rule_E9810, rule_E9811, rule_W9812;
 extern const struct sl_rule rule_E9911, rule_E9913, rule_W9912;
+extern const struct sl_rule rule_E9920, rule_E9922, rule_E9923, rule_E9925, rule_E9926, rule_W9921,
+	rule_W9924, rule_W9927, rule_E9930, rule_E9931, rule_E9933, rule_E9936, rule_W9932, rule_W9934,
+	rule_W9935, rule_W9937;
+extern const struct sl_rule rule_E9901, rule_E9902, rule_E9903;
+extern const struct sl_rule rule_E9701, rule_E9702, rule_E9704, rule_E9705, rule_W9702, rule_W9703;
+extern const struct sl_rule rule_W9710, rule_E9711, rule_W9712, rule_E9713;
 static const struct sl_rule *const registry[] = {
 	&rule_E0000, &rule_E1001, &rule_E1002, &rule_E1003, &rule_E1004, &rule_E1005, &rule_E1010,
 	&rule_E1011, &rule_E1015, &rule_E1016, &rule_E1017, &rule_E1018, &rule_E1019, &rule_E1020,
@@ -89,12 +95,12 @@ static const struct sl_rule *const registry[] = {
 	&rule_E7001, &rule_E7002, &rule_E7010, &rule_E8001, &rule_E8002, &rule_E8003, &rule_E8004,
 	&rule_E8005, &rule_E8006, &rule_E8007, &rule_E9001, &rule_E9010, &rule_E9011, &rule_E9012,
 	&rule_E9013, &rule_E9015, &rule_E9016, &rule_E9017, &rule_E9018, &rule_E9019, &rule_E9020, &rule_E9021, &rule_E9022, &rule_E9023, &rule_E9024, &rule_E9025, &rule_E9103, &rule_E9105, &rule_E9106,
-	&rule_E9113, &rule_E9201, &rule_E9202, &rule_E9204, &rule_E9302, &rule_E9304, &rule_E9305, &rule_E9306, &rule_E9308, &rule_E9309, &rule_E9402, &rule_E9403, &rule_E9501, &rule_E9510, &rule_E9513, &rule_E9514, &rule_E9520, &rule_E9521, &rule_E9540, &rule_E9541, &rule_E9543, &rule_E9601, &rule_E9602, &rule_E9604, &rule_E9610, &rule_E9611, &rule_E9621, &rule_E9801, &rule_E9803, &rule_E9804, &rule_E9805, &rule_E9807, &rule_E9808, &rule_E9911, &rule_E9913, &rule_I1002, &rule_I1003,
+	&rule_E9113, &rule_E9201, &rule_E9202, &rule_E9204, &rule_E9302, &rule_E9304, &rule_E9305, &rule_E9306, &rule_E9308, &rule_E9309, &rule_E9402, &rule_E9403, &rule_E9501, &rule_E9510, &rule_E9513, &rule_E9514, &rule_E9520, &rule_E9521, &rule_E9540, &rule_E9541, &rule_E9543, &rule_E9601, &rule_E9602, &rule_E9604, &rule_E9610, &rule_E9611, &rule_E9621, &rule_E9701, &rule_E9702, &rule_E9704, &rule_E9705, &rule_E9711, &rule_E9713, &rule_E9801, &rule_E9803, &rule_E9804, &rule_E9805, &rule_E9807, &rule_E9808, &rule_E9810, &rule_E9811, &rule_E9901, &rule_E9902, &rule_E9903, &rule_E9911, &rule_E9913, &rule_E9920, &rule_E9922, &rule_E9923, &rule_E9925, &rule_E9926, &rule_E9930, &rule_E9931, &rule_E9933, &rule_E9936, &rule_I1002, &rule_I1003,
 	&rule_I1022, &rule_I2003, &rule_I2010, &rule_I2011, &rule_I2530, &rule_I3010, &rule_I3011, &rule_I3012, &rule_I3013, &rule_I3037, &rule_I3042, &rule_I3100, &rule_I3510, &rule_I6010, &rule_I6011, &rule_I7002, &rule_I7010, &rule_I9002, &rule_I9111, &rule_I9303, &rule_I9603, &rule_W1001,
 	&rule_W1011, &rule_W1019, &rule_W1020, &rule_W1028, &rule_W1030, &rule_W1031, &rule_W1032, &rule_W1033, &rule_W1034, &rule_W1035, &rule_W1036, &rule_W1040, &rule_W1051, &rule_W1053, &rule_W1054, &rule_W1100, &rule_W2001, &rule_W2002, &rule_W2010, &rule_W2030, &rule_W2031, &rule_W2501, &rule_W2506, &rule_W2511, &rule_W2530, &rule_W2531, &rule_W2533, &rule_W3001, &rule_W3002, &rule_W3005, &rule_W3010, &rule_W3011, &rule_W3034, &rule_W3037, &rule_W3045, &rule_W3660, &rule_W3663, &rule_W3671, &rule_W3687, &rule_W3688, &rule_W3689, &rule_W3694, &rule_W3696, &rule_W3697,
 	&rule_W3698, &rule_W3699, &rule_W3700, &rule_W3701, &rule_W3703, &rule_W3704, &rule_W3705, &rule_W4001, &rule_W6001, &rule_W7001, &rule_W8001, &rule_W8003, &rule_W9014, &rule_W9015, &rule_W9016, &rule_W9050, &rule_W9101, &rule_W9102,
 	&rule_W9104, &rule_W9110, &rule_W9112, &rule_W9120, &rule_W9121, &rule_W9203, &rule_W9205,
-	&rule_W9206, &rule_W9207, &rule_W9208, &rule_W9301, &rule_W9307, &rule_W9401, &rule_W9404, &rule_W9405, &rule_W9406, &rule_W9511, &rule_W9512, &rule_W9522, &rule_W9542, &rule_W9620, &rule_W9622, &rule_W9802, &rule_W9806, &rule_W9912,
+	&rule_W9206, &rule_W9207, &rule_W9208, &rule_W9301, &rule_W9307, &rule_W9401, &rule_W9404, &rule_W9405, &rule_W9406, &rule_W9511, &rule_W9512, &rule_W9522, &rule_W9542, &rule_W9620, &rule_W9622, &rule_W9702, &rule_W9703, &rule_W9710, &rule_W9712, &rule_W9802, &rule_W9806, &rule_W9812, &rule_W9912, &rule_W9921, &rule_W9924, &rule_W9927, &rule_W9932, &rule_W9934, &rule_W9935, &rule_W9937,
 };
 
 const struct sl_rule *const *sl_registry(size_t *count)

@@ -632,8 +632,16 @@ void sl_builder_syntax_error(struct sl_builder *b, size_t off, const char *what,
 		fatal(b, os, is + il, m2);
 		return;
 	}
-	char *m = context ? sl_arena_printf(b->arena, "%s %s", what, context)
-			  : sl_arena_printf(b->arena, "%s", what);
+	/* a tab where the line's indentation is: the parser's words do not say it */
+	const char *src = b->doc->src;
+	size_t ls = off < b->doc->len ? off : b->doc->len;
+	while (ls > 0 && (src[ls - 1] == ' ' || src[ls - 1] == '\t'))
+		ls--;
+	bool tab = off < b->doc->len && src[off] == '\t' && (ls == 0 || src[ls - 1] == '\n');
+	const char *sep = context ? " " : "";
+	char *m = sl_arena_printf(b->arena, "%s%s%s%s%s", tab ? "a tab in the indentation: YAML "
+				  "indents with spaces only (" : "", what, sep, context ? context : "",
+				  tab ? ")" : "");
 	if (!m) {
 		oom(b);
 		return;

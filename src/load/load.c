@@ -348,6 +348,7 @@ int sl_load(struct sl_doc *d, struct sl_arena *arena, const char *buf, size_t le
 	if (first == d->len) {
 		/* only whitespace, or nothing: YAML would still allow comments; check */
 		struct sl_position p = sl_doc_pos(d, 0);
+		d->empty = true;
 		return sl_doc_diag(d, "E0000", SL_SEV_ERROR, p, p, "template is empty") < 0 ? -1 : 0;
 	}
 	if (json) {
@@ -385,6 +386,7 @@ int sl_load(struct sl_doc *d, struct sl_arena *arena, const char *buf, size_t le
 		d->root = NULL;
 	if (!d->root && !d->failed) {
 		struct sl_position p = sl_doc_pos(d, 0);
+		d->empty = true;
 		return sl_doc_diag(d, "E0000", SL_SEV_ERROR, p, p,
 				   "template is empty (only comments or a document marker)") < 0 ? -1 : 0;
 	}

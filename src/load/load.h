@@ -38,6 +38,7 @@ struct sl_doc {
 	size_t n_diags, cap_diags;
 	bool oom;
 	bool failed; /* the parse stopped on a fatal problem (syntax, limits, encoding) */
+	bool empty;  /* nothing but whitespace, comments or a document marker (diags[0] says so) */
 };
 
 struct sl_load_opts {

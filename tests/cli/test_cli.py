@@ -717,6 +717,69 @@ class TestSideFiles(CliTestCase):
             self.assertEqual(p.returncode, 2, fmt)
             self.assertIn("E9801", p.stdout, fmt)
 
+    SAM_TEMPLATE = ('Transform: AWS::Serverless-2016-10-31\n'
+                    'Parameters:\n'
+                    '  StageName:\n'
+                    '    Type: String\n'
+                    '    AllowedValues: [dev, prod]\n'
+                    'Resources:\n'
+                    '  Fn:\n'
+                    '    Type: AWS::Serverless::Function\n'
+                    '    Properties:\n'
+                    '      Handler: app.handler\n'
+                    '      Runtime: python3.12\n'
+                    '      CodeUri: src/\n'
+                    '      Environment:\n'
+                    '        Variables:\n'
+                    '          STAGE: !Ref StageName\n')
+    SAMCONFIG = ('version = 0.1\n'
+                 '[default.deploy.parameters]\n'
+                 'stack_name = "app"\n'
+                 'parameter_overrides = "Stage=prod"\n')
+
+    def test_samconfig_is_checked_against_the_template_beside_it(self):
+        self.write("app/template.yaml", self.SAM_TEMPLATE)
+        self.write("app/samconfig.toml", self.SAMCONFIG)
+        want = [("app/samconfig.toml", "E9713"), ("app/samconfig.toml", "W9710"),
+                ("app/samconfig.toml", "W9712")]
+        p = self.sl("app")
+        self.assertEqual(sorted((d["file"], d["id"]) for d in text_diags(p.stdout)), want, p.stdout)
+        self.assertIn("template.yaml", p.stdout)
+        # the same from inside the folder, the file named alone
+        p = self.sl("samconfig.toml", cwd=os.path.join(self.dir, "app"))
+        self.assertIds(p.stdout, ["E9713", "W9710", "W9712"])
+        # no template beside it: nothing to compare with, nothing said
+        os.unlink(os.path.join(self.dir, "app/template.yaml"))
+        p = self.sl("app/samconfig.toml")
+        self.assertEqual((p.returncode, p.stdout), (0, ""))
+
+    def test_template_beside_a_samconfig_is_read_only_when_it_is_a_regular_file(self):
+        """A FIFO with no writer, or a device, where the template should be is
+        not read: no hang, no unbounded read, nothing judged."""
+        self.write("app/samconfig.toml", self.SAMCONFIG)
+        os.mkfifo(os.path.join(self.dir, "app/template.yaml"))
+        p = self.sl("app/samconfig.toml")
+        self.assertEqual((p.returncode, p.stdout), (0, ""))
+        os.unlink(os.path.join(self.dir, "app/template.yaml"))
+        os.symlink("/dev/zero", os.path.join(self.dir, "app/template.yaml"))
+        p = self.sl("app/samconfig.toml")
+        self.assertEqual((p.returncode, p.stdout), (0, ""))
+        # over --max-size: not read either
+        os.unlink(os.path.join(self.dir, "app/template.yaml"))
+        self.write("app/template.yaml", self.SAM_TEMPLATE + "#" * 4096 + "\n")
+        p = self.sl("--max-size", "2048", "app/samconfig.toml")
+        self.assertEqual((p.returncode, p.stdout), (0, ""))
+
+    def test_empty_side_files(self):
+        """An empty .ebextensions config configures nothing and harms nothing;
+        an empty appspec is an error, named as a file, not a template."""
+        self.write("app/.ebextensions/01.config", "# options come later\n")
+        self.write("app/appspec.yml", "# todo\n")
+        p = self.sl("app")
+        diags = text_diags(p.stdout)
+        self.assertEqual([(d["file"], d["id"]) for d in diags], [("app/appspec.yml", "E0000")])
+        self.assertIn("file is empty", diags[0]["msg"])
+
     def test_a_template_named_env_yaml_is_a_template(self):
         self.write("eb/env.yaml", self.TEMPLATE)
         p = self.sl("eb")
