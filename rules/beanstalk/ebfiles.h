@@ -1,8 +1,9 @@
 /*
  * Helpers shared by the rules on the files Elastic Beanstalk reads beside a
- * source bundle (rules/beanstalk/, E99xx/W99xx): Dockerrun.aws.json so far
- * (cron.yaml, env.yaml and .ebextensions are to come). These rules run on the
- * file's document root (c->root); there is no template (c->t is NULL).
+ * source bundle (rules/beanstalk/, E99xx/W99xx), here Dockerrun.aws.json's
+ * (cron.yaml's are in cron.h, env.yaml's and .ebextensions' in ebconfig.h).
+ * These rules run on the file's document root (c->root); there is no
+ * template (c->t is NULL).
  */
 #ifndef SL_RULES_BEANSTALK_EBFILES_H
 #define SL_RULES_BEANSTALK_EBFILES_H

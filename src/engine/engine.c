@@ -501,7 +501,7 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 	rep->pub.kind = kind;
 	c.kind = kind;
 	/* a samconfig.toml is read by the TOML reader into the same tree a
-	 * samconfig.yaml gives (no samconfig rule yet: only TOML's own errors) */
+	 * samconfig.yaml gives, which the samconfig rules read alike */
 	bool toml = kind == SL_FILE_SAMCONFIG && toml_name(filename);
 	if ((toml ? sl_load_toml : sl_load)(&doc, &ta, buf, len, &lo) < 0)
 		goto fail;
