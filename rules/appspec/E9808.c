@@ -4,11 +4,7 @@
 
 #include "rules/appspec/appspec.h"
 
-static const struct sl_node *get_ci(const struct sl_node *m, const char *k)
-{
-	const struct sl_pair *p = sl_appspec_get_ci(m, k);
-	return p ? p->value : NULL;
-}
+#define get_ci sl_appspec_value_ci
 
 static bool given(const struct sl_node *v)
 {
@@ -99,22 +95,21 @@ static void ecs(struct sl_ctx *c, const struct sl_node *name, const struct sl_no
 		sl_report(c, ip, "AssignPublicIp takes ENABLED or DISABLED, not '%.*s'", SL_AS_KEY(ip));
 }
 
+static void one(struct sl_ctx *c, const struct sl_node *name, const struct sl_node *body,
+		const struct sl_node *props, void *arg)
+{
+	(void)props;
+	if (*(const enum sl_appspec_platform *)arg == SL_AS_LAMBDA)
+		lambda(c, name, body);
+	else
+		ecs(c, name, body);
+}
+
 static void check(struct sl_ctx *c)
 {
 	enum sl_appspec_platform p = sl_appspec_platform(c->root);
-	if (p != SL_AS_LAMBDA && p != SL_AS_ECS)
-		return;
-	const struct sl_node *res = get_ci(c->root, "resources");
-	for (size_t i = 0; sl_node_is(res, SL_SEQ) && i < res->len; i++) {
-		const struct sl_node *e = res->items[i];
-		if (!sl_node_is(e, SL_MAP) || e->len != 1)
-			continue;
-		const struct sl_node *name = e->pairs[0].key, *body = e->pairs[0].value;
-		if (p == SL_AS_LAMBDA)
-			lambda(c, name, body);
-		else
-			ecs(c, name, body);
-	}
+	if (p == SL_AS_LAMBDA || p == SL_AS_ECS)
+		sl_appspec_each_resource(c, NULL, one, &p);
 }
 
 const struct sl_rule rule_E9808 = {

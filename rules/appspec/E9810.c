@@ -3,16 +3,11 @@
  * definition. */
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "rules/appspec/appspec.h"
 #include "util/arena.h"
 
-static const struct sl_node *get_ci(const struct sl_node *m, const char *k)
-{
-	const struct sl_pair *p = sl_appspec_get_ci(m, k);
-	return p ? p->value : NULL;
-}
+#define get_ci sl_appspec_value_ci
 
 /* Writes the container names of `list` into buf as "a, b, c" (cut with
  * ", ..." when it does not fit) and collects them in cands. */
@@ -34,53 +29,46 @@ static void names_of(const struct sl_node *list, char *buf, size_t size, const c
 	}
 }
 
+static void one(struct sl_ctx *c, const struct sl_node *key, const struct sl_node *body,
+		const struct sl_node *props, void *arg)
+{
+	(void)key;
+	(void)body;
+	(void)arg;
+	const struct sl_node *name = get_ci(get_ci(props, "LoadBalancerInfo"), "ContainerName");
+	if (!sl_appspec_plain_name(name))
+		return; /* absent (E9808), or a placeholder a pipeline fills in */
+	const char *path;
+	const struct sl_template *t = sl_appspec_template(c, &path); /* read once per file */
+	if (!t)
+		return;
+	const struct sl_entity *td = sl_appspec_task_definition(c, t, get_ci(props, "TaskDefinition"));
+	const struct sl_node *list = td ? sl_appspec_containers(td) : NULL;
+	if (!list || sl_appspec_container(list, name))
+		return;
+	const char **cands = sl_arena_alloc(c->arena, (list->len + 1) * sizeof(*cands));
+	if (!cands) {
+		c->oom = true;
+		return;
+	}
+	char names[256];
+	names_of(list, names, sizeof(names), cands);
+	const char *s = sl_suggest(name->str, name->len, cands, list->len);
+	char where[320];
+	sl_appspec_taskdef_where(where, sizeof(where), td, path);
+	sl_report(c, name, "ContainerName '%.*s' is not a container of task definition %.*s "
+		  "(%s), whose container%s %s: CodeDeploy routes traffic to this container in "
+		  "the task set it creates, so the deployment fails; name %s%s%s%s",
+		  SL_AS_KEY(name), SL_AS_KEY(td->key), where, list->len == 1 ? " is" : "s are",
+		  names, list->len == 1 ? "that container" : "one of them", s ? " (did you mean '" : "",
+		  s ? s : "", s ? "'?)" : "");
+}
+
 static void check(struct sl_ctx *c)
 {
 	if (sl_appspec_platform(c->root) != SL_AS_ECS)
 		return;
-	const struct sl_node *res = get_ci(c->root, "resources");
-	const struct sl_template *t = NULL;
-	const char *path = NULL;
-	bool looked = false;
-	for (size_t i = 0; sl_node_is(res, SL_SEQ) && i < res->len; i++) {
-		const struct sl_node *e = res->items[i];
-		if (!sl_node_is(e, SL_MAP) || e->len != 1)
-			continue;
-		const struct sl_node *body = e->pairs[0].value, *type = get_ci(body, "type");
-		if (type && !(sl_node_is(type, SL_SCALAR) && strcasecmp(type->str, "AWS::ECS::Service") == 0))
-			continue;
-		const struct sl_node *props = get_ci(body, "properties");
-		const struct sl_node *name = get_ci(get_ci(props, "LoadBalancerInfo"), "ContainerName");
-		if (!sl_appspec_plain_name(name))
-			continue; /* absent (E9808), or a placeholder a pipeline fills in */
-		if (!looked) {
-			t = sl_appspec_template(c, &path);
-			looked = true;
-		}
-		if (!t)
-			return;
-		const struct sl_entity *td =
-			sl_appspec_task_definition(c, t, get_ci(props, "TaskDefinition"));
-		const struct sl_node *list = td ? sl_appspec_containers(td) : NULL;
-		if (!list || sl_appspec_container(list, name))
-			continue;
-		const char **cands = sl_arena_alloc(c->arena, (list->len + 1) * sizeof(*cands));
-		if (!cands) {
-			c->oom = true;
-			return;
-		}
-		char names[256];
-		names_of(list, names, sizeof(names), cands);
-		const char *s = sl_suggest(name->str, name->len, cands, list->len);
-		char where[320];
-		sl_appspec_taskdef_where(where, sizeof(where), td, path);
-		sl_report(c, name, "ContainerName '%.*s' is not a container of task definition %.*s "
-			  "(%s), whose container%s %s: CodeDeploy routes traffic to this container in "
-			  "the task set it creates, so the deployment fails; name %s%s%s%s",
-			  SL_AS_KEY(name), SL_AS_KEY(td->key), where, list->len == 1 ? " is" : "s are",
-			  names, list->len == 1 ? "that container" : "one of them", s ? " (did you mean '" : "",
-			  s ? s : "", s ? "'?)" : "");
-	}
+	sl_appspec_each_resource(c, "AWS::ECS::Service", one, NULL);
 }
 
 const struct sl_rule rule_E9810 = {

@@ -1,15 +1,10 @@
 /* E9811: an ECS AppSpec file routes traffic to a port the container maps, when
  * the template beside it defines the task definition it deploys. */
 #include <stdio.h>
-#include <strings.h>
 
 #include "rules/appspec/appspec.h"
 
-static const struct sl_node *get_ci(const struct sl_node *m, const char *k)
-{
-	const struct sl_pair *p = sl_appspec_get_ci(m, k);
-	return p ? p->value : NULL;
-}
+#define get_ci sl_appspec_value_ci
 
 /* The port a scalar of digits gives (1 to 65535), else -1. */
 static long port_of(const struct sl_node *v)
@@ -52,56 +47,48 @@ static bool maps_port(const struct sl_node *container, long port, char *buf, siz
 	return found;
 }
 
+static void one(struct sl_ctx *c, const struct sl_node *key, const struct sl_node *body,
+		const struct sl_node *props, void *arg)
+{
+	(void)key;
+	(void)body;
+	(void)arg;
+	const struct sl_node *lbi = get_ci(props, "LoadBalancerInfo");
+	const struct sl_node *name = get_ci(lbi, "ContainerName"), *port = get_ci(lbi, "ContainerPort");
+	long p = port_of(port);
+	if (!sl_appspec_plain_name(name) || p < 0)
+		return; /* absent or not a port (E9808), or a placeholder */
+	const char *path;
+	const struct sl_template *t = sl_appspec_template(c, &path); /* read once per file */
+	if (!t)
+		return;
+	bool known;
+	const struct sl_entity *td = sl_appspec_task_definition(c, t, get_ci(props, "TaskDefinition"));
+	const struct sl_node *list = td ? sl_appspec_containers(td) : NULL;
+	const struct sl_node *ctr = list ? sl_appspec_container(list, name) : NULL;
+	char ports[128];
+	if (!ctr || maps_port(ctr, p, ports, sizeof(ports), &known) || !known)
+		return; /* an unknown container is E9810's */
+	char where[320];
+	sl_appspec_taskdef_where(where, sizeof(where), td, path);
+	if (ports[0])
+		sl_report(c, port, "ContainerPort %ld is not a port that container '%.*s' maps in task "
+			  "definition %.*s (%s), whose PortMappings give ContainerPort %s: the load "
+			  "balancer's port must be one of them, else Amazon ECS refuses the "
+			  "replacement task set and the deployment fails", p, SL_AS_KEY(name),
+			  SL_AS_KEY(td->key), where, ports);
+	else
+		sl_report(c, port, "ContainerPort %ld is not a port that container '%.*s' maps in task "
+			  "definition %.*s (%s), where it has no PortMappings at all: give it a "
+			  "port mapping with ContainerPort %ld, else Amazon ECS refuses the "
+			  "replacement task set and the deployment fails", p, SL_AS_KEY(name),
+			  SL_AS_KEY(td->key), where, p);
+}
+
 static void check(struct sl_ctx *c)
 {
-	if (sl_appspec_platform(c->root) != SL_AS_ECS)
-		return;
-	const struct sl_node *res = get_ci(c->root, "resources");
-	const struct sl_template *t = NULL;
-	const char *path = NULL;
-	bool looked = false;
-	for (size_t i = 0; sl_node_is(res, SL_SEQ) && i < res->len; i++) {
-		const struct sl_node *e = res->items[i];
-		if (!sl_node_is(e, SL_MAP) || e->len != 1)
-			continue;
-		const struct sl_node *body = e->pairs[0].value, *type = get_ci(body, "type");
-		if (type && !(sl_node_is(type, SL_SCALAR) && strcasecmp(type->str, "AWS::ECS::Service") == 0))
-			continue;
-		const struct sl_node *props = get_ci(body, "properties");
-		const struct sl_node *lbi = get_ci(props, "LoadBalancerInfo");
-		const struct sl_node *name = get_ci(lbi, "ContainerName"), *port = get_ci(lbi, "ContainerPort");
-		long p = port_of(port);
-		if (!sl_appspec_plain_name(name) || p < 0)
-			continue; /* absent or not a port (E9808), or a placeholder */
-		if (!looked) {
-			t = sl_appspec_template(c, &path);
-			looked = true;
-		}
-		if (!t)
-			return;
-		bool known;
-		const struct sl_entity *td =
-			sl_appspec_task_definition(c, t, get_ci(props, "TaskDefinition"));
-		const struct sl_node *list = td ? sl_appspec_containers(td) : NULL;
-		const struct sl_node *ctr = list ? sl_appspec_container(list, name) : NULL;
-		char ports[128];
-		if (!ctr || maps_port(ctr, p, ports, sizeof(ports), &known) || !known)
-			continue; /* an unknown container is E9810's */
-		char where[320];
-		sl_appspec_taskdef_where(where, sizeof(where), td, path);
-		if (ports[0])
-			sl_report(c, port, "ContainerPort %ld is not a port that container '%.*s' maps in task "
-				  "definition %.*s (%s), whose PortMappings give ContainerPort %s: the load "
-				  "balancer's port must be one of them, else Amazon ECS refuses the "
-				  "replacement task set and the deployment fails", p, SL_AS_KEY(name),
-				  SL_AS_KEY(td->key), where, ports);
-		else
-			sl_report(c, port, "ContainerPort %ld is not a port that container '%.*s' maps in task "
-				  "definition %.*s (%s), where it has no PortMappings at all: give it a "
-				  "port mapping with ContainerPort %ld, else Amazon ECS refuses the "
-				  "replacement task set and the deployment fails", p, SL_AS_KEY(name),
-				  SL_AS_KEY(td->key), where, p);
-	}
+	if (sl_appspec_platform(c->root) == SL_AS_ECS)
+		sl_appspec_each_resource(c, "AWS::ECS::Service", one, NULL);
 }
 
 const struct sl_rule rule_E9811 = {

@@ -3,17 +3,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "rules/appspec/appspec.h"
 #include "template/sam.h"
 #include "util/arena.h"
 
-static const struct sl_node *get_ci(const struct sl_node *m, const char *k)
-{
-	const struct sl_pair *p = sl_appspec_get_ci(m, k);
-	return p ? p->value : NULL;
-}
+#define get_ci sl_appspec_value_ci
 
 /* A function of the template by its literal name, or an alias by the
  * function it belongs to (its logical ID, or its literal name). */
@@ -207,38 +202,40 @@ static void check_alias(struct sl_ctx *c, const struct index *ix, const char *pa
 		  sug ? " (did you mean '" : "", sug ? sug : "", sug ? "'?)" : "");
 }
 
+/* The template's functions and aliases, indexed on the first resource that
+ * needs them. */
+struct lazy {
+	bool built;
+	const struct index *ix;
+	const char *path;
+};
+
+static void one(struct sl_ctx *c, const struct sl_node *key, const struct sl_node *body,
+		const struct sl_node *props, void *arg)
+{
+	(void)key;
+	(void)body;
+	struct lazy *z = arg;
+	const struct sl_node *name = get_ci(props, "name"), *alias = get_ci(props, "alias");
+	const char *s;
+	size_t l;
+	if (!sl_node_is(name, SL_SCALAR) || !fn_name(name->str, name->len, &s, &l) ||
+	    !sl_appspec_plain_name(alias))
+		return; /* absent (E9808), or a placeholder a pipeline fills in */
+	if (!z->built) {
+		z->built = true;
+		const struct sl_template *t = sl_appspec_template(c, &z->path);
+		z->ix = t ? build(c, t) : NULL;
+	}
+	if (z->ix && !z->ix->unknown)
+		check_alias(c, z->ix, z->path, s, l, alias);
+}
+
 static void check(struct sl_ctx *c)
 {
-	if (sl_appspec_platform(c->root) != SL_AS_LAMBDA)
-		return;
-	const struct sl_node *res = get_ci(c->root, "resources");
-	const struct sl_template *t = NULL;
-	const struct index *ix = NULL;
-	const char *path = NULL;
-	bool looked = false;
-	for (size_t i = 0; sl_node_is(res, SL_SEQ) && i < res->len; i++) {
-		const struct sl_node *e = res->items[i];
-		if (!sl_node_is(e, SL_MAP) || e->len != 1)
-			continue;
-		const struct sl_node *body = e->pairs[0].value, *type = get_ci(body, "type");
-		if (type && !(sl_node_is(type, SL_SCALAR) && strcasecmp(type->str, "AWS::Lambda::Function") == 0))
-			continue;
-		const struct sl_node *props = get_ci(body, "properties");
-		const struct sl_node *name = get_ci(props, "name"), *alias = get_ci(props, "alias");
-		const char *s;
-		size_t l;
-		if (!sl_node_is(name, SL_SCALAR) || !fn_name(name->str, name->len, &s, &l) ||
-		    !sl_appspec_plain_name(alias))
-			continue; /* absent (E9808), or a placeholder a pipeline fills in */
-		if (!looked) {
-			looked = true;
-			t = sl_appspec_template(c, &path);
-			ix = t ? build(c, t) : NULL;
-		}
-		if (!ix || ix->unknown)
-			return;
-		check_alias(c, ix, path, s, l, alias);
-	}
+	struct lazy z = { false, NULL, NULL };
+	if (sl_appspec_platform(c->root) == SL_AS_LAMBDA)
+		sl_appspec_each_resource(c, "AWS::Lambda::Function", one, &z);
 }
 
 const struct sl_rule rule_W9812 = {

@@ -26,11 +26,7 @@ const struct sl_pair *sl_appspec_get_ci(const struct sl_node *map, const char *k
 	return NULL;
 }
 
-static const struct sl_node *get_ci(const struct sl_node *map, const char *key)
-{
-	const struct sl_pair *p = sl_appspec_get_ci(map, key);
-	return p ? p->value : NULL;
-}
+#define get_ci sl_appspec_value_ci
 
 static bool scalar_ci(const struct sl_node *n, const char *s)
 {
@@ -313,4 +309,22 @@ void sl_appspec_taskdef_where(char *buf, size_t size, const struct sl_entity *td
 	const struct sl_node *fam = sl_map_get(sl_map_get(td->value, "Properties"), "Family");
 	snprintf(buf, size, "family '%.*s', line %u of %s beside this file", (int)fam->len, fam->str,
 		 td->key->start.line, path);
+}
+
+void sl_appspec_each_resource(struct sl_ctx *c, const char *type,
+			      void (*fn)(struct sl_ctx *c, const struct sl_node *name,
+					 const struct sl_node *body, const struct sl_node *props,
+					 void *arg),
+			      void *arg)
+{
+	const struct sl_node *res = get_ci(c->root, "resources");
+	for (size_t i = 0; sl_node_is(res, SL_SEQ) && i < res->len; i++) {
+		const struct sl_node *e = res->items[i];
+		if (!sl_node_is(e, SL_MAP) || e->len != 1)
+			continue;
+		const struct sl_node *body = e->pairs[0].value, *ty = get_ci(body, "type");
+		if (type && ty && !(sl_node_is(ty, SL_SCALAR) && strcasecmp(ty->str, type) == 0))
+			continue;
+		fn(c, e->pairs[0].key, body, get_ci(body, "properties"), arg);
+	}
 }

@@ -38,6 +38,23 @@ const char *sl_appspec_platform_name(enum sl_appspec_platform p);
 /* The pair of `map` whose key equals `key` ignoring case, or NULL. */
 const struct sl_pair *sl_appspec_get_ci(const struct sl_node *map, const char *key);
 
+/* The value of that pair, or NULL. */
+static inline const struct sl_node *sl_appspec_value_ci(const struct sl_node *map, const char *key)
+{
+	const struct sl_pair *p = sl_appspec_get_ci(map, key);
+	return p ? p->value : NULL;
+}
+
+/* Calls fn(c, name, body, props, arg) for each entry of the Lambda or ECS
+ * `resources` list (a one-key mapping: name -> body) whose `type` is `type`
+ * ignoring case, or that has no type; with type NULL for every entry. props
+ * is the body's `properties` (any case), or NULL. */
+void sl_appspec_each_resource(struct sl_ctx *c, const char *type,
+			      void (*fn)(struct sl_ctx *c, const struct sl_node *name,
+					 const struct sl_node *body, const struct sl_node *props,
+					 void *arg),
+			      void *arg);
+
 /* The hooks section: `hooks` as written on EC2/On-Premises, any case on Lambda
  * and ECS (and when the platform is unknown). NULL when absent. */
 const struct sl_pair *sl_appspec_hooks(const struct sl_node *root, enum sl_appspec_platform p);
