@@ -427,9 +427,11 @@ static const struct sl_template *side_get(struct sl_ctx *c, const char *path)
 	for (size_t i = 0; i < c->n_side; i++)
 		if (strcmp(c->side[i].path, path) == 0)
 			return c->side[i].t;
+	/* a bound on what one side file makes us read: past it, nothing more */
+	if (c->n_side == sizeof(c->side) / sizeof(c->side[0]))
+		return NULL;
 	const struct sl_template *t = side_load(c, path);
-	if (c->n_side < sizeof(c->side) / sizeof(c->side[0]))
-		c->side[c->n_side++] = (struct sl_side){ path, t };
+	c->side[c->n_side++] = (struct sl_side){ path, t };
 	return t;
 }
 

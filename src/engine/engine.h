@@ -45,7 +45,7 @@ struct sl_ctx {
 	struct sl_side {
 		const char *path;             /* as messages name it */
 		const struct sl_template *t;  /* NULL: missing, unreadable or not a template */
-	} side[4];
+	} side[8]; /* at most 8 files are read for one side file */
 	size_t n_side;
 };
 
@@ -68,7 +68,9 @@ void *sl_memo_put(struct sl_ctx *c, const void *key, void *data, void (*release)
  * be NULL) gets the name it looked at, as the side file names it (rel, or the
  * default name found; NULL when none): messages name it so, which keeps them
  * the same wherever the project is. Several rules may ask: the answer is
- * memoised by path. */
+ * memoised by path. At most 8 paths are looked at for one side file (a
+ * samconfig whose environments name more templates gets NULL for the rest):
+ * what one side file makes stacklint read stays bounded. */
 const struct sl_template *sl_side_template(struct sl_ctx *c, const char *rel, size_t len,
 					   const char *const *defaults, const char **path);
 
