@@ -1,4 +1,5 @@
 /* The template a samconfig deploys, and the capabilities it needs (samconfig.h). */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -133,3 +134,98 @@ void sl_samcfg_report_pair(struct sl_ctx *c, const struct sl_samcfg_pair *p, boo
 	else
 		sl_report(c, p->node, "%s", msg);
 }
+
+struct caps {
+	bool iam, named, expand;
+};
+
+/* Reads the capability names of one string (space-separated, as SAM CLI
+ * splits them) into *have. */
+static void read_caps(const struct sl_node *s, struct caps *have)
+{
+	const char *p = s->str, *end = s->str + s->len;
+	while (p < end) {
+		while (p < end && isspace((unsigned char)*p))
+			p++;
+		const char *w = p;
+		while (p < end && !isspace((unsigned char)*p))
+			p++;
+		size_t n = (size_t)(p - w);
+		if (n == 14 && memcmp(w, "CAPABILITY_IAM", 14) == 0)
+			have->iam = true;
+		else if (n == 20 && memcmp(w, "CAPABILITY_NAMED_IAM", 20) == 0)
+			have->named = have->iam = true;
+		else if (n == 22 && memcmp(w, "CAPABILITY_AUTO_EXPAND", 22) == 0)
+			have->expand = true;
+	}
+}
+
+static bool is_str(const struct sl_node *n)
+{
+	return sl_node_is(n, SL_SCALAR) && sl_scalar_type(n) == SL_TYPE_STRING;
+}
+
+static void deploy(struct sl_ctx *c, const struct sl_node *env_key, const struct sl_node *cmd_key,
+		   const struct sl_samcfg_command *cmd, const struct sl_node *params, void *arg)
+{
+	(void)cmd;
+	bool when_given = *(const bool *)arg;
+	if (!sl_str_eq(cmd_key, "deploy"))
+		return;
+	const char *file;
+	const struct sl_template *t = sl_samcfg_template(c, env_key->str, "deploy", &file);
+	if (!t)
+		return;
+	struct sl_samcfg_needs need;
+	sl_samcfg_needs(t, &need);
+	if (!need.iam && !need.named_iam && !need.auto_expand)
+		return;
+	const struct sl_node *v = sl_samcfg_param(c->root, env_key->str, "deploy", "capabilities");
+	struct caps have = { false, false, false };
+	if (is_str(v)) {
+		read_caps(v, &have);
+	} else if (sl_node_is(v, SL_SEQ)) {
+		for (uint32_t i = 0; i < v->len; i++) {
+			if (!is_str(v->items[i]))
+				return; /* not a list of names: E9704's business */
+			read_caps(v->items[i], &have);
+		}
+	} else if (v) {
+		return;
+	}
+	if (when_given != (v != NULL))
+		return;
+	const struct sl_node *at = v ? v : sl_map_key_of(params) ? sl_map_key_of(params) : params;
+	const char *given = v ? "its capabilities do not include it"
+			      : "it gives no capabilities: a plain `sam deploy` fails unless its "
+				"command line adds --capabilities";
+	if (need.named_iam && !have.named) {
+		const struct sl_entity *e = need.named_iam;
+		sl_report(c, at, "environment '%s' deploys %s, whose '%s' (%.*s, line %u) has a custom "
+			  "name: CloudFormation requires CAPABILITY_NAMED_IAM, and %s", env_key->str,
+			  file, e->key->str, (int)e->type->len, e->type->str, e->key->start.line, given);
+	} else if (need.iam && !have.iam) {
+		const struct sl_entity *e = need.iam;
+		const char *how = "";
+		if (sl_str_eq(e->type, "AWS::Serverless::Function") ||
+		    sl_str_eq(e->type, "AWS::Serverless::StateMachine"))
+			how = ": SAM creates its execution role";
+		else if (e->type->len < 10 || memcmp(e->type->str, "AWS::IAM::", 10) != 0)
+			how = ": SAM writes its connector's policy";
+		sl_report(c, at, "environment '%s' deploys %s, which creates IAM resources ('%s', line "
+			  "%u%s): CloudFormation requires CAPABILITY_IAM, and %s", env_key->str, file,
+			  e->key->str, e->key->start.line, how, given);
+	}
+	if (need.auto_expand && !have.expand) {
+		const struct sl_entity *e = need.auto_expand;
+		sl_report(c, at, "environment '%s' deploys %s, which nests an application ('%s', line "
+			  "%u): sam deploy requires CAPABILITY_AUTO_EXPAND for nested applications, and "
+			  "%s", env_key->str, file, e->key->str, e->key->start.line, given);
+	}
+}
+
+void sl_samcfg_check_caps(struct sl_ctx *c, bool when_given)
+{
+	sl_samcfg_each_params(c, deploy, &when_given);
+}
+

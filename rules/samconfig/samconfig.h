@@ -220,6 +220,15 @@ struct sl_samcfg_needs {
 };
 void sl_samcfg_needs(const struct sl_template *t, struct sl_samcfg_needs *out);
 
+#define SL_SAMCFG_CAPS_DOC \
+	"https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateChangeSet.html"
+
+/* Reports, for every environment with a deploy table, the capabilities its
+ * template needs (sl_samcfg_needs) that `sam deploy` does not get from the
+ * file: with when_given, where the file gives capabilities (E9713: they fall
+ * short); else where it gives none (W9714: the command line may add them). */
+void sl_samcfg_check_caps(struct sl_ctx *c, bool when_given);
+
 /* Calls fn for every key/value pair of every parameter_overrides the file
  * holds (every command's table and `global`'s), with the template that
  * table's command reads (tables whose template cannot be read are skipped)

@@ -80,7 +80,7 @@ extern const struct sl_rule rule_E9920, rule_E9922, rule_E9923, rule_E9925, rule
 	rule_W9935, rule_W9937;
 extern const struct sl_rule rule_E9901, rule_E9902, rule_E9903;
 extern const struct sl_rule rule_E9701, rule_E9702, rule_E9704, rule_E9705, rule_W9702, rule_W9703;
-extern const struct sl_rule rule_W9710, rule_E9711, rule_W9712, rule_E9713;
+extern const struct sl_rule rule_W9710, rule_E9711, rule_W9712, rule_E9713, rule_W9714;
 static const struct sl_rule *const registry[] = {
 	&rule_E0000, &rule_E1001, &rule_E1002, &rule_E1003, &rule_E1004, &rule_E1005, &rule_E1010,
 	&rule_E1011, &rule_E1015, &rule_E1016, &rule_E1017, &rule_E1018, &rule_E1019, &rule_E1020,
@@ -100,7 +100,7 @@ static const struct sl_rule *const registry[] = {
 	&rule_W1011, &rule_W1019, &rule_W1020, &rule_W1028, &rule_W1030, &rule_W1031, &rule_W1032, &rule_W1033, &rule_W1034, &rule_W1035, &rule_W1036, &rule_W1040, &rule_W1051, &rule_W1053, &rule_W1054, &rule_W1100, &rule_W2001, &rule_W2002, &rule_W2010, &rule_W2030, &rule_W2031, &rule_W2501, &rule_W2506, &rule_W2511, &rule_W2530, &rule_W2531, &rule_W2533, &rule_W3001, &rule_W3002, &rule_W3005, &rule_W3010, &rule_W3011, &rule_W3034, &rule_W3037, &rule_W3045, &rule_W3660, &rule_W3663, &rule_W3671, &rule_W3687, &rule_W3688, &rule_W3689, &rule_W3694, &rule_W3696, &rule_W3697,
 	&rule_W3698, &rule_W3699, &rule_W3700, &rule_W3701, &rule_W3703, &rule_W3704, &rule_W3705, &rule_W4001, &rule_W6001, &rule_W7001, &rule_W8001, &rule_W8003, &rule_W9014, &rule_W9015, &rule_W9016, &rule_W9050, &rule_W9101, &rule_W9102,
 	&rule_W9104, &rule_W9110, &rule_W9112, &rule_W9120, &rule_W9121, &rule_W9203, &rule_W9205,
-	&rule_W9206, &rule_W9207, &rule_W9208, &rule_W9301, &rule_W9307, &rule_W9401, &rule_W9404, &rule_W9405, &rule_W9406, &rule_W9511, &rule_W9512, &rule_W9522, &rule_W9542, &rule_W9620, &rule_W9622, &rule_W9702, &rule_W9703, &rule_W9710, &rule_W9712, &rule_W9802, &rule_W9806, &rule_W9812, &rule_W9912, &rule_W9921, &rule_W9924, &rule_W9927, &rule_W9932, &rule_W9934, &rule_W9935, &rule_W9937,
+	&rule_W9206, &rule_W9207, &rule_W9208, &rule_W9301, &rule_W9307, &rule_W9401, &rule_W9404, &rule_W9405, &rule_W9406, &rule_W9511, &rule_W9512, &rule_W9522, &rule_W9542, &rule_W9620, &rule_W9622, &rule_W9702, &rule_W9703, &rule_W9710, &rule_W9712, &rule_W9714, &rule_W9802, &rule_W9806, &rule_W9812, &rule_W9912, &rule_W9921, &rule_W9924, &rule_W9927, &rule_W9932, &rule_W9934, &rule_W9935, &rule_W9937,
 };
 
 const struct sl_rule *const *sl_registry(size_t *count)

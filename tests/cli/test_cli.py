@@ -740,14 +740,14 @@ class TestSideFiles(CliTestCase):
     def test_samconfig_is_checked_against_the_template_beside_it(self):
         self.write("app/template.yaml", self.SAM_TEMPLATE)
         self.write("app/samconfig.toml", self.SAMCONFIG)
-        want = [("app/samconfig.toml", "E9713"), ("app/samconfig.toml", "W9710"),
-                ("app/samconfig.toml", "W9712")]
+        want = [("app/samconfig.toml", "W9710"), ("app/samconfig.toml", "W9712"),
+                ("app/samconfig.toml", "W9714")]
         p = self.sl("app")
         self.assertEqual(sorted((d["file"], d["id"]) for d in text_diags(p.stdout)), want, p.stdout)
         self.assertIn("template.yaml", p.stdout)
         # the same from inside the folder, the file named alone
         p = self.sl("samconfig.toml", cwd=os.path.join(self.dir, "app"))
-        self.assertIds(p.stdout, ["E9713", "W9710", "W9712"])
+        self.assertIds(p.stdout, ["W9710", "W9712", "W9714"])
         # no template beside it: nothing to compare with, nothing said
         os.unlink(os.path.join(self.dir, "app/template.yaml"))
         p = self.sl("app/samconfig.toml")
