@@ -171,6 +171,9 @@ static const struct {
 	{ SL_FMT_SARIF, false, "sarif" },
 	{ SL_FMT_JUNIT, false, "junit.xml" },
 	{ SL_FMT_GITHUB, false, "github.txt" },
+	{ SL_FMT_PRETTY, false, "pretty.txt" },
+	{ SL_FMT_PRETTY, true, "pretty.color.txt" },
+	{ SL_FMT_QUIET, false, "quiet.txt" },
 };
 
 /* ---- golden files ---- */
@@ -219,7 +222,9 @@ static void run_goldens(const char *dir, bool update)
 {
 	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
 		for (size_t f = 0; f < sizeof(formats) / sizeof(formats[0]); f++) {
-			struct sl_output_opts opts = { .color = formats[f].color };
+			/* the pretty summary's counts: one template per report, 42 rules */
+			struct sl_output_opts opts = { .color = formats[f].color, .templates = cases[c].n,
+						       .rules = 42 };
 			struct sl_buf a = SL_BUF_INIT, b = SL_BUF_INIT;
 			char path[4096];
 
@@ -364,13 +369,15 @@ static void test_rule_summary(void)
 
 static void test_format_parse(void)
 {
-	static const char *names[] = { "text", "json", "parseable", "sarif", "junit", "github" };
+	static const char *names[] = { "text", "json", "parseable", "sarif", "junit", "github",
+				       "pretty", "quiet" };
 	enum sl_format f;
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		CHECK(sl_format_parse(names[i], &f) == 0);
 		CHECK(f == (enum sl_format)i);
 	}
-	CHECK(sl_format_parse("pretty", &f) == -1);
+	CHECK(sl_format_parse("xml", &f) == -1);
+	CHECK(sl_format_parse("Pretty", &f) == -1);
 	CHECK(sl_format_parse("", &f) == -1);
 	CHECK(sl_format_parse(NULL, &f) == -1);
 }

@@ -73,15 +73,28 @@ void sl_cli_usage(FILE *out)
 "  With no input, the `templates` of the configuration file are linted.\n"
 "\n"
 "Options:\n"
+"  -t, --template TEMPLATE...  templates to lint, as the inputs above (cfn-lint's\n"
+"                        form; several may follow one -t)\n"
 "  -f, --format FORMAT   text (default), json (cfn-lint's fields), parseable,\n"
-"                        sarif (SARIF 2.1.0), junit, github (workflow annotations)\n"
-"  -i, --ignore-checks IDS   rule IDs or prefixes to skip, comma-separated (W,E30,E3038)\n"
-"  -c, --include-checks IDS  rule IDs or prefixes to run although off by default\n"
-"                        (informational rules: -c I)\n"
-"  -m, --mandatory-checks IDS  rules that template Metadata cannot switch off\n"
+"                        sarif (SARIF 2.1.0), junit, github (workflow annotations),\n"
+"                        pretty, quiet (cfn-lint's layouts)\n"
+"  -i, --ignore-checks IDS...  rule IDs or prefixes to skip (W,E30,E3038); several\n"
+"                        may follow, comma-separated or as separate arguments\n"
+"  -c, --include-checks IDS...  rule IDs or prefixes to run although off by\n"
+"                        default (informational rules: -c I)\n"
+"  -m, --mandatory-checks IDS...  rules that template Metadata cannot switch off\n"
+"                        After -t, -i, -c, -m, -r and --ignore-templates, as in\n"
+"                        cfn-lint, every argument up to the next option or '--'\n"
+"                        is a value when a '--' follows (-i W2001 W8001 -- t.yaml);\n"
+"                        without one, only rule IDs (for -i, -c, -m) and region\n"
+"                        names (for -r) are, so -i W2001 t.yaml lints t.yaml\n"
 "      --severity LEVEL  report only this level and above: error, warning, info\n"
-"      --config FILE     read this configuration file instead of ./.stacklintrc.yaml\n"
-"                        or ./.cfnlintrc\n"
+"      --non-zero-exit-code LEVEL  the lowest level whose findings make the exit\n"
+"                        status non-zero: informational (default; or info),\n"
+"                        warning, error, none (findings are still printed)\n"
+"      --config FILE, --config-file FILE  read this configuration file instead\n"
+"                        of ./.stacklintrc.yaml or ./.cfnlintrc\n"
+"      --output-file FILE  write the report to FILE instead of standard output\n"
 "      --stdin-filename NAME  name to show for the template read from '-' (a\n"
 "                        side file's name, such as appspec.yml, also tells its kind)\n"
 "      --ignore-templates GLOB  skip templates matching GLOB (repeatable; replaces\n"
@@ -91,6 +104,7 @@ void sl_cli_usage(FILE *out)
 "      --file-type KIND  lint the files named (and '-') as KIND, whatever their\n"
 "                        names: template, appspec, samconfig, dockerrun, eb-env,\n"
 "                        eb-cron, ebextension (default: told by each file's name)\n"
+"  -b, --ignore-bad-template  report nothing (no E0000) for files that do not parse\n"
 "  -j, --jobs N          lint N files in parallel (default: all cores); output is\n"
 "                        the same whatever N is\n"
 "      --max-size BYTES  refuse larger files (default 50M; suffixes K, M)\n"
@@ -102,10 +116,17 @@ void sl_cli_usage(FILE *out)
 "      --color WHEN      auto (default: on a terminal), always, never\n"
 "      --exit-zero       exit 0 even when problems are found (I/O errors still exit 1)\n"
 "      --yaml-backend B  libyaml or libfyaml (default chosen at build time)\n"
-"      --list-rules      list every rule: ID, level, title\n"
+"  -l, --list-rules      list every rule: ID, level, title\n"
 "      --explain ID      print a rule's documentation ('all' for every rule, as Markdown)\n"
 "  -v, --version         print the version\n"
 "  -h, --help            print this help\n"
+"\n"
+"Accepted for cfn-lint's command lines:\n"
+"  -r, --regions REGION...  accepted; the checks do not yet depend on the region\n"
+"  -u, --update-specs, -p, --patch-specs  the specification is compiled in: print\n"
+"                        how to update it (tools/update-spec.sh), exit 0\n"
+"  -D, --debug, -I, --info  cfn-lint's log levels: stacklint logs nothing\n"
+"  -e, --include-experimental  stacklint has no experimental rules\n"
 "\n"
 "Exit status (as cfn-lint): a bitmask of 2 (errors), 4 (warnings) and\n"
 "8 (informational) found; 0 when clean; 1 for a usage or I/O failure.\n"
@@ -137,9 +158,105 @@ static int parse_size(const char *s, size_t *out)
 
 enum {
 	OPT_SEVERITY = 256, OPT_CONFIG, OPT_STDIN_NAME, OPT_IGNORE_TEMPLATES, OPT_MAX_SIZE, OPT_COLOR,
-	OPT_EXIT_ZERO, OPT_BACKEND, OPT_LIST_RULES, OPT_EXPLAIN, OPT_ONLY_TEMPLATES, OPT_SPEC,
-	OPT_LINT_DATE, OPT_FILE_TYPE,
+	OPT_EXIT_ZERO, OPT_BACKEND, OPT_EXPLAIN, OPT_ONLY_TEMPLATES, OPT_SPEC,
+	OPT_LINT_DATE, OPT_FILE_TYPE, OPT_NON_ZERO_EXIT, OPT_OUTPUT_FILE,
 };
+
+int sl_exit_level_parse(const char *word, int *out)
+{
+	if (strcmp(word, "informational") == 0 || strcmp(word, "info") == 0)
+		*out = SL_SEV_INFO;
+	else if (strcmp(word, "warning") == 0)
+		*out = SL_SEV_WARNING;
+	else if (strcmp(word, "error") == 0)
+		*out = SL_SEV_ERROR;
+	else if (strcmp(word, "none") == 0)
+		*out = SL_EXIT_LEVEL_NONE;
+	else
+		return -1;
+	return 0;
+}
+
+/* cfn-lint's options that take several values (argparse nargs='+'): -t, -i, -c,
+ * -m, -r, --ignore-templates. argparse gives such an option every following
+ * argument up to the next option or '--', so `cfn-lint -i W2001 t.yaml` reads
+ * t.yaml as a second rule ID and, with no template left, lints standard input.
+ * stacklint takes the same values as argparse when a '--' follows on the command
+ * line (the form cfn-lint documents: `-i W2001 W8001 -- t.yaml`). Without one, it
+ * takes only the following arguments that are values of the option's kind — rule
+ * IDs or prefixes for -i/-c/-m, region names for -r, anything for -t (templates
+ * either way) — so that `-i W2001 t.yaml` lints t.yaml, as it always has. */
+enum more { MORE_NONE, MORE_IDS, MORE_REGIONS, MORE_ANY };
+
+static bool looks_like_option(const char *a)
+{
+	return a[0] == '-' && a[1] != '\0';
+}
+
+/* "E3012", "W", "I30" — or a comma-separated list of them. */
+static bool looks_like_ids(const char *a)
+{
+	const char *p = a;
+	if (!*p)
+		return false;
+	while (*p) {
+		if (*p != 'E' && *p != 'W' && *p != 'I')
+			return false;
+		p++;
+		while (*p >= '0' && *p <= '9')
+			p++;
+		if (*p == ',')
+			p++;
+		else if (*p)
+			return false;
+	}
+	return true;
+}
+
+/* "us-east-1", "us-gov-west-1", "ALL_REGIONS" — or a comma-separated list. */
+static bool looks_like_regions(const char *a)
+{
+	if (strncmp(a, "ALL_REGIONS", 11) == 0 && (a[11] == '\0' || a[11] == ','))
+		return a[11] == '\0' || looks_like_regions(a + 12);
+	size_t l = strspn(a, "abcdefghijklmnopqrstuvwxyz-0123456789");
+	if (l < 4 || a[l - 1] < '0' || a[l - 1] > '9' || !strchr(a, '-'))
+		return false;
+	if (a[l] == ',')
+		return looks_like_regions(a + l + 1);
+	return a[l] == '\0';
+}
+
+/* Index of the first "--" in argv, or argc when there is none. */
+static int dashdash_index(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--") == 0)
+			return i;
+	return argc;
+}
+
+/* Takes the further values of a multi-value option (see `enum more`) from
+ * argv[optind...], advancing optind past them; getopt treats them as the
+ * option's own arguments from then on. Only when the option's value was a
+ * separate argument: argparse too takes one value from `-iW2001` or
+ * `--ignore-checks=W2001`. Returns 0, or -1 when memory runs out. */
+static int take_more(struct sl_strv *s, bool split, enum more kind, int argc, char **argv, int dashdash)
+{
+	if (optind < 2 || argv[optind - 1] != optarg)
+		return 0;
+	while (optind < argc && !looks_like_option(argv[optind])) {
+		const char *a = argv[optind];
+		bool ok = dashdash < argc || kind == MORE_ANY ||
+			  (kind == MORE_IDS && looks_like_ids(a)) ||
+			  (kind == MORE_REGIONS && looks_like_regions(a));
+		if (!ok)
+			break;
+		if ((split ? sl_strv_push_split(s, a) : sl_strv_push(s, a)) < 0)
+			return -1;
+		optind++;
+	}
+	return 0;
+}
 
 int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
 {
@@ -160,42 +277,99 @@ int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
 		{ "colour", required_argument, NULL, OPT_COLOR },
 		{ "exit-zero", no_argument, NULL, OPT_EXIT_ZERO },
 		{ "yaml-backend", required_argument, NULL, OPT_BACKEND },
-		{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
 		{ "explain", required_argument, NULL, OPT_EXPLAIN },
 		{ "only-templates", no_argument, NULL, OPT_ONLY_TEMPLATES },
 		{ "spec", required_argument, NULL, OPT_SPEC },
 		{ "lint-date", required_argument, NULL, OPT_LINT_DATE },
 		{ "file-type", required_argument, NULL, OPT_FILE_TYPE },
+		/* cfn-lint's names */
+		{ "template", required_argument, NULL, 't' },
+		{ "config-file", required_argument, NULL, OPT_CONFIG },
+		{ "non-zero-exit-code", required_argument, NULL, OPT_NON_ZERO_EXIT },
+		{ "output-file", required_argument, NULL, OPT_OUTPUT_FILE },
+		{ "list-rules", no_argument, NULL, 'l' },
+		{ "regions", required_argument, NULL, 'r' },
+		{ "ignore-bad-template", no_argument, NULL, 'b' },
+		{ "update-specs", no_argument, NULL, 'u' },
+		{ "patch-specs", no_argument, NULL, 'p' },
+		{ "debug", no_argument, NULL, 'D' },
+		{ "info", no_argument, NULL, 'I' },
+		{ "include-experimental", no_argument, NULL, 'e' },
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(cli, 0, sizeof(*cli));
 	cli->color = -1;
 	cli->min_severity = SL_SEV_INFO;
+	cli->exit_level = SL_SEV_INFO;
 	opterr = 0;
 	optind = 1;
+	int dashdash = dashdash_index(argc, argv);
 	int ch;
-	while ((ch = getopt_long(argc, argv, ":f:i:c:m:j:vh", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":f:i:c:m:j:t:r:vhlbupDIe", longopts, NULL)) != -1) {
 		switch (ch) {
+		case 't':
+			if (sl_strv_push(&cli->inputs, optarg) < 0 ||
+			    take_more(&cli->inputs, false, MORE_ANY, argc, argv, dashdash) < 0)
+				return 1;
+			break;
+		case 'r':
+			if (sl_strv_push_split(&cli->regions, optarg) < 0 ||
+			    take_more(&cli->regions, true, MORE_REGIONS, argc, argv, dashdash) < 0)
+				return 1;
+			break;
+		case 'l':
+			cli->list_rules = true;
+			break;
+		case 'b':
+			cli->ignore_bad_template = true;
+			cli->set_ignore_bad_template = true;
+			break;
+		case 'u':
+		case 'p':
+			cli->update_specs = true;
+			break;
+		case 'D':
+		case 'I':
+		case 'e':
+			/* cfn-lint's logging levels, and its experimental rules: stacklint
+			 * logs nothing and has no experimental rules */
+			break;
+		case OPT_NON_ZERO_EXIT:
+			if (sl_exit_level_parse(optarg, &cli->exit_level) < 0) {
+				fprintf(err, "stacklint: --non-zero-exit-code takes informational (or info), warning, "
+					"error or none, not '%s'\n", optarg);
+				return 1;
+			}
+			cli->set_exit_level = true;
+			break;
+		case OPT_OUTPUT_FILE:
+			cli->output_file = optarg;
+			cli->set_output_file = true;
+			break;
 		case 'f':
 			if (sl_format_parse(optarg, &cli->format) < 0) {
-				fprintf(err, "stacklint: unknown format '%s' (use text, json, parseable, sarif, junit or github)\n", optarg);
+				fprintf(err, "stacklint: unknown format '%s' (use text, json, parseable, sarif, junit, "
+					"github, pretty or quiet)\n", optarg);
 				return 1;
 			}
 			cli->set_format = true;
 			break;
 		case 'i':
 			cli->set_ignore = true;
-			if (sl_strv_push_split(&cli->ignore, optarg) < 0)
+			if (sl_strv_push_split(&cli->ignore, optarg) < 0 ||
+			    take_more(&cli->ignore, true, MORE_IDS, argc, argv, dashdash) < 0)
 				return 1;
 			break;
 		case 'c':
 			cli->set_include = true;
-			if (sl_strv_push_split(&cli->include, optarg) < 0)
+			if (sl_strv_push_split(&cli->include, optarg) < 0 ||
+			    take_more(&cli->include, true, MORE_IDS, argc, argv, dashdash) < 0)
 				return 1;
 			break;
 		case 'm':
 			cli->set_mandatory = true;
-			if (sl_strv_push_split(&cli->mandatory, optarg) < 0)
+			if (sl_strv_push_split(&cli->mandatory, optarg) < 0 ||
+			    take_more(&cli->mandatory, true, MORE_IDS, argc, argv, dashdash) < 0)
 				return 1;
 			break;
 		case 'j': {
@@ -235,7 +409,8 @@ int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
 			break;
 		case OPT_IGNORE_TEMPLATES:
 			cli->set_ignore_templates = true;
-			if (sl_strv_push(&cli->ignore_templates, optarg) < 0)
+			if (sl_strv_push(&cli->ignore_templates, optarg) < 0 ||
+			    take_more(&cli->ignore_templates, false, MORE_NONE, argc, argv, dashdash) < 0)
 				return 1;
 			break;
 		case OPT_MAX_SIZE:
@@ -268,9 +443,6 @@ int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
 				fprintf(err, "stacklint: --yaml-backend takes libyaml or libfyaml, not '%s'\n", optarg);
 				return 1;
 			}
-			break;
-		case OPT_LIST_RULES:
-			cli->list_rules = true;
 			break;
 		case OPT_EXPLAIN:
 			cli->explain = optarg;
@@ -321,4 +493,7 @@ void sl_cli_free(struct sl_cli *cli)
 	sl_strv_free(&cli->include);
 	sl_strv_free(&cli->mandatory);
 	sl_strv_free(&cli->ignore_templates);
+	sl_strv_free(&cli->regions);
+	free(cli->output_file_owned);
+	cli->output_file_owned = NULL;
 }

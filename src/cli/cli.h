@@ -43,6 +43,18 @@ struct sl_cli {
 	bool version;
 	bool help;
 	bool exit_zero;
+	/* --non-zero-exit-code / non_zero_exit_code: the lowest level whose
+	 * findings set the exit status (cfn-lint's meaning); SL_EXIT_LEVEL_NONE:
+	 * findings never do. Default: informational (every finding counts). */
+	int exit_level; /* an enum sl_severity, or SL_EXIT_LEVEL_NONE */
+	bool set_exit_level;
+	const char *output_file; /* --output-file: the report goes there, not to stdout */
+	char *output_file_owned; /* output_file when it came from the configuration */
+	bool set_output_file;
+	bool ignore_bad_template; /* -b: drop E0000 (the template does not parse) */
+	bool set_ignore_bad_template;
+	bool update_specs;        /* -u / -p: a notice that the spec is compiled in */
+	struct sl_strv regions;   /* -r: accepted, not yet used */
 	int color; /* -1 auto, 0 never, 1 always */
 	int jobs;  /* 0 = all cores */
 	size_t max_size;
@@ -51,6 +63,12 @@ struct sl_cli {
 	enum sl_backend backend;
 	enum sl_severity min_severity;
 };
+
+#define SL_EXIT_LEVEL_NONE (-1)
+
+/* Parses a --non-zero-exit-code value (informational or info, warning, error,
+ * none) into *out. Returns 0, or -1 when the word is none of these. */
+int sl_exit_level_parse(const char *word, int *out);
 
 /* Parses argv. Returns 0, or 1 after printing a usage error to `err`. */
 int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err);

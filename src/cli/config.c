@@ -1,8 +1,8 @@
 /*
  * Configuration files. stacklint reads .stacklintrc.yaml and, for users moving
  * from cfn-lint, its .cfnlintrc: templates, ignore_templates, ignore_checks,
- * include_checks, mandatory_checks (and stacklint's own format, jobs and
- * lint_date). Keys that exist in cfn-lint but mean nothing here are named in a
+ * include_checks, mandatory_checks, non_zero_exit_code, ignore_bad_template,
+ * output_file, format (and stacklint's own jobs and lint_date). Keys that exist in cfn-lint but mean nothing here are named in a
  * notice, never silently dropped. The file is parsed with stacklint's own loader.
  */
 #include <errno.h>
@@ -71,9 +71,9 @@ static int take_list(const char *path, const struct sl_node *k, const struct sl_
 
 static const char *const cfnlint_only[] = {
 	"regions", "append_rules", "override_spec", "custom_rules", "configure_rules",
-	"include_experimental", "info", "debug", "output_file", "merge_configs", "non_zero_exit_code",
+	"include_experimental", "info", "debug", "merge_configs",
 	"registry_schemas", "deployment_files", "parameters", "parameter_files", "patch_specs",
-	"ignore_bad_template", "build_graph", "update_specs", "update_documentation", "listrules", NULL,
+	"build_graph", "update_specs", "update_documentation", "listrules", NULL,
 };
 
 static int apply(struct sl_cli *cli, const char *path, const struct sl_node *root, FILE *err)
@@ -100,9 +100,39 @@ static int apply(struct sl_cli *cli, const char *path, const struct sl_node *roo
 		} else if (sl_str_eq(k, "mandatory_checks")) {
 			if (!cli->set_mandatory)
 				rc = take_list(path, k, v, &cli->mandatory, err);
+		} else if (sl_str_eq(k, "non_zero_exit_code")) {
+			int level;
+			if (!sl_node_is(v, SL_SCALAR) || sl_exit_level_parse(v->str, &level) < 0) {
+				fprintf(err, "%s:%u:%u: 'non_zero_exit_code' must be informational, warning, error or none\n",
+					path, v->start.line, v->start.column);
+				rc = 1;
+			} else if (!cli->set_exit_level) {
+				cli->exit_level = level;
+			}
+		} else if (sl_str_eq(k, "ignore_bad_template")) {
+			int b = sl_node_is(v, SL_SCALAR) ? sl_scalar_bool(v) : -1;
+			if (b < 0) {
+				fprintf(err, "%s:%u:%u: 'ignore_bad_template' must be true or false\n", path,
+					v->start.line, v->start.column);
+				rc = 1;
+			} else if (!cli->set_ignore_bad_template) {
+				cli->ignore_bad_template = b == 1;
+			}
+		} else if (sl_str_eq(k, "output_file")) {
+			if (!sl_node_is(v, SL_SCALAR) || sl_scalar_type(v) == SL_TYPE_NULL || !v->len) {
+				fprintf(err, "%s:%u:%u: 'output_file' must be a file name\n", path, v->start.line,
+					v->start.column);
+				rc = 1;
+			} else if (!cli->set_output_file) {
+				/* the file's text goes with the arena: keep a copy */
+				cli->output_file_owned = strdup(v->str);
+				cli->output_file = cli->output_file_owned;
+				if (!cli->output_file)
+					rc = 1;
+			}
 		} else if (sl_str_eq(k, "format")) {
 			if (!sl_node_is(v, SL_SCALAR) || sl_format_parse(v->str, &cli->format_cfg) < 0) {
-				fprintf(err, "%s:%u:%u: 'format' must be one of text, json, parseable, sarif, junit, github\n",
+				fprintf(err, "%s:%u:%u: 'format' must be one of text, json, parseable, sarif, junit, github, pretty, quiet\n",
 					path, v->start.line, v->start.column);
 				rc = 1;
 			} else if (!cli->set_format) {

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "engine/engine.h"
 #include "engine/rule.h"
 #include "spec/spec.h"
 #include "util/readfile.h"
@@ -106,6 +107,57 @@ static void filter_severity(struct sl_report *r, enum sl_severity min)
 	r->count = k;
 }
 
+/* -b / ignore_bad_template, as cfn-lint: a file that does not parse reports
+ * nothing (its E0000 findings are dropped). */
+static void drop_parse_errors(struct sl_report *r)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < r->count; i++)
+		if (strcmp(r->diags[i].rule_id, "E0000") != 0)
+			r->diags[k++] = r->diags[i];
+	r->count = k;
+}
+
+/* The exit bits of a report under --non-zero-exit-code: 2, 4 and 8 for the
+ * levels at or above `level` that have findings (cfn-lint's _exit()). */
+static int exit_bits(const struct sl_report *r, int level)
+{
+	int bits = 0;
+	for (size_t i = 0; i < r->count; i++)
+		if ((int)r->diags[i].severity <= level)
+			bits |= 2 << r->diags[i].severity;
+	return bits;
+}
+
+/* The number of template rules that run under these options (the pretty
+ * format's summary). */
+static size_t rules_run(const struct sl_options *o)
+{
+	size_t n, k = 0;
+	const struct sl_rule *const *rules = sl_registry(&n);
+	for (size_t i = 0; i < n; i++)
+		if (rules[i]->kind == SL_FILE_TEMPLATE && sl_rule_enabled(rules[i], o))
+			k++;
+	return k;
+}
+
+/* Writes the report to --output-file. Returns 0, or 1 after a message. */
+static int write_output_file(const char *path, const struct sl_buf *b)
+{
+	FILE *f = fopen(path, "wb");
+	if (!f) {
+		fprintf(stderr, "stacklint: cannot write '%s': %s\n", path, strerror(errno));
+		return 1;
+	}
+	size_t n = b->data ? fwrite(b->data, 1, b->len, f) : 0;
+	bool failed = n != b->len || ferror(f);
+	if (fclose(f) != 0 || failed) {
+		fprintf(stderr, "stacklint: cannot write '%s': %s\n", path, strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
 static void list_rules(FILE *out)
 {
 	size_t n;
@@ -196,6 +248,13 @@ int sl_cli_main(int argc, char **argv)
 		sl_cli_free(&cli);
 		return finish_stdout(rc);
 	}
+	if (cli.update_specs) {
+		printf("stacklint: the resource specification is compiled into stacklint, so -u/-p "
+		       "change nothing; to use a newer one, run tools/update-spec.sh and rebuild, "
+		       "or pass --spec FILE\n");
+		sl_cli_free(&cli);
+		return finish_stdout(0);
+	}
 	if (sl_config_load(&cli, stderr) != 0) {
 		sl_cli_free(&cli);
 		return 1;
@@ -274,16 +333,22 @@ int sl_cli_main(int argc, char **argv)
 		if (!j.reports[i])
 			continue;
 		filter_severity(j.reports[i], cli.min_severity);
-		bits |= sl_report_exit_bits(j.reports[i]);
+		if (cli.ignore_bad_template)
+			drop_parse_errors(j.reports[i]);
+		bits |= exit_bits(j.reports[i], cli.exit_level);
 		j.reports[nr++] = j.reports[i];
 	}
-	struct sl_output_opts oo = { .color = cli.color == 1 ||
-					      (cli.color == -1 && isatty(1) && !getenv("NO_COLOR")) };
+	/* colours only on a terminal, never in a file */
+	struct sl_output_opts oo = { .color = !cli.output_file &&
+					      (cli.color == 1 || (cli.color == -1 && isatty(1) && !getenv("NO_COLOR"))),
+				     .templates = nr, .rules = rules_run(&opts) };
 	struct sl_buf out = SL_BUF_INIT;
 	sl_output_write(&out, cli.format, (const struct sl_report *const *)j.reports, nr, &oo);
 	if (out.oom) {
 		fprintf(stderr, "stacklint: out of memory\n");
 		status = 1;
+	} else if (cli.output_file) {
+		status |= write_output_file(cli.output_file, &out);
 	} else {
 		fwrite(out.data ? out.data : "", 1, out.len, stdout);
 	}

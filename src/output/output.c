@@ -17,6 +17,7 @@ int sl_format_parse(const char *name, enum sl_format *out)
 	} names[] = {
 		{ "text", SL_FMT_TEXT },   { "json", SL_FMT_JSON },   { "parseable", SL_FMT_PARSEABLE },
 		{ "sarif", SL_FMT_SARIF }, { "junit", SL_FMT_JUNIT }, { "github", SL_FMT_GITHUB },
+		{ "pretty", SL_FMT_PRETTY }, { "quiet", SL_FMT_QUIET },
 	};
 	if (!name)
 		return -1;
@@ -42,6 +43,8 @@ void sl_output_write(struct sl_buf *out, enum sl_format fmt, const struct sl_rep
 	case SL_FMT_SARIF: sl_output_sarif(out, reports, n, opts); break;
 	case SL_FMT_JUNIT: sl_output_junit(out, reports, n, opts); break;
 	case SL_FMT_GITHUB: sl_output_github(out, reports, n, opts); break;
+	case SL_FMT_PRETTY: sl_output_pretty(out, reports, n, opts); break;
+	case SL_FMT_QUIET: sl_output_quiet(out, reports, n, opts); break;
 	}
 }
 

@@ -21,10 +21,14 @@ enum sl_format {
 	SL_FMT_SARIF,
 	SL_FMT_JUNIT,
 	SL_FMT_GITHUB,
+	SL_FMT_PRETTY, /* cfn-lint's "pretty": grouped by file, with a summary */
+	SL_FMT_QUIET,  /* cfn-lint's "quiet": "ID: title file:line" */
 };
 
 struct sl_output_opts {
-	bool color; /* text only: ANSI colours (the CLI sets it when stdout is a TTY) */
+	bool color; /* text and pretty: ANSI colours (the CLI sets it when stdout is a TTY) */
+	/* pretty only, for its summary line: templates linted, rules that ran */
+	size_t templates, rules;
 };
 
 /* Parses a format name ("text", "json", ...). Returns 0 or -1 when unknown. */
@@ -41,6 +45,8 @@ void sl_output_parseable(struct sl_buf *out, const struct sl_report *const *r, s
 void sl_output_sarif(struct sl_buf *out, const struct sl_report *const *r, size_t n, const struct sl_output_opts *o);
 void sl_output_junit(struct sl_buf *out, const struct sl_report *const *r, size_t n, const struct sl_output_opts *o);
 void sl_output_github(struct sl_buf *out, const struct sl_report *const *r, size_t n, const struct sl_output_opts *o);
+void sl_output_pretty(struct sl_buf *out, const struct sl_report *const *r, size_t n, const struct sl_output_opts *o);
+void sl_output_quiet(struct sl_buf *out, const struct sl_report *const *r, size_t n, const struct sl_output_opts *o);
 
 /*
  * Helpers shared by the formatters (output.c). Not for use outside src/output/.

@@ -42,8 +42,12 @@ LONG_OPTIONS = (
     "--config", "--stdin-filename", "--ignore-templates", "--jobs", "--max-size", "--color",
     "--exit-zero", "--yaml-backend", "--list-rules", "--explain", "--version", "--help",
     "--only-templates", "--spec", "--lint-date", "--file-type",
+    # cfn-lint's (tests/cli/test_cfnlint_cli.py)
+    "--template", "--config-file", "--non-zero-exit-code", "--output-file", "--regions",
+    "--ignore-bad-template", "--update-specs", "--patch-specs", "--debug", "--info",
+    "--include-experimental",
 )
-SHORT_OPTIONS = ("-f", "-i", "-c", "-m", "-j", "-v", "-h")
+SHORT_OPTIONS = ("-f", "-i", "-c", "-m", "-j", "-v", "-h", "-t", "-l", "-b")
 ALIASES = {"--colour": "--color"}
 
 # file:line:col: severity ID message
@@ -853,8 +857,10 @@ class TestConfiguration(CliTestCase):
 
     def test_every_cfn_lint_setting_is_recognised(self):
         # the keys of cfn-lint's configuration schema that stacklint does not use
-        keys = ("append_rules", "configure_rules", "custom_rules", "ignore_bad_template",
-                "include_experimental", "merge_configs", "output_file", "override_spec",
+        # (ignore_bad_template, output_file and non_zero_exit_code are honoured:
+        # tests/cli/test_cfnlint_cli.py)
+        keys = ("append_rules", "configure_rules", "custom_rules",
+                "include_experimental", "merge_configs", "override_spec",
                 "regions", "registry_schemas")
         values = {"configure_rules": "{E3012: {strict: true}}", "ignore_bad_template": "true",
                   "include_experimental": "true", "merge_configs": "true",
