@@ -21,56 +21,20 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
-import tempfile
-import unittest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-DATA = os.path.join(HERE, "data")
-STACKLINT = None  # absolute path of the binary, set in main()
+import test_cli as base  # the harness: run(), a fresh copy of tests/cli/data/ per test
 
 # file:line:col:endline:endcol:ID:message
 PARSEABLE_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+):\d+:\d+:(?P<id>[EWI]\d{4}):\S.*$")
 TEXT_LINE = re.compile(r"^(?P<file>.+?):\d+:\d+: (?:error|warning|info) (?P<id>[EWI]\d{4}) \S.*$")
 
 
-def run(*args, cwd=None, stdin=None):
-    """Runs stacklint; returns a CompletedProcess with str stdout/stderr. With
-    stdin None, standard input is /dev/null (not a terminal, as under editors)."""
-    env = dict(os.environ)
-    env.pop("NO_COLOR", None)
-    p = subprocess.run([STACKLINT, *args], cwd=cwd, env=env, timeout=120,
-                       input=stdin.encode() if stdin is not None else None,
-                       stdin=None if stdin is not None else subprocess.DEVNULL,
-                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    p.stdout = p.stdout.decode("utf-8")
-    p.stderr = p.stderr.decode("utf-8")
-    return p
+def run(*args, **kw):
+    return base.run(*args, **kw)
 
 
-class CfnLintTestCase(unittest.TestCase):
-    maxDiff = None
-
-    def setUp(self):
-        self._tmp = tempfile.TemporaryDirectory(prefix="stacklint-cfnlint-")
-        self.dir = os.path.join(self._tmp.name, "work")
-        shutil.copytree(DATA, self.dir, symlinks=True)
-
-    def tearDown(self):
-        self._tmp.cleanup()
-
-    def sl(self, *args, **kw):
-        kw.setdefault("cwd", self.dir)
-        return run(*args, **kw)
-
-    def write(self, name, text):
-        path = os.path.join(self.dir, name)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
-        return path
-
+class CfnLintTestCase(base.CliTestCase):
     def ids(self, p):
         """(file, ID) of each text line of p's output; fails on any other line."""
         out = []
@@ -380,18 +344,7 @@ class TestAcceptedOptions(CfnLintTestCase):
 
 
 def main():
-    global STACKLINT
-    argv = sys.argv[1:]
-    if argv and not argv[0].startswith("-"):
-        STACKLINT = argv.pop(0)
-    else:
-        STACKLINT = os.environ.get("STACKLINT")
-    if not STACKLINT:
-        sys.stderr.write("usage: test_cfnlint_cli.py STACKLINT [unittest options] (or set STACKLINT)\n")
-        return 2
-    STACKLINT = os.path.abspath(STACKLINT)
-    unittest.main(argv=[sys.argv[0]] + argv, verbosity=2)
-    return 0
+    return base.main()
 
 
 if __name__ == "__main__":
