@@ -89,10 +89,13 @@ int sl_config_load(struct sl_cli *cli, FILE *err);
  * templates or are side files. `kind[i]` is what file i is linted as: for a
  * file named on the command line (or '-') the --file-type when given, else
  * the kind its name tells (for '-', the --stdin-filename's). `kind_forced[i]`
- * is true when --file-type decided it. The arrays are the caller's to free.
- * Returns 0, or 1 with a message for inputs that do not exist. */
+ * is true when --file-type decided it. `dir_of[i]` is the index in
+ * cli->inputs of the directory whose walk found file i, or SIZE_MAX (for the
+ * notice of a directory that holds no template). The arrays are the caller's
+ * to free. Returns 0, or 1 with a message for inputs that do not exist and
+ * patterns that match no file. */
 int sl_files_expand(const struct sl_cli *cli, struct sl_strv *files, bool **candidate,
-		    enum sl_file_kind **kind, bool **kind_forced, FILE *err);
+		    enum sl_file_kind **kind, bool **kind_forced, size_t **dir_of, FILE *err);
 
 /* True when the glob pattern matches the path ('**' spans directories). */
 bool sl_glob_match(const char *pattern, const char *path);

@@ -198,21 +198,23 @@ static bool has_glob(const char *s)
 }
 
 int sl_files_expand(const struct sl_cli *cli, struct sl_strv *files, bool **candidate,
-		    enum sl_file_kind **kind, bool **kind_forced, FILE *err)
+		    enum sl_file_kind **kind, bool **kind_forced, size_t **dir_of, FILE *err)
 {
 	struct sl_strv out = { 0 };
 	size_t cap = 0;
 	bool *cand = NULL, *named = NULL;
+	size_t *dir = NULL;
 	int rc = 0;
 	for (size_t i = 0; i < cli->inputs.n; i++) {
 		const char *in = cli->inputs.v[i];
 		size_t before = out.n;
 		bool is_cand = true, is_named = false; /* named: a file or '-' as given */
+		size_t from = SIZE_MAX;                /* the input, when it is a directory */
 		struct stat st;
 		if (strcmp(in, "-") == 0) {
 			if (sl_strv_push(&out, in) < 0)
 				return 1;
-			is_cand = false;
+			is_cand = cli->only_templates; /* an editor's buffer of another YAML file */
 			is_named = true;
 		} else if (has_glob(in) && stat(in, &st) != 0) {
 			/* the walk starts at the longest directory prefix without wildcards */
@@ -234,14 +236,18 @@ int sl_files_expand(const struct sl_cli *cli, struct sl_strv *files, bool **cand
 			free(seen.dev);
 			free(seen.ino);
 			free(base);
-			if (out.n == before)
-				fprintf(err, "stacklint: warning: pattern '%s' matches no file\n", in);
+			if (out.n == before) {
+				/* a CI step whose pattern went stale must not pass quietly */
+				fprintf(err, "stacklint: pattern '%s' matches no file\n", in);
+				rc = 1;
+			}
 			is_cand = cli->only_templates; /* a pattern names its files: lint them all */
 		} else if (stat(in, &st) != 0) {
 			fprintf(err, "stacklint: cannot read '%s': %s\n", in, strerror(errno));
 			rc = 1;
 			continue;
 		} else if (S_ISDIR(st.st_mode)) {
+			from = i;
 			struct seen seen = { 0 };
 			if (walk_dir(in, &out, NULL, 0, &seen) < 0)
 				rc = 1;
@@ -263,11 +269,16 @@ int sl_files_expand(const struct sl_cli *cli, struct sl_strv *files, bool **cand
 			if (!p)
 				return 1;
 			named = p;
+			size_t *d = realloc(dir, nc * sizeof(size_t));
+			if (!d)
+				return 1;
+			dir = d;
 			cap = nc;
 		}
 		for (size_t k = before; k < out.n; k++) {
 			cand[k] = is_cand;
 			named[k] = is_named;
+			dir[k] = from;
 		}
 	}
 	/* drop repeats and ignored templates, keeping the first occurrence */
@@ -288,16 +299,20 @@ int sl_files_expand(const struct sl_cli *cli, struct sl_strv *files, bool **cand
 		if (cand) {
 			cand[k] = cand[i];
 			named[k] = named[i];
+			dir[k] = dir[i];
 		}
 		k++;
 	}
 	out.n = k;
 	enum sl_file_kind *kinds = calloc(k ? k : 1, sizeof(*kinds));
 	bool *forced = calloc(k ? k : 1, sizeof(*forced));
-	if (!kinds || !forced) {
+	if (!dir)
+		dir = calloc(1, sizeof(*dir));
+	if (!kinds || !forced || !dir) {
 		free(kinds);
 		free(forced);
 		free(named);
+		free(dir);
 		return 1;
 	}
 	for (size_t i = 0; i < k; i++) {
@@ -316,5 +331,6 @@ int sl_files_expand(const struct sl_cli *cli, struct sl_strv *files, bool **cand
 	*candidate = cand;
 	*kind = kinds;
 	*kind_forced = forced;
+	*dir_of = dir;
 	return rc;
 }

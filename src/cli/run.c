@@ -280,8 +280,9 @@ int sl_cli_main(int argc, char **argv)
 	struct sl_strv files = { 0 };
 	bool *cand = NULL, *kind_forced = NULL;
 	enum sl_file_kind *kinds = NULL;
-	int status = sl_files_expand(&cli, &files, &cand, &kinds, &kind_forced, stderr);
-	if (!kinds || !kind_forced) {
+	size_t *dir_of = NULL;
+	int status = sl_files_expand(&cli, &files, &cand, &kinds, &kind_forced, &dir_of, stderr);
+	if (!kinds || !kind_forced || !dir_of) {
 		fprintf(stderr, "stacklint: out of memory\n");
 		return 1;
 	}
@@ -324,7 +325,10 @@ int sl_cli_main(int argc, char **argv)
 
 	size_t nr = 0;
 	int bits = 0;
+	bool *dir_linted = calloc(cli.inputs.n ? cli.inputs.n : 1, sizeof(bool));
 	for (size_t i = 0; i < files.n; i++) {
+		if (dir_linted && dir_of[i] != SIZE_MAX && (j.errors[i] || j.reports[i]))
+			dir_linted[dir_of[i]] = true;
 		if (j.errors[i]) {
 			fprintf(stderr, "stacklint: cannot read '%s': %s\n", files.v[i], j.errors[i]);
 			status = 1;
@@ -338,6 +342,15 @@ int sl_cli_main(int argc, char **argv)
 		bits |= exit_bits(j.reports[i], cli.exit_level);
 		j.reports[nr++] = j.reports[i];
 	}
+	/* a directory named on the command line that held nothing to lint: say so
+	 * once (a CI step pointed at the wrong folder), without changing the status */
+	for (size_t i = 0; dir_linted && i < cli.inputs.n; i++) {
+		struct stat st;
+		if (!dir_linted[i] && stat(cli.inputs.v[i], &st) == 0 && S_ISDIR(st.st_mode))
+			fprintf(stderr, "stacklint: no template or side file found in '%s'\n",
+				cli.inputs.v[i]);
+	}
+	free(dir_linted);
 	/* colours only on a terminal, never in a file */
 	struct sl_output_opts oo = { .color = !cli.output_file &&
 					      (cli.color == 1 || (cli.color == -1 && isatty(1) && !getenv("NO_COLOR"))),
@@ -363,6 +376,7 @@ int sl_cli_main(int argc, char **argv)
 	free(cand);
 	free(kinds);
 	free(kind_forced);
+	free(dir_of);
 	sl_strv_free(&files);
 	bool exit_zero = cli.exit_zero;
 	if (spec)

@@ -474,8 +474,10 @@ class TestInputs(CliTestCase):
         self.assertNotIn("VendoredMissing", p.stdout)
 
     def test_directory_of_non_templates_is_clean(self):
+        """Nothing to lint is not a finding: status 0, a notice naming the folder."""
         p = self.sl("tree/config")
-        self.assertEqual((p.returncode, p.stdout, p.stderr), (0, "", ""))
+        self.assertEqual((p.returncode, p.stdout), (0, ""))
+        self.assertEqual(p.stderr, "stacklint: no template or side file found in 'tree/config'\n")
 
     def test_directory_spellings(self):
         expect = self.sl("tree").stdout
@@ -547,9 +549,34 @@ class TestInputs(CliTestCase):
                 self.assertEqual(linted_files(p.stdout.decode()), ["loop/stacks/errors.yaml"])
 
     def test_glob_matching_nothing(self):
+        """A stale pattern in a CI step must not pass quietly: exit 1, named."""
         p = self.sl("nowhere/**/*.yaml")
-        self.assertEqual(p.stdout, "")
-        self.assertIn("nowhere/**/*.yaml", p.stderr)
+        self.assertEqual((p.returncode, p.stdout), (1, ""))
+        self.assertIn("'nowhere/**/*.yaml' matches no file", p.stderr)
+        # the other inputs are still linted, their bits added
+        p = self.sl("nowhere/*.yaml", "mixed.yaml")
+        self.assertEqual(p.returncode, 1 | 2 | 4)
+
+    def test_directory_without_templates_is_named(self):
+        os.makedirs(os.path.join(self.dir, "empty/sub"))
+        self.write("empty/sub/compose.yaml", "services:\n  web: {image: nginx}\n")
+        p = self.sl("empty")
+        self.assertEqual((p.returncode, p.stdout), (0, ""))
+        self.assertEqual(p.stderr, "stacklint: no template or side file found in 'empty'\n")
+        # a directory with a template says nothing
+        self.write("full/t.yaml", "Resources:\n  T:\n    Type: AWS::SNS::Topic\n")
+        p = self.sl("full", "-f", "json")
+        self.assertEqual((p.returncode, p.stdout.strip(), p.stderr), (0, "[]", ""))
+
+    def test_only_templates_applies_to_standard_input(self):
+        """An editor's buffer of a docker-compose file gets no E1001."""
+        compose = "services:\n  web: {image: nginx}\n"
+        p = self.sl("--only-templates", "-", stdin=compose)
+        self.assertEqual((p.returncode, p.stdout, p.stderr), (0, "", ""))
+        p = self.sl("--only-templates", "--stdin-filename", "t.yaml", "-",
+                    stdin="Resources:\n  T:\n    Type: AWS::SNS::Topc\n")
+        self.assertNotEqual(p.returncode, 0)
+        self.assertIn("t.yaml:3:11", p.stdout)
 
 
 class TestRuleSelection(CliTestCase):
