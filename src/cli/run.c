@@ -118,15 +118,13 @@ static void drop_parse_errors(struct sl_report *r)
 	r->count = k;
 }
 
-/* The exit bits of a report under --non-zero-exit-code: 2, 4 and 8 for the
- * levels at or above `level` that have findings (cfn-lint's _exit()). */
+/* The exit bits of a report under --non-zero-exit-code: sl_report_exit_bits()
+ * kept to the levels at or above `level` (errors 2, warnings 4, info 8), as
+ * cfn-lint's _exit() counts them. */
 static int exit_bits(const struct sl_report *r, int level)
 {
-	int bits = 0;
-	for (size_t i = 0; i < r->count; i++)
-		if ((int)r->diags[i].severity <= level)
-			bits |= 2 << r->diags[i].severity;
-	return bits;
+	int mask = level < 0 ? 0 : (4 << level) - 2;
+	return sl_report_exit_bits(r) & mask;
 }
 
 /* The number of template rules that run under these options (the pretty
