@@ -212,7 +212,7 @@ static void test_file_kinds(void)
 	assert_int(sl_lint_buffer_kind(&r, NULL, "appspec.yml", SL_FILE_APPSPEC, src, strlen(src)), 0);
 	assert_int(r->kind, SL_FILE_APPSPEC);
 	assert_int(r->count, 1);
-	assert_str(r->diags[0].rule_id, "E9801");
+	assert_str(r->diags[0].rule_id, "E99801");
 	sl_report_free(r);
 	assert_int(sl_lint_buffer(&r, NULL, "appspec.yml", src, strlen(src)), 0);
 	assert_int(r->kind, SL_FILE_TEMPLATE);

@@ -15,7 +15,8 @@
  * at least one diagnostic (a "bad" fixture). The expected files are read with
  * stacklint's own loader.
  *
- * Besides, the registry is checked: IDs unique and sorted, the first letter of
+ * Besides, the registry is checked: IDs unique and sorted (sl_rule_id_cmp), of
+ * four digits (cfn-lint's) or five from 99000 (our own), the first letter of
  * each ID agrees with its severity, every doc has the sections "What it
  * checks", "Why it matters", "Bad" and "Good" and an https:// source; every
  * rule has a fixtures directory with at least one bad and one good file, and
@@ -716,8 +717,15 @@ static void check_registry(void)
 	for (size_t i = 0; i < n; i++) {
 		const struct sl_rule *r = rules[i];
 		const char *id = r->id ? r->id : "(null)";
-		assert_true(r->id && strlen(r->id) == 5);
-		if (i > 0 && rules[i - 1]->id && r->id && strcmp(rules[i - 1]->id, r->id) >= 0) {
+		/* cfn-lint's IDs have four digits; stacklint's own five, from 99000 */
+		assert_true(r->id && (strlen(r->id) == 5 ||
+				      (strlen(r->id) == 6 && strncmp(r->id + 1, "99", 2) == 0)));
+		test_checks++;
+		if (r->id && strlen(r->id) == 5 && r->id[1] == '9') {
+			fprintf(stderr, "registry: %s is in cfn-lint's custom-rule range 9xxx\n", r->id);
+			test_failures++;
+		}
+		if (i > 0 && rules[i - 1]->id && r->id && sl_rule_id_cmp(rules[i - 1]->id, r->id) >= 0) {
 			fprintf(stderr, "registry: %s comes after %s: IDs must be unique and sorted\n",
 				r->id, rules[i - 1]->id);
 			test_failures++;

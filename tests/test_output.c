@@ -65,7 +65,7 @@ static const struct sl_rule stub_rules[] = {
 		.source = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/mpu-abort-incomplete-mpu-lifecycle-config.html",
 	},
 	{
-		.id = "W9102",
+		.id = "W99102",
 		.severity = SL_SEV_WARNING,
 		.title = "Malformed Lambda layer ARN",
 		.doc = "Layer ARNs have the form\n`arn:aws:lambda:<region>:<account>:layer:<name>:<version>`.\n",
@@ -113,7 +113,7 @@ static struct sl_diag diags_app[] = {
 	{ "E3038", SL_SEV_ERROR,
 	  "Resource \"Fn\" of type 'AWS::Serverless::Function' needs \"AWS::Serverless-2016-10-31\"",
 	  POS(3, 3), POS(3, 5), path_fn, 2 },
-	{ "W9102", SL_SEV_WARNING,
+	{ "W99102", SL_SEV_WARNING,
 	  "Layer ARN is malformed:\n  expected arn:aws:lambda:<region>:<account>:layer:<name>:<version>\n"
 	  "  got: caf\xc3\xa9-\xe6\x97\xa5\xe6\x9c\xac-\xf0\x9f\x98\x80",
 	  POS(7, 9), POS(9, 12), path_layer, 5 },
@@ -130,7 +130,7 @@ static struct sl_diag diags_second[] = {
 };
 
 static struct sl_diag diags_abs[] = {
-	{ "W9102", SL_SEV_WARNING, "no position known", POS(0, 0), POS(0, 0), NULL, 0 },
+	{ "W99102", SL_SEV_WARNING, "no position known", POS(0, 0), POS(0, 0), NULL, 0 },
 };
 
 static struct sl_diag diags_dot[] = {

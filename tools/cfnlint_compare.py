@@ -109,14 +109,14 @@ def rule_matcher(spec):
     for part in (p.strip().upper() for p in spec.split(',')):
         if not part:
             continue
-        m = re.fullmatch(r'([A-Z])(\d{4})-([A-Z])?(\d{4})', part)
+        m = re.fullmatch(r'([A-Z])(\d{4,5})-([A-Z])?(\d{4,5})', part)
         if m:
             if m.group(3) and m.group(3) != m.group(1):
                 raise ValueError('range %s spans two levels' % part)
             ranges.append((m.group(1), int(m.group(2)), int(m.group(4))))
         elif re.fullmatch(r'[A-Z]\d*X+', part):
             prefixes.append((part.rstrip('X'), len(part)))
-        elif re.fullmatch(r'[A-Z]\d{4}', part):
+        elif re.fullmatch(r'[A-Z]\d{4,5}', part):
             exact.add(part)
         else:
             raise ValueError('bad rule ID %r (want E3030, E3030-E3034 or E11xx)' % part)
@@ -198,7 +198,7 @@ def read_judged(path):
             body = body.strip()
             if not body:
                 continue
-            m = re.fullmatch(r'(.+):(\d+):([A-Z]\d{4})', body)
+            m = re.fullmatch(r'(.+):(\d+):([A-Z]\d{4,5})', body)
             if not m:
                 raise ValueError('%s:%d: want folder/file:line:RULE  # CLASS: reason' % (path, no))
             cls, _, reason = note.strip().partition(':')

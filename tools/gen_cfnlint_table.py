@@ -23,7 +23,7 @@ import sys
 
 TOOLS = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(TOOLS)
-ID_RE = re.compile(r'^[EWI]\d{4}$')
+ID_RE = re.compile(r'^[EWI]\d{4,5}$')
 
 
 class InputError(Exception):
@@ -104,7 +104,7 @@ def render(version, ids, reasons, rules):
         'rule ID of cfn-lint %s and says what stacklint has for it: the stacklint rule with that ID'
         % version,
         '(documented in [rules.md](rules.md)), the reason stacklint does not and will not have it, or',
-        '"not yet" for a check still to come. stacklint\'s own rules, numbered 9000 and up, are in',
+        '"not yet" for a check still to come. stacklint\'s own rules, numbered 99000 and up, are in',
         '[rules.md](rules.md) only.',
         '',
         'Of cfn-lint %s\'s %d rule IDs, stacklint implements %d; %d are not implemented, for the'

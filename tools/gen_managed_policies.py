@@ -51,11 +51,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # The actions the rules ask about (the SL_MANAGED_* order of src/spec/managed.h).
 ACTIONS = [
-    "ec2:CreateNetworkInterface",      # E9113 (sl_vpc_role_eni)
-    "ec2:DescribeNetworkInterfaces",   # E9113
-    "ec2:DeleteNetworkInterface",      # E9113
-    "xray:PutTraceSegments",           # W9401
-    "xray:PutTelemetryRecords",        # W9401
+    "ec2:CreateNetworkInterface",      # E99113 (sl_vpc_role_eni)
+    "ec2:DescribeNetworkInterfaces",   # E99113
+    "ec2:DeleteNetworkInterface",      # E99113
+    "xray:PutTraceSegments",           # W99401
+    "xray:PutTelemetryRecords",        # W99401
 ]
 
 NO, YES, MAY = 0, 1, 2

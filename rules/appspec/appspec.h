@@ -1,5 +1,5 @@
 /*
- * Helpers shared by the CodeDeploy AppSpec rules (rules/appspec/, E98xx/W98xx):
+ * Helpers shared by the CodeDeploy AppSpec rules (rules/appspec/, E998xx/W998xx):
  * which compute platform a file deploys to, told by what it holds (os, files
  * and permissions for EC2/On-Premises; the type of its resources for Lambda and
  * ECS), the lifecycle events of each platform, and a walk over the hooks
@@ -86,7 +86,7 @@ static inline const struct sl_node *sl_appspec_key_at(const struct sl_node *v)
 /* Formats a key's text for messages ("%.*s"). */
 #define SL_AS_KEY(n) (int)(n)->len, (n)->str
 
-/* ---- the template beside the file (E9810, E9811, W9812) ------------------ */
+/* ---- the template beside the file (E99810, E99811, W99812) ------------------ */
 
 /* The names the template beside an appspec file is looked for under, in this
  * order (NULL-terminated): template.yaml, template.yml, template.json. */

@@ -1,7 +1,7 @@
 /*
  * Reading the OptionSettings of AWS::ElasticBeanstalk::Environment and
- * AWS::ElasticBeanstalk::ConfigurationTemplate for the option rules (E9540,
- * E9541, W9542, E9543): every literal setting as written (Fn::If branches
+ * AWS::ElasticBeanstalk::ConfigurationTemplate for the option rules (E99540,
+ * E99541, W99542, E99543): every literal setting as written (Fn::If branches
  * taken one by one), and the settings an environment is known to end up with,
  * its own over those of a configuration template of the stack, for the rules
  * that judge two options together.

@@ -1,6 +1,6 @@
 /*
  * Helpers shared by the rules on an Elastic Beanstalk worker environment's
- * cron.yaml (E9901-E9903): its documentation page, and whether a file named
+ * cron.yaml (E99901-E99903): its documentation page, and whether a file named
  * cron.yaml is Elastic Beanstalk's at all. Google App Engine reads a file of
  * the same name (a `cron` list of tasks with url, schedule and description,
  * schedules written as "every 24 hours"); such a file is left alone by every

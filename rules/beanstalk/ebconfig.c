@@ -1,7 +1,7 @@
 /*
  * The option-setting walk and messages shared by the Elastic Beanstalk rules
  * (ebconfig.h): env.yaml OptionSettings, .ebextensions option_settings, and
- * the template rules E9540/E9541, whose messages these functions word.
+ * the template rules E99540/E99541, whose messages these functions word.
  */
 #include "rules/beanstalk/ebconfig.h"
 

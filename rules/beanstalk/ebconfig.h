@@ -2,7 +2,7 @@
  * Helpers shared by the rules on Elastic Beanstalk's environment manifest
  * (env.yaml, E992x/W992x) and configuration files (.ebextensions/<name>.config,
  * E993x/W993x), and by the template rules that judge option settings with the
- * same table (E9540, E9541): a walk over option settings in the forms these
+ * same table (E99540, E99541): a walk over option settings in the forms these
  * files write them, and the messages for an option or a value the table
  * (options.h) rejects, so that every file kind words them alike.
  *

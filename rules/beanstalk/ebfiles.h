@@ -1,6 +1,6 @@
 /*
  * Helpers shared by the rules on the files Elastic Beanstalk reads beside a
- * source bundle (rules/beanstalk/, E99xx/W99xx), here Dockerrun.aws.json's
+ * source bundle (rules/beanstalk/, E999xx/W999xx), here Dockerrun.aws.json's
  * (cron.yaml's are in cron.h, env.yaml's and .ebextensions' in ebconfig.h).
  * These rules run on the file's document root (c->root); there is no
  * template (c->t is NULL).

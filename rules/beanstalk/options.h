@@ -3,8 +3,8 @@
  * options (name, type, allowed values, numeric range, default), written from
  * the AWS pages "General options for all environments" and "Platform specific
  * options" (options.c cites them). The same table checks the OptionSettings
- * of AWS::ElasticBeanstalk::Environment and ::ConfigurationTemplate (E9540,
- * E9541) and is meant for the side files that set options too
+ * of AWS::ElasticBeanstalk::Environment and ::ConfigurationTemplate (E99540,
+ * E99541) and is meant for the side files that set options too
  * (option_settings in .ebextensions configuration files, env.yaml OptionSettings).
  *
  * Lookups are by binary search over sorted arrays, plus a short list of

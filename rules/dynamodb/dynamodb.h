@@ -92,7 +92,7 @@ void sl_ddb_each_consumer(struct sl_ctx *c,
 			  void (*fn)(struct sl_ctx *c, const struct sl_ddb_consumer *k, void *ud),
 			  void *ud);
 
-/* The index-count rules (E9306, W9307): for each table (Table and
+/* The index-count rules (E99306, W99307): for each table (Table and
  * GlobalTable) and scenario whose `key` list (LocalSecondaryIndexes or
  * GlobalSecondaryIndexes) has more than max items that stay (an Fn::If that
  * gives AWS::NoValue takes one away), reports at the key "<n> <kind>

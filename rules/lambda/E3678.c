@@ -39,7 +39,7 @@ const struct sl_rule rule_E3678 = {
 	"An `AWS::Lambda::Function` whose `Code` has a `ZipFile` (inline source; in any literal "
 	"branch of an `Fn::If` of `Code`) sets `Runtime`. The finding is at `Properties`. For an "
 	"`AWS::Serverless::Function` with `InlineCode` the SAM transform itself rejects a "
-	"function without a runtime (after `Globals`): E9016 reports it.\n\n"
+	"function without a runtime (after `Globals`): E99016 reports it.\n\n"
 	"### Why it matters\n"
 	"CloudFormation puts inline source in a file named `index` and zips it; the file's "
 	"extension and the function's language come from the runtime, which only Node.js and "

@@ -51,7 +51,7 @@ const struct sl_rule rule_W2533 = {
 	"`PackageType` with a `Code` that is not a container image) sets `Handler` and "
 	"`Runtime`. A function with inline code (`Code.ZipFile`) and no `Runtime` is E3678's "
 	"error instead. For an `AWS::Serverless::Function` the SAM transform itself rejects a "
-	"Zip function without both (after `Globals`): E9016 reports it.\n\n"
+	"Zip function without both (after `Globals`): E99016 reports it.\n\n"
 	"### Why it matters\n"
 	"The resource reference says it plainly: for a .zip file archive \"you must also specify "
 	"the handler and runtime properties\". Lambda cannot tell which language runs the "

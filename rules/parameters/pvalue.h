@@ -4,7 +4,7 @@
  * a number within MinValue/MaxValue for Number types; list types item by item
  * (comma-separated, spaces around an item trimmed), a list value that is itself
  * one of the AllowedValues being accepted whole. Shared by E2015 (a Default)
- * and the samconfig rule that checks parameter_overrides (E9711): both judge a
+ * and the samconfig rule that checks parameter_overrides (E99711): both judge a
  * text as CloudFormation will when the stack is created or updated.
  */
 #ifndef SL_RULES_PARAMETERS_PVALUE_H

@@ -1,5 +1,5 @@
 /* E3002: properties the resource specification does not know, at every level
- * (but in the SAM structures the transform reads leniently: W9050's). */
+ * (but in the SAM structures the transform reads leniently: W99050's). */
 #include <string.h>
 
 #include "rules/sam/samrules.h"
@@ -16,7 +16,7 @@ static void on_hit(struct sl_ctx *c, const struct sl_schema_hit *h)
 	}
 	const char *shape = sl_spec_shape_name(c->spec, h->shape);
 	if (shape && sl_samr_lenient_shape(shape))
-		return; /* W9050 */
+		return; /* W99050 */
 	sl_report(c, k, "unknown property '%s' of %s%s", k->str, shape ? shape : h->resource_type,
 		  sl_schema_suggest(c, h->shape, k->str, k->len));
 }

@@ -1,5 +1,5 @@
 /*
- * Helpers shared by the SAM rules (rules/sam/E9xxx.c): finding serverless
+ * Helpers shared by the SAM rules (rules/sam/E990xx.c): finding serverless
  * resources and their properties, the key a value belongs to, the literal
  * values an Fn::If can take, and the lists SAM documents (policy templates,
  * CodeDeploy's predefined deployment configurations). The other rule families
@@ -134,13 +134,13 @@ void sl_samr_each_api_event(struct sl_ctx *c,
 bool sl_samr_truthy(const struct sl_node *n);
 
 /* True for the SAM shapes the transform reads key by key (dict.get) without
- * rejecting other keys, which it drops: unknown keys there are W9050's, not
+ * rejecting other keys, which it drops: unknown keys there are W99050's, not
  * E3002's. */
 bool sl_samr_lenient_shape(const char *shape);
 
 /* True when v is the value of Cors.AllowCredentials of an AWS::Serverless::Api
  * (or of Globals.Api): SAM sends the header only for the boolean true and
- * drops any other value, so a wrong type there is W9050's, not E3012's. */
+ * drops any other value, so a wrong type there is W99050's, not E3012's. */
 bool sl_samr_api_cors_credentials(const struct sl_node *v);
 
 #endif

@@ -187,7 +187,7 @@ static void deploy(struct sl_ctx *c, const struct sl_node *env_key, const struct
 	} else if (sl_node_is(v, SL_SEQ)) {
 		for (uint32_t i = 0; i < v->len; i++) {
 			if (!is_str(v->items[i]))
-				return; /* not a list of names: E9704's business */
+				return; /* not a list of names: E99704's business */
 			read_caps(v->items[i], &have);
 		}
 	} else if (v) {

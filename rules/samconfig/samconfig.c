@@ -622,7 +622,7 @@ int sl_samcfg_each_pair(struct sl_ctx *c, const struct sl_node *value, enum sl_s
 	if (sl_node_is(value, SL_SEQ)) {
 		for (uint32_t i = 0; i < value->len; i++)
 			if (!is_string(value->items[i]))
-				return 0; /* SAM CLI cannot join it: E9704's to tell */
+				return 0; /* SAM CLI cannot join it: E99704's to tell */
 		k = value->len;
 		items = (const struct sl_node *const *)value->items;
 	} else if (!is_string(value)) {

@@ -1,6 +1,6 @@
 /*
  * Helpers shared by the rules on SAM CLI configuration files (rules/samconfig/,
- * E97xx/W97xx): samconfig.toml, samconfig.yaml and samconfig.yml, which the
+ * E997xx/W997xx): samconfig.toml, samconfig.yaml and samconfig.yml, which the
  * TOML reader and the YAML loader turn into the same tree. These rules run on
  * the document root (c->root); there is no template (c->t is NULL).
  *
@@ -106,7 +106,7 @@ const char *sl_samcfg_cli_name(const struct sl_samcfg_command *cmd, char *buf, s
 /* Calls fn for every parameters table of the file that SAM CLI can read:
  * root -> environment (a table) -> command key (a known command or `global`,
  * a table) -> `parameters` (a table). cmd is NULL for `global`. Tables of
- * another shape are skipped (E9702 and W9702 report them). */
+ * another shape are skipped (E99702 and W99702 report them). */
 void sl_samcfg_each_params(struct sl_ctx *c,
 			   void (*fn)(struct sl_ctx *c, const struct sl_node *env_key,
 				      const struct sl_node *cmd_key,
@@ -225,8 +225,8 @@ void sl_samcfg_needs(const struct sl_template *t, struct sl_samcfg_needs *out);
 
 /* Reports, for every environment with a deploy table, the capabilities its
  * template needs (sl_samcfg_needs) that `sam deploy` does not get from the
- * file: with when_given, where the file gives capabilities (E9713: they fall
- * short); else where it gives none (W9714: the command line may add them). */
+ * file: with when_given, where the file gives capabilities (E99713: they fall
+ * short); else where it gives none (W99714: the command line may add them). */
 void sl_samcfg_check_caps(struct sl_ctx *c, bool when_given);
 
 /* Calls fn for every key/value pair of every parameter_overrides the file

@@ -44,7 +44,7 @@ const struct sl_rule rule_E3505 = {
 	"Lambda validates this requirement when you create or update an event source mapping and "
 	"will return an error if the function timeout exceeds the queue's visibility timeout.\" "
 	"The stack fails to create the mapping and rolls back. AWS recommends a visibility "
-	"timeout of at least six times the function timeout (W9620).\n\n"
+	"timeout of at least six times the function timeout (W99620).\n\n"
 	"### Bad\n"
 	"```yaml\n"
 	"Resources:\n"

@@ -1,4 +1,4 @@
-/* RDS Enhanced Monitoring: the interval and the role that goes with it (E3689, E9611, E9610). */
+/* RDS Enhanced Monitoring: the interval and the role that goes with it (E3689, E99611, E99610). */
 #include "rules/storage/storage.h"
 
 #include <string.h>

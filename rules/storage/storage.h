@@ -62,7 +62,7 @@ void sl_sqs_each_source(struct sl_ctx *c,
 int sl_sqs_function_timeout(const struct sl_template *t, const struct sl_entity *fn, long long *out,
 			    const struct sl_node **at);
 
-/* The timeouts E3505 and W9620 compare for a source whose queue and function
+/* The timeouts E3505 and W99620 compare for a source whose queue and function
  * are both of the template: the function's, and the queue's VisibilityTimeout
  * (default 30 s), each with the node that gives it (NULL for a default). */
 struct sl_sqs_timeouts {
@@ -94,8 +94,8 @@ enum sl_sto_service sl_sto_arn_service(const struct sl_template *t, const struct
  * is a literal list, else NULL. */
 const struct sl_pair *sl_s3_cors_rules(const struct sl_entity *bucket);
 
-/* The RDS monitoring checks, shared by E3689 (DBCluster), E9611 (DBInstance)
- * and E9610 (both). */
+/* The RDS monitoring checks, shared by E3689 (DBCluster), E99611 (DBInstance)
+ * and E99610 (both). */
 void sl_rds_check_pairing(struct sl_ctx *c, const char *type);
 void sl_rds_check_interval(struct sl_ctx *c);
 

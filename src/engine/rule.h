@@ -14,7 +14,7 @@
 struct sl_ctx;
 
 struct sl_rule {
-	const char *id;             /* cfn-lint's ID where the meaning is the same; 9xxx our own */
+	const char *id;             /* cfn-lint's ID where the meaning is the same; 99xxx our own */
 	enum sl_severity severity;  /* the default; the first letter of the ID agrees */
 	const char *title;          /* one line, no final period */
 	/* Markdown with the sections "What it checks", "Why it matters", "Bad", "Good"
@@ -28,8 +28,13 @@ struct sl_rule {
 	enum sl_file_kind kind;
 };
 
-/* All rules, sorted by ID. */
+/* All rules, sorted by ID (sl_rule_id_cmp). */
 const struct sl_rule *const *sl_registry(size_t *count);
+
+/* The order of rule IDs: by letter, then by number (E3012 < E99101, the
+ * numbers being of four or five digits), so that stacklint's own 99xxx rules
+ * list after cfn-lint's 0xxx-9xxx. */
+int sl_rule_id_cmp(const char *a, const char *b);
 
 /* The rule with this exact ID, or NULL. */
 const struct sl_rule *sl_rule_find(const char *id);

@@ -83,7 +83,7 @@ const struct sl_node *sl_sam_prop_path(const struct sl_template *t, const struct
 
 /* True when a transform name is meant to be SAM's but is not exactly its
  * name: "AWS::Serverless" in any case or punctuation, or within three edits
- * of the full name (a slip E9001 reports; the template is linted as SAM). */
+ * of the full name (a slip E99001 reports; the template is linted as SAM). */
 bool sl_sam_transform_slip(const struct sl_node *n);
 
 /* True when a key of a resource's entry is one the SAM transform reads for a

@@ -685,7 +685,7 @@ int sl_template_build(struct sl_template *t, const struct sl_doc *doc, struct sl
 			    sl_str_eq(x, "AWS::LanguageExtensions"))
 				continue;
 			if (sl_sam_transform_slip(x))
-				t->sam = true; /* meant as SAM's: E9001 says so */
+				t->sam = true; /* meant as SAM's: E99001 says so */
 			else
 				t->macro = t->macro_global = true;
 		}

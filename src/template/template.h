@@ -78,7 +78,7 @@ struct sl_template {
 	const struct sl_pair *sections[SL_SEC_COUNT];
 	struct sl_index params, mappings, conditions, resources, outputs;
 	bool sam;           /* Transform includes AWS::Serverless-2016-10-31, or a slip on
-			     * its name (E9001 reports it, the rest lint as SAM) */
+			     * its name (E99001 reports it, the rest lint as SAM) */
 	bool sam_types;     /* declares AWS::Serverless::* resources (with or without the transform) */
 	bool lang_ext;      /* Transform includes AWS::LanguageExtensions */
 	bool macro_global;  /* a Transform other than SAM's and AWS::LanguageExtensions: a macro

@@ -26,8 +26,8 @@ import sys
 import test_cli as base  # the harness: run(), a fresh copy of tests/cli/data/ per test
 
 # file:line:col:endline:endcol:ID:message
-PARSEABLE_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+):\d+:\d+:(?P<id>[EWI]\d{4}):\S.*$")
-TEXT_LINE = re.compile(r"^(?P<file>.+?):\d+:\d+: (?:error|warning|info) (?P<id>[EWI]\d{4}) \S.*$")
+PARSEABLE_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+):\d+:\d+:(?P<id>[EWI]\d{4,5}):\S.*$")
+TEXT_LINE = re.compile(r"^(?P<file>.+?):\d+:\d+: (?:error|warning|info) (?P<id>[EWI]\d{4,5}) \S.*$")
 
 
 def run(*args, **kw):
@@ -149,9 +149,9 @@ class TestMultipleValues(CfnLintTestCase):
         self.clean_run(p, 2)
 
     def test_include_and_mandatory(self):
-        p = self.sl("-c", "I9002", "I9603", "--", "info.yaml")
+        p = self.sl("-c", "I99002", "I99603", "--", "info.yaml")
         self.clean_run(p, 8)
-        self.assertEqual(sorted(i for _, i in self.ids(p)), ["I9002", "I9603"])
+        self.assertEqual(sorted(i for _, i in self.ids(p)), ["I99002", "I99603"])
         p = self.sl("-i", "E", "-m", "E1020", "E3005", "--", "mixed.yaml")
         self.assertEqual(sorted(i for _, i in self.ids(p)), ["E1020", "E3005", "W2001"])
 

@@ -53,16 +53,16 @@ ALIASES = {"--colour": "--color"}
 # file:line:col: severity ID message
 TEXT_LINE = re.compile(
     r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info) "
-    r"(?P<id>[EWI]\d{4}) (?P<msg>\S.*)$")
+    r"(?P<id>[EWI]\d{4,5}) (?P<msg>\S.*)$")
 # file:line:col:endline:endcol:ID:message
 PARSEABLE_LINE = re.compile(
     r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+):(?P<eline>\d+):(?P<ecol>\d+):"
-    r"(?P<id>[EWI]\d{4}):(?P<msg>\S.*)$")
+    r"(?P<id>[EWI]\d{4,5}):(?P<msg>\S.*)$")
 GITHUB_LINE = re.compile(
     r"^::(?P<cmd>error|warning|notice) file=(?P<file>[^,]+)(?:,line=(?P<line>\d+))?"
-    r"(?:,col=(?P<col>\d+))?(?:,endLine=\d+)?(?:,endColumn=\d+)?,title=(?P<id>[EWI]\d{4})::"
+    r"(?:,col=(?P<col>\d+))?(?:,endLine=\d+)?(?:,endColumn=\d+)?,title=(?P<id>[EWI]\d{4,5})::"
     r"(?P<msg>.+)$")
-LIST_LINE = re.compile(r"^(?P<id>[EWI]\d{4})\s+(?P<level>error|warning|info)\s+(?P<title>\S.*)$")
+LIST_LINE = re.compile(r"^(?P<id>[EWI]\d{4,5})\s+(?P<level>error|warning|info)\s+(?P<title>\S.*)$")
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
@@ -401,14 +401,15 @@ class TestInformationCommands(CliTestCase):
         ids = [r[0] for r in rules]
         self.assertTrue(ids)
         self.assertEqual(len(ids), len(set(ids)), "rule IDs are unique")
-        self.assertEqual(ids, sorted(ids), "listed in ID order")
+        # by letter, then by number: cfn-lint's four digits before our own five
+        self.assertEqual(ids, sorted(ids, key=lambda i: (i[0], len(i), i)), "listed in ID order")
         for rid, level, _ in rules:
             self.assertEqual({"E": "error", "W": "warning", "I": "info"}[rid[0]], level, rid)
         # every rule descriptor in the source tree is listed
         declared = set()
         for path in glob.glob(os.path.join(SOURCE_ROOT, "rules", "**", "*.c"), recursive=True):
             with open(path, encoding="utf-8") as f:
-                declared.update(re.findall(r'\.id\s*=\s*"([EWI]\d{4})"', f.read()))
+                declared.update(re.findall(r'\.id\s*=\s*"([EWI]\d{4,5})"', f.read()))
         self.assertEqual(sorted(declared - set(ids)), [], "rules declared but not listed")
 
     def test_explain_every_listed_rule(self):
@@ -693,8 +694,8 @@ class TestSideFiles(CliTestCase):
         p = self.sl("project")
         diags = text_diags(p.stdout)
         self.assertEqual(sorted((d["file"], d["id"]) for d in diags), [
-            ("project/appspec.yml", "E9801"),
-            ("project/appspec.yml", "E9804"),
+            ("project/appspec.yml", "E99801"),
+            ("project/appspec.yml", "E99804"),
             ("project/template.yaml", "E1020"),
         ], p.stdout)
         self.assertEqual(p.returncode, 2)
@@ -705,7 +706,7 @@ class TestSideFiles(CliTestCase):
         by_file = {}
         for d in json.loads(p.stdout):
             by_file.setdefault(d["Filename"], set()).add(d["Rule"]["Id"])
-        self.assertEqual(by_file, {"project/appspec.yml": {"E9801", "E9804"},
+        self.assertEqual(by_file, {"project/appspec.yml": {"E99801", "E99804"},
                                    "project/template.yaml": {"E1020"}})
 
     def test_file_type_forces_the_kind(self):
@@ -713,7 +714,7 @@ class TestSideFiles(CliTestCase):
         p = self.sl("project/deploy/lambda-appspec.yaml")
         self.assertIn("E1001", p.stdout)  # by default, a named file is a template
         p = self.sl("--file-type", "appspec", "project/deploy/lambda-appspec.yaml")
-        self.assertIds(p.stdout, ["E9801", "E9804"])
+        self.assertIds(p.stdout, ["E99801", "E99804"])
         p = self.sl("--file-type", "template", "project/appspec.yml")
         self.assertIn("E1001", p.stdout)
         p = self.sl("--file-type", "appspecs", "project/appspec.yml")
@@ -722,9 +723,9 @@ class TestSideFiles(CliTestCase):
 
     def test_stdin_filename_tells_the_kind(self):
         p = self.sl("--stdin-filename", "deploy/appspec.yml", "-", stdin=self.APPSPEC)
-        self.assertIds(p.stdout, ["E9801", "E9804"])
+        self.assertIds(p.stdout, ["E99801", "E99804"])
         p = self.sl("--file-type", "appspec", "-", stdin=self.APPSPEC)
-        self.assertIds(p.stdout, ["E9801", "E9804"])
+        self.assertIds(p.stdout, ["E99801", "E99804"])
 
     def test_only_templates_keeps_side_files(self):
         self.project()
@@ -736,17 +737,17 @@ class TestSideFiles(CliTestCase):
 
     def test_selection_and_formats_apply_to_side_files(self):
         self.project()
-        p = self.sl("-i", "E98", "project/appspec.yml")
+        p = self.sl("-i", "E998", "project/appspec.yml")
         self.assertEqual((p.returncode, p.stdout), (0, ""))
-        p = self.sl("-i", "E9804", "project/appspec.yml")
-        self.assertIds(p.stdout, ["E9801"])
+        p = self.sl("-i", "E99804", "project/appspec.yml")
+        self.assertIds(p.stdout, ["E99801"])
         self.write("project/bad/appspec.yml", "version: 0.0\nos: [linux\n")
         p = self.sl("project/bad/appspec.yml")
         self.assertIds(p.stdout, ["E0000"])
         for fmt in FORMATS:
             p = self.sl("-f", fmt, "project/appspec.yml")
             self.assertEqual(p.returncode, 2, fmt)
-            self.assertIn("E9801", p.stdout, fmt)
+            self.assertIn("E99801", p.stdout, fmt)
 
     SAM_TEMPLATE = ('Transform: AWS::Serverless-2016-10-31\n'
                     'Parameters:\n'
@@ -771,14 +772,14 @@ class TestSideFiles(CliTestCase):
     def test_samconfig_is_checked_against_the_template_beside_it(self):
         self.write("app/template.yaml", self.SAM_TEMPLATE)
         self.write("app/samconfig.toml", self.SAMCONFIG)
-        want = [("app/samconfig.toml", "W9710"), ("app/samconfig.toml", "W9712"),
-                ("app/samconfig.toml", "W9714")]
+        want = [("app/samconfig.toml", "W99710"), ("app/samconfig.toml", "W99712"),
+                ("app/samconfig.toml", "W99714")]
         p = self.sl("app")
         self.assertEqual(sorted((d["file"], d["id"]) for d in text_diags(p.stdout)), want, p.stdout)
         self.assertIn("template.yaml", p.stdout)
         # the same from inside the folder, the file named alone
         p = self.sl("samconfig.toml", cwd=os.path.join(self.dir, "app"))
-        self.assertIds(p.stdout, ["W9710", "W9712", "W9714"])
+        self.assertIds(p.stdout, ["W99710", "W99712", "W99714"])
         # no template beside it: nothing to compare with, nothing said
         os.unlink(os.path.join(self.dir, "app/template.yaml"))
         p = self.sl("app/samconfig.toml")

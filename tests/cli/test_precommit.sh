@@ -145,8 +145,8 @@ if try_repo stacks/appspec.yml; then
 	cat "$tmp/out" >&2
 	fail "the hook passed on an appspec.yml with a wrong version"
 else
-	grep -q "stacks/appspec.yml:1:10: error E9801" "$tmp/out" ||
-		{ cat "$tmp/out" >&2; fail "the hook's output lacks E9801 for appspec.yml"; }
+	grep -q "stacks/appspec.yml:1:10: error E99801" "$tmp/out" ||
+		{ cat "$tmp/out" >&2; fail "the hook's output lacks E99801 for appspec.yml"; }
 fi
 if ! try_repo samconfig.toml; then
 	cat "$tmp/out" >&2

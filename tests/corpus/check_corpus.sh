@@ -4,7 +4,7 @@
 #     (run under ASan/UBSan in CI) no sanitizer report;
 #  2. output is byte-identical for --jobs 1 and --jobs 2;
 #  3. on every folder of templates meant to deploy, every error and every
-#     warning of our own 9xxx rules is one judged in core_findings.txt (each
+#     warning of our own 99xxx rules is one judged in core_findings.txt (each
 #     finding listed once, with its reason: real, or right by the letter).
 # Usage: check_corpus.sh STACKLINT CORPUS_DIR EXPECTED_FILE
 # "Today" is pinned (--lint-date) so that the findings of the rules that depend
@@ -28,7 +28,7 @@ for fmt in text json parseable sarif junit github; do
 done
 echo "corpus: $(wc -l < "$tmp/parseable.1") findings in every format, identical for -j1 and -j2"
 
-# Every error of every rule, and every warning of our own 9xxx rules, on every
+# Every error of every rule, and every warning of our own 99xxx rules, on every
 # folder of templates meant to deploy (sam-translator's error_* inputs are meant
 # to fail; the cfn-lint-bad, cfn-lint-other and cfn-nag folders hold broken or
 # partial templates on purpose).
@@ -38,7 +38,7 @@ for d in cfn-templates cfn-lint-good serverless-patterns sam-integration sam-exa
 	[ -d "$corpus/$d" ] && set -- "$@" "$corpus/$d"
 done
 "$exe" --lint-date "$day" -f parseable -j 2 "$@" 2>/dev/null |
-	awk -F: '$6 ~ /^E/ || $6 ~ /^W9/ { print $1 ":" $2 ":" $6 }' |
+	awk -F: '$6 ~ /^E/ || $6 ~ /^W99[0-9][0-9][0-9]$/ { print $1 ":" $2 ":" $6 }' |
 	sed "s|^$corpus/||" | grep -v '^sam-translator/error_' | sort > "$tmp/actual"
 awk -F'[/:]' '{ n[$1]++ } END { for (d in n) printf "  %-20s %d\n", d, n[d] }' "$tmp/actual" | sort
 sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$expected" | sort > "$tmp/expected"

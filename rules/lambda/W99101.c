@@ -1,0 +1,377 @@
+/* W99101: a function API Gateway invokes whose Timeout outlasts the integration's. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "rules/lambda/lambda.h"
+
+/* The API Gateway routes that invoke one function, by kind of API: for each,
+ * the route with the shortest integration timeout is the one to name. */
+enum api_kind { K_REST, K_WS, K_HTTP, K_COUNT };
+
+struct invokers {
+	const char *route[K_COUNT];   /* "GET /items", "route '$connect'", or NULL */
+	long long limit_ms[K_COUNT];  /* that route's integration timeout */
+};
+
+static const long long default_ms[K_COUNT] = { SL_LAM_REST_LIMIT_MS, SL_LAM_REST_LIMIT_MS,
+					       SL_LAM_HTTP_LIMIT_MS };
+
+/* The integration timeout: a literal TimeoutInMillis below the API's default,
+ * else the default. */
+static long long limit_of(const struct sl_node *millis, enum api_kind k)
+{
+	long long ms;
+	if (millis && sl_lam_number(millis, &ms) && ms > 0 && ms < default_ms[k])
+		return ms;
+	return default_ms[k];
+}
+
+static void note(struct invokers *iv, enum api_kind k, const char *route, long long limit_ms)
+{
+	if (route && (!iv->route[k] || limit_ms < iv->limit_ms[k])) {
+		iv->route[k] = route;
+		iv->limit_ms[k] = limit_ms;
+	}
+}
+
+/* "/items/{id}" for an AWS::ApiGateway::Resource, following ParentId to the
+ * root; NULL when a part cannot be known. depth bounds a cycle. */
+static const char *resource_path(struct sl_ctx *c, const struct sl_node *id, int depth)
+{
+	const struct sl_node *k = sl_node_intrinsic(id);
+	if (!k || depth > 32)
+		return NULL;
+	if (sl_str_eq(k, "Fn::GetAtt"))
+		return ""; /* Api.RootResourceId */
+	if (!sl_str_eq(k, "Ref") || !sl_node_is(id->pairs[0].value, SL_SCALAR))
+		return NULL;
+	const struct sl_node *n = id->pairs[0].value;
+	const struct sl_entity *r = sl_index_find(&c->t->resources, n->str, n->len);
+	if (!r || !sl_samr_type_is(r, "AWS::ApiGateway::Resource"))
+		return NULL;
+	const struct sl_node *props = sl_samr_props(r);
+	const struct sl_node *part = sl_map_get(props, "PathPart");
+	if (!sl_node_is(part, SL_SCALAR))
+		return NULL;
+	const char *parent = resource_path(c, sl_map_get(props, "ParentId"), depth + 1);
+	return parent ? sl_arena_printf(c->arena, "%s/%s", parent, part->str) : NULL;
+}
+
+/* "GET /items" for an AWS::ApiGateway::Method, or "method 'Id'". */
+static const char *method_route(struct sl_ctx *c, const struct sl_entity *m)
+{
+	const struct sl_node *props = sl_samr_props(m);
+	const struct sl_node *verb = sl_map_get(props, "HttpMethod");
+	const char *path = resource_path(c, sl_map_get(props, "ResourceId"), 0);
+	if (sl_node_is(verb, SL_SCALAR) && !sl_node_intrinsic(verb) && path)
+		return sl_arena_printf(c->arena, "%s %s", verb->str, *path ? path : "/");
+	return sl_arena_printf(c->arena, "method '%s'", m->key->str);
+}
+
+/* The integration a route's Target names: "integrations/${Id}" in an Fn::Sub,
+ * or an Fn::Join with a Ref to it; NULL when it names none of the template's. */
+static const struct sl_entity *target_of(const struct sl_template *t, const struct sl_node *target)
+{
+	const struct sl_node *k = sl_node_intrinsic(target);
+	if (!k)
+		return NULL;
+	const struct sl_node *a = target->pairs[0].value;
+	if (sl_str_eq(k, "Fn::Sub")) {
+		if (sl_node_is(a, SL_SEQ) && a->len == 2)
+			a = a->items[0];
+		if (!sl_node_is(a, SL_SCALAR))
+			return NULL;
+		const char *at = strstr(a->str, "integrations/${");
+		if (!at)
+			return NULL;
+		const char *id = at + 15, *end = strchr(id, '}');
+		return end ? sl_index_find(&t->resources, id, (size_t)(end - id)) : NULL;
+	}
+	if (sl_str_eq(k, "Fn::Join") && sl_node_is(a, SL_SEQ) && a->len == 2 &&
+	    sl_node_is(a->items[1], SL_SEQ)) {
+		for (size_t i = 0; i < a->items[1]->len; i++) {
+			const struct sl_node *p = a->items[1]->items[i];
+			const struct sl_node *pk = sl_node_intrinsic(p);
+			if (pk && sl_str_eq(pk, "Ref") && sl_node_is(p->pairs[0].value, SL_SCALAR))
+				return sl_index_find(&t->resources, p->pairs[0].value->str,
+						     p->pairs[0].value->len);
+		}
+	}
+	return NULL;
+}
+
+/* SAM Api / HttpApi events of the function. */
+static void sam_events(struct sl_ctx *c, const struct sl_entity *f, struct invokers *iv)
+{
+	const struct sl_node *events = sl_map_get(sl_samr_props(f), "Events");
+	for (size_t j = 0; sl_node_is(events, SL_MAP) && j < events->len; j++) {
+		const struct sl_node *ev = events->pairs[j].value;
+		const struct sl_node *ty = sl_map_get(ev, "Type");
+		bool api = sl_str_eq(ty, "Api"), http = sl_str_eq(ty, "HttpApi");
+		if (!api && !http)
+			continue;
+		const struct sl_node *props = sl_map_get(ev, "Properties");
+		/* an API of the template whose definition streams responses: not judged */
+		const struct sl_node *id = sl_map_get(props, api ? "RestApiId" : "ApiId");
+		const struct sl_node *ik = sl_node_intrinsic(id);
+		if (ik && sl_str_eq(ik, "Ref") && sl_node_is(id->pairs[0].value, SL_SCALAR)) {
+			const struct sl_node *n = id->pairs[0].value;
+			const struct sl_entity *a = sl_index_find(&c->t->resources, n->str, n->len);
+			if (a && sl_lam_streams(a->value))
+				continue;
+		}
+		const struct sl_node *path = sl_map_get(props, "Path");
+		const struct sl_node *verb = sl_map_get(props, "Method");
+		const char *route;
+		if (sl_samr_is_string(path) && sl_samr_is_string(verb))
+			route = sl_arena_printf(c->arena, "event '%s' (%s %s)", events->pairs[j].key->str,
+						verb->str, path->str);
+		else if (sl_samr_is_string(path))
+			route = sl_arena_printf(c->arena, "event '%s' (%s)", events->pairs[j].key->str,
+						path->str);
+		else
+			route = sl_arena_printf(c->arena, "event '%s'", events->pairs[j].key->str);
+		note(iv, http ? K_HTTP : K_REST, route, default_ms[http ? K_HTTP : K_REST]);
+	}
+}
+
+/* True when an integration's request parameters (a Method's
+ * Integration.RequestParameters, an OpenAPI integration's requestParameters)
+ * set the header X-Amz-Invocation-Type to the literal 'Event': API Gateway then
+ * invokes the function asynchronously and answers at once, so the integration
+ * timeout does not apply. A value mapped from the request is not known. */
+static bool invokes_async(const struct sl_node *params)
+{
+	static const char name[] = "integration.request.header.X-Amz-Invocation-Type";
+	if (!sl_node_is(params, SL_MAP) || sl_node_intrinsic(params))
+		return false;
+	for (size_t i = 0; i < params->len; i++) {
+		const struct sl_node *k = params->pairs[i].key;
+		if (k->len == sizeof(name) - 1 && strncasecmp(k->str, name, k->len) == 0 &&
+		    sl_str_eq(params->pairs[i].value, "'Event'"))
+			return true;
+	}
+	return false;
+}
+
+/* The integrations of an OpenAPI definition (a SAM Api's or HttpApi's
+ * DefinitionBody, a RestApi's or ApiGatewayV2 Api's Body) that invoke a
+ * function of the template synchronously: noted in iv[function index]. */
+static void definition(struct sl_ctx *c, const struct sl_entity *api, const struct sl_node *body,
+		       bool http, struct invokers *iv)
+{
+	const struct sl_template *t = c->t;
+	const struct sl_node *paths = sl_map_get(body, "paths");
+	if (!sl_node_is(paths, SL_MAP) || sl_node_intrinsic(paths) || sl_node_intrinsic(body))
+		return;
+	for (size_t i = 0; i < paths->len; i++) {
+		const struct sl_node *ops = paths->pairs[i].value;
+		if (!sl_node_is(ops, SL_MAP) || sl_node_intrinsic(ops))
+			continue;
+		for (size_t j = 0; j < ops->len; j++) {
+			const struct sl_node *in = sl_map_get(ops->pairs[j].value, "x-amazon-apigateway-integration");
+			const struct sl_entity *f = sl_node_is(in, SL_MAP)
+				? sl_lam_uri_function(t, sl_map_get(in, "uri")) : NULL;
+			if (!f || sl_lam_streams(in) || invokes_async(sl_map_get(in, "requestParameters")))
+				continue;
+			const struct sl_node *verb = ops->pairs[j].key;
+			bool any = sl_str_eq(verb, "x-amazon-apigateway-any-method");
+			char up[16];
+			size_t n = 0;
+			for (; !any && n < verb->len && n < sizeof(up) - 1; n++)
+				up[n] = (char)toupper((unsigned char)verb->str[n]);
+			up[n] = '\0';
+			enum api_kind k = http ? K_HTTP : K_REST;
+			note(&iv[f - t->resources.items], k,
+			     sl_arena_printf(c->arena, "%s %s (definition of '%s')", any ? "ANY" : up,
+					     paths->pairs[i].key->str, api->key->str),
+			     limit_of(sl_map_get(in, "timeoutInMillis"), k));
+		}
+	}
+}
+
+/* One pass over the template: every integration whose URI names a function of
+ * the template is noted in iv[function index]. */
+static void integrations(struct sl_ctx *c, struct invokers *iv)
+{
+	const struct sl_template *t = c->t;
+	size_t n = t->resources.n;
+	/* the RouteKey of the first route targeting each V2 integration */
+	const struct sl_node **route_key = calloc(n ? n : 1, sizeof(*route_key));
+	if (!route_key) {
+		c->oom = true;
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct sl_entity *r = &t->resources.items[i];
+		if (!sl_samr_type_is(r, "AWS::ApiGatewayV2::Route"))
+			continue;
+		const struct sl_node *props = sl_samr_props(r);
+		const struct sl_entity *in = target_of(t, sl_map_get(props, "Target"));
+		const struct sl_node *key = sl_map_get(props, "RouteKey");
+		if (in && sl_samr_is_string(key) && !route_key[in - t->resources.items])
+			route_key[in - t->resources.items] = key;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct sl_entity *e = &t->resources.items[i];
+		const struct sl_node *props = sl_samr_props(e);
+		const struct sl_entity *f;
+		if (sl_samr_type_is(e, SL_LAM_REST_METHOD)) {
+			const struct sl_node *in = sl_map_get(props, "Integration");
+			f = sl_lam_uri_function(t, sl_map_get(in, "Uri"));
+			if (f && !sl_lam_streams(in) && !invokes_async(sl_map_get(in, "RequestParameters")))
+				note(&iv[f - t->resources.items], K_REST, method_route(c, e),
+				     limit_of(sl_map_get(in, "TimeoutInMillis"), K_REST));
+		} else if (sl_samr_type_is(e, SL_LAM_V2_INTEGRATION)) {
+			f = sl_lam_uri_function(t, sl_map_get(props, "IntegrationUri"));
+			if (!f)
+				continue;
+			enum api_kind k = sl_lam_v2_websocket(t, e) ? K_WS : K_HTTP;
+			const struct sl_node *key = route_key[i];
+			note(&iv[f - t->resources.items], k,
+			     key ? sl_arena_printf(c->arena, "route '%s'", key->str)
+				 : sl_arena_printf(c->arena, "integration '%s'", e->key->str),
+			     limit_of(sl_map_get(props, "TimeoutInMillis"), k));
+		} else if (sl_samr_type_is(e, "AWS::Serverless::Api")) {
+			definition(c, e, sl_map_get(props, "DefinitionBody"), false, iv);
+		} else if (sl_samr_type_is(e, "AWS::Serverless::HttpApi")) {
+			definition(c, e, sl_map_get(props, "DefinitionBody"), true, iv);
+		} else if (sl_samr_type_is(e, "AWS::ApiGateway::RestApi")) {
+			definition(c, e, sl_map_get(props, "Body"), false, iv);
+		} else if (sl_samr_type_is(e, "AWS::ApiGatewayV2::Api")) {
+			/* an imported Body is an HTTP API's */
+			definition(c, e, sl_map_get(props, "Body"), true, iv);
+		}
+	}
+	free(route_key);
+}
+
+struct judge {
+	const struct sl_entity *f;
+	const struct invokers *iv;
+	bool globals;
+};
+
+static void check_value(struct sl_ctx *c, const struct sl_node *v, void *ud)
+{
+	const struct judge *j = ud;
+	long long s;
+	if (!sl_lam_number(v, &s))
+		return;
+	static const char *const why[K_COUNT] = {
+		" (the REST API limit can be raised by a quota increase)", "", ""
+	};
+	for (int k = 0; k < K_COUNT; k++) {
+		if (!j->iv->route[k] || s * 1000 <= j->iv->limit_ms[k])
+			continue;
+		char limit[32];
+		snprintf(limit, sizeof(limit), "%g s", (double)j->iv->limit_ms[k] / 1000.0);
+		sl_report(c, v, "function '%s' has a Timeout of %lld s%s, but API Gateway invokes it for "
+			  "%s and gives up after %s: a slow call gets 504 while the function keeps "
+			  "running%s", j->f->key->str, s, j->globals ? " (from Globals)" : "",
+			  j->iv->route[k], limit,
+			  j->iv->limit_ms[k] < default_ms[k] ? " (the integration's TimeoutInMillis)" : why[k]);
+		return;
+	}
+}
+
+static void check(struct sl_ctx *c)
+{
+	const struct sl_template *t = c->t;
+	struct invokers *iv = calloc(t->resources.n ? t->resources.n : 1, sizeof(*iv));
+	if (!iv) {
+		c->oom = true;
+		return;
+	}
+	/* a function's own SAM events first: they are the routes to name */
+	for (size_t i = 0; i < t->resources.n; i++)
+		if (sl_samr_type_is(&t->resources.items[i], SL_SAM_FUNCTION))
+			sam_events(c, &t->resources.items[i], &iv[i]);
+	integrations(c, iv);
+	for (size_t i = 0; i < t->resources.n; i++) {
+		const struct sl_entity *f = &t->resources.items[i];
+		bool sam = sl_samr_type_is(f, SL_SAM_FUNCTION);
+		if (!sam && !sl_samr_type_is(f, SL_LAM_FUNCTION))
+			continue;
+		bool globals = false;
+		const struct sl_node *timeout = sam ? sl_sam_prop(t, f, "Timeout", &globals)
+						    : sl_map_get(sl_samr_props(f), "Timeout");
+		if (!timeout)
+			continue;
+		if (!iv[i].route[K_REST] && !iv[i].route[K_WS] && !iv[i].route[K_HTTP])
+			continue;
+		struct judge j = { f, &iv[i], globals };
+		sl_samr_each_value(timeout, check_value, c, &j);
+	}
+	free(iv);
+}
+
+const struct sl_rule rule_W99101 = {
+	.id = "W99101",
+	.severity = SL_SEV_WARNING,
+	.title = "API Gateway functions time out before the API does",
+	.source = "https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html",
+	.doc =
+	"### What it checks\n"
+	"A Lambda function that API Gateway invokes has a `Timeout` of at most 29 seconds (30 for "
+	"HTTP APIs). A function counts as invoked by API Gateway when it has SAM `Api` or "
+	"`HttpApi` events, or when an `AWS::ApiGateway::Method` `Integration.Uri` or an "
+	"`AWS::ApiGatewayV2::Integration` `IntegrationUri` names it (`!GetAtt Fn.Arn`, "
+	"`!Sub ...${Fn.Arn}...`, or `Fn::Join` over the GetAtt). For SAM functions the `Timeout` "
+	"of `Globals.Function` counts, and the diagnostic then points at Globals. Timeouts computed "
+	"by intrinsic functions are not judged; each branch of an `Fn::If` is. Integrations that "
+	"stream the response (`ResponseTransferMode: STREAM`, in the method or the API's "
+	"definition) may run up to 15 minutes and are not judged. Integrations in an OpenAPI "
+	"definition (a SAM `Api` or `HttpApi` `DefinitionBody`, a `RestApi` or `ApiGatewayV2::Api` "
+	"`Body`) whose `x-amazon-apigateway-integration` `uri` names the function count too. "
+	"Integrations that invoke the function asynchronously are not judged: request parameter "
+	"`integration.request.header.X-Amz-Invocation-Type` set to `'Event'` (in a Method's "
+	"`Integration.RequestParameters` or an OpenAPI integration's `requestParameters`) makes API "
+	"Gateway answer at once without waiting for the function.\n\n"
+	"### Why it matters\n"
+	"API Gateway stops waiting for an integration after 29 s (REST and WebSocket APIs) or "
+	"30 s (HTTP APIs), or after the integration's own shorter `TimeoutInMillis`, and answers "
+	"504 INTEGRATION_TIMEOUT, while the function runs on and is "
+	"billed to its own timeout; a retrying client can then start the same work twice. The "
+	"REST limit can be raised by a quota increase, hence a warning.\n\n"
+	"### Bad\n"
+	"```yaml\n"
+	"Transform: AWS::Serverless-2016-10-31\n"
+	"Resources:\n"
+	"  Fn:\n"
+	"    Type: AWS::Serverless::Function\n"
+	"    Properties:\n"
+	"      Runtime: python3.12\n"
+	"      Handler: app.handler\n"
+	"      CodeUri: src/\n"
+	"      Timeout: 60\n"
+	"      Events:\n"
+	"        Get:\n"
+	"          Type: Api\n"
+	"          Properties:\n"
+	"            Path: /report\n"
+	"            Method: get\n"
+	"```\n\n"
+	"### Good\n"
+	"```yaml\n"
+	"Transform: AWS::Serverless-2016-10-31\n"
+	"Resources:\n"
+	"  Fn:\n"
+	"    Type: AWS::Serverless::Function\n"
+	"    Properties:\n"
+	"      Runtime: python3.12\n"
+	"      Handler: app.handler\n"
+	"      CodeUri: src/\n"
+	"      Timeout: 25\n"
+	"      Events:\n"
+	"        Get:\n"
+	"          Type: Api\n"
+	"          Properties:\n"
+	"            Path: /report\n"
+	"            Method: get\n"
+	"```\n",
+	.check = check,
+};

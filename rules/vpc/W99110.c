@@ -1,0 +1,97 @@
+/* W99110: a VPC function in a public subnet (default route to an internet gateway). */
+#include "rules/vpc/vpc.h"
+
+static void check(struct sl_ctx *c)
+{
+	const struct sl_template *t = c->t;
+	for (size_t i = 0; i < t->resources.n; i++) {
+		const struct sl_entity *fn = &t->resources.items[i];
+		if (!sl_vpc_is_function(fn))
+			continue;
+		const struct sl_node *items[SL_VPC_MAX_ITEMS];
+		bool known;
+		size_t n = sl_vpc_items(items, SL_VPC_MAX_ITEMS, &known, t, fn, "SubnetIds");
+		for (size_t j = 0; j < n; j++) {
+			const struct sl_entity *sn = sl_vpc_target(t, items[j], "AWS::EC2::Subnet", "SubnetId");
+			if (!sn)
+				continue;
+			enum sl_vpc_route r = sl_vpc_default_route(NULL, t, sn);
+			if (r == SL_VPC_ROUTE_IGW)
+				sl_report(c, items[j], "function '%s' is in subnet '%s', whose route table sends "
+					  "0.0.0.0/0 to an internet gateway: a public subnet. Lambda's network "
+					  "interfaces get no public IP, so the function has no internet access "
+					  "there; use private subnets routed to a NAT gateway", fn->key->str,
+					  sn->key->str);
+			else if (r != SL_VPC_ROUTE_NAT && sl_vpc_public_ip(sn))
+				sl_report(c, items[j], "function '%s' is in subnet '%s', which has "
+					  "MapPublicIpOnLaunch: true: a public subnet. Lambda's network "
+					  "interfaces get no public IP, so the function has no internet access "
+					  "there; use private subnets routed to a NAT gateway", fn->key->str,
+					  sn->key->str);
+		}
+	}
+}
+
+const struct sl_rule rule_W99110 = {
+	.id = "W99110",
+	.severity = SL_SEV_WARNING,
+	.title = "VPC functions belong in private subnets",
+	.source = "https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc-internet.html",
+	.doc =
+	"### What it checks\n"
+	"Each subnet of a function's `VpcConfig.SubnetIds` (`AWS::Lambda::Function` or "
+	"`AWS::Serverless::Function`, SAM `Globals` included) that is defined in the template: "
+	"the route table its `AWS::EC2::SubnetRouteTableAssociation` gives it must not send "
+	"`0.0.0.0/0` to an `AWS::EC2::InternetGateway`, and, unless its default route goes to a "
+	"NAT gateway or instance, it must not have `MapPublicIpOnLaunch: true`. Subnets given as "
+	"parameters, imports or literal IDs, and subnets using the VPC's main route table, are "
+	"not judged.\n\n"
+	"### Why it matters\n"
+	"Lambda's network interfaces never get a public IP address, so a function in a public "
+	"subnet cannot reach the internet (nor AWS APIs without VPC endpoints) through the "
+	"internet gateway: calls time out. Functions need private subnets whose default route "
+	"goes to a NAT gateway in a public subnet.\n\n"
+	"### Bad\n"
+	"```yaml\n"
+	"Resources:\n"
+	"  PublicRoute:\n"
+	"    Type: AWS::EC2::Route\n"
+	"    Properties:\n"
+	"      RouteTableId: !Ref PublicTable\n"
+	"      DestinationCidrBlock: 0.0.0.0/0\n"
+	"      GatewayId: !Ref InternetGateway\n"
+	"  PublicAssoc:\n"
+	"    Type: AWS::EC2::SubnetRouteTableAssociation\n"
+	"    Properties:\n"
+	"      SubnetId: !Ref PublicSubnet\n"
+	"      RouteTableId: !Ref PublicTable\n"
+	"  Fn:\n"
+	"    Type: AWS::Lambda::Function\n"
+	"    Properties:\n"
+	"      VpcConfig:\n"
+	"        SubnetIds: [!Ref PublicSubnet]\n"
+	"        SecurityGroupIds: [!Ref FnGroup]\n"
+	"```\n\n"
+	"### Good\n"
+	"```yaml\n"
+	"Resources:\n"
+	"  PrivateRoute:\n"
+	"    Type: AWS::EC2::Route\n"
+	"    Properties:\n"
+	"      RouteTableId: !Ref PrivateTable\n"
+	"      DestinationCidrBlock: 0.0.0.0/0\n"
+	"      NatGatewayId: !Ref NatGateway\n"
+	"  PrivateAssoc:\n"
+	"    Type: AWS::EC2::SubnetRouteTableAssociation\n"
+	"    Properties:\n"
+	"      SubnetId: !Ref PrivateSubnet\n"
+	"      RouteTableId: !Ref PrivateTable\n"
+	"  Fn:\n"
+	"    Type: AWS::Lambda::Function\n"
+	"    Properties:\n"
+	"      VpcConfig:\n"
+	"        SubnetIds: [!Ref PrivateSubnet]\n"
+	"        SecurityGroupIds: [!Ref FnGroup]\n"
+	"```\n",
+	.check = check,
+};
