@@ -1240,6 +1240,26 @@ static bool scalar_fits(const struct sl_node *v, enum sl_spec_kind k)
 	}
 }
 
+/* Is the scalar exactly of the primitive kind, as JSON Schema types it (an
+ * integer is a number too)? scalar_fits() with no conversion. */
+static bool scalar_exact(const struct sl_node *v, enum sl_spec_kind k)
+{
+	enum sl_scalar_type st = sl_scalar_type(v);
+	switch (k) {
+	case SL_SPEC_STRING:
+	case SL_SPEC_TIMESTAMP:
+		return st == SL_TYPE_STRING;
+	case SL_SPEC_INTEGER:
+		return st == SL_TYPE_INT;
+	case SL_SPEC_NUMBER:
+		return st == SL_TYPE_INT || st == SL_TYPE_FLOAT;
+	case SL_SPEC_BOOLEAN:
+		return st == SL_TYPE_BOOL;
+	default:
+		return true;
+	}
+}
+
 /* Whether a value could be of the type, without reporting (for unions). */
 static bool could_be(struct walk *w, const struct sl_node *v, uint32_t type)
 {
@@ -1496,6 +1516,8 @@ static void check_value(struct walk *w, const struct sl_node *v, uint32_t type, 
 			hit(w, SL_SCHEMA_WRONG_TYPE, v, 0, NULL, type, node_kind(v));
 			return;
 		}
+		if (!scalar_exact(v, (enum sl_spec_kind)t->kind))
+			hit(w, SL_SCHEMA_LOOSE_TYPE, v, 0, NULL, type, node_kind(v));
 		if (t->kind == SL_SPEC_STRING && t->n > 0) {
 			for (uint32_t i = 0; i < t->n; i++)
 				if (strcmp(sl_spec_allowed_value(w->s, t, i), v->str) == 0)
@@ -1522,6 +1544,17 @@ bool sl_schema_unchecked_type(const char *type, size_t len)
 	if (!(len >= 5 && memcmp(type, "AWS::", 5) == 0) && !(len >= 7 && memcmp(type, "Alexa::", 7) == 0))
 		return true;
 	return false;
+}
+
+bool sl_schema_unchecked(const struct sl_spec *s, const char *type, size_t len)
+{
+	if (!sl_schema_unchecked_type(type, len))
+		return false;
+	bool custom = (len >= 8 && memcmp(type, "Custom::", 8) == 0) ||
+		      (len >= 8 && memcmp(type + len - 8, "::MODULE", 8) == 0) ||
+		      (len == 35 && memcmp(type, "AWS::CloudFormation::CustomResource", 35) == 0) ||
+		      (len == 18 && memcmp(type, "AWS::CDK::Metadata", 18) == 0);
+	return custom || sl_spec_resource(s, type, len) == SL_SPEC_NONE;
 }
 
 /* The walk's findings, kept for the other schema rules of the same template. */
@@ -1627,7 +1660,7 @@ static void walk_all(struct sl_ctx *c, sl_schema_fn fn)
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *e = &t->resources.items[i];
 		if (!e->type || !sl_node_is(e->value, SL_MAP) || e->module ||
-		    sl_schema_unchecked_type(e->type->str, e->type->len))
+		    sl_schema_unchecked(w.s, e->type->str, e->type->len))
 			continue; /* custom resources take any property */
 		uint32_t rid = sl_spec_resource(w.s, e->type->str, e->type->len);
 		if (rid == SL_SPEC_NONE)

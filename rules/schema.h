@@ -48,6 +48,11 @@ enum sl_schema_event {
 				  * constraint (cons) names a format */
 	SL_SCHEMA_FORMAT_FN,     /* at: an intrinsic function ({Ref: X}, {Fn::GetAtt: ...}, ...)
 				  * given where cons, or cons's items, names a format */
+	/* not a finding by default: a literal scalar of another type than the
+	 * property's that CloudFormation converts ("30" for an integer, 30 for a
+	 * string); type: what was expected; detail: what it is. E3012 reports it
+	 * with its strict option (cfn-lint's strict types) */
+	SL_SCHEMA_LOOSE_TYPE,
 };
 
 struct sl_schema_hit {
@@ -121,5 +126,8 @@ const char *sl_schema_suggest(struct sl_ctx *c, uint32_t shape, const char *name
  * AWS::CloudFormation::CustomResource, modules (::MODULE), and third-party
  * registry types (neither AWS:: nor Alexa::). */
 bool sl_schema_unchecked_type(const char *type, size_t len);
+/* The same, except that a third-party type the spec s has (from a registry
+ * schema, --registry-schemas) is checked like AWS's own. */
+bool sl_schema_unchecked(const struct sl_spec *s, const char *type, size_t len);
 
 #endif

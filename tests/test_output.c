@@ -174,6 +174,7 @@ static const struct {
 	{ SL_FMT_PRETTY, false, "pretty.txt" },
 	{ SL_FMT_PRETTY, true, "pretty.color.txt" },
 	{ SL_FMT_QUIET, false, "quiet.txt" },
+	{ SL_FMT_STANDARD, false, "standard.txt" },
 };
 
 /* ---- golden files ---- */
@@ -370,7 +371,7 @@ static void test_rule_summary(void)
 static void test_format_parse(void)
 {
 	static const char *names[] = { "text", "json", "parseable", "sarif", "junit", "github",
-				       "pretty", "quiet" };
+				       "pretty", "quiet", "standard" };
 	enum sl_format f;
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		CHECK(sl_format_parse(names[i], &f) == 0);

@@ -57,6 +57,8 @@ enum sl_backend {
  * informational or it is included. An include that names a rule exactly
  * overrides an ignore by prefix. */
 struct sl_spec; /* a resource specification (--spec); NULL for the built-in one */
+struct sl_param_set; /* below */
+struct sl_custom_rules; /* cfn-lint's custom rules file, parsed (src/custom/custom.h) */
 
 struct sl_options {
 	enum sl_backend backend;
@@ -72,6 +74,50 @@ struct sl_options {
 	 * as YYYYMMDD, e.g. 20261206; 0 = the current date in UTC. Pin it for
 	 * reproducible results. */
 	uint32_t lint_date;
+	/* true: a suppression comment (# stacklint: disable=ID) that suppresses
+	 * nothing is not reported (W99000 still reports one it cannot read) */
+	bool no_unused_suppressions;
+	/* cfn-lint's configure_rules: rule options as "RULE:key=value" (a list
+	 * option takes one item per string), as the caller checked them
+	 * (docs/configure-rules.md). rule_options_fixed: they came from the
+	 * command line, so a template's Metadata configure_rules cannot replace
+	 * them (cfn-lint's precedence: command line, Metadata, configuration) */
+	const char *const *rule_options;
+	size_t n_rule_options;
+	bool rule_options_fixed;
+	/* cfn-lint's custom rules (-z FILE / custom_rules), run on every template
+	 * after the built-in rules; NULL: none. Read-only while linting, and they
+	 * must outlive every report (a report's rule_id may point into them). */
+	const struct sl_custom_rules *custom_rules;
+	/* E2900: the sets of parameter values the templates are deployed with
+	 * (cfn-lint's --parameters, one set per use; the configuration's
+	 * `parameters`). None: a template's own Metadata cfn-lint config
+	 * `parameters` are judged, unless param_files. */
+	const struct sl_param_set *param_sets;
+	size_t n_param_sets;
+	/* the values come from parameter or deployment files, linted as files
+	 * of kind SL_FILE_PARAMETERS / SL_FILE_DEPLOYMENT: templates are judged
+	 * with no values of their own */
+	bool param_files;
+	/* the template the SL_FILE_PARAMETERS files give values for, as a path
+	 * from the current directory; NULL: none */
+	const char *param_template;
+};
+
+/* One value of a set: KEY=VALUE. */
+struct sl_param_value {
+	const char *key;
+	const char *value;
+};
+
+/* A set of parameter values (see sl_options.param_sets). They have no place
+ * in the template: findings go at its Parameters, and `origin` says where
+ * the set came from ("--parameters (set 2)", "the parameters at
+ * .cfnlintrc:3:3"). */
+struct sl_param_set {
+	const char *origin;
+	const struct sl_param_value *values;
+	size_t n_values;
 };
 
 #define SL_DEFAULT_MAX_SIZE ((size_t)50 << 20)
@@ -86,6 +132,8 @@ enum sl_file_kind {
 	SL_FILE_EB_ENV,      /* Elastic Beanstalk env.yaml */
 	SL_FILE_EB_CRON,     /* Elastic Beanstalk worker cron.yaml */
 	SL_FILE_EBEXTENSION, /* Elastic Beanstalk .ebextensions/<name>.config */
+	SL_FILE_PARAMETERS,  /* a parameter file (--parameter-files; never told by name) */
+	SL_FILE_DEPLOYMENT,  /* a Git sync deployment file (--deployment-files; never told by name) */
 	SL_FILE_KIND_COUNT
 };
 

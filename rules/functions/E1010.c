@@ -7,7 +7,7 @@
 /* The attribute of a GetAtt to a resource of the template, against its type. */
 static void check_attribute(struct sl_ctx *c, const struct sl_ref *r, const struct sl_entity *res)
 {
-	if (!r->attr || !res->type || res->module || sl_schema_unchecked_type(res->type->str, res->type->len))
+	if (!r->attr || !res->type || res->module || sl_schema_unchecked(c->spec, res->type->str, res->type->len))
 		return;
 	if (memchr(r->attr, '$', strlen(r->attr)))
 		return; /* Fn::ForEach substitutes it */

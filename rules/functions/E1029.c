@@ -6,6 +6,7 @@
  */
 #include <assert.h>
 
+#include "engine/ruleopt.h"
 #include "load/builder.h"
 #include "rules/functions/fn.h"
 #include "util/text.h"
@@ -94,6 +95,11 @@ static void var(void *ud, size_t s, size_t l)
 	const struct sl_node *n = vs->n;
 	size_t idx = vs->i++;
 	if (!resolves(vs->c->t, n->str + s, l))
+		return;
+	/* cfn-lint's custom_excludes option: "${...}" texts a tool that
+	 * pre-processes the template replaces (re.match on the whole "${...}") */
+	if (s >= 2 && s + l < n->len &&
+	    sl_ropt_re_match(sl_rule_opt_regex(vs->c, "custom_excludes"), n->str + s - 2, l + 3))
 		return;
 	struct sl_position ps = n->start, pe = n->end;
 	if (vs->offs) {

@@ -16,14 +16,17 @@
  * templates are checked: SAM's transform copies these strings unchanged, so
  * they break in another partition just the same.
  *
- * cfn-lint's rule has options for the region and account fields, off by
- * default; stacklint's configuration has no rule options, so only the
- * partition is checked.
+ * cfn-lint's options (-x I3042:region=true, ...; docs/configure-rules.md)
+ * are followed: partition (on by default), region and accountId (off): the
+ * region field then must be ${AWS::Region} (or a ${Name}), the account field
+ * ${AWS::AccountId}, a ${Name}, or start with "aws" or "lambda" (AWS managed
+ * policies, authorizer URIs) or be "cloudfront", as cfn-lint accepts.
  */
 #include <ctype.h>
 #include <string.h>
 
 #include "engine/engine.h"
+#include "engine/ruleopt.h"
 
 /* Longest ${...} taken inside a field: a variable names a parameter, a
  * resource (logical IDs have at most 255 characters) and an attribute. The
@@ -52,10 +55,16 @@ static size_t field_end(const char *s, size_t i, size_t n)
 	return i;
 }
 
+/* The ranges of an ARN's partition, region and account fields in the string. */
+struct arn {
+	size_t ps, pe, rs, re, as, ae;
+};
+
 /* When s[i..] starts an ARN ("arn:" not inside a longer word, then partition,
- * service and region fields each followed by ':'), stores the partition field's
- * range in *ps, *pe and returns true. */
-static bool arn_at(const char *s, size_t n, size_t i, size_t *ps, size_t *pe)
+ * service and region fields each followed by ':'), stores the partition's and
+ * the region's ranges, and the account's (empty when its ${ is not closed),
+ * and returns true. */
+static bool arn_at(const char *s, size_t n, size_t i, struct arn *a)
 {
 	if (n - i < 4 || memcmp(s + i, "arn:", 4) != 0)
 		return false;
@@ -70,12 +79,37 @@ static bool arn_at(const char *s, size_t n, size_t i, size_t *ps, size_t *pe)
 	size_t p3 = field_end(s, p2 + 1, n);
 	if (p3 >= n || s[p3] != ':')
 		return false;
-	*ps = p0;
-	*pe = p1;
+	size_t p4 = field_end(s, p3 + 1, n);
+	*a = (struct arn){ p0, p1, p2 + 1, p3, p3 + 1, p4 == SIZE_MAX ? p3 + 1 : p4 };
 	return true;
 }
 
 enum verdict { FINE, LITERAL, MISPLACED };
+
+/* The region and account fields (the options region and accountId, as
+ * cfn-lint's): fine when empty, a wildcard, `pseudo` itself, one ${Name}, or
+ * text mixed with variables; a literal value is hard-coded, another pseudo
+ * parameter misplaced. `allowed` are literal prefixes cfn-lint accepts (an
+ * account field of "aws": AWS managed policies; "lambda": authorizer URIs). */
+static enum verdict judge_field(const char *f, size_t l, const char *pseudo, const char *const *allowed)
+{
+	if (!l || memchr(f, '*', l) || memchr(f, '?', l))
+		return FINE;
+	if (!memchr(f, '$', l)) {
+		for (const char *const *p = allowed; p && *p; p++)
+			if (l >= strlen(*p) && memcmp(f, *p, strlen(*p)) == 0)
+				return FINE;
+		return LITERAL;
+	}
+	if (l < 4 || f[0] != '$' || f[1] != '{' || f[l - 1] != '}' || memchr(f + 2, '}', l - 3) || f[2] == '!')
+		return FINE;
+	if (l == strlen(pseudo) && memcmp(f, pseudo, l) == 0)
+		return FINE;
+	for (size_t k = 2; k + 1 < l - 1; k++)
+		if (f[k] == ':' && f[k + 1] == ':')
+			return MISPLACED;
+	return FINE;
+}
 
 static enum verdict judge(const char *f, size_t l)
 {
@@ -114,71 +148,110 @@ static size_t raw_find(const struct sl_doc *d, const struct sl_node *n, size_t *
 	return SIZE_MAX;
 }
 
-static void scan(struct sl_ctx *c, const struct sl_node *n)
+/* The options, read once per check. */
+struct opts {
+	bool partition, region, account;
+};
+
+/* Reports field f (l bytes at s[fs]) of an ARN whose partition starts at
+ * s[ps]; `base` is the source offset of the partition field (SIZE_MAX when the
+ * value's text is not found in the source: the whole value is the span). */
+static void report_field(struct sl_ctx *c, const struct sl_node *n, size_t base, size_t ps, size_t fs, size_t l,
+			 enum verdict v, const char *what, const char *pseudo)
 {
+	const struct sl_doc *d = c->t->doc;
+	const char *f = n->str + fs;
+	struct sl_position s = n->start, e = n->end;
+	size_t off = base == SIZE_MAX ? SIZE_MAX : base + (fs - ps);
+	if (off != SIZE_MAX && off + l <= d->len && memcmp(d->src + off, f, l) == 0) {
+		s = sl_doc_pos(d, off);
+		e = sl_doc_pos(d, off + l);
+	}
+	if (v == LITERAL)
+		sl_report_span(c, n, s, e, "ARN %s '%.*s' is hard-coded in this Fn::Sub string: write %s so "
+			       "that the template deploys anywhere", what, (int)l, f, pseudo);
+	else
+		sl_report_span(c, n, s, e, "'%.*s' stands where an ARN's %s goes "
+			       "(arn:partition:service:region:account-id:resource): write %s there", (int)l, f,
+			       what, pseudo);
+}
+
+static void scan(struct sl_ctx *c, const struct sl_node *n, const struct opts *o)
+{
+	static const char *const account_ok[] = { "aws", "lambda", "cloudfront", NULL };
 	if (n->flags & SL_NODE_ALIAS || sl_scalar_type(n) != SL_TYPE_STRING || n->len < 10)
 		return;
 	const struct sl_doc *d = c->t->doc;
 	size_t cur = n->start.offset;
 	bool raw_ok = true; /* the value's ARNs are found in the source text in order */
 	for (size_t i = 0; i + 4 <= n->len; i++) {
-		size_t ps, pe;
-		if (n->str[i] != 'a' || !arn_at(n->str, n->len, i, &ps, &pe))
+		struct arn a;
+		if (n->str[i] != 'a' || !arn_at(n->str, n->len, i, &a))
 			continue;
-		const char *f = n->str + ps;
-		size_t l = pe - ps;
-		enum verdict v = judge(f, l);
-		if (v == FINE)
+		const char *f = n->str + a.ps;
+		size_t l = a.pe - a.ps;
+		enum verdict vp = o->partition ? judge(f, l) : FINE;
+		enum verdict vr = o->region ? judge_field(n->str + a.rs, a.re - a.rs, "${AWS::Region}", NULL) : FINE;
+		enum verdict va = o->account ? judge_field(n->str + a.as, a.ae - a.as, "${AWS::AccountId}", account_ok)
+					     : FINE;
+		if (vp == FINE && vr == FINE && va == FINE)
 			continue;
 		size_t off = raw_ok ? raw_find(d, n, &cur, f, l) : SIZE_MAX;
-		struct sl_position s = n->start, e = n->end;
-		if (off != SIZE_MAX) {
-			s = sl_doc_pos(d, off);
-			e = sl_doc_pos(d, off + l);
-		} else {
+		if (off == SIZE_MAX)
 			raw_ok = false;
-		}
-		if (v == LITERAL)
+		if (vp == LITERAL) {
+			struct sl_position s = n->start, e = n->end;
+			if (off != SIZE_MAX) {
+				s = sl_doc_pos(d, off);
+				e = sl_doc_pos(d, off + l);
+			}
 			sl_report_span(c, n, s, e,
 				       "ARN partition '%.*s' is hard-coded in this Fn::Sub string: write "
 				       "arn:${AWS::Partition}:... so that the ARN is right in every partition "
 				       "(aws-cn in the China Regions, aws-us-gov in AWS GovCloud (US))",
 				       (int)l, f);
-		else
-			sl_report_span(c, n, s, e,
-				       "'%.*s' stands where an ARN's partition goes "
-				       "(arn:partition:service:region:account-id:resource): write "
-				       "${AWS::Partition} there", (int)l, f);
-		i = pe;
+		} else if (vp == MISPLACED) {
+			report_field(c, n, off, a.ps, a.ps, l, vp, "partition", "${AWS::Partition}");
+		}
+		if (vr != FINE)
+			report_field(c, n, off, a.ps, a.rs, a.re - a.rs, vr, "region", "${AWS::Region}");
+		if (va != FINE)
+			report_field(c, n, off, a.ps, a.as, a.ae - a.as, va, "account", "${AWS::AccountId}");
+		i = a.pe;
 	}
 }
 
 /* Scans every string below a Fn::Sub in n. The loader caps nesting depth. */
-static void walk(struct sl_ctx *c, const struct sl_node *n, bool in_sub)
+static void walk(struct sl_ctx *c, const struct sl_node *n, bool in_sub, const struct opts *o)
 {
 	if (!n)
 		return;
 	switch (n->kind) {
 	case SL_SCALAR:
 		if (in_sub)
-			scan(c, n);
+			scan(c, n, o);
 		break;
 	case SL_SEQ:
 		for (size_t i = 0; i < n->len; i++)
-			walk(c, n->items[i], in_sub);
+			walk(c, n->items[i], in_sub, o);
 		break;
 	case SL_MAP:
 		for (size_t i = 0; i < n->len; i++)
-			walk(c, n->pairs[i].value, in_sub || sl_str_eq(n->pairs[i].key, "Fn::Sub"));
+			walk(c, n->pairs[i].value, in_sub || sl_str_eq(n->pairs[i].key, "Fn::Sub"), o);
 		break;
 	}
 }
 
 static void check(struct sl_ctx *c)
 {
-	walk(c, sl_section(c->t, SL_SEC_RESOURCES), false);
-	walk(c, sl_section(c->t, SL_SEC_GLOBALS), false);
-	walk(c, sl_section(c->t, SL_SEC_OUTPUTS), false);
+	/* cfn-lint's options: partition (on by default), region and accountId */
+	struct opts o = { sl_rule_opt_bool(c, "partition"), sl_rule_opt_bool(c, "region"),
+			  sl_rule_opt_bool(c, "accountId") };
+	if (!o.partition && !o.region && !o.account)
+		return;
+	walk(c, sl_section(c->t, SL_SEC_RESOURCES), false, &o);
+	walk(c, sl_section(c->t, SL_SEC_GLOBALS), false, &o);
+	walk(c, sl_section(c->t, SL_SEC_OUTPUTS), false, &o);
 }
 
 const struct sl_rule rule_I3042 = {
@@ -194,8 +267,9 @@ const struct sl_rule rule_I3042 = {
 	"field itself. A `${Name}` there (a parameter or variable), wildcards, and strings outside "
 	"`Fn::Sub` are left alone. Templates with the SAM transform are checked too (cfn-lint "
 	"skips them): the transform passes these strings through as written. cfn-lint's options "
-	"for the region and account fields (off by default there) have no equivalent: only the "
-	"partition is checked.\n"
+	"`region` and `accountId` (off by default; `-x I3042:region=true`) check the region and "
+	"account fields the same way (`${AWS::Region}`, `${AWS::AccountId}`), and `partition=false` "
+	"turns the partition check off.\n"
 	"\n"
 	"### Why it matters\n"
 	"An ARN's partition is the group of Regions the resource lives in: `aws` in the AWS "

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "util/arena.h"
+#include "util/text.h"
 
 #define NOPOS UINT32_MAX
 
@@ -52,16 +53,6 @@ static void put_str(struct asmb *a, const char *s, size_t len, const struct sl_n
 		put(a, s[i], n, NOPOS);
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 /* Decodes the escape at src[p] (a backslash) of a double-quoted scalar: returns
  * its length in the source and stores the first byte it yields and how many
@@ -90,7 +81,7 @@ static size_t escape(const char *src, size_t p, size_t end, unsigned char *first
 		return 2;
 	unsigned long cp = 0;
 	for (size_t i = 0; i < digits; i++) {
-		int h = hexval(src[p + 2 + i]);
+		int h = sl_hexval(src[p + 2 + i]);
 		if (h < 0)
 			return 2;
 		cp = cp * 16 + (unsigned long)h;

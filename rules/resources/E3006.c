@@ -12,9 +12,17 @@ static void check(struct sl_ctx *c)
 		return; /* a macro may provide its own types (AWS::S3::Object of the S3Objects macro) */
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_node *ty = t->resources.items[i].type;
-		if (!ty || t->resources.items[i].module || sl_schema_unchecked_type(ty->str, ty->len))
+		if (!ty || t->resources.items[i].module)
 			continue;
 		if (sl_spec_resource(c->spec, ty->str, ty->len) != SL_SPEC_NONE)
+			continue;
+		char why[400]; /* a type an override spec (--override-spec) does not allow */
+		if (sl_spec_type_removed(c->spec, ty->str, ty->len, why, sizeof why)) {
+			sl_report(c, ty, "resource type '%s' is not allowed here: %s; use a type the override spec "
+				  "allows, or change the spec", ty->str, why);
+			continue;
+		}
+		if (sl_schema_unchecked_type(ty->str, ty->len))
 			continue;
 		if (!names) {
 			n = sl_spec_nresources(c->spec);
@@ -45,7 +53,10 @@ const struct sl_rule rule_E3006 = {
 	"Each `AWS::` and `Alexa::` resource type is one the resource specification knows (SAM's "
 	"`AWS::Serverless::` types included); a close match is suggested. Custom resources "
 	"(`Custom::*`, `AWS::CloudFormation::CustomResource`), modules (`::MODULE`) and third-party "
-	"registry types are not judged.\n\n"
+	"registry types are not judged (those of `--registry-schemas` are known like AWS's). A type "
+	"an override spec (`--override-spec`) does not allow, because its `IncludeResourceTypes` do "
+	"not match it or its `ExcludeResourceTypes` do, is reported whatever it is, `Custom::*` and "
+	"modules excepted, as in cfn-lint.\n\n"
 	"### Why it matters\n"
 	"CloudFormation rejects the template (\"Unrecognized resource types\") before creating "
 	"anything; a typo in a type is otherwise found only at deploy time.\n\n"

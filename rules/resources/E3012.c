@@ -1,4 +1,5 @@
 /* E3012: property values are of the type the specification gives. */
+#include "engine/ruleopt.h"
 #include "rules/sam/samrules.h"
 #include "rules/schema.h"
 
@@ -26,6 +27,13 @@ static void report_null(struct sl_ctx *c, const struct sl_schema_hit *h)
 
 static void on_hit(struct sl_ctx *c, const struct sl_schema_hit *h)
 {
+	if (h->event == SL_SCHEMA_LOOSE_TYPE) {
+		if (sl_rule_opt_bool(c, "strict"))
+			sl_report(c, h->at, "expected %s, found %s: CloudFormation converts it, but the strict "
+				  "option (-x E3012:strict=true) asks for the exact type", sl_schema_type_name(c, h->type),
+				  h->detail);
+		return;
+	}
 	if (h->event == SL_SCHEMA_NULL)
 		report_null(c, h);
 	else if (h->event == SL_SCHEMA_WRONG_TYPE && !sl_samr_api_cors_credentials(h->at))

@@ -202,7 +202,7 @@ static void check(struct sl_ctx *c)
 	size_t n = 0;
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *e = &t->resources.items[i];
-		if (!e->type || e->module || sl_schema_unchecked_type(e->type->str, e->type->len))
+		if (!e->type || e->module || sl_schema_unchecked(c->spec, e->type->str, e->type->len))
 			continue;
 		if (make_entry(c, e, &es[n], &b))
 			n++;

@@ -1,9 +1,13 @@
 /* E3031: string values match the pattern the resource schema gives them. */
+#include "engine/ruleopt.h"
 #include "rules/schema.h"
 
 static void on_hit(struct sl_ctx *c, const struct sl_schema_hit *h)
 {
 	if (h->event != SL_SCHEMA_PATTERN)
+		return;
+	/* cfn-lint's exceptions option: values the user accepts (re.match) */
+	if (sl_ropt_re_match(sl_rule_opt_regex(c, "exceptions"), h->at->str, h->at->len))
 		return;
 	const struct sl_node *k = sl_schema_prop_of(h->at);
 	const char *pat = sl_spec_constraint_pattern(c->spec, sl_spec_constraint(c->spec, h->cons));

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "engine/engine.h"
+#include "engine/ruleopt.h"
 
 static const char *const known[] = {
 	"AWSTemplateFormatVersion", "Description", "Metadata", "Parameters", "Rules", "Mappings",
@@ -34,6 +35,8 @@ static const char *kind_name(const struct sl_node *n)
 static void check(struct sl_ctx *c)
 {
 	const struct sl_node *root = c->t->root;
+	/* cfn-lint's sections option: one more top-level key the user allows */
+	const char *extra = sl_rule_opt_str(c, "sections");
 	for (size_t i = 0; i < root->len; i++) {
 		const struct sl_node *k = root->pairs[i].key, *v = root->pairs[i].value;
 		size_t s;
@@ -41,6 +44,8 @@ static void check(struct sl_ctx *c)
 			if (sl_str_eq(k, known[s]))
 				break;
 		if (s == N_KNOWN) {
+			if (*extra && sl_str_eq(k, extra))
+				continue;
 			const char *sug = sl_suggest(k->str, k->len, known, N_KNOWN);
 			if (sug)
 				sl_report(c, k, "unknown top-level section '%s' (did you mean '%s'?)", k->str, sug);

@@ -5,6 +5,9 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/ruleopts.h"
+#include "custom/custom.h"
+#include "cli/params.h"
 #include "util/date.h"
 
 int sl_strv_push(struct sl_strv *s, const char *str)
@@ -77,7 +80,9 @@ void sl_cli_usage(FILE *out)
 "                        form; several may follow one -t)\n"
 "  -f, --format FORMAT   text (default), json (cfn-lint's fields), parseable,\n"
 "                        sarif (SARIF 2.1.0), junit, github (workflow annotations),\n"
-"                        pretty, quiet (cfn-lint's layouts)\n"
+"                        pretty, quiet, standard (cfn-lint's layouts; standard,\n"
+"                        its default, is the default when stacklint runs under\n"
+"                        the name cfn-lint)\n"
 "  -i, --ignore-checks IDS...  rule IDs or prefixes to skip (W,E30,E3038); several\n"
 "                        may follow, comma-separated or as separate arguments\n"
 "  -c, --include-checks IDS...  rule IDs or prefixes to run although off by\n"
@@ -95,6 +100,9 @@ void sl_cli_usage(FILE *out)
 "      --config FILE, --config-file FILE  read this configuration file instead\n"
 "                        of ./.stacklintrc.yaml or ./.cfnlintrc\n"
 "      --output-file FILE  write the report to FILE instead of standard output\n"
+"  -z, --custom-rules FILE  cfn-lint's custom rules, one a line, such as\n"
+"                        AWS::EC2::Instance InstanceType != p3.2xlarge; the rule on\n"
+"                        line N is E(9000+N), or W with WARN (docs/custom-rules.md)\n"
 "      --stdin-filename NAME  name to show for the template read from '-' (a\n"
 "                        side file's name, such as appspec.yml, also tells its kind)\n"
 "      --ignore-templates GLOB  skip templates matching GLOB (repeatable; replaces\n"
@@ -103,13 +111,31 @@ void sl_cli_usage(FILE *out)
 "                        files (for pre-commit hooks that pass every YAML/JSON file)\n"
 "      --file-type KIND  lint the files named (and '-') as KIND, whatever their\n"
 "                        names: template, appspec, samconfig, dockerrun, eb-env,\n"
-"                        eb-cron, ebextension (default: told by each file's name)\n"
+"                        eb-cron, ebextension, parameters, deployment (default:\n"
+"                        told by each file's name)\n"
+"      --parameters KEY=VALUE...  lint the template with these parameter values\n"
+"                        (E2900); each use of the option is one set of values\n"
+"      --parameter-files FILE...  parameter files for the one template named:\n"
+"                        [{ParameterKey, ParameterValue}], [\"KEY=VALUE\"] or\n"
+"                        {Parameters: {...}}; checked in the files (E0200, E2900)\n"
+"      --deployment-files FILE...  Git sync deployment files: each is checked\n"
+"                        (E0100, E2900) and its template-file-path linted\n"
+"                        (see docs/parameters.md)\n"
+"  -x, --configure-rule RULE:key=value...  set a rule option, as cfn-lint:\n"
+"                        E3012:strict=true, I3042:region=true, E3031:exceptions=RE\n"
+"                        (docs/configure-rules.md lists them all)\n"
+"  -g, --build-graph     write each template's resource graph beside it, as\n"
+"                        <template>.dot in Graphviz's DOT language (docs/graph.md)\n"
 "  -b, --ignore-bad-template  report nothing (no E0000) for files that do not parse\n"
 "  -j, --jobs N          lint N files in parallel (default: all cores); output is\n"
 "                        the same whatever N is\n"
 "      --max-size BYTES  refuse larger files (default 50M; suffixes K, M)\n"
 "      --spec FILE       lint against this resource specification (the compact\n"
 "                        format of tools/gen_spec.py) instead of the built-in one\n"
+"  -o, --override-spec FILE  cfn-lint's override spec (JSON): IncludeResourceTypes,\n"
+"                        ExcludeResourceTypes, Patches (docs/override-spec.md)\n"
+"  -s, --registry-schemas DIR...  resource types (private or third-party) from the\n"
+"                        registry schemas (*.json) in these directories\n"
 "      --lint-date DATE  take DATE (YYYY-MM-DD) as today for the rules that depend\n"
 "                        on the date (such as Lambda runtime deprecation: W2531,\n"
 "                        E2531, E2533); default: the current date (UTC)\n"
@@ -117,6 +143,13 @@ void sl_cli_usage(FILE *out)
 "      --exit-zero       exit 0 even when problems are found (I/O errors still exit 1)\n"
 "      --yaml-backend B  libyaml or libfyaml (default chosen at build time)\n"
 "  -l, --list-rules      list every rule: ID, level, title\n"
+"  -L, --list-templates  list the files that would be linted (templates and side\n"
+"                        files), one per line, and report nothing\n"
+"      --merge-configs   add up the lists (ignore_checks, ...) of the command line,\n"
+"                        the project's and the home directory's configuration\n"
+"                        instead of letting the first that sets one win\n"
+"      --no-unused-suppressions  do not report suppression comments that\n"
+"                        suppress nothing (W99000)\n"
 "      --explain ID      print a rule's documentation ('all' for every rule, as Markdown)\n"
 "  -v, --version         print the version\n"
 "  -h, --help            print this help\n"
@@ -127,12 +160,18 @@ void sl_cli_usage(FILE *out)
 "                        how to update it (tools/update-spec.sh), exit 0\n"
 "  -D, --debug, -I, --info  cfn-lint's log levels: stacklint logs nothing\n"
 "  -e, --include-experimental  stacklint has no experimental rules\n"
+"  -a, --append-rules DIR...  cfn-lint's Python rules cannot run here: a notice\n"
+"                        says so (use custom rules, -z, for property checks)\n"
 "\n"
 "Exit status (as cfn-lint): a bitmask of 2 (errors), 4 (warnings) and\n"
 "8 (informational) found; 0 when clean; 1 for a usage or I/O failure.\n"
 "\n"
 "Suppress in a template with Metadata: {cfn-lint: {config: {ignore_checks: [ID]}}}\n"
-"at the top level or on one resource.\n", out);
+"at the top level or on one resource, or in YAML with a comment:\n"
+"  Key: value  # stacklint: disable=E3012,W3      (this line)\n"
+"  # stacklint: disable-next-line=E3012            (the next line)\n"
+"  # stacklint: disable=E3012 ... # stacklint: enable=E3012   (a block)\n"
+"  # stacklint: disable-file=W                     (the whole file)\n", out);
 }
 
 static int parse_size(const char *s, size_t *out)
@@ -160,6 +199,8 @@ enum {
 	OPT_SEVERITY = 256, OPT_CONFIG, OPT_STDIN_NAME, OPT_IGNORE_TEMPLATES, OPT_MAX_SIZE, OPT_COLOR,
 	OPT_EXIT_ZERO, OPT_BACKEND, OPT_EXPLAIN, OPT_ONLY_TEMPLATES, OPT_SPEC,
 	OPT_LINT_DATE, OPT_FILE_TYPE, OPT_NON_ZERO_EXIT, OPT_OUTPUT_FILE,
+	OPT_PARAMETERS, OPT_PARAMETER_FILES, OPT_DEPLOYMENT_FILES,
+	OPT_NO_UNUSED_SUPPRESSIONS, OPT_MERGE_CONFIGS,
 };
 
 int sl_exit_level_parse(const char *word, int *out)
@@ -186,7 +227,7 @@ int sl_exit_level_parse(const char *word, int *out)
  * takes only the following arguments that are values of the option's kind — rule
  * IDs or prefixes for -i/-c/-m, region names for -r, anything for -t (templates
  * either way) — so that `-i W2001 t.yaml` lints t.yaml, as it always has. */
-enum more { MORE_NONE, MORE_IDS, MORE_REGIONS, MORE_ANY };
+enum more { MORE_NONE, MORE_IDS, MORE_REGIONS, MORE_ANY, MORE_KV, MORE_RULEOPT };
 
 static bool looks_like_option(const char *a)
 {
@@ -226,6 +267,15 @@ static bool looks_like_regions(const char *a)
 	return a[l] == '\0';
 }
 
+/* "E3012:strict=true" — or a comma-separated list of such settings. */
+static bool looks_like_ruleopt(const char *a)
+{
+	if (*a != 'E' && *a != 'W' && *a != 'I')
+		return false;
+	size_t d = strspn(a + 1, "0123456789");
+	return d > 0 && a[1 + d] == ':' && strchr(a + 1 + d, '=') != NULL;
+}
+
 /* Index of the first "--" in argv, or argc when there is none. */
 static int dashdash_index(int argc, char **argv)
 {
@@ -248,7 +298,9 @@ static int take_more(struct sl_strv *s, bool split, enum more kind, int argc, ch
 		const char *a = argv[optind];
 		bool ok = dashdash < argc || kind == MORE_ANY ||
 			  (kind == MORE_IDS && looks_like_ids(a)) ||
-			  (kind == MORE_REGIONS && looks_like_regions(a));
+			  (kind == MORE_REGIONS && looks_like_regions(a)) ||
+			  (kind == MORE_KV && sl_params_looks_kv(a)) ||
+			  (kind == MORE_RULEOPT && looks_like_ruleopt(a));
 		if (!ok)
 			break;
 		if ((split ? sl_strv_push_split(s, a) : sl_strv_push(s, a)) < 0)
@@ -280,6 +332,8 @@ int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
 		{ "explain", required_argument, NULL, OPT_EXPLAIN },
 		{ "only-templates", no_argument, NULL, OPT_ONLY_TEMPLATES },
 		{ "spec", required_argument, NULL, OPT_SPEC },
+		{ "override-spec", required_argument, NULL, 'o' },
+		{ "registry-schemas", required_argument, NULL, 's' },
 		{ "lint-date", required_argument, NULL, OPT_LINT_DATE },
 		{ "file-type", required_argument, NULL, OPT_FILE_TYPE },
 		/* cfn-lint's names */
@@ -295,17 +349,34 @@ int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
 		{ "debug", no_argument, NULL, 'D' },
 		{ "info", no_argument, NULL, 'I' },
 		{ "include-experimental", no_argument, NULL, 'e' },
+		{ "custom-rules", required_argument, NULL, 'z' },
+		{ "build-graph", no_argument, NULL, 'g' },
+		{ "configure-rule", required_argument, NULL, 'x' },
+		{ "parameters", required_argument, NULL, OPT_PARAMETERS },
+		{ "parameter-files", required_argument, NULL, OPT_PARAMETER_FILES },
+		{ "deployment-files", required_argument, NULL, OPT_DEPLOYMENT_FILES },
+		{ "no-unused-suppressions", no_argument, NULL, OPT_NO_UNUSED_SUPPRESSIONS },
+		{ "list-templates", no_argument, NULL, 'L' },
+		{ "append-rules", required_argument, NULL, 'a' },
+		{ "merge-configs", no_argument, NULL, OPT_MERGE_CONFIGS },
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(cli, 0, sizeof(*cli));
 	cli->color = -1;
+	/* run under cfn-lint's name (a symlink a tool calls), print cfn-lint's
+	 * default layout unless a format is asked for: what reads it (a
+	 * problem matcher, a script) keeps working */
+	const char *base = argc > 0 && argv[0] ? strrchr(argv[0], '/') : NULL;
+	base = base ? base + 1 : argc > 0 && argv[0] ? argv[0] : "";
+	if (strcmp(base, "cfn-lint") == 0)
+		cli->format = SL_FMT_STANDARD;
 	cli->min_severity = SL_SEV_INFO;
 	cli->exit_level = SL_SEV_INFO;
 	opterr = 0;
 	optind = 1;
 	int dashdash = dashdash_index(argc, argv);
 	int ch;
-	while ((ch = getopt_long(argc, argv, ":f:i:c:m:j:t:r:vhlbupDIe", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":f:i:c:m:j:t:r:z:x:o:s:a:vhlLgbupDIe", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 't':
 			if (sl_strv_push(&cli->inputs, optarg) < 0 ||
@@ -319,6 +390,23 @@ int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
 			break;
 		case 'l':
 			cli->list_rules = true;
+			break;
+		case 'L':
+			cli->list_templates = true;
+			break;
+		case 'a':
+			/* cfn-lint's Python rule directories or modules: they cannot
+			 * run here; the run says so (sl_cli_notice), once */
+			if (sl_strv_push(&cli->append_rules, optarg) < 0 ||
+			    take_more(&cli->append_rules, false, MORE_NONE, argc, argv, dashdash) < 0)
+				return 1;
+			break;
+		case OPT_NO_UNUSED_SUPPRESSIONS:
+			cli->no_unused_suppressions = true;
+			cli->set_no_unused_suppressions = true;
+			break;
+		case OPT_MERGE_CONFIGS:
+			cli->merge_configs = true;
 			break;
 		case 'b':
 			cli->ignore_bad_template = true;
@@ -342,13 +430,50 @@ int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
 			}
 			cli->set_exit_level = true;
 			break;
+		case OPT_PARAMETERS: {
+			/* one set of values per use, as cfn-lint's nargs='+' */
+			struct sl_strv kv = { 0 };
+			int bad = sl_strv_push(&kv, optarg) < 0 ||
+				  take_more(&kv, false, MORE_KV, argc, argv, dashdash) < 0 ||
+				  sl_params_add_set(cli, &kv, err) != 0;
+			sl_strv_free(&kv);
+			if (bad)
+				return 1;
+			break;
+		}
+		case OPT_PARAMETER_FILES:
+		case OPT_DEPLOYMENT_FILES: {
+			struct sl_strv names = { 0 };
+			int bad = sl_strv_push(&names, optarg) < 0 ||
+				  take_more(&names, false, MORE_ANY, argc, argv, dashdash) < 0;
+			for (size_t i = 0; !bad && i < names.n; i++)
+				bad = sl_params_add_file(cli, ch == OPT_DEPLOYMENT_FILES, names.v[i]) != 0;
+			sl_strv_free(&names);
+			if (bad)
+				return 1;
+			break;
+		}
+		case 'g':
+			cli->build_graph = true;
+			break;
+		case 'x':
+			/* RULE:key=value, several per -x as cfn-lint's nargs='+', and
+			 * comma-separated as cfn-lint splits them */
+			cli->set_rule_options = true;
+			if (sl_strv_push_split(&cli->rule_options, optarg) < 0 ||
+			    take_more(&cli->rule_options, true, MORE_RULEOPT, argc, argv, dashdash) < 0)
+				return 1;
+			break;
+		case 'z':
+			cli->custom_rules = optarg; /* one file, the last given (cfn-lint's argparse) */
+			break;
 		case OPT_OUTPUT_FILE:
 			cli->output_file = optarg;
 			cli->set_output_file = true;
 			break;
 		case 'f':
 			if (sl_format_parse(optarg, &cli->format) < 0) {
-				fprintf(err, "stacklint: unknown format '%s' (use text, json, parseable, sarif, junit, "
+				fprintf(err, "stacklint: unknown format '%s' (use text, json, parseable, sarif, junit, standard, "
 					"github, pretty or quiet)\n", optarg);
 				return 1;
 			}
@@ -453,6 +578,27 @@ int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
 		case OPT_SPEC:
 			cli->spec_path = optarg;
 			break;
+		case 'o':
+			cli->override_spec = optarg;
+			break;
+		case 's': {
+			/* several directories, as cfn-lint's nargs='+', each split at
+			 * commas (not at spaces: these are paths) */
+			struct sl_strv dirs = { 0 };
+			int bad = sl_strv_push(&dirs, optarg) < 0 ||
+				  take_more(&dirs, false, MORE_NONE, argc, argv, dashdash) < 0;
+			for (size_t i = 0; !bad && i < dirs.n; i++)
+				for (char *p = dirs.v[i], *c; !bad && p; p = c ? c + 1 : NULL) {
+					if ((c = strchr(p, ',')))
+						*c = '\0';
+					bad = *p && sl_strv_push(&cli->registry_schemas, p) < 0;
+				}
+			sl_strv_free(&dirs);
+			cli->set_registry_schemas = true;
+			if (bad)
+				return 1;
+			break;
+		}
 		case OPT_LINT_DATE:
 			if (!sl_date_parse(optarg, strlen(optarg), &cli->lint_date)) {
 				fprintf(err, "stacklint: --lint-date takes a date as YYYY-MM-DD (for example "
@@ -464,7 +610,7 @@ int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
 		case OPT_FILE_TYPE:
 			if (sl_file_kind_parse(optarg, &cli->file_type) < 0) {
 				fprintf(err, "stacklint: --file-type takes template, appspec, samconfig, "
-					"dockerrun, eb-env, eb-cron or ebextension, not '%s'\n", optarg);
+					"dockerrun, eb-env, eb-cron, ebextension, parameters or deployment, not '%s'\n", optarg);
 				return 1;
 			}
 			cli->set_file_type = true;
@@ -483,7 +629,9 @@ int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
 	for (int i = optind; i < argc; i++)
 		if (sl_strv_push(&cli->inputs, argv[i]) < 0)
 			return 1;
-	return 0;
+	if (sl_cli_rule_options_check(cli, err) != 0)
+		return 1;
+	return sl_params_check(cli, err);
 }
 
 void sl_cli_free(struct sl_cli *cli)
@@ -494,6 +642,18 @@ void sl_cli_free(struct sl_cli *cli)
 	sl_strv_free(&cli->mandatory);
 	sl_strv_free(&cli->ignore_templates);
 	sl_strv_free(&cli->regions);
+	sl_strv_free(&cli->registry_schemas);
+	free(cli->override_spec_owned);
+	cli->override_spec_owned = NULL;
+	sl_strv_free(&cli->rule_options);
+	sl_params_free(cli->params);
+	cli->params = NULL;
+	sl_strv_free(&cli->notices);
+	sl_strv_free(&cli->append_rules);
 	free(cli->output_file_owned);
 	cli->output_file_owned = NULL;
+	free(cli->custom_rules_owned);
+	cli->custom_rules_owned = NULL;
+	sl_custom_free(cli->custom);
+	cli->custom = NULL;
 }

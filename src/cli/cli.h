@@ -37,6 +37,10 @@ struct sl_cli {
 	enum sl_format format_cfg; /* scratch for the configuration file's value */
 	const char *config_path;
 	const char *spec_path; /* --spec FILE */
+	const char *override_spec;       /* -o/--override-spec FILE (config: override_spec) */
+	char *override_spec_owned;       /* override_spec when it came from the configuration */
+	struct sl_strv registry_schemas; /* -s/--registry-schemas DIR... (config: registry_schemas) */
+	bool set_registry_schemas;
 	const char *stdin_filename;
 	const char *explain;
 	bool list_rules;
@@ -51,10 +55,20 @@ struct sl_cli {
 	const char *output_file; /* --output-file: the report goes there, not to stdout */
 	char *output_file_owned; /* output_file when it came from the configuration */
 	bool set_output_file;
+	/* -z/--custom-rules, else the configuration's custom_rules (a path from
+	 * the current directory, as cfn-lint opens it): cfn-lint's rules file */
+	const char *custom_rules;
+	char *custom_rules_owned; /* custom_rules when it came from the configuration */
+	struct sl_custom_rules *custom; /* the file, parsed once before linting */
 	bool ignore_bad_template; /* -b: drop E0000 (the template does not parse) */
 	bool set_ignore_bad_template;
 	bool update_specs;        /* -u / -p: a notice that the spec is compiled in */
 	struct sl_strv regions;   /* -r: accepted, not yet used */
+	bool build_graph;         /* -g / build_graph: write <template>.dot (output/graph.h) */
+	/* -x / configure_rules: "RULE:key=value" settings (cli/ruleopts.h);
+	 * set_rule_options: they came from the command line */
+	struct sl_strv rule_options;
+	bool set_rule_options;
 	int color; /* -1 auto, 0 never, 1 always */
 	int jobs;  /* 0 = all cores */
 	size_t max_size;
@@ -62,7 +76,34 @@ struct sl_cli {
 	bool set_lint_date;
 	enum sl_backend backend;
 	enum sl_severity min_severity;
+	/* --parameters, --parameter-files, --deployment-files and their
+	 * configuration keys (params.h); NULL: none given */
+	struct sl_cli_params *params;
+	bool list_templates;         /* -L: print the files that would be linted, lint nothing */
+	struct sl_strv append_rules; /* -a: cfn-lint's Python rules, which cannot run here */
+	bool no_unused_suppressions; /* --no-unused-suppressions */
+	bool set_no_unused_suppressions;
+	bool merge_configs; /* --merge-configs: the home directory's configuration, then the project's */
+	/* one-line notices for the user (a setting stacklint cannot honour, an
+	 * old rule ID), each kept once: see sl_cli_notice() */
+	struct sl_strv notices;
 };
+
+/* Adds a notice (printf-style, one line, no "stacklint:" prefix, no final
+ * newline), unless the same text is already there. The run prints them once,
+ * in the output format's own channel where it has one (SARIF's
+ * toolConfigurationNotifications, GitHub's ::notice), else on standard error
+ * — never on standard error with --format json unless stderr is a terminal:
+ * editors read every line there as a diagnostic of the template. */
+void sl_cli_notice(struct sl_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Old rule IDs: stacklint's own rules were numbered 9xxx before they moved to
+ * 99xxx (W9101 is W99101). For each pattern of the ignore, include and
+ * mandatory lists that names or prefixes an old ID (three characters or more:
+ * "E9" already covers E99xxx), adds the new form to the same list and a
+ * notice naming it — unless `is_custom` (may be NULL) says a custom rule has
+ * that very ID. Returns 0, or -1 when memory runs out. */
+int sl_cli_old_ids(struct sl_cli *cli, bool (*is_custom)(const char *id, void *arg), void *arg);
 
 #define SL_EXIT_LEVEL_NONE (-1)
 

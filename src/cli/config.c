@@ -1,48 +1,33 @@
 /*
- * Configuration files. stacklint reads .stacklintrc.yaml and, for users moving
- * from cfn-lint, its .cfnlintrc: templates, ignore_templates, ignore_checks,
- * include_checks, mandatory_checks, non_zero_exit_code, ignore_bad_template,
- * output_file, format (and stacklint's own jobs and lint_date). Keys that exist in cfn-lint but mean nothing here are named in a
- * notice, never silently dropped. The file is parsed with stacklint's own loader.
+ * Configuration files, found as cfn-lint finds them: the project's in the
+ * current directory (.stacklintrc.yaml, or cfn-lint's .cfnlintrc, .yaml,
+ * .yml), then the user's in the home directory (~/.stacklintrc.yaml or
+ * ~/.cfnlintrc) for the keys the project's leaves out; --config-file names
+ * one file that replaces both. Every cfn-lint key is read with its meaning;
+ * the few stacklint cannot honour are named in a notice (sl_cli_notice),
+ * never silently dropped. Values only fill what the command line left unset,
+ * except that with merge_configs the lists add up. Parsed with stacklint's
+ * own loader, read with the --max-size bound.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/ruleopts.h"
+#include "cli/params.h"
 #include "load/load.h"
 #include "load/node.h"
 #include "util/date.h"
+#include "util/readfile.h"
 
-static char *read_all(const char *path, size_t *len)
+/* True when two paths name the same file. */
+static bool same_file(const char *a, const char *b)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 4096, n = 0;
-	char *buf = malloc(cap);
-	while (buf) {
-		size_t r = fread(buf + n, 1, cap - n, f);
-		n += r;
-		if (r == 0)
-			break;
-		if (n == cap) {
-			if (cap > (1u << 24))
-				break;
-			char *p = realloc(buf, cap * 2);
-			if (!p) {
-				free(buf);
-				buf = NULL;
-				break;
-			}
-			buf = p;
-			cap *= 2;
-		}
-	}
-	fclose(f);
-	*len = n;
-	return buf;
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 static int take_list(const char *path, const struct sl_node *k, const struct sl_node *v, struct sl_strv *out,
@@ -70,13 +55,80 @@ static int take_list(const char *path, const struct sl_node *k, const struct sl_
 }
 
 static const char *const cfnlint_only[] = {
-	"regions", "append_rules", "override_spec", "custom_rules", "configure_rules",
-	"include_experimental", "info", "debug", "merge_configs",
-	"registry_schemas", "deployment_files", "parameters", "parameter_files", "patch_specs",
-	"build_graph", "update_specs", "update_documentation", "listrules", NULL,
+	"patch_specs",
+	"update_specs", "update_documentation", "listrules", NULL,
 };
 
-static int apply(struct sl_cli *cli, const char *path, const struct sl_node *root, FILE *err)
+/* override_spec: a file name; registry_schemas: a list of directories (or
+ * one). Paths are taken from the current directory, as cfn-lint opens them;
+ * the command line's -o / -s win. */
+static int take_spec_layers(struct sl_cli *cli, const char *path, const struct sl_node *k,
+			    const struct sl_node *v, FILE *err)
+{
+	bool list = sl_str_eq(k, "registry_schemas");
+	if (list && sl_node_is(v, SL_SEQ))
+		return cli->set_registry_schemas ? 0 : take_list(path, k, v, &cli->registry_schemas, err);
+	if (!sl_node_is(v, SL_SCALAR) || sl_scalar_type(v) == SL_TYPE_NULL || !v->len) {
+		fprintf(err, "%s:%u:%u: '%s' must be %s\n", path, v->start.line, v->start.column, k->str,
+			list ? "a list of directories" : "the name of an override spec file");
+		return 1;
+	}
+	if (list)
+		return cli->set_registry_schemas ? 0 : (sl_strv_push(&cli->registry_schemas, v->str) < 0);
+	if (cli->override_spec)
+		return 0;
+	cli->override_spec_owned = strdup(v->str);
+	cli->override_spec = cli->override_spec_owned;
+	return cli->override_spec ? 0 : 1;
+}
+
+/* The configuration layers, as cfn-lint reads them: the project's file (the
+ * current directory's, or --config-file's), then the user's in the home
+ * directory for the keys the project's does not set — or, with merge_configs,
+ * for the lists too, which then add up. */
+struct layer {
+	bool home;
+	struct sl_strv keys; /* the keys the project's file set */
+};
+
+static bool list_key(const struct sl_node *k)
+{
+	static const char *const lists[] = { "ignore_checks", "include_checks", "mandatory_checks",
+					     "ignore_templates", "append_rules", "registry_schemas", "regions",
+					     NULL };
+	for (const char *const *p = lists; *p; p++)
+		if (sl_str_eq(k, *p))
+			return true;
+	return false;
+}
+
+static bool layer_skips(struct sl_cli *cli, struct layer *ly, const struct sl_node *k)
+{
+	if (!ly->home)
+		return sl_strv_push(&ly->keys, k->str) < 0 && false;
+	if (cli->merge_configs && list_key(k))
+		return false;
+	for (size_t i = 0; i < ly->keys.n; i++)
+		if (sl_str_eq(k, ly->keys.v[i]))
+			return true;
+	return false;
+}
+
+/* A true/false setting into *out (when the command line left it unset). */
+static int take_bool(const char *path, const struct sl_node *k, const struct sl_node *v, bool *out, bool set,
+		     FILE *err)
+{
+	int b = sl_node_is(v, SL_SCALAR) ? sl_scalar_bool(v) : -1;
+	if (b < 0) {
+		fprintf(err, "%s:%u:%u: '%s' must be true or false\n", path, v->start.line, v->start.column, k->str);
+		return 1;
+	}
+	if (!set)
+		*out = b == 1;
+	return 0;
+}
+
+static int apply(struct sl_cli *cli, const char *path, const struct sl_node *root, FILE *err, struct layer *ly)
 {
 	if (!sl_node_is(root, SL_MAP)) {
 		fprintf(err, "%s: the configuration must be a mapping of settings\n", path);
@@ -85,21 +137,41 @@ static int apply(struct sl_cli *cli, const char *path, const struct sl_node *roo
 	for (size_t i = 0; i < root->len; i++) {
 		const struct sl_node *k = root->pairs[i].key, *v = root->pairs[i].value;
 		int rc = 0;
-		if (sl_str_eq(k, "templates")) {
+		if (layer_skips(cli, ly, k))
+			continue;
+		if (sl_params_config_key(k)) {
+			rc = sl_params_config(cli, path, k, v, err);
+		} else if (sl_str_eq(k, "templates")) {
 			if (!cli->inputs.n)
 				rc = take_list(path, k, v, &cli->inputs, err);
 		} else if (sl_str_eq(k, "ignore_templates")) {
 			if (!cli->set_ignore_templates)
 				rc = take_list(path, k, v, &cli->ignore_templates, err);
 		} else if (sl_str_eq(k, "ignore_checks")) {
-			if (!cli->set_ignore)
+			if (!cli->set_ignore || cli->merge_configs)
 				rc = take_list(path, k, v, &cli->ignore, err);
 		} else if (sl_str_eq(k, "include_checks")) {
-			if (!cli->set_include)
+			if (!cli->set_include || cli->merge_configs)
 				rc = take_list(path, k, v, &cli->include, err);
 		} else if (sl_str_eq(k, "mandatory_checks")) {
-			if (!cli->set_mandatory)
+			if (!cli->set_mandatory || cli->merge_configs)
 				rc = take_list(path, k, v, &cli->mandatory, err);
+		} else if (sl_str_eq(k, "regions")) {
+			if (!cli->regions.n || cli->merge_configs)
+				rc = take_list(path, k, v, &cli->regions, err);
+			sl_cli_notice(cli, "%s:%u:%u: 'regions' is a cfn-lint setting stacklint reads but cannot "
+				      "honour yet: its checks do not depend on the region (every region is judged "
+				      "alike)", path, k->start.line, k->start.column);
+		} else if (sl_str_eq(k, "append_rules")) {
+			rc = take_list(path, k, v, &cli->append_rules, err);
+		} else if (sl_str_eq(k, "merge_configs")) {
+			rc = take_bool(path, k, v, &cli->merge_configs, cli->merge_configs, err);
+		} else if (sl_str_eq(k, "no_unused_suppressions")) {
+			rc = take_bool(path, k, v, &cli->no_unused_suppressions, cli->set_no_unused_suppressions, err);
+		} else if (sl_str_eq(k, "include_experimental") || sl_str_eq(k, "info") || sl_str_eq(k, "debug")) {
+			/* stacklint has no experimental rules and logs nothing: nothing to do */
+			bool unused;
+			rc = take_bool(path, k, v, &unused, false, err);
 		} else if (sl_str_eq(k, "non_zero_exit_code")) {
 			int level;
 			if (!sl_node_is(v, SL_SCALAR) || sl_exit_level_parse(v->str, &level) < 0) {
@@ -130,9 +202,23 @@ static int apply(struct sl_cli *cli, const char *path, const struct sl_node *roo
 				if (!cli->output_file)
 					rc = 1;
 			}
+		} else if (sl_str_eq(k, "custom_rules")) {
+			/* a path from the current directory, as cfn-lint opens it ("": none) */
+			if (!sl_node_is(v, SL_SCALAR) || sl_scalar_type(v) == SL_TYPE_NULL) {
+				fprintf(err, "%s:%u:%u: 'custom_rules' must be the name of a custom rules file\n",
+					path, v->start.line, v->start.column);
+				rc = 1;
+			} else if (!cli->custom_rules && v->len) {
+				cli->custom_rules_owned = strdup(v->str);
+				cli->custom_rules = cli->custom_rules_owned;
+				if (!cli->custom_rules)
+					rc = 1;
+			}
+		} else if (sl_str_eq(k, "override_spec") || sl_str_eq(k, "registry_schemas")) {
+			rc = take_spec_layers(cli, path, k, v, err);
 		} else if (sl_str_eq(k, "format")) {
 			if (!sl_node_is(v, SL_SCALAR) || sl_format_parse(v->str, &cli->format_cfg) < 0) {
-				fprintf(err, "%s:%u:%u: 'format' must be one of text, json, parseable, sarif, junit, github, pretty, quiet\n",
+				fprintf(err, "%s:%u:%u: 'format' must be one of text, json, parseable, sarif, junit, github, pretty, quiet, standard\n",
 					path, v->start.line, v->start.column);
 				rc = 1;
 			} else if (!cli->set_format) {
@@ -147,6 +233,18 @@ static int apply(struct sl_cli *cli, const char *path, const struct sl_node *roo
 				rc = 1;
 			} else if (!cli->set_lint_date) {
 				cli->lint_date = d;
+			}
+		} else if (sl_str_eq(k, "configure_rules")) {
+			rc = sl_cli_rule_options_config(cli, path, v, err);
+		} else if (sl_str_eq(k, "build_graph")) {
+			/* stacklint's key (cfn-lint takes -g on the command line only) */
+			int b = sl_node_is(v, SL_SCALAR) ? sl_scalar_bool(v) : -1;
+			if (b < 0) {
+				fprintf(err, "%s:%u:%u: 'build_graph' must be true or false\n", path, v->start.line,
+					v->start.column);
+				rc = 1;
+			} else if (b) {
+				cli->build_graph = true;
 			}
 		} else if (sl_str_eq(k, "jobs")) {
 			char *end = NULL;
@@ -164,11 +262,11 @@ static int apply(struct sl_cli *cli, const char *path, const struct sl_node *roo
 				if (sl_str_eq(k, *p))
 					known = true;
 			if (known)
-				fprintf(err, "stacklint: note: %s:%u:%u: '%s' is a cfn-lint setting that stacklint does not use; ignored\n",
-					path, k->start.line, k->start.column, k->str);
+				sl_cli_notice(cli, "%s:%u:%u: '%s' is a cfn-lint setting that stacklint does not use; ignored",
+					      path, k->start.line, k->start.column, k->str);
 			else
-				fprintf(err, "stacklint: note: %s:%u:%u: unknown setting '%s'; ignored\n", path,
-					k->start.line, k->start.column, k->str);
+				sl_cli_notice(cli, "%s:%u:%u: unknown setting '%s'; ignored", path,
+					      k->start.line, k->start.column, k->str);
 		}
 		if (rc)
 			return rc;
@@ -176,24 +274,23 @@ static int apply(struct sl_cli *cli, const char *path, const struct sl_node *roo
 	return 0;
 }
 
-int sl_config_load(struct sl_cli *cli, FILE *err)
+/* Reads one configuration file into cli (see struct layer). Returns 0, or 1
+ * after a message. */
+static int load_one(struct sl_cli *cli, const char *path, FILE *err, struct layer *ly)
 {
-	const char *path = cli->config_path;
-	static const char *const defaults[] = { ".stacklintrc.yaml", ".stacklintrc.yml", ".stacklintrc",
-						".cfnlintrc", ".cfnlintrc.yaml", ".cfnlintrc.yml", NULL };
-	if (!path) {
-		for (const char *const *p = defaults; *p; p++)
-			if (access(*p, R_OK) == 0) {
-				path = *p;
-				break;
-			}
-		if (!path)
-			return 0;
-	}
 	size_t len;
-	char *buf = read_all(path, &len);
-	if (!buf) {
-		fprintf(err, "stacklint: cannot read configuration '%s': %s\n", path, strerror(errno));
+	char *buf = NULL;
+	/* a configuration is small: the template limit bounds it too */
+	size_t max = cli->max_size ? cli->max_size : SL_DEFAULT_MAX_SIZE;
+	int got = sl_read_regular(path, max, &buf, &len);
+	if (got != 0) {
+		if (got > 0)
+			fprintf(err, "stacklint: configuration '%s' is %zu bytes, over the limit of %zu "
+				"(--max-size)\n", path, len, max);
+		else
+			fprintf(err, "stacklint: cannot read configuration '%s': %s\n", path,
+				errno == EINVAL ? "not a regular file" : strerror(errno));
+		free(buf);
 		return 1;
 	}
 	struct sl_arena a;
@@ -214,9 +311,50 @@ int sl_config_load(struct sl_cli *cli, FILE *err)
 			}
 		}
 		if (!rc && doc.root && !(doc.root->kind == SL_SCALAR && sl_scalar_type(doc.root) == SL_TYPE_NULL))
-			rc = apply(cli, path, doc.root, err);
+			rc = apply(cli, path, doc.root, err, ly);
 	}
 	sl_arena_free(&a);
 	free(buf);
+	return rc;
+}
+
+int sl_config_load(struct sl_cli *cli, FILE *err)
+{
+	static const char *const defaults[] = { ".stacklintrc.yaml", ".stacklintrc.yml", ".stacklintrc",
+						".cfnlintrc", ".cfnlintrc.yaml", ".cfnlintrc.yml", NULL };
+	static const char *const home_names[] = { ".stacklintrc.yaml", ".stacklintrc.yml", ".cfnlintrc", NULL };
+	struct layer ly = { 0 };
+	int rc = 0;
+	if (cli->config_path) {
+		/* --config-file: that file alone, as cfn-lint reads it */
+		rc = load_one(cli, cli->config_path, err, &ly);
+		sl_strv_free(&ly.keys);
+		return rc;
+	}
+	for (const char *const *p = defaults; *p; p++)
+		if (access(*p, R_OK) == 0) {
+			rc = load_one(cli, *p, err, &ly);
+			break;
+		}
+	const char *home = getenv("HOME");
+	if (!rc && home && *home) {
+		ly.home = true;
+		for (const char *const *p = home_names; *p; p++) {
+			char *path = NULL;
+			if (asprintf(&path, "%s/%s", home, *p) < 0) {
+				rc = 1;
+				break;
+			}
+			bool found = access(path, R_OK) == 0;
+			/* the same file when stacklint runs in the home directory */
+			bool same = found && access(*p, R_OK) == 0 && same_file(path, *p);
+			if (found && !same)
+				rc = load_one(cli, path, err, &ly);
+			free(path);
+			if (found)
+				break;
+		}
+	}
+	sl_strv_free(&ly.keys);
 	return rc;
 }

@@ -13,8 +13,12 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/params.h"
+#include "custom/custom.h"
 #include "engine/engine.h"
 #include "engine/rule.h"
+#include "output/graph.h"
+#include "spec/layer.h"
 #include "spec/spec.h"
 #include "util/readfile.h"
 
@@ -27,6 +31,7 @@ struct job {
 	const bool *kind_forced;       /* decided by --file-type */
 	struct sl_report **reports;
 	char **errors; /* I/O error message per file, or NULL */
+	char **graph_errors; /* -g: why the file's graph was not written, or NULL */
 	atomic_size_t next;
 };
 
@@ -83,6 +88,11 @@ static void lint_one(struct job *j, size_t i)
 		}
 	}
 	j->reports[i] = r;
+	if (r && j->cli->build_graph && !j->cli->list_templates && kind == SL_FILE_TEMPLATE && buf) {
+		char *dot = sl_graph_path(path, j->cli->stdin_filename);
+		j->graph_errors[i] = dot ? sl_graph_write(dot, j->opts, buf, len) : strdup("out of memory");
+		free(dot);
+	}
 	free(buf);
 }
 
@@ -202,6 +212,18 @@ static int explain(FILE *out, FILE *err, const char *id)
 	return 0;
 }
 
+/* The notices of the run on standard error, where the format has no place for
+ * them (sl_output_has_notices) — but with --format json only on a terminal:
+ * an editor that runs `--format json` turns each stderr line into a problem at
+ * the template's first line. */
+static void print_notices(const struct sl_cli *cli)
+{
+	if (sl_output_has_notices(cli->format) || (cli->format == SL_FMT_JSON && !isatty(2)))
+		return;
+	for (size_t i = 0; i < cli->notices.n; i++)
+		fprintf(stderr, "stacklint: note: %s\n", cli->notices.v[i]);
+}
+
 static int ncores(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -257,7 +279,27 @@ int sl_cli_main(int argc, char **argv)
 		sl_cli_free(&cli);
 		return 1;
 	}
-	if (cli.inputs.n == 0) {
+	/* the custom rules file, parsed once for every template (a faulty one
+	 * stops the run where cfn-lint's does: custom/custom.h) */
+	int crc = cli.custom_rules && *cli.custom_rules ? sl_custom_load(&cli.custom, cli.custom_rules, stderr) : 0;
+	if (crc != 0) {
+		if (crc < 0)
+			fprintf(stderr, "stacklint: out of memory\n");
+		sl_cli_free(&cli);
+		return 1;
+	}
+	for (size_t i = 0; i < cli.append_rules.n; i++)
+		sl_cli_notice(&cli, "-a/append_rules '%s': cfn-lint's rules written in Python cannot run in "
+			      "stacklint, so they are left out; write simple property checks as custom rules "
+			      "(-z FILE, docs/custom-rules.md), or keep running cfn-lint -a %s beside stacklint "
+			      "for what they check",
+			      cli.append_rules.v[i], cli.append_rules.v[i]);
+	if (sl_cli_old_ids(&cli, sl_custom_has_id, cli.custom) < 0) {
+		fprintf(stderr, "stacklint: out of memory\n");
+		sl_cli_free(&cli);
+		return 1;
+	}
+	if (cli.inputs.n == 0 && !sl_params_deploying(&cli)) {
 		if (cli.stdin_filename && !isatty(0)) {
 			sl_strv_push(&cli.inputs, "-");
 		} else {
@@ -274,6 +316,21 @@ int sl_cli_main(int argc, char **argv)
 			sl_cli_free(&cli);
 			return 1;
 		}
+	}
+	if (cli.override_spec || cli.registry_schemas.n) {
+		/* registry types and the override spec, layered on the spec (spec/layer.h) */
+		const struct sl_spec *layered;
+		char err[600];
+		int rc = sl_spec_layer(&layered, spec ? spec : sl_spec_builtin(), cli.override_spec,
+				       (const char *const *)cli.registry_schemas.v, cli.registry_schemas.n, err,
+				       sizeof err);
+		sl_spec_free(spec);
+		if (rc != 0) {
+			fprintf(stderr, "stacklint: %s\n", err);
+			sl_cli_free(&cli);
+			return 1;
+		}
+		spec = layered;
 	}
 	struct sl_strv files = { 0 };
 	bool *cand = NULL, *kind_forced = NULL;
@@ -296,12 +353,21 @@ int sl_cli_main(int argc, char **argv)
 		.mandatory_checks = (const char *const *)cli.mandatory.v,
 		.n_mandatory = cli.mandatory.n,
 		.lint_date = cli.lint_date,
+		.rule_options = (const char *const *)cli.rule_options.v,
+		.n_rule_options = cli.rule_options.n,
+		.rule_options_fixed = cli.set_rule_options,
+		.no_unused_suppressions = cli.no_unused_suppressions,
+		.custom_rules = cli.custom,
 	};
+	/* parameter values; parameter and deployment files (and the templates
+	 * these name) join the files to lint */
+	status |= sl_params_expand(&cli, &opts, &files, &cand, &kinds, &kind_forced, &dir_of, stderr);
 	struct job j = { .cli = &cli, .opts = &opts, .files = &files, .candidate = cand,
 			 .kind = kinds, .kind_forced = kind_forced };
 	j.reports = calloc(files.n ? files.n : 1, sizeof(*j.reports));
 	j.errors = calloc(files.n ? files.n : 1, sizeof(*j.errors));
-	if (!j.reports || !j.errors) {
+	j.graph_errors = calloc(files.n ? files.n : 1, sizeof(*j.graph_errors));
+	if (!j.reports || !j.errors || !j.graph_errors) {
 		fprintf(stderr, "stacklint: out of memory\n");
 		return 1;
 	}
@@ -327,6 +393,10 @@ int sl_cli_main(int argc, char **argv)
 	for (size_t i = 0; i < files.n; i++) {
 		if (dir_linted && dir_of[i] != SIZE_MAX && (j.errors[i] || j.reports[i]))
 			dir_linted[dir_of[i]] = true;
+		if (j.graph_errors[i]) {
+			fprintf(stderr, "stacklint: %s\n", j.graph_errors[i]);
+			status = 1;
+		}
 		if (j.errors[i]) {
 			fprintf(stderr, "stacklint: cannot read '%s': %s\n", files.v[i], j.errors[i]);
 			status = 1;
@@ -345,16 +415,26 @@ int sl_cli_main(int argc, char **argv)
 	for (size_t i = 0; dir_linted && i < cli.inputs.n; i++) {
 		struct stat st;
 		if (!dir_linted[i] && stat(cli.inputs.v[i], &st) == 0 && S_ISDIR(st.st_mode))
-			fprintf(stderr, "stacklint: no template or side file found in '%s'\n",
-				cli.inputs.v[i]);
+			sl_cli_notice(&cli, "no template or side file found in '%s'", cli.inputs.v[i]);
 	}
 	free(dir_linted);
+	if (cli.list_templates) {
+		/* -L: the files that were linted, one per line, findings aside (a
+		 * file found by walking a directory is listed when it is a template
+		 * or a side file: it had to be read to know) */
+		for (size_t i = 0; i < nr; i++)
+			printf("%s\n", j.reports[i]->filename);
+		bits = 0;
+	}
 	/* colours only on a terminal, never in a file */
 	struct sl_output_opts oo = { .color = !cli.output_file &&
 					      (cli.color == 1 || (cli.color == -1 && isatty(1) && !getenv("NO_COLOR"))),
-				     .templates = nr, .rules = rules_run(&opts) };
+				     .templates = nr, .rules = rules_run(&opts),
+				     .notices = (const char *const *)cli.notices.v, .n_notices = cli.notices.n };
+	print_notices(&cli);
 	struct sl_buf out = SL_BUF_INIT;
-	sl_output_write(&out, cli.format, (const struct sl_report *const *)j.reports, nr, &oo);
+	if (!cli.list_templates)
+		sl_output_write(&out, cli.format, (const struct sl_report *const *)j.reports, nr, &oo);
 	if (out.oom) {
 		fprintf(stderr, "stacklint: out of memory\n");
 		status = 1;
@@ -367,10 +447,13 @@ int sl_cli_main(int argc, char **argv)
 	sl_buf_free(&out);
 	for (size_t i = 0; i < nr; i++)
 		sl_report_free(j.reports[i]);
-	for (size_t i = 0; i < files.n; i++)
+	for (size_t i = 0; i < files.n; i++) {
 		free(j.errors[i]);
+		free(j.graph_errors[i]);
+	}
 	free(j.reports);
 	free(j.errors);
+	free(j.graph_errors);
 	free(cand);
 	free(kinds);
 	free(kind_forced);

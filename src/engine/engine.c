@@ -12,7 +12,10 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "custom/custom.h"
 #include "load/load.h"
+#include "engine/ruleopt.h"
+#include "engine/suppress.h"
 #include "load/toml.h"
 #include "util/buf.h"
 #include "util/date.h"
@@ -247,6 +250,65 @@ static bool suppressed(const struct sl_template *t, const struct sl_pdiag *d, co
 	if (r && list_matches(ignore_list(sl_map_get(r, "Metadata")), d->rule_id))
 		return true;
 	return false;
+}
+
+/* Whether a rule named by a suppression comment's pattern ran on this file:
+ * only then can the comment be said to suppress nothing. */
+struct ran_arg {
+	const struct sl_options *opts;
+	enum sl_file_kind kind;
+};
+
+static bool ran(const char *pattern, void *arg)
+{
+	const struct ran_arg *ra = arg;
+	size_t n, l = strlen(pattern);
+	const struct sl_rule *const *rules = sl_registry(&n);
+	for (size_t i = 0; i < n; i++)
+		if (strncmp(rules[i]->id, pattern, l) == 0 && rules[i]->check && rules[i]->kind == ra->kind &&
+		    sl_rule_enabled(rules[i], ra->opts))
+			return true;
+	/* a custom rule (-z) of that ID runs on templates */
+	return ra->kind == SL_FILE_TEMPLATE && ra->opts && ra->opts->custom_rules &&
+	       sl_custom_rule_find(ra->opts->custom_rules, pattern);
+}
+
+/* Template Metadata `cfn-lint: config: include_checks` (a list, or one ID):
+ * rules the template itself asks for, informational ones included, as
+ * cfn-lint reads them. When there are any, *local becomes a copy of opts
+ * with them added to include_checks (in the arena) and 1 is returned; 0 when
+ * there are none; -1 on OOM. (ignore_checks there is a suppression: see
+ * suppressed(); configure_rules is read by sl_ropt_resolve(); regions and the
+ * other keys change nothing stacklint checks.) */
+static int template_includes(const struct sl_template *t, const struct sl_options *opts,
+			     struct sl_options *local, struct sl_arena *a)
+{
+	const struct sl_node *cfg = sl_map_get(sl_map_get(sl_section(t, SL_SEC_METADATA), "cfn-lint"), "config");
+	const struct sl_node *inc = sl_map_get(cfg, "include_checks");
+	size_t n = sl_node_is(inc, SL_SEQ) ? inc->len : sl_node_is(inc, SL_SCALAR) ? 1 : 0;
+	if (!n)
+		return 0;
+	size_t had = opts ? opts->n_include : 0;
+	const char **ids = sl_arena_alloc(a, (had + n) * sizeof(*ids));
+	if (!ids)
+		return -1;
+	for (size_t i = 0; i < had; i++)
+		ids[i] = opts->include_checks[i];
+	size_t k = had;
+	for (size_t i = 0; i < n; i++) {
+		const struct sl_node *p = inc->kind == SL_SEQ ? inc->items[i] : inc;
+		if (sl_node_is(p, SL_SCALAR) && p->len)
+			ids[k++] = p->str;
+	}
+	if (k == had)
+		return 0;
+	if (opts)
+		*local = *opts;
+	else
+		memset(local, 0, sizeof(*local));
+	local->include_checks = ids;
+	local->n_include = k;
+	return 1;
 }
 
 /* --- paths and the report ------------------------------------------------- */
@@ -498,6 +560,7 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 	c.today = opts && opts->lint_date ? opts->lint_date : sl_date_today();
 	struct sl_template t;
 	memset(&t, 0, sizeof(t));
+	struct sl_options local; /* opts with the template's include_checks */
 	if ((unsigned)kind >= SL_FILE_KIND_COUNT)
 		kind = SL_FILE_TEMPLATE;
 	rep->pub.kind = kind;
@@ -519,6 +582,9 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 		}
 		push(&c, d->rule_id, d->severity, d->message, d->start, d->end, NULL);
 	}
+	struct sl_supp *supp = NULL;
+	if (sl_supp_scan(&supp, &ta, &doc) < 0)
+		goto fail;
 	if (kind != SL_FILE_TEMPLATE) {
 		/* a side file: no template model; the rules of its kind read the root
 		 * (and judge its shape themselves, a list or a scalar included) */
@@ -528,7 +594,8 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 		size_t nr;
 		const struct sl_rule *const *rules = sl_registry(&nr);
 		for (size_t i = 0; doc.root && i < nr; i++) {
-			if (rules[i]->kind != kind || !rules[i]->check || !sl_rule_enabled(rules[i], opts))
+			if ((rules[i]->kind != kind && !(rules[i]->also_kinds >> kind & 1u)) ||
+			    !rules[i]->check || !sl_rule_enabled(rules[i], opts))
 				continue;
 			c.rule = rules[i];
 			rules[i]->check(&c);
@@ -539,6 +606,15 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 			goto fail;
 		c.t = &t;
 		c.root = t.root ? t.root : doc.root;
+		/* the template's own include_checks add to the options' (local
+		 * lives as long as opts is used: to the end of the function) */
+		int inc = template_includes(&t, opts, &local, &ta);
+		if (inc < 0)
+			goto fail;
+		if (inc > 0)
+			c.opts = opts = &local;
+		if (sl_ropt_resolve(&c) < 0)
+			goto fail;
 		c.spec = opts && opts->spec ? opts->spec : sl_spec_builtin();
 		size_t nr;
 		const struct sl_rule *const *rules = sl_registry(&nr);
@@ -549,6 +625,9 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 			c.rule = rules[i];
 			rules[i]->check(&c);
 		}
+		/* then the user's custom rules (-z), on templates only */
+		if (opts && opts->custom_rules)
+			sl_custom_check(&c, opts->custom_rules);
 	} else if (doc.root) {
 		c.rule = sl_rule_find("E1001");
 		if (c.rule)
@@ -564,11 +643,27 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 	size_t k = 0;
 	for (size_t i = 0; i < c.n; i++) {
 		const struct sl_rule *r = sl_rule_find(c.diags[i].rule_id);
+		if (!r && opts && opts->custom_rules)
+			r = sl_custom_rule_find(opts->custom_rules, c.diags[i].rule_id);
 		if (r && opts && !sl_rule_enabled(r, opts))
+			continue;
+		bool mandatory = opts && sl_id_matches(c.diags[i].rule_id, opts->mandatory_checks, opts->n_mandatory);
+		if (supp && !mandatory && sl_supp_hit(supp, c.diags[i].rule_id, c.diags[i].start.line))
 			continue;
 		if (t.root && suppressed(&t, &c.diags[i], opts))
 			continue;
 		c.diags[k++] = c.diags[i];
+	}
+	c.n = k;
+	if (supp) {
+		/* suppression comments that cannot be read or suppress nothing */
+		c.rule = sl_rule_find("W99000");
+		struct ran_arg ra = { opts, kind };
+		if (c.rule && sl_rule_enabled(c.rule, opts))
+			sl_supp_report(supp, &c, !(opts && opts->no_unused_suppressions), ran, &ra);
+		if (c.oom)
+			goto fail;
+		k = c.n;
 	}
 	if (k)
 		qsort(c.diags, k, sizeof(*c.diags), cmp_diag);

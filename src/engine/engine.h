@@ -47,6 +47,9 @@ struct sl_ctx {
 		const struct sl_template *t;  /* NULL: missing, unreadable or not a template */
 	} side[8]; /* at most 8 files are read for one side file */
 	size_t n_side;
+	/* the rule options that apply to this template (ruleopt.h) */
+	const struct sl_ropt *ropts;
+	size_t n_ropts;
 };
 
 /* The value a rule family stored for this template under `key` (the address of

@@ -16,6 +16,8 @@ static const char *const names[SL_FILE_KIND_COUNT] = {
 	[SL_FILE_EB_ENV] = "eb-env",
 	[SL_FILE_EB_CRON] = "eb-cron",
 	[SL_FILE_EBEXTENSION] = "ebextension",
+	[SL_FILE_PARAMETERS] = "parameters",
+	[SL_FILE_DEPLOYMENT] = "deployment",
 };
 
 const char *sl_file_kind_name(enum sl_file_kind kind)

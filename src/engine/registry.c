@@ -15,7 +15,7 @@ extern const struct sl_rule rule_E0000, rule_E1001, rule_E1002, rule_E1003, rule
 	rule_E99012, rule_E99013, rule_E99015, rule_E99016, rule_E99017, rule_E99018, rule_E99019, rule_E99020, rule_E99021, rule_E99022, rule_E99023, rule_E99024, rule_E99025, rule_E99103, rule_E99105, rule_E99106,
 	rule_E99113, rule_E99201, rule_E99202, rule_E99204, rule_E99402, rule_I1002, rule_I1003, rule_I1022,
 	rule_I2003, rule_I3010, rule_I3011, rule_I3037, rule_I99002, rule_I99111, rule_W1001, rule_W1019, rule_W1020, rule_W1028, rule_W1030, rule_W1031, rule_W1032, rule_W1033, rule_W1034, rule_W1035, rule_W1036, rule_W1040, rule_W1051, rule_W1053,
-	rule_W1100, rule_W2001, rule_W2010, rule_W2030, rule_W2031, rule_W3001, rule_W3002, rule_W3005, rule_W3034, rule_W6001, rule_W7001, rule_W8001,
+	rule_W1100, rule_W99000, rule_W2001, rule_W2010, rule_W2030, rule_W2031, rule_W3001, rule_W3002, rule_W3005, rule_W3034, rule_W6001, rule_W7001, rule_W8001,
 	rule_W8003, rule_W99014, rule_W99015, rule_W99016, rule_W99050, rule_W99101, rule_W99102, rule_W99104, rule_W99110, rule_W99112, rule_W99120,
 	rule_W99121, rule_W99203, rule_W99205, rule_W99206, rule_W99207, rule_W99208, rule_W99401;
 
@@ -81,8 +81,9 @@ extern const struct sl_rule rule_E99920, rule_E99922, rule_E99923, rule_E99925, 
 extern const struct sl_rule rule_E99901, rule_E99902, rule_E99903;
 extern const struct sl_rule rule_E99701, rule_E99702, rule_E99704, rule_E99705, rule_W99702, rule_W99703;
 extern const struct sl_rule rule_W99710, rule_E99711, rule_W99712, rule_E99713, rule_W99714;
+extern const struct sl_rule rule_E0100, rule_E0200, rule_E2900; /* rules/paramsets */
 static const struct sl_rule *const registry[] = {
-	&rule_E0000, &rule_E1001, &rule_E1002, &rule_E1003, &rule_E1004, &rule_E1005, &rule_E1010,
+	&rule_E0000, &rule_E0100, &rule_E0200, &rule_E1001, &rule_E1002, &rule_E1003, &rule_E1004, &rule_E1005, &rule_E1010,
 	&rule_E1011, &rule_E1015, &rule_E1016, &rule_E1017, &rule_E1018, &rule_E1019, &rule_E1020,
 	&rule_E1021, &rule_E1022, &rule_E1024, &rule_E1027, &rule_E1028, &rule_E1029, &rule_E1030,
 	&rule_E1031, &rule_E1032, &rule_E1033, &rule_E1040, &rule_E1041, &rule_E1050, &rule_E1051,
@@ -90,7 +91,7 @@ static const struct sl_rule *const registry[] = {
 	&rule_E1155, &rule_E1156, &rule_E1157, &rule_E1158, &rule_E1159, &rule_E1160, &rule_E1161,
 	&rule_E1162, &rule_E1163, &rule_E1164, &rule_E1700, &rule_E1701, &rule_E1702, &rule_E2001,
 	&rule_E2002, &rule_E2003, &rule_E2010, &rule_E2011, &rule_E2015, &rule_E2529, &rule_E2530,
-	&rule_E2531, &rule_E2533, &rule_E3001, &rule_E3002, &rule_E3003, &rule_E3004, &rule_E3005,
+	&rule_E2531, &rule_E2533, &rule_E2900, &rule_E3001, &rule_E3002, &rule_E3003, &rule_E3004, &rule_E3005,
 	&rule_E3006, &rule_E3007, &rule_E3009, &rule_E3010, &rule_E3011, &rule_E3012, &rule_E3013,
 	&rule_E3014, &rule_E3015, &rule_E3016, &rule_E3017, &rule_E3018, &rule_E3019, &rule_E3020,
 	&rule_E3021, &rule_E3022, &rule_E3023, &rule_E3024, &rule_E3025, &rule_E3026, &rule_E3027,
@@ -135,7 +136,7 @@ static const struct sl_rule *const registry[] = {
 	&rule_W3034, &rule_W3037, &rule_W3045, &rule_W3660, &rule_W3663, &rule_W3671, &rule_W3687,
 	&rule_W3688, &rule_W3689, &rule_W3694, &rule_W3696, &rule_W3697, &rule_W3698, &rule_W3699,
 	&rule_W3700, &rule_W3701, &rule_W3703, &rule_W3704, &rule_W3705, &rule_W4001, &rule_W6001,
-	&rule_W7001, &rule_W8001, &rule_W8003, &rule_W99014, &rule_W99015, &rule_W99016, &rule_W99050,
+	&rule_W7001, &rule_W8001, &rule_W8003, &rule_W99000, &rule_W99014, &rule_W99015, &rule_W99016, &rule_W99050,
 	&rule_W99101, &rule_W99102, &rule_W99104, &rule_W99110, &rule_W99112, &rule_W99120, &rule_W99121,
 	&rule_W99203, &rule_W99205, &rule_W99206, &rule_W99207, &rule_W99208, &rule_W99301, &rule_W99307,
 	&rule_W99401, &rule_W99404, &rule_W99405, &rule_W99406, &rule_W99511, &rule_W99512, &rule_W99522,

@@ -26,6 +26,9 @@ struct sl_rule {
 	/* The kind of file the rule checks; left out (zero), a template. A rule of
 	 * another kind reads ctx->root, never ctx->t (which is NULL for it). */
 	enum sl_file_kind kind;
+	/* Side-file kinds the rule checks as well, as bits (1u << kind); its
+	 * check tells them apart by ctx->kind. */
+	unsigned also_kinds;
 };
 
 /* All rules, sorted by ID (sl_rule_id_cmp). */

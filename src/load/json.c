@@ -36,6 +36,7 @@
 #include "load/builder.h"
 #include "load/load.h"
 #include "load/node.h"
+#include "util/text.h"
 
 /* Internal results: 0 go on, STOP a syntax error was reported or the builder
  * asked to stop (sl_parse_json() then returns 0), NOMEM malloc failed. */
@@ -243,29 +244,6 @@ static long hex4(const struct jp *p, size_t i)
 	return v;
 }
 
-static size_t put_utf8(char *o, uint32_t cp)
-{
-	if (cp < 0x80) {
-		o[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		o[0] = (char)(0xC0 | (cp >> 6));
-		o[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		o[0] = (char)(0xE0 | (cp >> 12));
-		o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		o[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	o[0] = (char)(0xF0 | (cp >> 18));
-	o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	o[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
 
 /* The escape at i (s[i] == '\\') is not one JSON knows. */
 static int bad_escape(struct jp *p, size_t i)
@@ -348,7 +326,7 @@ static int parse_string(struct jp *p, size_t *pi, const char **out, size_t *outl
 			} else if (cp >= 0xDC00 && cp <= 0xDFFF) {
 				cp = 0xFFFD; /* lone low surrogate */
 			}
-			p->blen += put_utf8(o, (uint32_t)cp);
+			p->blen += sl_utf8_encode(cp, o);
 			break;
 		}
 		default:

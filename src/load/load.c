@@ -355,7 +355,7 @@ int sl_load(struct sl_doc *d, struct sl_arena *arena, const char *buf, size_t le
 		d->json = true;
 		if (run_backend(d, true, be) < 0)
 			return (d->oom = true), -1;
-		if (!d->failed)
+		if (!d->failed || (opts && opts->json_only))
 			return 0;
 		/* Not JSON after all? A YAML flow mapping also starts with '{'. */
 		size_t keep = d->n_diags;

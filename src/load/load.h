@@ -44,6 +44,7 @@ struct sl_doc {
 struct sl_load_opts {
 	enum sl_backend backend;
 	size_t max_size;
+	bool json_only; /* a '{' document that is not JSON is an error, not YAML flow */
 };
 
 /* Loads `len` bytes. The node tree, text copies and diagnostics live in `arena`.

@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "load/builder.h"
+#include "util/text.h"
 
 #define NONE UINT32_MAX
 
@@ -540,39 +541,11 @@ static size_t skip_ws_nl(const struct tp *p, size_t i)
 	}
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
-		return (c | 0x20) - 'a' + 10;
-	return -1;
-}
 
 static int put_utf8(struct tp *p, uint32_t cp)
 {
 	char o[4];
-	size_t k;
-	if (cp < 0x80) {
-		o[0] = (char)cp;
-		k = 1;
-	} else if (cp < 0x800) {
-		o[0] = (char)(0xC0 | (cp >> 6));
-		o[1] = (char)(0x80 | (cp & 0x3F));
-		k = 2;
-	} else if (cp < 0x10000) {
-		o[0] = (char)(0xE0 | (cp >> 12));
-		o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		o[2] = (char)(0x80 | (cp & 0x3F));
-		k = 3;
-	} else {
-		o[0] = (char)(0xF0 | (cp >> 18));
-		o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		o[3] = (char)(0x80 | (cp & 0x3F));
-		k = 4;
-	}
-	return buf_put(p, o, k);
+	return buf_put(p, o, sl_utf8_encode(cp, o));
 }
 
 /* ---- strings ----------------------------------------------------------- */
@@ -596,7 +569,7 @@ static int escape(struct tp *p, size_t *pi)
 		size_t digits = c == 'u' ? 4 : 8;
 		uint32_t cp = 0;
 		for (size_t k = 0; k < digits; k++) {
-			int d = i + 2 + k < p->n ? hexval(s[i + 2 + k]) : -1;
+			int d = i + 2 + k < p->n ? sl_hexval(s[i + 2 + k]) : -1;
 			if (d < 0)
 				return err(p, i, i + 2 + k, "invalid escape: '\\%c' needs exactly %zu hex digits",
 					   c, digits);
@@ -1030,9 +1003,9 @@ static int digit_run(struct tp *p, size_t i, size_t len, size_t *pk, int base, c
 	int count = 0;
 	while (k < len) {
 		char c = s[k];
-		int d = hexval(c);
+		int d = sl_hexval(c);
 		if (c == '_') {
-			if (k == start || k + 1 >= len || hexval(s[k + 1]) < 0 || hexval(s[k + 1]) >= base) {
+			if (k == start || k + 1 >= len || sl_hexval(s[k + 1]) < 0 || sl_hexval(s[k + 1]) >= base) {
 				err(p, i + k, i + k + 1, "misplaced '_' in %s: an underscore must be between two "
 				    "digits", what_);
 				return -1;
@@ -1097,7 +1070,7 @@ static int number(struct tp *p, size_t i, size_t len, const char **tag)
 				   (int)(char_end(p, i + k) - i - k), s + k, base);
 		uint64_t v = 0;
 		for (size_t d = 0; d < p->blen; d++) {
-			uint64_t dv = (uint64_t)hexval(p->buf[d]);
+			uint64_t dv = (uint64_t)sl_hexval(p->buf[d]);
 			if (v > (UINT64_C(0x7FFFFFFFFFFFFFFF) - dv) / (uint64_t)base)
 				return err(p, i, i + len, "integer '%.*s' is out of range (TOML integers are "
 					   "64-bit signed)", (int)(len > 60 ? 60 : len), s);

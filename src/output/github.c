@@ -60,7 +60,12 @@ void sl_output_github(struct sl_buf *out, const struct sl_report *const *r, size
 		      const struct sl_output_opts *o)
 {
 	struct sl_buf file = SL_BUF_INIT;
-	(void)o;
+	/* the run's notices first, as notices of no file */
+	for (size_t i = 0; o && i < o->n_notices; i++) {
+		sl_buf_puts(out, "::notice title=stacklint::");
+		put_escaped(out, o->notices[i], false);
+		sl_buf_putc(out, '\n');
+	}
 	for (size_t i = 0; i < n; i++) {
 		sl_buf_reset(&file);
 		if (r[i]->filename && r[i]->filename[0])

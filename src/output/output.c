@@ -6,6 +6,7 @@
  * json format diffs cleanly against cfn-lint's).
  */
 #include "output/output.h"
+#include "util/text.h"
 
 #include <string.h>
 
@@ -17,7 +18,7 @@ int sl_format_parse(const char *name, enum sl_format *out)
 	} names[] = {
 		{ "text", SL_FMT_TEXT },   { "json", SL_FMT_JSON },   { "parseable", SL_FMT_PARSEABLE },
 		{ "sarif", SL_FMT_SARIF }, { "junit", SL_FMT_JUNIT }, { "github", SL_FMT_GITHUB },
-		{ "pretty", SL_FMT_PRETTY }, { "quiet", SL_FMT_QUIET },
+		{ "pretty", SL_FMT_PRETTY }, { "quiet", SL_FMT_QUIET }, { "standard", SL_FMT_STANDARD },
 	};
 	if (!name)
 		return -1;
@@ -28,6 +29,11 @@ int sl_format_parse(const char *name, enum sl_format *out)
 		}
 	}
 	return -1;
+}
+
+bool sl_output_has_notices(enum sl_format fmt)
+{
+	return fmt == SL_FMT_SARIF || fmt == SL_FMT_GITHUB;
 }
 
 void sl_output_write(struct sl_buf *out, enum sl_format fmt, const struct sl_report *const *reports,
@@ -45,6 +51,7 @@ void sl_output_write(struct sl_buf *out, enum sl_format fmt, const struct sl_rep
 	case SL_FMT_GITHUB: sl_output_github(out, reports, n, opts); break;
 	case SL_FMT_PRETTY: sl_output_pretty(out, reports, n, opts); break;
 	case SL_FMT_QUIET: sl_output_quiet(out, reports, n, opts); break;
+	case SL_FMT_STANDARD: sl_output_standard(out, reports, n, opts); break;
 	}
 }
 
@@ -94,27 +101,7 @@ uint32_t sl_utf8_next(const char **s, const char *end)
 void sl_utf8_put(struct sl_buf *b, uint32_t cp)
 {
 	char u[4];
-	size_t n;
-	if (cp < 0x80) {
-		u[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xC0 | (cp >> 6));
-		u[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xE0 | (cp >> 12));
-		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
-	} else {
-		u[0] = (char)(0xF0 | (cp >> 18));
-		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[3] = (char)(0x80 | (cp & 0x3F));
-		n = 4;
-	}
-	sl_buf_put(b, u, n);
+	sl_buf_put(b, u, sl_utf8_encode(cp, u));
 }
 
 bool sl_output_is_control(uint32_t cp)
@@ -433,4 +420,10 @@ void sl_jw_null(struct sl_jw *w)
 {
 	jw_before_value(w);
 	sl_buf_puts(w->b, "null");
+}
+
+void sl_jw_bool(struct sl_jw *w, bool v)
+{
+	jw_before_value(w);
+	sl_buf_puts(w->b, v ? "true" : "false");
 }

@@ -23,13 +23,21 @@ enum sl_format {
 	SL_FMT_GITHUB,
 	SL_FMT_PRETTY, /* cfn-lint's "pretty": grouped by file, with a summary */
 	SL_FMT_QUIET,  /* cfn-lint's "quiet": "ID: title file:line" */
+	SL_FMT_STANDARD, /* cfn-lint's default: "ID message", "file:line:col", a blank line */
 };
 
 struct sl_output_opts {
 	bool color; /* text and pretty: ANSI colours (the CLI sets it when stdout is a TTY) */
 	/* pretty only, for its summary line: templates linted, rules that ran */
 	size_t templates, rules;
+	/* the run's notices (sl_cli_notice), for the formats that carry them:
+	 * sarif (toolConfigurationNotifications) and github (::notice) */
+	const char *const *notices;
+	size_t n_notices;
 };
+
+/* True when the format writes the notices of sl_output_opts itself. */
+bool sl_output_has_notices(enum sl_format fmt);
 
 /* Parses a format name ("text", "json", ...). Returns 0 or -1 when unknown. */
 int sl_format_parse(const char *name, enum sl_format *out);
@@ -47,6 +55,7 @@ void sl_output_junit(struct sl_buf *out, const struct sl_report *const *r, size_
 void sl_output_github(struct sl_buf *out, const struct sl_report *const *r, size_t n, const struct sl_output_opts *o);
 void sl_output_pretty(struct sl_buf *out, const struct sl_report *const *r, size_t n, const struct sl_output_opts *o);
 void sl_output_quiet(struct sl_buf *out, const struct sl_report *const *r, size_t n, const struct sl_output_opts *o);
+void sl_output_standard(struct sl_buf *out, const struct sl_report *const *r, size_t n, const struct sl_output_opts *o);
 
 /*
  * Helpers shared by the formatters (output.c). Not for use outside src/output/.
@@ -127,6 +136,7 @@ void sl_jw_string(struct sl_jw *w, const char *s); /* NULL writes null */
 void sl_jw_string_n(struct sl_jw *w, const char *s, size_t n);
 void sl_jw_int(struct sl_jw *w, long long v);
 void sl_jw_null(struct sl_jw *w);
+void sl_jw_bool(struct sl_jw *w, bool v);
 /* Appends a JSON string literal (with quotes) for n bytes at s. */
 void sl_json_put_string(struct sl_buf *b, const char *s, size_t n, bool ascii);
 

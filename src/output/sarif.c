@@ -410,6 +410,32 @@ void sl_output_sarif(struct sl_buf *out, const struct sl_report *const *r, size_
 	}
 	sl_jw_end_array(&w);
 
+	if (o && o->n_notices) {
+		/* what the run says about its configuration (a setting it cannot
+		 * honour, an old rule ID): the invocation's notifications */
+		sl_jw_key(&w, "invocations");
+		sl_jw_begin_array(&w);
+		sl_jw_begin_object(&w);
+		sl_jw_key(&w, "executionSuccessful");
+		sl_jw_bool(&w, true);
+		sl_jw_key(&w, "toolConfigurationNotifications");
+		sl_jw_begin_array(&w);
+		for (size_t i = 0; i < o->n_notices; i++) {
+			sl_jw_begin_object(&w);
+			sl_jw_key(&w, "level");
+			sl_jw_string(&w, "note");
+			sl_jw_key(&w, "message");
+			sl_jw_begin_object(&w);
+			sl_jw_key(&w, "text");
+			sl_jw_string(&w, o->notices[i]);
+			sl_jw_end_object(&w);
+			sl_jw_end_object(&w);
+		}
+		sl_jw_end_array(&w);
+		sl_jw_end_object(&w);
+		sl_jw_end_array(&w);
+	}
+
 	sl_jw_key(&w, "columnKind");
 	sl_jw_string(&w, "unicodeCodePoints");
 

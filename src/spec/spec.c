@@ -12,6 +12,7 @@
  * table size.
  */
 #include "spec/spec.h"
+#include "spec/blob.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -24,59 +25,7 @@
 #error "the spec blob is little-endian and read in place"
 #endif
 
-/* The format version this reader serves (FORMAT_VERSION in tools/gen_spec.py). */
-#define SL_SPEC_FORMAT 3u
-#define SL_SPEC_MAX_SIZE (256u << 20)
-
 static const unsigned char spec_magic[8] = { 'S', 'L', 'S', 'P', 'E', 'C', 0, 0 };
-
-enum table {
-	T_STR,
-	T_RES,
-	T_SHAPE,
-	T_PROP,
-	T_TYPE,
-	T_AUX,
-	T_ATTR,
-	T_NS,
-	T_METRIC,
-	T_DIMSET,
-	T_H_RES,
-	T_H_PROP,
-	T_H_ATTR,
-	T_H_NS,
-	T_H_METRIC,
-	T_H_SHAPE,
-	T_CONS,
-	T_REL,
-	T_COUNT,
-};
-
-/* Record size of each table, in bytes. */
-static const uint32_t record_size[T_COUNT] = {
-	[T_STR] = 1,     [T_RES] = 24,    [T_SHAPE] = 12, [T_PROP] = 16,  [T_TYPE] = 8,
-	[T_AUX] = 4,     [T_ATTR] = 8,    [T_NS] = 12,    [T_METRIC] = 16, [T_DIMSET] = 4,
-	[T_H_RES] = 4,   [T_H_PROP] = 4,  [T_H_ATTR] = 4, [T_H_NS] = 4,   [T_H_METRIC] = 4,
-	[T_H_SHAPE] = 4, [T_CONS] = 48,  [T_REL] = 24,
-};
-
-#define HEADER_SIZE (32u + 8u * T_COUNT)
-
-struct res_rec {
-	uint32_t name, shape, flags, primary_id, attr_first, nattrs;
-};
-struct shape_rec {
-	uint32_t name, prop_first, nprops;
-};
-struct attr_rec {
-	uint32_t name, type;
-};
-struct ns_rec {
-	uint32_t name, metric_first, nmetrics;
-};
-struct metric_rec {
-	uint32_t ns, name, dimset_first, ndimsets;
-};
 
 _Static_assert(sizeof(struct res_rec) == 24, "resource record");
 _Static_assert(sizeof(struct shape_rec) == 12, "shape record");
@@ -94,6 +43,7 @@ struct sl_spec {
 	const void *table[T_COUNT];
 	uint32_t count[T_COUNT];
 	void *owned; /* the buffer of a loaded blob, else NULL */
+	struct sl_spec_filter *filter; /* the override spec's type filter (layer.c), or NULL */
 };
 
 /* The blob assembled into the binary (spec_blob.S): 16-byte aligned. */
@@ -257,7 +207,7 @@ static int check_tables(const struct sl_spec *s, char *err, size_t errlen)
 		if (dimset[i] >= nstr)
 			return fail(err, errlen, "dimension set %u out of range", i);
 	}
-	static const enum table hashed[][2] = {
+	static const enum sl_spec_table hashed[][2] = {
 		{ T_H_RES, T_RES }, { T_H_PROP, T_PROP }, { T_H_ATTR, T_ATTR },
 		{ T_H_NS, T_NS },   { T_H_METRIC, T_METRIC }, { T_H_SHAPE, T_SHAPE },
 	};
@@ -279,30 +229,27 @@ static int check_blob(struct sl_spec *s, char *err, size_t errlen)
 {
 	if (s->size < 8 || memcmp(s->base, spec_magic, 8) != 0)
 		return fail(err, errlen, "not a stacklint spec (bad magic)");
-	if (s->size < HEADER_SIZE)
+	if (s->size < SL_SPEC_HEADER_SIZE)
 		return fail(err, errlen, "truncated header");
 	uint32_t version = rd32(s->base + 8);
 	if (version != SL_SPEC_FORMAT)
 		return fail(err, errlen, "format version %u, this stacklint reads version %u", version,
 			    SL_SPEC_FORMAT);
-	if (rd32(s->base + 12) != HEADER_SIZE || rd32(s->base + 24) != T_COUNT)
+	if (rd32(s->base + 12) != SL_SPEC_HEADER_SIZE || rd32(s->base + 24) != T_COUNT)
 		return fail(err, errlen, "unexpected header layout");
 	if (rd32(s->base + 16) != s->size)
 		return fail(err, errlen, "size %zu, header says %u (truncated?)", s->size, rd32(s->base + 16));
 	for (int t = 0; t < T_COUNT; t++) {
 		const unsigned char *d = s->base + 32 + 8 * t;
 		uint64_t off = rd32(d), count = rd32(d + 4);
-		if (off < HEADER_SIZE || off % 8 != 0 || off + count * record_size[t] > s->size)
+		if (off < SL_SPEC_HEADER_SIZE || off % 8 != 0 || off + count * sl_spec_record_size[t] > s->size)
 			return fail(err, errlen, "%s table out of range", table_name[t]);
 	}
 	map_tables(s);
 	return check_tables(s, err, errlen);
 }
 
-/* Checks the blob in buf (malloc'd, len bytes) and makes a spec that owns it.
- * On error buf is freed. */
-static int adopt(const struct sl_spec **out, unsigned char *buf, size_t len, char *err,
-		 size_t errlen)
+int sl_spec_adopt(const struct sl_spec **out, unsigned char *buf, size_t len, char *err, size_t errlen)
 {
 	struct sl_spec *s = calloc(1, sizeof *s);
 	if (!s) {
@@ -332,7 +279,7 @@ int sl_spec_load_memory(const struct sl_spec **out, const void *data, size_t siz
 		return fail(err, errlen, "out of memory");
 	if (size)
 		memcpy(copy, data, size);
-	return adopt(out, copy, size, err, errlen);
+	return sl_spec_adopt(out, copy, size, err, errlen);
 }
 
 int sl_spec_load(const struct sl_spec **out, const char *path, char *err, size_t errlen)
@@ -373,7 +320,7 @@ int sl_spec_load(const struct sl_spec **out, const char *path, char *err, size_t
 		return fail(err, errlen, "%s: %s", path, why);
 	}
 	char msg[200];
-	if (adopt(out, buf, len, msg, sizeof msg) != 0)
+	if (sl_spec_adopt(out, buf, len, msg, sizeof msg) != 0)
 		return fail(err, errlen, "%s: %s", path, msg);
 	return 0;
 }
@@ -383,7 +330,26 @@ void sl_spec_free(const struct sl_spec *s)
 	if (!s || s == &builtin)
 		return;
 	free(s->owned);
+	sl_spec_filter_free(s->filter);
 	free((void *)s);
+}
+
+const unsigned char *sl_spec_blob_bytes(const struct sl_spec *s, size_t *size)
+{
+	*size = s->size;
+	return s->base;
+}
+
+void sl_spec_set_filter(const struct sl_spec *s, struct sl_spec_filter *f)
+{
+	if (s != &builtin)
+		((struct sl_spec *)s)->filter = f;
+}
+
+const char *sl_spec_type_removed(const struct sl_spec *s, const char *type, size_t len, char *buf,
+				 size_t buflen)
+{
+	return s->filter ? sl_spec_filter_why(s->filter, type, len, buf, buflen) : NULL;
 }
 
 const char *sl_spec_source(const struct sl_spec *s)
@@ -445,7 +411,7 @@ struct probe {
 	uint32_t mask, at, left;
 };
 
-static void probe_start(struct probe *p, const struct sl_spec *s, enum table h, uint32_t owner,
+static void probe_start(struct probe *p, const struct sl_spec *s, enum sl_spec_table h, uint32_t owner,
 			const char *name, size_t len)
 {
 	p->slot = TAB(s, h, uint32_t);

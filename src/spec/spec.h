@@ -191,6 +191,13 @@ enum sl_spec_resource_flags {
 
 /* O(1): the resource type called name, or SL_SPEC_NONE. */
 uint32_t sl_spec_resource(const struct sl_spec *s, const char *name, size_t len);
+/* When an override spec (--override-spec, spec/layer.h) removed the type
+ * called name from s, or would remove it were it known (a third-party type):
+ * why, as a clause in buf ("the override spec o.json excludes it
+ * (ExcludeResourceTypes 'AWS::EC2::*')"); else NULL. Custom::* and ::MODULE
+ * types are never removed. */
+const char *sl_spec_type_removed(const struct sl_spec *s, const char *name, size_t len, char *buf,
+				 size_t buflen);
 uint32_t sl_spec_nresources(const struct sl_spec *s);
 const char *sl_spec_resource_name(const struct sl_spec *s, uint32_t res);
 uint32_t sl_spec_resource_shape(const struct sl_spec *s, uint32_t res);

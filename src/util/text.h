@@ -16,6 +16,42 @@ size_t sl_edit_distance(const char *a, size_t la, const char *b, size_t lb);
  * schemas and limits count. */
 size_t sl_utf8_chars(const char *s, size_t len);
 
+/* The value of a hexadecimal digit, or -1. */
+static inline int sl_hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+		return (c | 0x20) - 'a' + 10;
+	return -1;
+}
+
+/* Writes code point cp (at most U+10FFFF; the caller keeps surrogates out) as
+ * UTF-8 into o, and returns its length, 1 to 4. */
+static inline size_t sl_utf8_encode(unsigned long cp, char o[4])
+{
+	if (cp < 0x80) {
+		o[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (char)(0xC0 | (cp >> 6));
+		o[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (char)(0xE0 | (cp >> 12));
+		o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (char)(0xF0 | (cp >> 18));
+	o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	o[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
 /* Whether the two bytes a, b stand together in the len bytes at s: "${" or
  * "{{" in a scalar. memchr scans for a, which is rare in most text, much faster
  * than memmem starts up for a two-byte needle. */

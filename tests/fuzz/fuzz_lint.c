@@ -21,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	const struct sl_report *rs[1] = { r };
 	struct sl_output_opts oo = { .color = true };
-	for (int f = SL_FMT_TEXT; f <= SL_FMT_GITHUB; f++) {
+	for (int f = SL_FMT_TEXT; f <= SL_FMT_STANDARD; f++) {
 		struct sl_buf b = SL_BUF_INIT;
 		sl_output_write(&b, (enum sl_format)f, rs, 1, &oo);
 		sl_buf_free(&b);
