@@ -139,7 +139,9 @@ static const char *label_of(const struct sl_ref *r, bool attach, enum phase *ph)
 	}
 }
 
-static const struct sl_template *sort_t; /* qsort has no context argument */
+/* qsort has no context argument; a graph may be written in every worker
+ * thread at once, so each thread has its own */
+static _Thread_local const struct sl_template *sort_t;
 
 static int cmp_insertion(const void *pa, const void *pb)
 {

@@ -273,7 +273,7 @@ static uint32_t find_res(struct builder *b, const char *name, size_t len)
  * run at the end of the property table; the old run is left unreferenced. */
 /* The builder whose string pool the comparators below read: qsort has no
  * context argument, and a spec is layered once, on one thread, at start-up. */
-static struct builder *sort_builder;
+static _Thread_local struct builder *sort_builder;
 
 static int by_prop_name(const void *a, const void *b)
 {
@@ -286,7 +286,8 @@ static int set_props(struct builder *b, uint32_t shape, struct sl_spec_prop *pro
 	if (b->oom) /* names or the shape may be missing: nothing to sort */
 		return failf(b, "out of memory");
 	sort_builder = b;
-	qsort(props, n, sizeof *props, by_prop_name);
+	if (n > 1) /* props may be NULL when there are none */
+		qsort(props, n, sizeof *props, by_prop_name);
 	uint32_t first = n ? push(b, T_PROP, props, n) : (uint32_t)b->t[T_PROP].n;
 	if (b->oom)
 		return failf(b, "out of memory");
@@ -1130,7 +1131,8 @@ static int conv_file(struct builder *b, const char *path)
 		goto out;
 	}
 	sort_builder = b;
-	qsort(al.v, al.n, sizeof *al.v, by_attr_name);
+	if (al.n > 1) /* al.v is NULL when there are no attributes */
+		qsort(al.v, al.n, sizeof *al.v, by_attr_name);
 	size_t nal = 0; /* a pointer given twice gives one attribute */
 	for (size_t i = 0; i < al.n; i++)
 		if (nal == 0 || strcmp(str_at(b, al.v[nal - 1].name), str_at(b, al.v[i].name)) != 0)
@@ -1749,7 +1751,8 @@ static int finish_tables(struct builder *b, const struct sl_spec_filter *flt)
 	}
 	rv->n = kept;
 	sort_builder = b;
-	qsort(rv->p, rv->n, sizeof(struct res_rec), by_res_name);
+	if (rv->n > 1)
+		qsort(rv->p, rv->n, sizeof(struct res_rec), by_res_name);
 	struct vec *lv = &b->t[T_REL];
 	struct rel_sort *rs = malloc((lv->n ? lv->n : 1) * sizeof *rs);
 	if (!rs)
@@ -1758,7 +1761,8 @@ static int finish_tables(struct builder *b, const struct sl_spec_filter *flt)
 		memcpy(&rs[i].r, vec_at(lv, i), sizeof rs[i].r);
 		rs[i].at = (uint32_t)i;
 	}
-	qsort(rs, lv->n, sizeof *rs, by_rel_shape);
+	if (lv->n > 1)
+		qsort(rs, lv->n, sizeof *rs, by_rel_shape);
 	for (size_t i = 0; i < lv->n; i++)
 		memcpy(vec_at(lv, i), &rs[i].r, sizeof rs[i].r);
 	free(rs);

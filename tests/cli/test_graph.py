@@ -139,6 +139,24 @@ class TestGraphFile(GraphTestCase):
             outs.add(tuple(self.read("d/t%d.yaml.dot" % i) for i in range(6)))
         self.assertEqual(outs, {tuple([TEMPLATE_DOT] * 6)})
 
+    def test_threads_write_their_own_graphs(self):
+        # templates of different shapes written by several threads at once:
+        # each graph is sorted with its own template (no shared sort state)
+        def template(n):
+            res = ["  Q0:\n    Type: AWS::SQS::Queue\n"]
+            for k in range(1, n + 1):
+                res.append("  Q%d:\n    Type: AWS::SQS::Queue\n    DependsOn: Q%d\n"
+                           "    Properties:\n      QueueName: !GetAtt Q%d.QueueName\n"
+                           "      Tags: [{Key: k, Value: !Ref Q0}]\n" % (k, k - 1, k // 2))
+            return "Resources:\n" + "".join(res)
+        for i in range(16):
+            self.write("d/t%02d.yaml" % i, template(3 + 7 * i))
+        self.sl("-g", "-j", "1", "d")
+        want = [self.read("d/t%02d.yaml.dot" % i) for i in range(16)]
+        for _ in range(3):
+            self.sl("-g", "-j", "4", "d")
+            self.assertEqual([self.read("d/t%02d.yaml.dot" % i) for i in range(16)], want)
+
     def test_configuration_key(self):
         self.write("t.yaml", TEMPLATE)
         self.write(".stacklintrc.yaml", "build_graph: true\n")
