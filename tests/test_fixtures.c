@@ -35,9 +35,10 @@
  * are fixtures as above, its other files (template.yaml, ...) only context.
  *
  * A directory may hold a file .options, a YAML map of settings for all its
- * templates; the one known is `lint-date: YYYY-MM-DD` (the lint_date option,
- * "today" for the rules that depend on the date). Without it, the current
- * date is used.
+ * templates: `lint-date: YYYY-MM-DD` (the lint_date option, "today" for the
+ * rules that depend on the date; without it, the current date is used) and
+ * `regions: [cn-north-1, ...]` (the regions option: the Regions the
+ * region-specific rules judge; without it, us-east-1).
  *
  * Usage: test_fixtures FIXTURES_RULES_DIR [ID...]
  * With IDs, only those directories are run and the completeness checks are
@@ -68,6 +69,9 @@
 
 static bool update_mode;
 static uint32_t lint_date; /* from the directory's .options; 0 = today */
+static const char *regions[16]; /* from the directory's .options */
+static char region_text[16][32];
+static size_t n_regions;
 static enum sl_backend backend = SL_BACKEND_DEFAULT;
 static size_t n_templates, n_failed_files, n_updated;
 
@@ -373,6 +377,8 @@ static int lint_file(const char *path, const char *id, struct diag_list *out)
 	o.include_checks = include;
 	o.n_include = 1;
 	o.lint_date = lint_date;
+	o.regions = regions;
+	o.n_regions = n_regions;
 	struct sl_report *r = NULL;
 	/* the real path: side-file rules read the template beside the file */
 	if (sl_lint_buffer_kind(&r, &o, path, fixture_kind(path), buf, len) < 0) {
@@ -596,12 +602,29 @@ static bool is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* A `regions` list of .options: at most 16 names under 32 bytes. */
+static bool take_regions(const struct sl_node *v)
+{
+	if (!sl_node_is(v, SL_SEQ) || !v->len || v->len > 16)
+		return false;
+	for (size_t i = 0; i < v->len; i++) {
+		const struct sl_node *it = v->items[i];
+		if (!sl_node_is(it, SL_SCALAR) || !it->len || it->len >= sizeof(region_text[0]))
+			return false;
+		memcpy(region_text[i], it->str, it->len + 1);
+		regions[i] = region_text[i];
+	}
+	n_regions = v->len;
+	return true;
+}
+
 /* Reads dir/.options into the settings above (all default when there is no
  * such file). Returns 0, or -1 with a reason printed. */
 static int read_options(const char *dir)
 {
 	char path[4096];
 	lint_date = 0;
+	n_regions = 0;
 	if (!fits(snprintf(path, sizeof(path), "%s/.options", dir), sizeof(path)))
 		return -1;
 	size_t len;
@@ -622,7 +645,10 @@ static int read_options(const char *dir)
 		if (sl_str_eq(k, "lint-date") && sl_node_is(v, SL_SCALAR) &&
 		    sl_date_parse(v->str, v->len, &lint_date))
 			continue;
-		fprintf(stderr, "  %s:%u:%u: unknown setting or bad value (known: lint-date: YYYY-MM-DD)\n",
+		if (sl_str_eq(k, "regions") && take_regions(v))
+			continue;
+		fprintf(stderr, "  %s:%u:%u: unknown setting or bad value (known: lint-date: YYYY-MM-DD, "
+			"regions: [REGION, ...])\n",
 			path, k->start.line, k->start.column);
 		goto done;
 	}

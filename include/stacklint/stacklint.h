@@ -74,6 +74,18 @@ struct sl_options {
 	 * as YYYYMMDD, e.g. 20261206; 0 = the current date in UTC. Pin it for
 	 * reproducible results. */
 	uint32_t lint_date;
+	/* cfn-lint's regions: the AWS Region codes the region-specific rules
+	 * judge each template for (E99530, E99531; docs/regions.md), as the
+	 * caller checked and expanded them (ALL_REGIONS is the caller's to
+	 * expand). None: us-east-1, cfn-lint's default, which those rules do
+	 * not judge (a template is judged only for Regions someone named: a
+	 * template written for one Region would otherwise fail in the default
+	 * one). A template's Metadata cfn-lint config `regions` replaces them
+	 * for that template, unless regions_fixed (they came from the command
+	 * line: cfn-lint's precedence) */
+	const char *const *regions;
+	size_t n_regions;
+	bool regions_fixed;
 	/* true: a suppression comment (# stacklint: disable=ID) that suppresses
 	 * nothing is not reported (W99000 still reports one it cannot read) */
 	bool no_unused_suppressions;

@@ -88,6 +88,10 @@ void sl_cli_usage(FILE *out)
 "  -c, --include-checks IDS...  rule IDs or prefixes to run although off by\n"
 "                        default (informational rules: -c I)\n"
 "  -m, --mandatory-checks IDS...  rules that template Metadata cannot switch off\n"
+"  -r, --regions REGION...  the AWS Regions to judge (ALL_REGIONS: every one;\n"
+"                        default $AWS_REGION, else $AWS_DEFAULT_REGION, else\n"
+"                        us-east-1): E99530, E99531 judge each one named\n"
+"                        (docs/regions.md)\n"
 "                        After -t, -i, -c, -m, -r and --ignore-templates, as in\n"
 "                        cfn-lint, every argument up to the next option or '--'\n"
 "                        is a value when a '--' follows (-i W2001 W8001 -- t.yaml);\n"
@@ -155,7 +159,6 @@ void sl_cli_usage(FILE *out)
 "  -h, --help            print this help\n"
 "\n"
 "Accepted for cfn-lint's command lines:\n"
-"  -r, --regions REGION...  accepted; the checks do not yet depend on the region\n"
 "  -u, --update-specs, -p, --patch-specs  the specification is compiled in: print\n"
 "                        how to update it (tools/update-spec.sh), exit 0\n"
 "  -D, --debug, -I, --info  cfn-lint's log levels: stacklint logs nothing\n"
@@ -384,6 +387,7 @@ int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
 				return 1;
 			break;
 		case 'r':
+			cli->set_regions = true;
 			if (sl_strv_push_split(&cli->regions, optarg) < 0 ||
 			    take_more(&cli->regions, true, MORE_REGIONS, argc, argv, dashdash) < 0)
 				return 1;

@@ -63,7 +63,10 @@ struct sl_cli {
 	bool ignore_bad_template; /* -b: drop E0000 (the template does not parse) */
 	bool set_ignore_bad_template;
 	bool update_specs;        /* -u / -p: a notice that the spec is compiled in */
-	struct sl_strv regions;   /* -r: accepted, not yet used */
+	/* -r / regions: the Regions judged (sl_cli_regions() checks and completes
+	 * them); set_regions: -r was given */
+	struct sl_strv regions;
+	bool set_regions;
 	bool build_graph;         /* -g / build_graph: write <template>.dot (output/graph.h) */
 	/* -x / configure_rules: "RULE:key=value" settings (cli/ruleopts.h);
 	 * set_rule_options: they came from the command line */
@@ -110,6 +113,15 @@ int sl_cli_old_ids(struct sl_cli *cli, bool (*is_custom)(const char *id, void *a
 /* Parses a --non-zero-exit-code value (informational or info, warning, error,
  * none) into *out. Returns 0, or -1 when the word is none of these. */
 int sl_exit_level_parse(const char *word, int *out);
+
+/* Checks and completes cli->regions once the command line and configuration
+ * are read (src/cli/regions.c): ALL_REGIONS becomes every Region of the
+ * table, no Region at all becomes $AWS_REGION, else $AWS_DEFAULT_REGION (else
+ * none: us-east-1, which the region-specific rules do not judge), and repeats
+ * go; a Region missing from the table gets a notice.
+ * Returns 0, or 1 after printing a usage error to `err` for a value that is
+ * not shaped like a Region code (or out of memory). */
+int sl_cli_regions(struct sl_cli *cli, FILE *err);
 
 /* Parses argv. Returns 0, or 1 after printing a usage error to `err`. */
 int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err);

@@ -159,9 +159,6 @@ static int apply(struct sl_cli *cli, const char *path, const struct sl_node *roo
 		} else if (sl_str_eq(k, "regions")) {
 			if (!cli->regions.n || cli->merge_configs)
 				rc = take_list(path, k, v, &cli->regions, err);
-			sl_cli_notice(cli, "%s:%u:%u: 'regions' is a cfn-lint setting stacklint reads but cannot "
-				      "honour yet: its checks do not depend on the region (every region is judged "
-				      "alike)", path, k->start.line, k->start.column);
 		} else if (sl_str_eq(k, "append_rules")) {
 			rc = take_list(path, k, v, &cli->append_rules, err);
 		} else if (sl_str_eq(k, "merge_configs")) {

@@ -275,7 +275,7 @@ int sl_cli_main(int argc, char **argv)
 		sl_cli_free(&cli);
 		return finish_stdout(0);
 	}
-	if (sl_config_load(&cli, stderr) != 0) {
+	if (sl_config_load(&cli, stderr) != 0 || sl_cli_regions(&cli, stderr) != 0) {
 		sl_cli_free(&cli);
 		return 1;
 	}
@@ -353,6 +353,9 @@ int sl_cli_main(int argc, char **argv)
 		.mandatory_checks = (const char *const *)cli.mandatory.v,
 		.n_mandatory = cli.mandatory.n,
 		.lint_date = cli.lint_date,
+		.regions = (const char *const *)cli.regions.v,
+		.n_regions = cli.regions.n,
+		.regions_fixed = cli.set_regions,
 		.rule_options = (const char *const *)cli.rule_options.v,
 		.n_rule_options = cli.rule_options.n,
 		.rule_options_fixed = cli.set_rule_options,

@@ -278,8 +278,9 @@ static bool ran(const char *pattern, void *arg)
  * cfn-lint reads them. When there are any, *local becomes a copy of opts
  * with them added to include_checks (in the arena) and 1 is returned; 0 when
  * there are none; -1 on OOM. (ignore_checks there is a suppression: see
- * suppressed(); configure_rules is read by sl_ropt_resolve(); regions and the
- * other keys change nothing stacklint checks.) */
+ * suppressed(); configure_rules is read by sl_ropt_resolve(); regions by
+ * sl_regions_judged() in analysis/regions.h; the other keys change nothing
+ * stacklint checks.) */
 static int template_includes(const struct sl_template *t, const struct sl_options *opts,
 			     struct sl_options *local, struct sl_arena *a)
 {

@@ -24,6 +24,7 @@ extern const struct sl_rule rule_E2530, rule_E3677, rule_E3678, rule_I2530, rule
 extern const struct sl_rule rule_E3019, rule_E3020, rule_E3021, rule_E3024, rule_E3710, rule_I3100, rule_W2002, rule_W2506, rule_W3696, rule_W3697;
 extern const struct sl_rule rule_E3044, rule_E3047, rule_E3048, rule_E3052, rule_E3053, rule_E3054, rule_E99501, rule_E99510, rule_E99513, rule_E99514, rule_E99520, rule_E99521, rule_W99511, rule_W99512, rule_W99522;
 extern const struct sl_rule rule_E99540, rule_E99541, rule_E99543, rule_W99542;
+extern const struct sl_rule rule_E99530, rule_E99531;
 extern const struct sl_rule rule_E3505, rule_E3633, rule_E3634, rule_E3689, rule_E3705, rule_E99601, rule_E99602, rule_E99604, rule_E99610, rule_E99611, rule_E99621, rule_I3013, rule_I99603, rule_W99620, rule_W99622;
 extern const struct sl_rule rule_E1103, rule_E1040, rule_E1041, rule_E1150, rule_E1151, rule_E1152, rule_E1153, rule_E1154, rule_E1155, rule_E1156, rule_E1157, rule_E1158, rule_E1159, rule_E1160, rule_E1161, rule_E1162, rule_E1163, rule_E1164;
 extern const struct sl_rule rule_E1700, rule_E1701, rule_E1702, rule_E2529, rule_I2010, rule_I2011;
@@ -119,7 +120,7 @@ static const struct sl_rule *const registry[] = {
 	&rule_E99021, &rule_E99022, &rule_E99023, &rule_E99024, &rule_E99025, &rule_E99103, &rule_E99105,
 	&rule_E99106, &rule_E99113, &rule_E99201, &rule_E99202, &rule_E99204, &rule_E99302, &rule_E99304,
 	&rule_E99305, &rule_E99306, &rule_E99308, &rule_E99309, &rule_E99402, &rule_E99403, &rule_E99501,
-	&rule_E99510, &rule_E99513, &rule_E99514, &rule_E99520, &rule_E99521, &rule_E99540, &rule_E99541,
+	&rule_E99510, &rule_E99513, &rule_E99514, &rule_E99520, &rule_E99521, &rule_E99530, &rule_E99531, &rule_E99540, &rule_E99541,
 	&rule_E99543, &rule_E99601, &rule_E99602, &rule_E99604, &rule_E99610, &rule_E99611, &rule_E99621,
 	&rule_E99701, &rule_E99702, &rule_E99704, &rule_E99705, &rule_E99711, &rule_E99713, &rule_E99801,
 	&rule_E99803, &rule_E99804, &rule_E99805, &rule_E99807, &rule_E99808, &rule_E99810, &rule_E99811,

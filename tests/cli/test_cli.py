@@ -875,11 +875,11 @@ class TestConfiguration(CliTestCase):
         self.check_common_keys(".cfnlintrc")
 
     def test_cfn_lint_only_key_gives_a_notice(self):
-        self.conf(".cfnlintrc", "templates: [a.yaml]\nregions:\n  - us-east-1\n  - eu-west-1\n")
+        self.conf(".cfnlintrc", "templates: [a.yaml]\nupdate_specs: true\n")
         p = self.sl()
         self.assertEqual(p.returncode, 6)  # the run goes on
         self.assertEqual(len(text_diags(p.stdout)), 2)
-        notes = [l for l in p.stderr.splitlines() if "regions" in l]
+        notes = [l for l in p.stderr.splitlines() if "update_specs" in l]
         self.assertEqual(len(notes), 1, p.stderr)
         self.assertIn(".cfnlintrc", notes[0])
 
@@ -888,7 +888,8 @@ class TestConfiguration(CliTestCase):
         # honour: a notice each (the others are honoured: tests/cli/test_cfnlint_cli.py,
         # test_custom_rules.py, test_configure_rule.py, test_override_spec.py,
         # test_params.py, test_dropin.py)
-        keys = ("regions", "append_rules", "update_specs")
+        # (regions are honoured since: tests/cli/test_regions.py)
+        keys = ("append_rules", "update_specs")
         values = {"update_specs": "true"}
         for key in keys:
             with self.subTest(key=key):
