@@ -1,5 +1,5 @@
 /*
- * Shared by the region-specific rules (E99530, E99531): a walk over each
+ * Shared by the region-specific rules (E99530, E99531) and W3010: a walk over each
  * resource's Properties along the resource specification (nested types,
  * lists, maps of nested types, both branches of Fn::If), calling back for
  * every property the specification knows, so that free-form values (a

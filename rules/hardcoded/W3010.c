@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "engine/engine.h"
+#include "rules/deploy/regional.h"
 
 /* True when s is an Availability Zone name (see the file comment). */
 static bool az_name(const char *s, size_t n)
@@ -131,64 +132,15 @@ static void check_zones(struct sl_ctx *c, const struct sl_node *key, const struc
 	judge(c, key, v);
 }
 
-static void walk_shape(struct sl_ctx *c, uint32_t shape, const struct sl_node *m);
-
-/* A value of spec type `type`; follows Fn::If branches. */
-static void walk_value(struct sl_ctx *c, uint32_t type, const struct sl_node *v)
+/* The shared walk along the specification calls back for every property it
+ * knows: the zone properties are judged whole, the others walked into. */
+static bool zone_property(struct sl_ctx *c, const struct sl_node *key, uint32_t type, const struct sl_node *v)
 {
-	const struct sl_node *fn = sl_node_intrinsic(v);
-	if (fn) {
-		const struct sl_node *a = v->pairs[0].value;
-		if (sl_str_eq(fn, "Fn::If") && sl_node_is(a, SL_SEQ) && a->len == 3) {
-			walk_value(c, type, a->items[1]);
-			walk_value(c, type, a->items[2]);
-		}
-		return;
-	}
-	const struct sl_spec_type *t = sl_spec_type(c->spec, type);
-	if (!t || !v)
-		return;
-	switch (t->kind) {
-	case SL_SPEC_SHAPE:
-		if (v->kind == SL_MAP)
-			walk_shape(c, t->arg, v);
-		break;
-	case SL_SPEC_LIST:
-		if (v->kind == SL_SEQ)
-			for (size_t i = 0; i < v->len; i++)
-				walk_value(c, t->arg, v->items[i]);
-		break;
-	case SL_SPEC_MAP:
-		if (v->kind == SL_MAP)
-			for (size_t i = 0; i < v->len; i++)
-				walk_value(c, t->arg, v->pairs[i].value);
-		break;
-	case SL_SPEC_UNION:
-		/* identical findings of two members are reported once */
-		for (uint32_t i = 0; i < t->n; i++) {
-			uint32_t m = sl_spec_union_member(c->spec, t, i);
-			const struct sl_spec_type *mt = sl_spec_type(c->spec, m);
-			if (mt && mt->kind != SL_SPEC_UNION)
-				walk_value(c, m, v);
-		}
-		break;
-	default:
-		break;
-	}
-}
-
-static void walk_shape(struct sl_ctx *c, uint32_t shape, const struct sl_node *m)
-{
-	for (size_t i = 0; i < m->len; i++) {
-		const struct sl_node *k = m->pairs[i].key, *v = m->pairs[i].value;
-		const struct sl_spec_prop *p = sl_spec_prop_find(c->spec, shape, k->str, k->len);
-		if (!p)
-			continue;
-		if (sl_str_eq(k, "AvailabilityZone") || sl_str_eq(k, "AvailabilityZones"))
-			check_zones(c, k, v);
-		else
-			walk_value(c, p->type, v);
-	}
+	(void)type;
+	if (!sl_str_eq(key, "AvailabilityZone") && !sl_str_eq(key, "AvailabilityZones"))
+		return false;
+	check_zones(c, key, v);
+	return true;
 }
 
 /* True for a template the AWS CDK synthesized: it has the CDK's
@@ -205,18 +157,8 @@ static bool cdk_synthesized(const struct sl_template *t)
 
 static void check(struct sl_ctx *c)
 {
-	const struct sl_template *t = c->t;
-	if (cdk_synthesized(t))
-		return;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		const struct sl_node *props = sl_map_get(e->value, "Properties");
-		if (!e->type || !sl_node_is(props, SL_MAP) || sl_node_intrinsic(props))
-			continue;
-		uint32_t rid = sl_spec_resource(c->spec, e->type->str, e->type->len);
-		if (rid != SL_SPEC_NONE)
-			walk_shape(c, sl_spec_resource_shape(c->spec, rid), props);
-	}
+	if (!cdk_synthesized(c->t))
+		sl_regional_walk(c, zone_property);
 }
 
 const struct sl_rule rule_W3010 = {
