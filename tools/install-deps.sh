@@ -11,6 +11,6 @@ $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
 	gcc libc6-dev meson ninja-build pkg-config \
 	libyaml-dev libfyaml-dev libpcre2-dev \
-	python3 python3-jsonschema libxml2-utils git pre-commit ca-certificates vim-nox vim-ale >/dev/null
+	python3 python3-jsonschema libxml2-utils git pre-commit ca-certificates vim-nox vim-ale neovim >/dev/null
 # npm fetches the SARIF and JUnit schemas the output tests validate against
 command -v npm >/dev/null 2>&1 || $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null

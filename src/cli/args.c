@@ -59,6 +59,7 @@ void sl_cli_usage(FILE *out)
 {
 	fputs(
 "Usage: stacklint [OPTIONS] [TEMPLATE|DIRECTORY|GLOB|-]...\n"
+"       stacklint lsp [OPTIONS]   the language server on stdin/stdout (docs/editors.md)\n"
 "\n"
 "Lint AWS CloudFormation and AWS SAM templates (YAML or JSON), and the files\n"
 "that deploy with them, recognised by name: appspec.yml/.yaml/.json (CodeDeploy),\n"

@@ -17,6 +17,7 @@
 #include "custom/custom.h"
 #include "engine/engine.h"
 #include "engine/rule.h"
+#include "lsp/lsp.h"
 #include "output/graph.h"
 #include "spec/layer.h"
 #include "spec/spec.h"
@@ -243,6 +244,9 @@ static int finish_stdout(int status)
 
 int sl_cli_main(int argc, char **argv)
 {
+	/* `stacklint lsp [OPTIONS]`: the language server on stdin/stdout */
+	if (argc > 1 && (strcmp(argv[1], "lsp") == 0 || strcmp(argv[1], "--lsp") == 0))
+		return sl_lsp_main(argc - 1, argv + 1, stdin, stdout);
 	struct sl_cli cli;
 	if (sl_cli_parse(&cli, argc, argv, stderr) != 0) {
 		sl_cli_free(&cli);

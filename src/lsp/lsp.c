@@ -1,0 +1,489 @@
+/* The language server: see lsp.h. */
+#include "lsp/lsp.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli/cli.h"
+#include "engine/rule.h"
+#include "load/load.h"
+#include "load/node.h"
+#include "output/output.h"
+#include "stacklint/stacklint.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/text.h"
+
+/* A message's body may hold a whole document: the template limit, and room
+ * for the JSON around it. */
+#define MAX_MESSAGE (SL_DEFAULT_MAX_SIZE * 2)
+
+enum {
+	PARSE_ERROR = -32700,
+	INVALID_REQUEST = -32600,
+	METHOD_NOT_FOUND = -32601,
+	SERVER_NOT_INITIALIZED = -32002,
+};
+
+struct doc {
+	char *uri;
+	char *text;
+	size_t len;
+};
+
+struct server {
+	FILE *in, *out;
+	struct sl_options opts;
+	struct doc *docs;
+	size_t n_docs, cap_docs;
+	bool initialized, shutdown;
+};
+
+/* --- framing ---------------------------------------------------------------- */
+
+/* Reads one message body (malloc'd, NUL-terminated) into *body. Returns 1, 0
+ * at the end of input, -1 on a framing error (a message is skipped when it
+ * can be). */
+static int read_message(FILE *in, char **body, size_t *len)
+{
+	char line[256];
+	long long n = -1;
+	bool any = false;
+	for (;;) {
+		if (!fgets(line, sizeof(line), in))
+			return any ? -1 : 0;
+		any = true;
+		if (strcmp(line, "\r\n") == 0 || strcmp(line, "\n") == 0)
+			break;
+		if (strncasecmp(line, "Content-Length:", 15) == 0) {
+			char *end;
+			errno = 0;
+			n = strtoll(line + 15, &end, 10);
+			if (errno || end == line + 15)
+				n = -1;
+		}
+		/* other headers (Content-Type) are read and left */
+	}
+	if (n < 0 || (unsigned long long)n > MAX_MESSAGE)
+		return -1;
+	char *b = malloc((size_t)n + 1);
+	if (!b)
+		return -1;
+	if (fread(b, 1, (size_t)n, in) != (size_t)n) {
+		free(b);
+		return 0;
+	}
+	b[n] = '\0';
+	*body = b;
+	*len = (size_t)n;
+	return 1;
+}
+
+static void send_msg(struct server *s, const struct sl_buf *b)
+{
+	fprintf(s->out, "Content-Length: %zu\r\n\r\n", b->len);
+	fwrite(b->data ? b->data : "", 1, b->len, s->out);
+	fflush(s->out);
+}
+
+/* Writes the request's id as it came: a number or a string (null when none). */
+static void put_id(struct sl_jw *w, const struct sl_node *id)
+{
+	if (!sl_node_is(id, SL_SCALAR) || sl_scalar_type(id) == SL_TYPE_NULL)
+		sl_jw_null(w);
+	else if (id->style == SL_DOUBLE)
+		sl_jw_string_n(w, id->str, id->len);
+	else
+		sl_jw_int(w, strtoll(id->str, NULL, 10));
+}
+
+static void begin_response(struct sl_jw *w, struct sl_buf *b, const struct sl_node *id)
+{
+	sl_jw_init(w, b, 0, false);
+	sl_jw_begin_object(w);
+	sl_jw_key(w, "jsonrpc");
+	sl_jw_string(w, "2.0");
+	sl_jw_key(w, "id");
+	put_id(w, id);
+}
+
+static void send_error(struct server *s, const struct sl_node *id, int code, const char *msg)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jw w;
+	begin_response(&w, &b, id);
+	sl_jw_key(&w, "error");
+	sl_jw_begin_object(&w);
+	sl_jw_key(&w, "code");
+	sl_jw_int(&w, code);
+	sl_jw_key(&w, "message");
+	sl_jw_string(&w, msg);
+	sl_jw_end_object(&w);
+	sl_jw_end_object(&w);
+	send_msg(s, &b);
+	sl_buf_free(&b);
+}
+
+/* --- documents --------------------------------------------------------------- */
+
+static struct doc *doc_find(struct server *s, const char *uri)
+{
+	for (size_t i = 0; i < s->n_docs; i++)
+		if (strcmp(s->docs[i].uri, uri) == 0)
+			return &s->docs[i];
+	return NULL;
+}
+
+static void doc_drop(struct server *s, struct doc *d)
+{
+	free(d->uri);
+	free(d->text);
+	*d = s->docs[--s->n_docs];
+}
+
+/* Sets uri's text (copied). Returns the document, or NULL on OOM. */
+static struct doc *doc_set(struct server *s, const char *uri, const char *text, size_t len)
+{
+	struct doc *d = doc_find(s, uri);
+	if (!d) {
+		if (s->n_docs == s->cap_docs) {
+			size_t cap = s->cap_docs ? s->cap_docs * 2 : 8;
+			struct doc *p = realloc(s->docs, cap * sizeof(*p));
+			if (!p)
+				return NULL;
+			s->docs = p;
+			s->cap_docs = cap;
+		}
+		d = &s->docs[s->n_docs];
+		d->uri = strdup(uri);
+		d->text = NULL;
+		if (!d->uri)
+			return NULL;
+		s->n_docs++;
+	}
+	char *t = malloc(len + 1);
+	if (!t)
+		return NULL;
+	memcpy(t, text, len);
+	t[len] = '\0';
+	free(d->text);
+	d->text = t;
+	d->len = len;
+	return d;
+}
+
+/* The file name in a file:// URI (its last part, enough to tell the kind of
+ * side file), or the URI itself. */
+static const char *uri_name(const char *uri)
+{
+	const char *slash = strrchr(uri, '/');
+	return slash ? slash + 1 : uri;
+}
+
+/* The path a URI names, for messages and the side-file kind: file:///a/b ->
+ * /a/b (percent escapes decoded). Malloc'd; NULL on OOM. */
+static char *uri_path(const char *uri)
+{
+	const char *p = strncmp(uri, "file://", 7) == 0 ? uri + 7 : uri;
+	size_t n = strlen(p);
+	char *o = malloc(n + 1), *q = o;
+	if (!o)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		int h1, h2;
+		if (p[i] == '%' && i + 2 < n && (h1 = sl_hexval(p[i + 1])) >= 0 && (h2 = sl_hexval(p[i + 2])) >= 0) {
+			*q++ = (char)(h1 << 4 | h2);
+			i += 2;
+		} else {
+			*q++ = p[i];
+		}
+	}
+	*q = '\0';
+	return o;
+}
+
+/* The UTF-16 column of byte offset `off` of text: code units from the start
+ * of its line. O(line length). */
+static unsigned utf16_column(const char *text, size_t len, size_t off)
+{
+	if (off > len)
+		off = len;
+	size_t ls = off;
+	while (ls > 0 && text[ls - 1] != '\n' && text[ls - 1] != '\r')
+		ls--;
+	unsigned units = 0;
+	for (size_t i = ls; i < off;) {
+		unsigned char c = (unsigned char)text[i];
+		size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+		units += k == 4 ? 2 : 1;
+		i += k;
+	}
+	return units;
+}
+
+static void put_position(struct sl_jw *w, const struct doc *d, struct sl_position p)
+{
+	sl_jw_begin_object(w);
+	sl_jw_key(w, "line");
+	sl_jw_int(w, p.line ? (long long)p.line - 1 : 0);
+	sl_jw_key(w, "character");
+	sl_jw_int(w, p.line ? utf16_column(d->text, d->len, p.offset) : 0);
+	sl_jw_end_object(w);
+}
+
+/* Lints d and publishes its diagnostics (none for a file that is neither a
+ * template nor a side file). */
+static void publish(struct server *s, const struct doc *d, bool closed)
+{
+	struct sl_report *r = NULL;
+	char *path = closed ? NULL : uri_path(d->uri);
+	if (path) {
+		enum sl_file_kind kind = sl_file_kind_of(uri_name(d->uri));
+		if (sl_lint_buffer_kind(&r, &s->opts, path, kind, d->text, d->len) == 0 && r &&
+		    kind == SL_FILE_TEMPLATE && !r->is_template) {
+			sl_report_free(r);
+			r = NULL;
+		}
+	}
+	free(path);
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jw w;
+	sl_jw_init(&w, &b, 0, false);
+	sl_jw_begin_object(&w);
+	sl_jw_key(&w, "jsonrpc");
+	sl_jw_string(&w, "2.0");
+	sl_jw_key(&w, "method");
+	sl_jw_string(&w, "textDocument/publishDiagnostics");
+	sl_jw_key(&w, "params");
+	sl_jw_begin_object(&w);
+	sl_jw_key(&w, "uri");
+	sl_jw_string(&w, d->uri);
+	sl_jw_key(&w, "diagnostics");
+	sl_jw_begin_array(&w);
+	for (size_t i = 0; r && i < r->count; i++) {
+		const struct sl_diag *g = &r->diags[i];
+		sl_jw_begin_object(&w);
+		sl_jw_key(&w, "range");
+		sl_jw_begin_object(&w);
+		sl_jw_key(&w, "start");
+		put_position(&w, d, g->start);
+		sl_jw_key(&w, "end");
+		put_position(&w, d, g->end.line ? g->end : g->start);
+		sl_jw_end_object(&w);
+		sl_jw_key(&w, "severity");
+		sl_jw_int(&w, g->severity == SL_SEV_ERROR ? 1 : g->severity == SL_SEV_WARNING ? 2 : 3);
+		sl_jw_key(&w, "code");
+		sl_jw_string(&w, g->rule_id);
+		const struct sl_rule *rule = sl_rule_find(g->rule_id);
+		if (rule && rule->source) {
+			sl_jw_key(&w, "codeDescription");
+			sl_jw_begin_object(&w);
+			sl_jw_key(&w, "href");
+			sl_jw_string(&w, rule->source);
+			sl_jw_end_object(&w);
+		}
+		sl_jw_key(&w, "source");
+		sl_jw_string(&w, "stacklint");
+		sl_jw_key(&w, "message");
+		sl_jw_string(&w, g->message);
+		sl_jw_end_object(&w);
+	}
+	sl_jw_end_array(&w);
+	sl_jw_end_object(&w);
+	sl_jw_end_object(&w);
+	send_msg(s, &b);
+	sl_buf_free(&b);
+	sl_report_free(r);
+}
+
+/* --- methods ----------------------------------------------------------------- */
+
+static void initialize(struct server *s, const struct sl_node *id)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jw w;
+	begin_response(&w, &b, id);
+	sl_jw_key(&w, "result");
+	sl_jw_begin_object(&w);
+	sl_jw_key(&w, "capabilities");
+	sl_jw_begin_object(&w);
+	sl_jw_key(&w, "positionEncoding");
+	sl_jw_string(&w, "utf-16");
+	sl_jw_key(&w, "textDocumentSync");
+	sl_jw_begin_object(&w);
+	sl_jw_key(&w, "openClose");
+	sl_jw_bool(&w, true);
+	sl_jw_key(&w, "change");
+	sl_jw_int(&w, 1); /* full: each change sends the whole text */
+	sl_jw_key(&w, "save");
+	sl_jw_begin_object(&w);
+	sl_jw_key(&w, "includeText");
+	sl_jw_bool(&w, false);
+	sl_jw_end_object(&w);
+	sl_jw_end_object(&w);
+	sl_jw_end_object(&w);
+	sl_jw_key(&w, "serverInfo");
+	sl_jw_begin_object(&w);
+	sl_jw_key(&w, "name");
+	sl_jw_string(&w, "stacklint");
+	sl_jw_key(&w, "version");
+	sl_jw_string(&w, sl_version());
+	sl_jw_end_object(&w);
+	sl_jw_end_object(&w);
+	sl_jw_end_object(&w);
+	send_msg(s, &b);
+	sl_buf_free(&b);
+	s->initialized = true;
+}
+
+static void null_result(struct server *s, const struct sl_node *id)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jw w;
+	begin_response(&w, &b, id);
+	sl_jw_key(&w, "result");
+	sl_jw_null(&w);
+	sl_jw_end_object(&w);
+	send_msg(s, &b);
+	sl_buf_free(&b);
+}
+
+static const struct sl_node *text_document(const struct sl_node *params, const char **uri)
+{
+	const struct sl_node *td = sl_map_get(params, "textDocument");
+	const struct sl_node *u = sl_map_get(td, "uri");
+	*uri = sl_node_is(u, SL_SCALAR) && u->len ? u->str : NULL;
+	return td;
+}
+
+/* Handles one message. Returns 1 to go on, 0 at `exit`. */
+static int handle(struct server *s, const struct sl_node *msg)
+{
+	const struct sl_node *method = sl_map_get(msg, "method");
+	const struct sl_node *id = sl_map_get(msg, "id");
+	const struct sl_node *params = sl_map_get(msg, "params");
+	if (!sl_node_is(msg, SL_MAP) || !sl_node_is(method, SL_SCALAR)) {
+		/* a response to a request of ours (we send none), or not a message */
+		if (!sl_map_get(msg, "result") && !sl_map_get(msg, "error"))
+			send_error(s, id, INVALID_REQUEST, "not a JSON-RPC request or notification");
+		return 1;
+	}
+	const char *m = method->str;
+	if (strcmp(m, "exit") == 0)
+		return 0;
+	if (strcmp(m, "initialize") == 0) {
+		initialize(s, id);
+		return 1;
+	}
+	if (!s->initialized) {
+		if (id)
+			send_error(s, id, SERVER_NOT_INITIALIZED, "the server is not initialized");
+		return 1;
+	}
+	if (strcmp(m, "shutdown") == 0) {
+		s->shutdown = true;
+		null_result(s, id);
+		return 1;
+	}
+	const char *uri;
+	if (strcmp(m, "textDocument/didOpen") == 0) {
+		const struct sl_node *td = text_document(params, &uri);
+		const struct sl_node *text = sl_map_get(td, "text");
+		struct doc *d = uri && sl_node_is(text, SL_SCALAR) ? doc_set(s, uri, text->str, text->len) : NULL;
+		if (d)
+			publish(s, d, false);
+		return 1;
+	}
+	if (strcmp(m, "textDocument/didChange") == 0) {
+		text_document(params, &uri);
+		const struct sl_node *ch = sl_map_get(params, "contentChanges");
+		/* full sync: the last change holds the whole text */
+		const struct sl_node *last = sl_node_is(ch, SL_SEQ) && ch->len ? ch->items[ch->len - 1] : NULL;
+		const struct sl_node *text = sl_map_get(last, "text");
+		struct doc *d = uri && sl_node_is(text, SL_SCALAR) ? doc_set(s, uri, text->str, text->len) : NULL;
+		if (d)
+			publish(s, d, false);
+		return 1;
+	}
+	if (strcmp(m, "textDocument/didSave") == 0) {
+		text_document(params, &uri);
+		struct doc *d = uri ? doc_find(s, uri) : NULL;
+		if (d)
+			publish(s, d, false);
+		return 1;
+	}
+	if (strcmp(m, "textDocument/didClose") == 0) {
+		text_document(params, &uri);
+		struct doc *d = uri ? doc_find(s, uri) : NULL;
+		if (d) {
+			publish(s, d, true); /* clears the client's list */
+			doc_drop(s, d);
+		}
+		return 1;
+	}
+	/* other notifications ($/cancelRequest, initialized, ...) need nothing;
+	 * an unknown request gets its error */
+	if (id && strncmp(m, "$/", 2) != 0)
+		send_error(s, id, METHOD_NOT_FOUND, "method not supported by stacklint");
+	return 1;
+}
+
+int sl_lsp_main(int argc, char **argv, FILE *in, FILE *out)
+{
+	struct sl_cli cli;
+	/* the selection options of the command line and the configuration */
+	if (sl_cli_parse(&cli, argc, argv, stderr) != 0 || sl_config_load(&cli, stderr) != 0) {
+		sl_cli_free(&cli);
+		return 1;
+	}
+	struct server s = { .in = in, .out = out };
+	s.opts = (struct sl_options){
+		.backend = cli.backend,
+		.max_size = cli.max_size,
+		.ignore_checks = (const char *const *)cli.ignore.v,
+		.n_ignore = cli.ignore.n,
+		.include_checks = (const char *const *)cli.include.v,
+		.n_include = cli.include.n,
+		.mandatory_checks = (const char *const *)cli.mandatory.v,
+		.n_mandatory = cli.mandatory.n,
+		.lint_date = cli.lint_date,
+		.no_unused_suppressions = cli.no_unused_suppressions,
+	};
+	int status = 1;
+	for (;;) {
+		char *body = NULL;
+		size_t len = 0;
+		int got = read_message(in, &body, &len);
+		if (got == 0)
+			break; /* the client went away */
+		if (got < 0) {
+			send_error(&s, NULL, PARSE_ERROR, "bad message framing (Content-Length)");
+			continue;
+		}
+		struct sl_arena a;
+		sl_arena_init(&a);
+		struct sl_doc doc;
+		struct sl_load_opts lo = { SL_BACKEND_DEFAULT, MAX_MESSAGE, true };
+		int go = 1;
+		if (sl_load(&doc, &a, body, len, &lo) < 0 || !doc.root || !doc.json || doc.failed)
+			send_error(&s, NULL, PARSE_ERROR, "the message is not JSON");
+		else
+			go = handle(&s, doc.root);
+		bool was_shutdown = s.shutdown;
+		sl_arena_free(&a);
+		free(body);
+		if (!go) {
+			status = was_shutdown ? 0 : 1;
+			break;
+		}
+	}
+	for (size_t i = 0; i < s.n_docs; i++) {
+		free(s.docs[i].uri);
+		free(s.docs[i].text);
+	}
+	free(s.docs);
+	sl_cli_free(&cli);
+	return status;
+}

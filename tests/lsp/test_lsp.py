@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""
+`stacklint lsp` driven by a scripted JSON-RPC client over pipes, as an editor
+drives it: initialize, open, change, save, close, shutdown, exit — and bad
+input: a malformed body, bad framing, an unknown method, a request before
+initialize, a client that goes away.
+
+    test_lsp.py STACKLINT [unittest options]
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+STACKLINT = None
+
+BAD = """\
+AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Topic:
+    Type: AWS::SNS::Topic
+    Properties:
+      DisplayName: "日本語😀"
+      TopicName: !Ref Missing
+"""
+GOOD = BAD.replace("!Ref Missing", "alerts")
+
+
+class Client:
+    def __init__(self, *args, cwd=None):
+        env = dict(os.environ, AWS_REGION="", AWS_DEFAULT_REGION="")
+        self.p = subprocess.Popen([STACKLINT, "lsp", *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, cwd=cwd, env=env)
+        self.next_id = 1
+
+    def raw(self, data):
+        self.p.stdin.write(data)
+        self.p.stdin.flush()
+
+    def send(self, obj):
+        body = json.dumps(obj).encode("utf-8")
+        self.raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+
+    def request(self, method, params=None):
+        i = self.next_id
+        self.next_id += 1
+        self.send({"jsonrpc": "2.0", "id": i, "method": method, "params": params or {}})
+        return i
+
+    def notify(self, method, params=None):
+        self.send({"jsonrpc": "2.0", "method": method, "params": params or {}})
+
+    def read(self):
+        length = None
+        while True:
+            line = self.p.stdout.readline()
+            if not line:
+                raise EOFError("the server closed its output")
+            if line in (b"\r\n", b"\n"):
+                break
+            k, _, v = line.decode("ascii").partition(":")
+            if k.lower() == "content-length":
+                length = int(v)
+        return json.loads(self.p.stdout.read(length))
+
+    def finish(self):
+        i = self.request("shutdown")
+        r = self.read()
+        assert r == {"jsonrpc": "2.0", "id": i, "result": None}, r
+        self.notify("exit")
+        self.p.stdin.close()
+        return self.p.wait(timeout=30)
+
+
+class TestLsp(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory(prefix="stacklint-lsp-")
+        self.c = Client(cwd=self.tmp.name)
+
+    def tearDown(self):
+        if self.c.p.poll() is None:
+            self.c.p.kill()
+            self.c.p.wait()
+        for f in (self.c.p.stdin, self.c.p.stdout, self.c.p.stderr):
+            if f and not f.closed:
+                f.close()
+        self.tmp.cleanup()
+
+    def init(self):
+        i = self.c.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}})
+        r = self.c.read()
+        self.assertEqual(r["id"], i)
+        caps = r["result"]["capabilities"]
+        self.assertEqual(caps["textDocumentSync"]["change"], 1)
+        self.assertEqual(caps["positionEncoding"], "utf-16")
+        self.c.notify("initialized")
+        return r
+
+    def open(self, uri, text):
+        self.c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "yaml",
+                                                                "version": 1, "text": text}})
+        return self.c.read()
+
+    def test_session(self):
+        self.init()
+        uri = "file:///stacks/app%20one.yaml"
+        msg = self.open(uri, BAD)
+        self.assertEqual(msg["method"], "textDocument/publishDiagnostics")
+        self.assertEqual(msg["params"]["uri"], uri)
+        diags = msg["params"]["diagnostics"]
+        e1020 = [d for d in diags if d["code"] == "E1020"]
+        self.assertEqual(len(e1020), 1, diags)
+        d = e1020[0]
+        # line 7 (0-based 6), "      TopicName: !Ref Missing": the Ref's value
+        self.assertEqual(d["range"]["start"]["line"], 6)
+        self.assertEqual(d["severity"], 1)
+        self.assertEqual(d["source"], "stacklint")
+        self.assertTrue(d["codeDescription"]["href"].startswith("https://"))
+        # the change fixes it: no E1020
+        self.c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                                 "contentChanges": [{"text": GOOD}]})
+        msg = self.c.read()
+        self.assertNotIn("E1020", [d["code"] for d in msg["params"]["diagnostics"]])
+        # save lints again; close clears the list
+        self.c.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+        self.assertEqual(self.c.read()["params"]["uri"], uri)
+        self.c.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+        self.assertEqual(self.c.read()["params"], {"uri": uri, "diagnostics": []})
+        self.assertEqual(self.c.finish(), 0)
+
+    def test_utf16_columns(self):
+        self.init()
+        text = 'Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties: {DisplayName: "😀é", Bogus: 1}\n'
+        diags = self.open("file:///t.yaml", text)["params"]["diagnostics"]
+        d = [d for d in diags if d["code"] == "E3002"][0]
+        line = text.splitlines()[3]
+        before = line[:line.index("Bogus")]
+        units = len(before.encode("utf-16-le")) // 2
+        self.assertEqual(d["range"]["start"], {"line": 3, "character": units})
+        self.assertEqual(d["range"]["end"], {"line": 3, "character": units + 5})
+        self.assertEqual(self.c.finish(), 0)
+
+    def test_only_templates(self):
+        self.init()
+        msg = self.open("file:///docker-compose.yaml", "services:\n  web:\n    image: nginx\n")
+        self.assertEqual(msg["params"]["diagnostics"], [])
+        # a side file by its name gets its own rules
+        msg = self.open("file:///p/samconfig.toml", 'version = "0.1"\n')
+        self.assertIn("E99701", [d["code"] for d in msg["params"]["diagnostics"]])
+        self.assertEqual(self.c.finish(), 0)
+
+    def test_bad_input(self):
+        # before initialize: an error for a request
+        i = self.c.request("textDocument/hover", {})
+        self.assertEqual(self.c.read()["error"]["code"], -32002)
+        self.init()
+        # not JSON
+        self.c.raw(b"Content-Length: 9\r\n\r\n{not json")
+        self.assertEqual(self.c.read()["error"]["code"], -32700)
+        # an unknown request, and an unknown notification (no answer)
+        self.c.notify("workspace/didChangeConfiguration", {"settings": {}})
+        i = self.c.request("textDocument/formatting", {})
+        r = self.c.read()
+        self.assertEqual((r["id"], r["error"]["code"]), (i, -32601))
+        # bad framing
+        self.c.raw(b"Content-Length: nope\r\n\r\n")
+        self.assertEqual(self.c.read()["error"]["code"], -32700)
+        self.assertEqual(self.c.finish(), 0)
+
+    def test_exit_without_shutdown_and_client_gone(self):
+        self.init()
+        self.c.notify("exit")
+        self.assertEqual(self.c.p.wait(timeout=30), 1)
+        c = Client(cwd=self.tmp.name)
+        c.p.stdin.close()  # the client died
+        self.assertEqual(c.p.wait(timeout=30), 1)
+        c.p.stdout.close()
+        c.p.stderr.close()
+
+    def test_configuration(self):
+        with open(os.path.join(self.tmp.name, ".cfnlintrc"), "w") as f:
+            f.write("ignore_checks: [E1020]\n")
+        self.init()
+        diags = self.open("file:///t.yaml", BAD)["params"]["diagnostics"]
+        self.assertNotIn("E1020", [d["code"] for d in diags])
+        self.assertEqual(self.c.finish(), 0)
+
+
+if __name__ == "__main__":
+    STACKLINT = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=1)
