@@ -31,6 +31,7 @@ struct doc {
 	char *uri;
 	char *text;
 	size_t len;
+	struct sl_report *report; /* the last lint's, for hover; NULL when none */
 };
 
 struct server {
@@ -140,6 +141,7 @@ static void doc_drop(struct server *s, struct doc *d)
 {
 	free(d->uri);
 	free(d->text);
+	sl_report_free(d->report);
 	*d = s->docs[--s->n_docs];
 }
 
@@ -159,6 +161,7 @@ static struct doc *doc_set(struct server *s, const char *uri, const char *text, 
 		d = &s->docs[s->n_docs];
 		d->uri = strdup(uri);
 		d->text = NULL;
+		d->report = NULL;
 		if (!d->uri)
 			return NULL;
 		s->n_docs++;
@@ -223,6 +226,60 @@ static unsigned utf16_column(const char *text, size_t len, size_t off)
 	return units;
 }
 
+/* The byte offset of an LSP position (0-based line, UTF-16 character) in
+ * text, clamped to the line's end and the text's: what an edit or a hover
+ * names. O(text) to find the line, O(line) in it. */
+static size_t byte_offset(const char *text, size_t len, long long line, long long character)
+{
+	size_t i = 0;
+	for (long long l = 0; l < line && i < len; i++)
+		if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n')))
+			l++;
+	for (long long u = 0; u < character && i < len && text[i] != '\n' && text[i] != '\r';) {
+		unsigned char c = (unsigned char)text[i];
+		size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+		u += k == 4 ? 2 : 1;
+		i += k;
+	}
+	return i < len ? i : len;
+}
+
+static long long num(const struct sl_node *n)
+{
+	return sl_node_is(n, SL_SCALAR) ? strtoll(n->str, NULL, 10) : 0;
+}
+
+/* Applies one contentChanges item: with a range, an edit of the text; without,
+ * the whole text. Returns 0, or -1 (OOM, or not a change). */
+static int apply_change(struct server *s, struct doc *d, const struct sl_node *ch)
+{
+	const struct sl_node *text = sl_map_get(ch, "text");
+	const struct sl_node *range = sl_map_get(ch, "range");
+	if (!sl_node_is(text, SL_SCALAR))
+		return -1;
+	if (!range)
+		return doc_set(s, d->uri, text->str, text->len) ? 0 : -1;
+	const struct sl_node *st = sl_map_get(range, "start"), *en = sl_map_get(range, "end");
+	size_t a = byte_offset(d->text, d->len, num(sl_map_get(st, "line")), num(sl_map_get(st, "character")));
+	size_t b = byte_offset(d->text, d->len, num(sl_map_get(en, "line")), num(sl_map_get(en, "character")));
+	if (b < a)
+		b = a;
+	size_t n = d->len - (b - a) + text->len;
+	if (n > MAX_MESSAGE)
+		return -1;
+	char *t = malloc(n + 1);
+	if (!t)
+		return -1;
+	memcpy(t, d->text, a);
+	memcpy(t + a, text->str, text->len);
+	memcpy(t + a + text->len, d->text + b, d->len - b);
+	t[n] = '\0';
+	free(d->text);
+	d->text = t;
+	d->len = n;
+	return 0;
+}
+
 static void put_position(struct sl_jw *w, const struct doc *d, struct sl_position p)
 {
 	sl_jw_begin_object(w);
@@ -235,7 +292,7 @@ static void put_position(struct sl_jw *w, const struct doc *d, struct sl_positio
 
 /* Lints d and publishes its diagnostics (none for a file that is neither a
  * template nor a side file). */
-static void publish(struct server *s, const struct doc *d, bool closed)
+static void publish(struct server *s, struct doc *d, bool closed)
 {
 	struct sl_report *r = NULL;
 	char *path = closed ? NULL : uri_path(d->uri);
@@ -295,7 +352,8 @@ static void publish(struct server *s, const struct doc *d, bool closed)
 	sl_jw_end_object(&w);
 	send_msg(s, &b);
 	sl_buf_free(&b);
-	sl_report_free(r);
+	sl_report_free(d->report);
+	d->report = r;
 }
 
 /* --- methods ----------------------------------------------------------------- */
@@ -316,14 +374,16 @@ static void initialize(struct server *s, const struct sl_node *id)
 	sl_jw_key(&w, "openClose");
 	sl_jw_bool(&w, true);
 	sl_jw_key(&w, "change");
-	sl_jw_int(&w, 1); /* full: each change sends the whole text */
+	sl_jw_int(&w, 2); /* incremental: each change sends the edited range */
 	sl_jw_key(&w, "save");
 	sl_jw_begin_object(&w);
 	sl_jw_key(&w, "includeText");
 	sl_jw_bool(&w, false);
-	sl_jw_end_object(&w);
-	sl_jw_end_object(&w);
-	sl_jw_end_object(&w);
+	sl_jw_end_object(&w); /* save */
+	sl_jw_end_object(&w); /* textDocumentSync */
+	sl_jw_key(&w, "hoverProvider");
+	sl_jw_bool(&w, true);
+	sl_jw_end_object(&w); /* capabilities */
 	sl_jw_key(&w, "serverInfo");
 	sl_jw_begin_object(&w);
 	sl_jw_key(&w, "name");
@@ -348,6 +408,51 @@ static void null_result(struct server *s, const struct sl_node *id)
 	sl_jw_end_object(&w);
 	send_msg(s, &b);
 	sl_buf_free(&b);
+}
+
+/* Hover over a finding: its rule's title and documentation, as Markdown (the
+ * findings of the last lint whose range holds the position; null elsewhere). */
+static void hover(struct server *s, const struct sl_node *id, struct doc *d, const struct sl_node *pos)
+{
+	struct sl_buf md = SL_BUF_INIT;
+	if (d && d->report && pos) {
+		size_t off = byte_offset(d->text, d->len, num(sl_map_get(pos, "line")),
+					 num(sl_map_get(pos, "character")));
+		for (size_t i = 0; i < d->report->count; i++) {
+			const struct sl_diag *g = &d->report->diags[i];
+			size_t a = g->start.offset, b = g->end.line ? g->end.offset : a;
+			if (!g->start.line || off < a || off > b)
+				continue;
+			const struct sl_rule *r = sl_rule_find(g->rule_id);
+			if (md.len)
+				sl_buf_puts(&md, "\n\n---\n\n");
+			sl_buf_printf(&md, "**%s** %s\n\n", g->rule_id, g->message);
+			if (r)
+				sl_buf_printf(&md, "### %s: %s\n\n%s\n\nDocumentation: <%s>", r->id, r->title, r->doc,
+					      r->source);
+		}
+	}
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jw w;
+	begin_response(&w, &b, id);
+	sl_jw_key(&w, "result");
+	if (!md.len) {
+		sl_jw_null(&w);
+	} else {
+		sl_jw_begin_object(&w);
+		sl_jw_key(&w, "contents");
+		sl_jw_begin_object(&w);
+		sl_jw_key(&w, "kind");
+		sl_jw_string(&w, "markdown");
+		sl_jw_key(&w, "value");
+		sl_jw_string_n(&w, md.data, md.len);
+		sl_jw_end_object(&w);
+		sl_jw_end_object(&w);
+	}
+	sl_jw_end_object(&w);
+	send_msg(s, &b);
+	sl_buf_free(&b);
+	sl_buf_free(&md);
 }
 
 static const struct sl_node *text_document(const struct sl_node *params, const char **uri)
@@ -399,12 +504,14 @@ static int handle(struct server *s, const struct sl_node *msg)
 	if (strcmp(m, "textDocument/didChange") == 0) {
 		text_document(params, &uri);
 		const struct sl_node *ch = sl_map_get(params, "contentChanges");
-		/* full sync: the last change holds the whole text */
-		const struct sl_node *last = sl_node_is(ch, SL_SEQ) && ch->len ? ch->items[ch->len - 1] : NULL;
-		const struct sl_node *text = sl_map_get(last, "text");
-		struct doc *d = uri && sl_node_is(text, SL_SCALAR) ? doc_set(s, uri, text->str, text->len) : NULL;
-		if (d)
-			publish(s, d, false);
+		struct doc *d = uri ? doc_find(s, uri) : NULL;
+		if (!d || !sl_node_is(ch, SL_SEQ))
+			return 1;
+		/* in order: each edit's range is in the text the ones before it left */
+		for (size_t i = 0; i < ch->len; i++)
+			if (apply_change(s, d, ch->items[i]) < 0)
+				return 1;
+		publish(s, d, false);
 		return 1;
 	}
 	if (strcmp(m, "textDocument/didSave") == 0) {
@@ -421,6 +528,11 @@ static int handle(struct server *s, const struct sl_node *msg)
 			publish(s, d, true); /* clears the client's list */
 			doc_drop(s, d);
 		}
+		return 1;
+	}
+	if (strcmp(m, "textDocument/hover") == 0) {
+		text_document(params, &uri);
+		hover(s, id, uri ? doc_find(s, uri) : NULL, sl_map_get(params, "position"));
 		return 1;
 	}
 	/* other notifications ($/cancelRequest, initialized, ...) need nothing;
@@ -482,6 +594,7 @@ int sl_lsp_main(int argc, char **argv, FILE *in, FILE *out)
 	for (size_t i = 0; i < s.n_docs; i++) {
 		free(s.docs[i].uri);
 		free(s.docs[i].text);
+		sl_report_free(s.docs[i].report);
 	}
 	free(s.docs);
 	sl_cli_free(&cli);

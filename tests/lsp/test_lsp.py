@@ -93,7 +93,8 @@ class TestLsp(unittest.TestCase):
         r = self.c.read()
         self.assertEqual(r["id"], i)
         caps = r["result"]["capabilities"]
-        self.assertEqual(caps["textDocumentSync"]["change"], 1)
+        self.assertEqual(caps["textDocumentSync"]["change"], 2)  # incremental
+        self.assertTrue(caps["hoverProvider"])
         self.assertEqual(caps["positionEncoding"], "utf-16")
         self.c.notify("initialized")
         return r
@@ -128,6 +129,48 @@ class TestLsp(unittest.TestCase):
         self.assertEqual(self.c.read()["params"]["uri"], uri)
         self.c.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
         self.assertEqual(self.c.read()["params"], {"uri": uri, "diagnostics": []})
+        self.assertEqual(self.c.finish(), 0)
+
+    def test_incremental_changes_and_hover(self):
+        self.init()
+        uri = "file:///t.yaml"
+        diags = self.open(uri, BAD)["params"]["diagnostics"]
+        d = [d for d in diags if d["code"] == "E1020"][0]
+        # hover over the finding: the rule's message and documentation
+        i = self.c.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                  "position": d["range"]["start"]})
+        r = self.c.read()
+        self.assertEqual(r["id"], i)
+        self.assertEqual(r["result"]["contents"]["kind"], "markdown")
+        self.assertIn("**E1020**", r["result"]["contents"]["value"])
+        self.assertIn("### What it checks", r["result"]["contents"]["value"])
+        # elsewhere: nothing
+        self.c.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}})
+        self.assertIsNone(self.c.read()["result"])
+        # two edits in one change, each in the text the one before left: the
+        # DisplayName (after an emoji) first, then the Ref's target
+        line5 = BAD.splitlines()[5]
+        col = len(line5[:line5.index("語")].encode("utf-16-le")) // 2
+        self.c.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [
+                {"range": {"start": {"line": 5, "character": col}, "end": {"line": 5, "character": col + 1}},
+                 "text": "x"},
+                {"range": {"start": {"line": 6, "character": 22}, "end": {"line": 6, "character": 29}},
+                 "text": "Topic"},
+            ]})
+        diags = self.c.read()["params"]["diagnostics"]
+        self.assertNotIn("E1020", [d["code"] for d in diags])
+        # the server's text is what the edits made: a full change back to BAD
+        # brings E1020 back, and a range edit of the whole line removes it again
+        self.c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 3},
+                                                 "contentChanges": [{"text": BAD}]})
+        self.assertIn("E1020", [d["code"] for d in self.c.read()["params"]["diagnostics"]])
+        self.c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 4},
+                                                 "contentChanges": [{"range": {"start": {"line": 6, "character": 0},
+                                                                                "end": {"line": 7, "character": 0}},
+                                                                      "text": "      TopicName: plain\n"}]})
+        self.assertNotIn("E1020", [d["code"] for d in self.c.read()["params"]["diagnostics"]])
         self.assertEqual(self.c.finish(), 0)
 
     def test_utf16_columns(self):
