@@ -383,6 +383,10 @@ static void initialize(struct server *s, const struct sl_node *id)
 	sl_jw_end_object(&w); /* textDocumentSync */
 	sl_jw_key(&w, "hoverProvider");
 	sl_jw_bool(&w, true);
+	sl_jw_key(&w, "documentSymbolProvider");
+	sl_jw_bool(&w, true);
+	sl_jw_key(&w, "definitionProvider");
+	sl_jw_bool(&w, true);
 	sl_jw_end_object(&w); /* capabilities */
 	sl_jw_key(&w, "serverInfo");
 	sl_jw_begin_object(&w);
@@ -453,6 +457,231 @@ static void hover(struct server *s, const struct sl_node *id, struct doc *d, con
 	send_msg(s, &b);
 	sl_buf_free(&b);
 	sl_buf_free(&md);
+}
+
+/* --- the template's structure: symbols and definitions -------------------- */
+
+static void put_range(struct sl_jw *w, const struct doc *d, struct sl_position a, struct sl_position b)
+{
+	sl_jw_begin_object(w);
+	sl_jw_key(w, "start");
+	put_position(w, d, a);
+	sl_jw_key(w, "end");
+	put_position(w, d, b);
+	sl_jw_end_object(w);
+}
+
+/* The document loaded as a node tree (in a), or NULL when it has no mapping
+ * at the top. */
+static const struct sl_node *load_tree(const struct doc *d, struct sl_arena *a, const struct sl_options *o)
+{
+	struct sl_doc doc;
+	struct sl_load_opts lo = { o->backend, o->max_size, false };
+	if (sl_load(&doc, a, d->text, d->len, &lo) < 0 || !sl_node_is(doc.root, SL_MAP))
+		return NULL;
+	return doc.root;
+}
+
+/* The sections whose entries are symbols, with their LSP SymbolKind. */
+static const struct {
+	const char *name;
+	int kind;
+} sections[] = {
+	{ "Parameters", 13 /* Variable */ }, { "Mappings", 23 /* Struct */ },
+	{ "Conditions", 17 /* Boolean */ },  { "Resources", 19 /* Object */ },
+	{ "Outputs", 7 /* Property */ },
+};
+
+static void symbols(struct server *s, const struct sl_node *id, const struct doc *d)
+{
+	struct sl_arena a;
+	sl_arena_init(&a);
+	const struct sl_node *root = d ? load_tree(d, &a, &s->opts) : NULL;
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jw w;
+	begin_response(&w, &b, id);
+	sl_jw_key(&w, "result");
+	sl_jw_begin_array(&w);
+	for (size_t i = 0; root && i < root->len; i++) {
+		const struct sl_node *k = root->pairs[i].key, *v = root->pairs[i].value;
+		int kind = 0;
+		for (size_t j = 0; j < sizeof(sections) / sizeof(sections[0]); j++)
+			if (sl_str_eq(k, sections[j].name))
+				kind = sections[j].kind;
+		if (!kind || !sl_node_is(v, SL_MAP))
+			continue;
+		sl_jw_begin_object(&w);
+		sl_jw_key(&w, "name");
+		sl_jw_string_n(&w, k->str, k->len);
+		sl_jw_key(&w, "kind");
+		sl_jw_int(&w, 3 /* Namespace */);
+		sl_jw_key(&w, "range");
+		put_range(&w, d, k->start, v->end);
+		sl_jw_key(&w, "selectionRange");
+		put_range(&w, d, k->start, k->end);
+		sl_jw_key(&w, "children");
+		sl_jw_begin_array(&w);
+		for (size_t e = 0; e < v->len; e++) {
+			const struct sl_node *ek = v->pairs[e].key, *ev = v->pairs[e].value;
+			sl_jw_begin_object(&w);
+			sl_jw_key(&w, "name");
+			sl_jw_string_n(&w, ek->str, ek->len);
+			const struct sl_node *type = sl_map_get(ev, "Type");
+			if (sl_node_is(type, SL_SCALAR)) {
+				sl_jw_key(&w, "detail");
+				sl_jw_string_n(&w, type->str, type->len);
+			}
+			sl_jw_key(&w, "kind");
+			sl_jw_int(&w, kind);
+			sl_jw_key(&w, "range");
+			put_range(&w, d, ek->start, ev->end);
+			sl_jw_key(&w, "selectionRange");
+			put_range(&w, d, ek->start, ek->end);
+			sl_jw_end_object(&w);
+		}
+		sl_jw_end_array(&w);
+		sl_jw_end_object(&w);
+	}
+	sl_jw_end_array(&w);
+	sl_jw_end_object(&w);
+	send_msg(s, &b);
+	sl_buf_free(&b);
+	sl_arena_free(&a);
+}
+
+/* The innermost scalar whose text holds byte offset off, or NULL. */
+static const struct sl_node *scalar_at(const struct sl_node *n, uint32_t off)
+{
+	while (n && n->kind != SL_SCALAR) {
+		const struct sl_node *next = NULL;
+		for (size_t i = 0; i < n->len && !next; i++) {
+			const struct sl_node *c[2] = { n->kind == SL_MAP ? n->pairs[i].key : n->items[i],
+						       n->kind == SL_MAP ? n->pairs[i].value : NULL };
+			for (int k = 0; k < 2 && !next; k++)
+				if (c[k] && c[k]->start.offset <= off && off <= c[k]->end.offset)
+					next = c[k];
+		}
+		n = next;
+	}
+	return n;
+}
+
+/* The key whose value (or one of whose list items) n is, or NULL. */
+static const struct sl_node *key_of(const struct sl_node *n)
+{
+	const struct sl_node *p = n ? n->parent : NULL;
+	if (sl_node_is(p, SL_SEQ))
+		p = p->parent, n = n->parent;
+	if (!sl_node_is(p, SL_MAP))
+		return NULL;
+	for (size_t i = 0; i < p->len; i++)
+		if (p->pairs[i].value == n)
+			return p->pairs[i].key;
+	return NULL;
+}
+
+/* What the name sc refers to: the sections to look in ("A|B"), and the name
+ * (its length). Ref (a parameter or a resource), Fn::GetAtt, DependsOn, a
+ * resource's or an output's Condition, Fn::If's condition, the Condition
+ * function, Fn::FindInMap's mapping. (${Name} in Fn::Sub: sub_reference.) */
+static const char *reference_at(const struct sl_node *sc, const char **section, size_t *len)
+{
+	const struct sl_node *k = key_of(sc);
+	if (!k || !sc->len)
+		return NULL;
+	const char *name = sc->str;
+	*len = sc->len;
+	*section = NULL;
+	bool first = !sl_node_is(sc->parent, SL_SEQ) || sc->parent->items[0] == sc;
+	if (sl_str_eq(k, "Ref")) {
+		*section = "Parameters|Resources";
+	} else if (sl_str_eq(k, "Fn::GetAtt") && first) {
+		const char *dot = memchr(name, '.', *len);
+		if (dot && !sl_node_is(sc->parent, SL_SEQ))
+			*len = (size_t)(dot - name);
+		*section = "Resources";
+	} else if (sl_str_eq(k, "DependsOn")) {
+		*section = "Resources";
+	} else if ((sl_str_eq(k, "Condition") || (sl_str_eq(k, "Fn::If") && first))) {
+		*section = "Conditions";
+	} else if (sl_str_eq(k, "Fn::FindInMap") && first) {
+		*section = "Mappings";
+	}
+	return *section ? name : NULL;
+}
+
+/* ${Name} or ${Name.Attr} of a Fn::Sub string at byte offset off of the
+ * document's text (the file's bytes, as written: the scalar's own text may
+ * differ after quoting). Returns the name in the text, or NULL. */
+static const char *sub_reference(const struct doc *d, const struct sl_node *sc, uint32_t off, size_t *len)
+{
+	const struct sl_node *k = key_of(sc);
+	if (!k || !sl_str_eq(k, "Fn::Sub") || (sl_node_is(sc->parent, SL_SEQ) && sc->parent->items[0] != sc))
+		return NULL;
+	size_t lo = sc->start.offset, hi = sc->end.offset < d->len ? sc->end.offset : d->len;
+	size_t open = off;
+	while (open > lo && !(d->text[open - 1] == '$' && d->text[open] == '{'))
+		open--;
+	if (open <= lo || d->text[open] != '{' || d->text[open - 1] != '$' || (open + 1 < hi && d->text[open + 1] == '!'))
+		return NULL;
+	size_t e = open + 1;
+	while (e < hi && d->text[e] != '}' && d->text[e] != '.')
+		e++;
+	if (e >= hi || off > e)
+		return NULL;
+	*len = e - (open + 1);
+	return *len ? d->text + open + 1 : NULL;
+}
+
+static void definition(struct server *s, const struct sl_node *id, const struct doc *d, const struct sl_node *pos)
+{
+	struct sl_arena a;
+	sl_arena_init(&a);
+	const struct sl_node *root = d && pos ? load_tree(d, &a, &s->opts) : NULL;
+	const struct sl_node *target = NULL;
+	if (root) {
+		size_t off = byte_offset(d->text, d->len, num(sl_map_get(pos, "line")),
+					 num(sl_map_get(pos, "character")));
+		const struct sl_node *sc = scalar_at(root, (uint32_t)off);
+		const char *section = NULL, *name = NULL;
+		size_t len = 0;
+		if (sc) {
+			name = sub_reference(d, sc, (uint32_t)off, &len);
+			if (name)
+				section = "Parameters|Resources";
+			else
+				name = reference_at(sc, &section, &len);
+		}
+		for (const char *sec = section; name && sec && *sec && !target;) {
+			size_t sl = strcspn(sec, "|");
+			for (size_t i = 0; i < root->len && !target; i++) {
+				const struct sl_node *k = root->pairs[i].key;
+				if (k->len == sl && memcmp(k->str, sec, sl) == 0) {
+					const struct sl_pair *p = sl_map_get_pair_n(root->pairs[i].value, name, len);
+					target = p ? p->key : NULL;
+				}
+			}
+			sec += sl + (sec[sl] == '|');
+		}
+	}
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jw w;
+	begin_response(&w, &b, id);
+	sl_jw_key(&w, "result");
+	if (!target) {
+		sl_jw_null(&w);
+	} else {
+		sl_jw_begin_object(&w);
+		sl_jw_key(&w, "uri");
+		sl_jw_string(&w, d->uri);
+		sl_jw_key(&w, "range");
+		put_range(&w, d, target->start, target->end);
+		sl_jw_end_object(&w);
+	}
+	sl_jw_end_object(&w);
+	send_msg(s, &b);
+	sl_buf_free(&b);
+	sl_arena_free(&a);
 }
 
 static const struct sl_node *text_document(const struct sl_node *params, const char **uri)
@@ -528,6 +757,16 @@ static int handle(struct server *s, const struct sl_node *msg)
 			publish(s, d, true); /* clears the client's list */
 			doc_drop(s, d);
 		}
+		return 1;
+	}
+	if (strcmp(m, "textDocument/documentSymbol") == 0) {
+		text_document(params, &uri);
+		symbols(s, id, uri ? doc_find(s, uri) : NULL);
+		return 1;
+	}
+	if (strcmp(m, "textDocument/definition") == 0) {
+		text_document(params, &uri);
+		definition(s, id, uri ? doc_find(s, uri) : NULL, sl_map_get(params, "position"));
 		return 1;
 	}
 	if (strcmp(m, "textDocument/hover") == 0) {

@@ -173,6 +173,67 @@ class TestLsp(unittest.TestCase):
         self.assertNotIn("E1020", [d["code"] for d in self.c.read()["params"]["diagnostics"]])
         self.assertEqual(self.c.finish(), 0)
 
+    def test_symbols_and_definitions(self):
+        self.init()
+        text = """\
+Parameters:
+  Env:
+    Type: String
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Mappings:
+  Sizes:
+    prod: {Mem: 512}
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Condition: IsProd
+  Fn:
+    Type: AWS::Lambda::Function
+    DependsOn: [Bucket]
+    Properties:
+      Role: !GetAtt Bucket.Arn
+      MemorySize: !FindInMap [Sizes, !Ref Env, Mem]
+      Handler: !Sub "${Env}-${Bucket.Arn}"
+      Runtime: !If [IsProd, python3.12, python3.11]
+Outputs:
+  Name:
+    Value: !Ref Bucket
+"""
+        uri = "file:///s.yaml"
+        self.open(uri, text)
+        i = self.c.request("textDocument/documentSymbol", {"textDocument": {"uri": uri}})
+        r = self.c.read()["result"]
+        self.assertEqual([s["name"] for s in r], ["Parameters", "Conditions", "Mappings", "Resources", "Outputs"])
+        res = r[3]["children"]
+        self.assertEqual([(c["name"], c.get("detail"), c["kind"]) for c in res],
+                         [("Bucket", "AWS::S3::Bucket", 19), ("Fn", "AWS::Lambda::Function", 19)])
+        self.assertEqual(res[0]["selectionRange"], {"start": {"line": 9, "character": 2},
+                                                    "end": {"line": 9, "character": 8}})
+        lines = text.splitlines()
+
+        def at(line, word, nth=0):
+            col = -1
+            for _ in range(nth + 1):
+                col = lines[line].index(word, col + 1)
+            return {"line": line, "character": col + 1}
+
+        def target(pos):
+            self.c.request("textDocument/definition", {"textDocument": {"uri": uri}, "position": pos})
+            loc = self.c.read()["result"]
+            return None if loc is None else (loc["uri"], loc["range"]["start"]["line"])
+        self.assertEqual(target(at(4, "Env")), (uri, 1))          # Ref in a condition -> parameter
+        self.assertEqual(target(at(11, "IsProd")), (uri, 4))      # a resource's Condition
+        self.assertEqual(target(at(14, "Bucket")), (uri, 9))      # DependsOn
+        self.assertEqual(target(at(16, "Bucket")), (uri, 9))      # GetAtt A.B
+        self.assertEqual(target(at(17, "Sizes")), (uri, 6))       # FindInMap
+        self.assertEqual(target(at(18, "Env")), (uri, 1))         # ${Env} in Sub
+        self.assertEqual(target(at(18, "Bucket")), (uri, 9))      # ${Bucket.Arn}
+        self.assertEqual(target(at(19, "IsProd")), (uri, 4))      # Fn::If
+        self.assertEqual(target(at(22, "Bucket")), (uri, 9))      # Ref in an output
+        self.assertIsNone(target(at(13, "AWS")))                  # a type: nothing to go to
+        self.assertEqual(self.c.finish(), 0)
+
     def test_utf16_columns(self):
         self.init()
         text = 'Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties: {DisplayName: "😀é", Bogus: 1}\n'
