@@ -8,9 +8,14 @@ set -eu
 if [ "$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends \
-	gcc libc6-dev meson ninja-build pkg-config \
-	libyaml-dev libfyaml-dev libpcre2-dev \
-	python3 python3-jsonschema libxml2-utils git pre-commit ca-certificates vim-nox vim-ale neovim >/dev/null
+# what building needs; --build-only installs just these (the GitHub Action's
+# build step, tools/action/build.sh)
+build_deps="gcc libc6-dev meson ninja-build pkg-config libyaml-dev libfyaml-dev libpcre2-dev"
+if [ "${1:-}" = --build-only ]; then
+	$SUDO apt-get install -y -qq --no-install-recommends $build_deps >/dev/null
+	exit 0
+fi
+$SUDO apt-get install -y -qq --no-install-recommends $build_deps \
+	g++ python3 python3-jsonschema libxml2-utils git pre-commit ca-certificates vim-nox vim-ale neovim >/dev/null
 # npm fetches the SARIF and JUnit schemas the output tests validate against
 command -v npm >/dev/null 2>&1 || $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null

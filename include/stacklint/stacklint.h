@@ -23,7 +23,8 @@ enum sl_severity {
 };
 
 /* A place in the template: 1-based line and column (column counts characters,
- * as cfn-lint and PyYAML do), 0-based byte offset into the input. */
+ * as cfn-lint and PyYAML do, unless sl_options.column_unit says otherwise),
+ * 0-based byte offset into the input. */
 struct sl_position {
 	uint32_t line;
 	uint32_t column;
@@ -44,6 +45,16 @@ struct sl_diag {
 	struct sl_position end;   /* just past its last character */
 	const struct sl_path_seg *path; /* Resources, Fn, Properties, ... */
 	uint32_t path_len;
+};
+
+/* What a report's columns count (sl_options.column_unit). Lines are the same
+ * in every unit; byte offsets are always bytes. */
+enum sl_column_unit {
+	SL_COLUMN_CHAR = 0, /* Unicode characters (code points): cfn-lint's, the default */
+	SL_COLUMN_BYTE,     /* bytes of the UTF-8 text (Vim, Neovim); input given as
+			     * UTF-16 or UTF-32 counts the bytes of its UTF-8 form */
+	SL_COLUMN_UTF16,    /* UTF-16 code units (LSP's default): a character
+			     * above U+FFFF counts 2 */
 };
 
 enum sl_backend {
@@ -114,6 +125,9 @@ struct sl_options {
 	/* the template the SL_FILE_PARAMETERS files give values for, as a path
 	 * from the current directory; NULL: none */
 	const char *param_template;
+	/* what the columns of the report's diagnostics count (start and end);
+	 * the zero value counts characters */
+	enum sl_column_unit column_unit;
 };
 
 /* One value of a set: KEY=VALUE. */

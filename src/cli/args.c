@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "cli/ruleopts.h"
 #include "custom/custom.h"
+#include "load/column.h"
 #include "cli/params.h"
 #include "util/date.h"
 
@@ -145,6 +146,9 @@ void sl_cli_usage(FILE *out)
 "                        on the date (such as Lambda runtime deprecation: W2531,\n"
 "                        E2531, E2533); default: the current date (UTC)\n"
 "      --color WHEN      auto (default: on a terminal), always, never\n"
+"      --column-unit UNIT  what columns count: char (default, cfn-lint's:\n"
+"                        characters), byte (UTF-8 bytes: Vim, Neovim, ALE,\n"
+"                        errorformat) or utf16 (UTF-16 code units: LSP, VS Code)\n"
 "      --exit-zero       exit 0 even when problems are found (I/O errors still exit 1)\n"
 "      --yaml-backend B  libyaml or libfyaml (default chosen at build time)\n"
 "  -l, --list-rules      list every rule: ID, level, title\n"
@@ -205,6 +209,7 @@ enum {
 	OPT_LINT_DATE, OPT_FILE_TYPE, OPT_NON_ZERO_EXIT, OPT_OUTPUT_FILE,
 	OPT_PARAMETERS, OPT_PARAMETER_FILES, OPT_DEPLOYMENT_FILES,
 	OPT_NO_UNUSED_SUPPRESSIONS, OPT_MERGE_CONFIGS,
+	OPT_COLUMN_UNIT,
 };
 
 int sl_exit_level_parse(const char *word, int *out)
@@ -363,6 +368,7 @@ int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
 		{ "list-templates", no_argument, NULL, 'L' },
 		{ "append-rules", required_argument, NULL, 'a' },
 		{ "merge-configs", no_argument, NULL, OPT_MERGE_CONFIGS },
+		{ "column-unit", required_argument, NULL, OPT_COLUMN_UNIT },
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(cli, 0, sizeof(*cli));
@@ -563,6 +569,13 @@ int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
 			break;
 		case OPT_EXIT_ZERO:
 			cli->exit_zero = true;
+			break;
+		case OPT_COLUMN_UNIT:
+			if (sl_column_unit_parse(optarg, &cli->column_unit) < 0) {
+				fprintf(err, "stacklint: --column-unit takes char, byte or utf16, not '%s'\n", optarg);
+				return 1;
+			}
+			cli->set_column_unit = true;
 			break;
 		case OPT_BACKEND:
 			if (strcmp(optarg, "libyaml") == 0)

@@ -73,6 +73,8 @@ struct sl_cli {
 	struct sl_strv rule_options;
 	bool set_rule_options;
 	int color; /* -1 auto, 0 never, 1 always */
+	enum sl_column_unit column_unit; /* --column-unit / column_unit */
+	bool set_column_unit;
 	int jobs;  /* 0 = all cores */
 	size_t max_size;
 	uint32_t lint_date; /* --lint-date / lint_date as YYYYMMDD; 0 = today (UTC) */

@@ -18,6 +18,7 @@
 #include "cli/cli.h"
 #include "cli/ruleopts.h"
 #include "cli/params.h"
+#include "load/column.h"
 #include "load/load.h"
 #include "load/node.h"
 #include "util/date.h"
@@ -220,6 +221,15 @@ static int apply(struct sl_cli *cli, const char *path, const struct sl_node *roo
 				rc = 1;
 			} else if (!cli->set_format) {
 				cli->format = cli->format_cfg;
+			}
+		} else if (sl_str_eq(k, "column_unit")) {
+			enum sl_column_unit u;
+			if (!sl_node_is(v, SL_SCALAR) || sl_column_unit_parse(v->str, &u) < 0) {
+				fprintf(err, "%s:%u:%u: 'column_unit' must be char, byte or utf16\n",
+					path, v->start.line, v->start.column);
+				rc = 1;
+			} else if (!cli->set_column_unit) {
+				cli->column_unit = u;
 			}
 		} else if (sl_str_eq(k, "lint_date")) {
 			uint32_t d = 0;

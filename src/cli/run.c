@@ -365,7 +365,13 @@ int sl_cli_main(int argc, char **argv)
 		.rule_options_fixed = cli.set_rule_options,
 		.no_unused_suppressions = cli.no_unused_suppressions,
 		.custom_rules = cli.custom,
+		/* SARIF's columnKind knows code points and UTF-16 units, not bytes */
+		.column_unit = cli.format == SL_FMT_SARIF && cli.column_unit == SL_COLUMN_BYTE ?
+			SL_COLUMN_CHAR : cli.column_unit,
 	};
+	if (cli.format == SL_FMT_SARIF && cli.column_unit == SL_COLUMN_BYTE)
+		sl_cli_notice(&cli, "SARIF columns count characters or UTF-16 code units, never bytes: "
+			      "--column-unit byte is ignored for --format sarif (columns count characters)");
 	/* parameter values; parameter and deployment files (and the templates
 	 * these name) join the files to lint */
 	status |= sl_params_expand(&cli, &opts, &files, &cand, &kinds, &kind_forced, &dir_of, stderr);
@@ -437,7 +443,8 @@ int sl_cli_main(int argc, char **argv)
 	struct sl_output_opts oo = { .color = !cli.output_file &&
 					      (cli.color == 1 || (cli.color == -1 && isatty(1) && !getenv("NO_COLOR"))),
 				     .templates = nr, .rules = rules_run(&opts),
-				     .notices = (const char *const *)cli.notices.v, .n_notices = cli.notices.n };
+				     .notices = (const char *const *)cli.notices.v, .n_notices = cli.notices.n,
+				     .column_unit = opts.column_unit };
 	print_notices(&cli);
 	struct sl_buf out = SL_BUF_INIT;
 	if (!cli.list_templates)

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "custom/custom.h"
+#include "load/column.h"
 #include "load/load.h"
 #include "engine/ruleopt.h"
 #include "engine/suppress.h"
@@ -672,6 +673,7 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 	if (!rep->pub.diags)
 		goto fail;
 	size_t m = 0;
+	struct sl_column_cursor cur_start = { 0 }, cur_end = { 0 };
 	for (size_t i = 0, run; i < k; i += run) {
 		const struct sl_pdiag *p = &c.diags[i];
 		/* identical findings (the copies a Fn::ForEach body generated) are one */
@@ -692,6 +694,14 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 		d->message = msg;
 		d->start = p->start;
 		d->end = p->end;
+		if (opts && opts->column_unit != SL_COLUMN_CHAR) {
+			/* the report keeps no text: convert while the document is here
+			 * (starts come in order, so each line is walked about once) */
+			d->start.column = sl_doc_column_next(&doc, &cur_start, d->start.line, d->start.column,
+							     opts->column_unit);
+			d->end.column = sl_doc_column_next(&doc, &cur_end, d->end.line, d->end.column,
+							   opts->column_unit);
+		}
 		struct sl_path_seg *segs = NULL;
 		if (!d->message || (p->at && path_of(&rep->arena, p->at, &segs, &d->path_len) < 0))
 			goto fail;

@@ -34,6 +34,10 @@ struct sl_output_opts {
 	 * sarif (toolConfigurationNotifications) and github (::notice) */
 	const char *const *notices;
 	size_t n_notices;
+	/* what the reports' columns count (sl_options.column_unit): sarif says
+	 * so in run.columnKind, which has no byte kind (the CLI lints with
+	 * characters for sarif when bytes are asked for) */
+	enum sl_column_unit column_unit;
 };
 
 /* True when the format writes the notices of sl_output_opts itself. */

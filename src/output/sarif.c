@@ -9,8 +9,9 @@
  * at its file by index. A relative filename becomes a percent-encoded relative
  * URI against %SRCROOT% (the directory code scanning resolves paths from), with
  * "." and empty components dropped; an absolute one becomes a file:// URI.
- * Columns count Unicode code points, as the loader does, so run.columnKind
- * says so; SARIF's endColumn is exclusive, which is what sl_diag.end already is. The template path goes into a logical
+ * Columns count Unicode code points, as the loader does, or UTF-16 code units
+ * with --column-unit utf16, and run.columnKind says which (SARIF has no byte
+ * kind: the CLI never asks sarif for byte columns); SARIF's endColumn is exclusive, which is what sl_diag.end already is. The template path goes into a logical
  * location ("Resources/Fn/Properties/Timeout"). Keys come in a fixed order and
  * nothing depends on time or hashing, so equal input gives equal bytes.
  */
@@ -437,7 +438,7 @@ void sl_output_sarif(struct sl_buf *out, const struct sl_report *const *r, size_
 	}
 
 	sl_jw_key(&w, "columnKind");
-	sl_jw_string(&w, "unicodeCodePoints");
+	sl_jw_string(&w, o && o->column_unit == SL_COLUMN_UTF16 ? "utf16CodeUnits" : "unicodeCodePoints");
 
 	sl_jw_key(&w, "results");
 	sl_jw_begin_array(&w);

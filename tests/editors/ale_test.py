@@ -15,8 +15,16 @@ a template with known problems, waits until ALE reports that linting is done
 (its User ALELintPost event; 30 s at most), and writes the location list ALE
 filled, plus ALE's record of the command it ran, as JSON. The location list
 must hold exactly stacklint's own findings for the template (from
-`--format json`): the same lines, columns, types (ALE makes every ID that does
-not start with E a warning) and rule IDs, with the message.
+`--format json --column-unit byte`): the same lines, columns, types (ALE makes
+every ID that does not start with E a warning) and rule IDs, with the message.
+
+Vim counts columns in bytes; one finding follows non-ASCII text on its line
+(issue 15). Debian's ALE (3.3.0) appends no options to the command, so the
+working directory's .stacklintrc.yaml says `column_unit: byte` (newer ALE
+appends g:ale_cloudformation_cfnlint_options, set here too). Vim itself then
+reads each item's text at its columns (strpart, in bytes): it must be the
+text stacklint's character columns name, and for the finding after non-ASCII
+text the two counts must differ.
 
     ale_test.py STACKLINT
 
@@ -50,6 +58,7 @@ let g:ale_set_quickfix = 0
 let g:ale_set_lists_synchronously = 1
 let g:ale_history_log_output = 1
 let g:ale_echo_cursor = 0
+let g:ale_cloudformation_cfnlint_options = '--column-unit byte'
 autocmd BufRead,BufNewFile *.template.yaml set filetype=yaml.cloudformation
 let g:ale_test_done = 0
 autocmd User ALELintPost let g:ale_test_done = 1
@@ -68,6 +77,7 @@ let s:result = {
 \   'done': g:ale_test_done,
 \   'filetype': &filetype,
 \   'loclist': getloclist(0),
+\   'spans': map(getloclist(0), {_, i -> strpart(getline(i.lnum), i.col - 1, i.end_col - i.col)}),
 \   'history': ale#history#Get(bufnr('')),
 \}
 call writefile([json_encode(s:result)], $ALE_TEST_OUT)
@@ -98,9 +108,10 @@ def vim_can_run_ale(vim):
     return p.returncode == 0
 
 
-def expected_findings(cfn_lint, template, env):
-    """stacklint's own findings, as (line, col, end line, end col, ALE type, ID, message)."""
-    p = subprocess.run([cfn_lint, "--format", "json", "--", template], env=env,
+def expected_findings(cfn_lint, template, env, unit="byte"):
+    """stacklint's own findings, as (line, col, end line, end col, ALE type, ID, message),
+    columns in `unit`."""
+    p = subprocess.run([cfn_lint, "--format", "json", "--column-unit", unit, "--", template], env=env,
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=60)
     if p.stderr:
         raise AssertionError("stacklint wrote to stderr: %r" % p.stderr)
@@ -140,6 +151,8 @@ def main():
         os.mkdir(work)
         template = os.path.join(work, "stack.template.yaml")
         shutil.copy(TEMPLATE, template)
+        with open(os.path.join(work, ".stacklintrc.yaml"), "w", encoding="utf-8") as f:
+            f.write("column_unit: byte\n")
         vimrc = os.path.join(tmp, "vimrc")
         driver = os.path.join(tmp, "driver.vim")
         out = os.path.join(tmp, "result.json")
@@ -153,6 +166,9 @@ def main():
         env.pop("NO_COLOR", None)
 
         expected = expected_findings(cfn_lint, template, env)
+        in_chars = expected_findings(cfn_lint, template, env, "char")
+        with open(template, encoding="utf-8") as f:
+            lines = f.read().splitlines()
         cmd = [vim, "-N", "-u", vimrc, "-i", "NONE", "-n", "-es", template, "-S", driver]
         print("$ PATH=%s:$PATH %s" % (bindir, " ".join(cmd)))
         try:
@@ -203,6 +219,18 @@ def main():
     if got != expected:
         failures.append("ALE's list differs from stacklint's findings:\n  ALE:       %r\n"
                         "  stacklint: %r" % (got, expected))
+    # the text Vim finds at ALE's (byte) columns is the text the character
+    # columns name
+    want = sorted((f[0], f[5], lines[f[0] - 1][f[1] - 1:f[3] - 1]) for f in in_chars if f[0] == f[2])
+    seen = sorted((item["lnum"], item["text"].partition(": ")[0], span)
+                  for item, span in zip(result["loclist"], result["spans"]) if item["lnum"] == item["end_lnum"])
+    print("Vim's text at ALE's columns: %r" % seen)
+    if seen != want:
+        failures.append("the text at ALE's columns is not the findings' text:\n  Vim:       %r\n"
+                        "  stacklint: %r" % (seen, want))
+    if not any(e[1] != c[1] for e, c in zip(expected, in_chars)):
+        failures.append("no finding follows non-ASCII text on its line (byte and character "
+                        "columns agree everywhere)")
     for f in failures:
         print("FAIL: " + f)
     if not failures:
