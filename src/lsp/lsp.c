@@ -387,6 +387,8 @@ static void initialize(struct server *s, const struct sl_node *id)
 	sl_jw_bool(&w, true);
 	sl_jw_key(&w, "definitionProvider");
 	sl_jw_bool(&w, true);
+	sl_jw_key(&w, "codeActionProvider");
+	sl_jw_bool(&w, true);
 	sl_jw_end_object(&w); /* capabilities */
 	sl_jw_key(&w, "serverInfo");
 	sl_jw_begin_object(&w);
@@ -684,6 +686,115 @@ static void definition(struct server *s, const struct sl_node *id, const struct 
 	sl_arena_free(&a);
 }
 
+/* --- code actions ----------------------------------------------------------- */
+
+/* For each of the request's diagnostics with a rule ID, a quick fix that
+ * suppresses that rule on the diagnostic's line with a comment: "  #
+ * stacklint: disable=ID" at the end of the line, or ",ID" added to the
+ * line's disable= comment when it has one. YAML only (JSON has no comments:
+ * no action there). */
+static void code_actions(struct server *s, const struct sl_node *id, const struct doc *d,
+			 const struct sl_node *ctx)
+{
+	const struct sl_node *diags = sl_map_get(ctx, "diagnostics");
+	bool json = false;
+	for (size_t i = 0; d && i < d->len && !json; i++) {
+		if (d->text[i] == ' ' || d->text[i] == '\t' || d->text[i] == '\r' || d->text[i] == '\n')
+			continue;
+		json = d->text[i] == '{';
+		break;
+	}
+	/* the tree, to keep comments out of strings that go on past a line */
+	struct sl_arena a;
+	sl_arena_init(&a);
+	const struct sl_node *root = d && !json ? load_tree(d, &a, &s->opts) : NULL;
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jw w;
+	begin_response(&w, &b, id);
+	sl_jw_key(&w, "result");
+	sl_jw_begin_array(&w);
+	for (size_t i = 0; root && sl_node_is(diags, SL_SEQ) && i < diags->len; i++) {
+		const struct sl_node *g = diags->items[i];
+		const struct sl_node *code = sl_map_get(g, "code");
+		const struct sl_node *line = sl_map_get(sl_map_get(sl_map_get(g, "range"), "start"), "line");
+		if (!sl_node_is(code, SL_SCALAR) || !code->len || code->len > 8 || !line)
+			continue;
+		bool ok = code->str[0] == 'E' || code->str[0] == 'W' || code->str[0] == 'I';
+		for (size_t k = 1; k < code->len; k++)
+			ok = ok && code->str[k] >= '0' && code->str[k] <= '9';
+		if (!ok)
+			continue;
+		/* the line's end, and a disable= comment on it */
+		size_t ls = byte_offset(d->text, d->len, num(line), 0), le = ls;
+		while (le < d->len && d->text[le] != '\n' && d->text[le] != '\r')
+			le++;
+		/* a line inside a block scalar or a multi-line string: a comment
+		 * there would be text; no safe edit */
+		const struct sl_node *sc = scalar_at(root, (uint32_t)le);
+		if (sc && (sc->end.offset > le ||
+			   ((sc->style == SL_LITERAL || sc->style == SL_FOLDED) && sc->start.offset < ls)))
+			continue;
+		const char *key = "# stacklint: disable=";
+		const char *c = NULL;
+		for (size_t k = ls; k + strlen(key) <= le && !c; k++)
+			if (memcmp(d->text + k, key, strlen(key)) == 0)
+				c = d->text + k;
+		size_t at = le;
+		char text[64];
+		if (c) {
+			/* after the comment's IDs */
+			at = (size_t)(c - d->text) + strlen(key);
+			while (at < le && d->text[at] != ' ' && d->text[at] != '\t')
+				at++;
+			snprintf(text, sizeof(text), ",%.*s", (int)code->len, code->str);
+		} else {
+			snprintf(text, sizeof(text), "  # stacklint: disable=%.*s", (int)code->len, code->str);
+		}
+		unsigned ch = utf16_column(d->text, d->len, at);
+		sl_jw_begin_object(&w);
+		sl_jw_key(&w, "title");
+		char title[64];
+		snprintf(title, sizeof(title), "Suppress %.*s on this line", (int)code->len, code->str);
+		sl_jw_string(&w, title);
+		sl_jw_key(&w, "kind");
+		sl_jw_string(&w, "quickfix");
+		sl_jw_key(&w, "diagnostics");
+		sl_jw_begin_array(&w);
+		sl_jw_end_array(&w);
+		sl_jw_key(&w, "edit");
+		sl_jw_begin_object(&w);
+		sl_jw_key(&w, "changes");
+		sl_jw_begin_object(&w);
+		sl_jw_key(&w, d->uri);
+		sl_jw_begin_array(&w);
+		sl_jw_begin_object(&w);
+		sl_jw_key(&w, "range");
+		sl_jw_begin_object(&w);
+		for (int k = 0; k < 2; k++) {
+			sl_jw_key(&w, k ? "end" : "start");
+			sl_jw_begin_object(&w);
+			sl_jw_key(&w, "line");
+			sl_jw_int(&w, num(line));
+			sl_jw_key(&w, "character");
+			sl_jw_int(&w, ch);
+			sl_jw_end_object(&w);
+		}
+		sl_jw_end_object(&w);
+		sl_jw_key(&w, "newText");
+		sl_jw_string(&w, text);
+		sl_jw_end_object(&w);
+		sl_jw_end_array(&w);
+		sl_jw_end_object(&w);
+		sl_jw_end_object(&w);
+		sl_jw_end_object(&w);
+	}
+	sl_jw_end_array(&w);
+	sl_jw_end_object(&w);
+	send_msg(s, &b);
+	sl_buf_free(&b);
+	sl_arena_free(&a);
+}
+
 static const struct sl_node *text_document(const struct sl_node *params, const char **uri)
 {
 	const struct sl_node *td = sl_map_get(params, "textDocument");
@@ -767,6 +878,11 @@ static int handle(struct server *s, const struct sl_node *msg)
 	if (strcmp(m, "textDocument/definition") == 0) {
 		text_document(params, &uri);
 		definition(s, id, uri ? doc_find(s, uri) : NULL, sl_map_get(params, "position"));
+		return 1;
+	}
+	if (strcmp(m, "textDocument/codeAction") == 0) {
+		text_document(params, &uri);
+		code_actions(s, id, uri ? doc_find(s, uri) : NULL, sl_map_get(params, "context"));
 		return 1;
 	}
 	if (strcmp(m, "textDocument/hover") == 0) {

@@ -234,6 +234,53 @@ Outputs:
         self.assertIsNone(target(at(13, "AWS")))                  # a type: nothing to go to
         self.assertEqual(self.c.finish(), 0)
 
+    def test_code_action_suppresses_on_the_line(self):
+        self.init()
+        text = ("Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n"
+                "      TopicName: !Ref Missing\n"
+                "      DisplayName: !Ref Other  # stacklint: disable=W3\n"
+                "  F:\n    Type: AWS::Lambda::Function\n    Properties:\n      Code:\n"
+                "        ZipFile: |\n          x = '${Nope}'\n")
+        uri = "file:///t.yaml"
+        diags = self.open(uri, text)["params"]["diagnostics"]
+        e = sorted((d for d in diags if d["code"] == "E1020"), key=lambda d: d["range"]["start"]["line"])
+        self.assertEqual([d["range"]["start"]["line"] for d in e], [4, 5])
+        self.c.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": e[0]["range"],
+                                                   "context": {"diagnostics": e}})
+        actions = self.c.read()["result"]
+        edits = [a["edit"]["changes"][uri][0] for a in actions]
+        self.assertEqual([a["title"] for a in actions], ["Suppress E1020 on this line"] * 2)
+        # a new comment at the end of line 5; a second ID in line 6's comment
+        lines = text.split("\n")
+        end4 = len(lines[4])
+        after = lines[5].index("disable=W3") + len("disable=W3")
+        self.assertEqual(edits[0], {"range": {"start": {"line": 4, "character": end4},
+                                              "end": {"line": 4, "character": end4}},
+                                    "newText": "  # stacklint: disable=E1020"})
+        self.assertEqual(edits[1]["newText"], ",E1020")
+        self.assertEqual(edits[1]["range"]["start"], {"line": 5, "character": after})
+        # applying both edits: the E1020 findings are gone, no W99000
+        lines[5] = lines[5][:after] + ",E1020" + lines[5][after:]
+        lines[4] = lines[4] + "  # stacklint: disable=E1020"
+        self.c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                                 "contentChanges": [{"text": "\n".join(lines)}]})
+        after_edit = self.c.read()["params"]["diagnostics"]
+        self.assertNotIn("E1020", [d["code"] for d in after_edit])
+        # both new suppressions are used (only the line's old W3 is not)
+        self.assertEqual([d["message"].split("'")[1] for d in after_edit if d["code"] == "W99000"], ["W3"])
+        # inside a block scalar: no action (a comment there would be text)
+        block = {"range": {"start": {"line": 11, "character": 10}, "end": {"line": 11, "character": 20}},
+                 "code": "W1020", "message": "x"}
+        self.c.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": block["range"],
+                                                   "context": {"diagnostics": [block]}})
+        self.assertEqual(self.c.read()["result"], [])
+        # JSON has no comments: no action
+        self.open("file:///t.json", '{"Resources": {"T": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": {"Ref": "X"}}}}}')
+        self.c.request("textDocument/codeAction", {"textDocument": {"uri": "file:///t.json"}, "range": e[0]["range"],
+                                                   "context": {"diagnostics": [dict(e[0])]}})
+        self.assertEqual(self.c.read()["result"], [])
+        self.assertEqual(self.c.finish(), 0)
+
     def test_utf16_columns(self):
         self.init()
         text = 'Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties: {DisplayName: "😀é", Bogus: 1}\n'
