@@ -234,6 +234,13 @@ class TestParameterFiles(ParamsTestCase):
             with self.subTest(form=name):
                 self.assertEqual(self.findings("app.yaml", "--parameter-files", name), (0, []))
 
+    def test_empty_list_is_well_formed(self):
+        # no E0200 for an empty list; the parameter without a Default is E2900's
+        self.write("none.json", "[]\n")
+        rc, f = self.findings("app.yaml", "--parameter-files", "none.json")
+        self.assertEqual([x[:2] for x in f], [("none.json", "E2900")])
+        self.assertIn("'ImageId'", f[0][6])
+
     def test_missing_value_is_reported_at_the_list(self):
         self.write("p.json", '[{"ParameterKey": "Size", "ParameterValue": "3"}]\n')
         rc, f = self.findings("app.yaml", "--parameter-files", "p.json")
