@@ -155,6 +155,16 @@ int sl_files_expand(const struct sl_cli *cli, struct sl_strv *files, bool **cand
 /* True when the glob pattern matches the path ('**' spans directories). */
 bool sl_glob_match(const char *pattern, const char *path);
 
+struct sl_spec;
+
+/* The run's settings after its command line, shared by the CLI and the
+ * language server: the configuration files, the Regions, the custom rules,
+ * the notices of -a and of old rule IDs, the specification (--spec, layered
+ * with -o/-s), and the options every lint takes (pointing into cli). *spec_out
+ * is the specification to free with sl_spec_free (NULL: the built-in one).
+ * Returns 0, or 1 after a message on stderr. */
+int sl_cli_setup(struct sl_cli *cli, const struct sl_spec **spec_out, struct sl_options *opts);
+
 /* Runs the whole CLI; returns the process exit status. */
 int sl_cli_main(int argc, char **argv);
 

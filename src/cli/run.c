@@ -242,6 +242,87 @@ static int finish_stdout(int status)
 	return status;
 }
 
+/* The run's settings after its command line, shared by the CLI and the
+ * language server: the configuration files, the Regions, the custom rules
+ * (parsed once), the notices of -a and of old rule IDs, the specification
+ * (--spec, layered with -o/-s), and the options every lint takes. *spec_out is
+ * the specification to free (sl_spec_free), NULL for the built-in one.
+ * Returns 0, or 1 after a message. */
+int sl_cli_setup(struct sl_cli *cli, const struct sl_spec **spec_out, struct sl_options *opts)
+{
+	if (sl_config_load(cli, stderr) != 0 || sl_cli_regions(cli, stderr) != 0)
+		return 1;
+	/* the custom rules file, parsed once for every template (a faulty one
+	 * stops the run where cfn-lint's does: custom/custom.h) */
+	int crc = cli->custom_rules && *cli->custom_rules ? sl_custom_load(&cli->custom, cli->custom_rules, stderr) : 0;
+	if (crc != 0) {
+		if (crc < 0)
+			fprintf(stderr, "stacklint: out of memory\n");
+		return 1;
+	}
+	for (size_t i = 0; i < cli->append_rules.n; i++)
+		sl_cli_notice(cli, "-a/append_rules '%s': cfn-lint's rules written in Python cannot run in "
+			      "stacklint, so they are left out; write simple property checks as custom rules "
+			      "(-z FILE, docs/custom-rules.md), or keep running cfn-lint -a %s beside stacklint "
+			      "for what they check",
+			      cli->append_rules.v[i], cli->append_rules.v[i]);
+	if (sl_cli_old_ids(cli, sl_custom_has_id, cli->custom) < 0) {
+		fprintf(stderr, "stacklint: out of memory\n");
+		return 1;
+	}
+	const struct sl_spec *spec = NULL;
+	*spec_out = NULL;
+	if (cli->spec_path) {
+		char err[256];
+		if (sl_spec_load(&spec, cli->spec_path, err, sizeof(err)) != 0) {
+			fprintf(stderr, "stacklint: --spec %s: %s\n", cli->spec_path, err);
+			return 1;
+		}
+	}
+	if (cli->override_spec || cli->registry_schemas.n) {
+		/* registry types and the override spec, layered on the spec (spec/layer.h) */
+		const struct sl_spec *layered;
+		char err[600];
+		int rc = sl_spec_layer(&layered, spec ? spec : sl_spec_builtin(), cli->override_spec,
+				       (const char *const *)cli->registry_schemas.v, cli->registry_schemas.n, err,
+				       sizeof err);
+		sl_spec_free(spec);
+		if (rc != 0) {
+			fprintf(stderr, "stacklint: %s\n", err);
+			return 1;
+		}
+		spec = layered;
+	}
+	*opts = (struct sl_options){
+		.backend = cli->backend,
+		.spec = spec,
+		.max_size = cli->max_size,
+		.ignore_checks = (const char *const *)cli->ignore.v,
+		.n_ignore = cli->ignore.n,
+		.include_checks = (const char *const *)cli->include.v,
+		.n_include = cli->include.n,
+		.mandatory_checks = (const char *const *)cli->mandatory.v,
+		.n_mandatory = cli->mandatory.n,
+		.lint_date = cli->lint_date,
+		.regions = (const char *const *)cli->regions.v,
+		.n_regions = cli->regions.n,
+		.regions_fixed = cli->set_regions,
+		.rule_options = (const char *const *)cli->rule_options.v,
+		.n_rule_options = cli->rule_options.n,
+		.rule_options_fixed = cli->set_rule_options,
+		.no_unused_suppressions = cli->no_unused_suppressions,
+		.custom_rules = cli->custom,
+		/* SARIF's columnKind knows code points and UTF-16 units, not bytes */
+		.column_unit = cli->format == SL_FMT_SARIF && cli->column_unit == SL_COLUMN_BYTE ?
+			SL_COLUMN_CHAR : cli->column_unit,
+	};
+	if (cli->format == SL_FMT_SARIF && cli->column_unit == SL_COLUMN_BYTE)
+		sl_cli_notice(cli, "SARIF columns count characters or UTF-16 code units, never bytes: "
+			      "--column-unit byte is ignored for --format sarif (columns count characters)");
+	*spec_out = spec;
+	return 0;
+}
+
 int sl_cli_main(int argc, char **argv)
 {
 	/* `stacklint lsp [OPTIONS]`: the language server on stdin/stdout */
@@ -279,27 +360,9 @@ int sl_cli_main(int argc, char **argv)
 		sl_cli_free(&cli);
 		return finish_stdout(0);
 	}
-	if (sl_config_load(&cli, stderr) != 0 || sl_cli_regions(&cli, stderr) != 0) {
-		sl_cli_free(&cli);
-		return 1;
-	}
-	/* the custom rules file, parsed once for every template (a faulty one
-	 * stops the run where cfn-lint's does: custom/custom.h) */
-	int crc = cli.custom_rules && *cli.custom_rules ? sl_custom_load(&cli.custom, cli.custom_rules, stderr) : 0;
-	if (crc != 0) {
-		if (crc < 0)
-			fprintf(stderr, "stacklint: out of memory\n");
-		sl_cli_free(&cli);
-		return 1;
-	}
-	for (size_t i = 0; i < cli.append_rules.n; i++)
-		sl_cli_notice(&cli, "-a/append_rules '%s': cfn-lint's rules written in Python cannot run in "
-			      "stacklint, so they are left out; write simple property checks as custom rules "
-			      "(-z FILE, docs/custom-rules.md), or keep running cfn-lint -a %s beside stacklint "
-			      "for what they check",
-			      cli.append_rules.v[i], cli.append_rules.v[i]);
-	if (sl_cli_old_ids(&cli, sl_custom_has_id, cli.custom) < 0) {
-		fprintf(stderr, "stacklint: out of memory\n");
+	const struct sl_spec *spec = NULL;
+	struct sl_options opts;
+	if (sl_cli_setup(&cli, &spec, &opts) != 0) {
 		sl_cli_free(&cli);
 		return 1;
 	}
@@ -308,33 +371,10 @@ int sl_cli_main(int argc, char **argv)
 			sl_strv_push(&cli.inputs, "-");
 		} else {
 			fprintf(stderr, "stacklint: no templates given (name files, directories or '-'; see stacklint --help)\n");
+			sl_spec_free(spec);
 			sl_cli_free(&cli);
 			return 1;
 		}
-	}
-	const struct sl_spec *spec = NULL;
-	if (cli.spec_path) {
-		char err[256];
-		if (sl_spec_load(&spec, cli.spec_path, err, sizeof(err)) != 0) {
-			fprintf(stderr, "stacklint: --spec %s: %s\n", cli.spec_path, err);
-			sl_cli_free(&cli);
-			return 1;
-		}
-	}
-	if (cli.override_spec || cli.registry_schemas.n) {
-		/* registry types and the override spec, layered on the spec (spec/layer.h) */
-		const struct sl_spec *layered;
-		char err[600];
-		int rc = sl_spec_layer(&layered, spec ? spec : sl_spec_builtin(), cli.override_spec,
-				       (const char *const *)cli.registry_schemas.v, cli.registry_schemas.n, err,
-				       sizeof err);
-		sl_spec_free(spec);
-		if (rc != 0) {
-			fprintf(stderr, "stacklint: %s\n", err);
-			sl_cli_free(&cli);
-			return 1;
-		}
-		spec = layered;
 	}
 	struct sl_strv files = { 0 };
 	bool *cand = NULL, *kind_forced = NULL;
@@ -346,32 +386,6 @@ int sl_cli_main(int argc, char **argv)
 		return 1;
 	}
 
-	struct sl_options opts = {
-		.backend = cli.backend,
-		.spec = spec,
-		.max_size = cli.max_size,
-		.ignore_checks = (const char *const *)cli.ignore.v,
-		.n_ignore = cli.ignore.n,
-		.include_checks = (const char *const *)cli.include.v,
-		.n_include = cli.include.n,
-		.mandatory_checks = (const char *const *)cli.mandatory.v,
-		.n_mandatory = cli.mandatory.n,
-		.lint_date = cli.lint_date,
-		.regions = (const char *const *)cli.regions.v,
-		.n_regions = cli.regions.n,
-		.regions_fixed = cli.set_regions,
-		.rule_options = (const char *const *)cli.rule_options.v,
-		.n_rule_options = cli.rule_options.n,
-		.rule_options_fixed = cli.set_rule_options,
-		.no_unused_suppressions = cli.no_unused_suppressions,
-		.custom_rules = cli.custom,
-		/* SARIF's columnKind knows code points and UTF-16 units, not bytes */
-		.column_unit = cli.format == SL_FMT_SARIF && cli.column_unit == SL_COLUMN_BYTE ?
-			SL_COLUMN_CHAR : cli.column_unit,
-	};
-	if (cli.format == SL_FMT_SARIF && cli.column_unit == SL_COLUMN_BYTE)
-		sl_cli_notice(&cli, "SARIF columns count characters or UTF-16 code units, never bytes: "
-			      "--column-unit byte is ignored for --format sarif (columns count characters)");
 	/* parameter values; parameter and deployment files (and the templates
 	 * these name) join the files to lint */
 	status |= sl_params_expand(&cli, &opts, &files, &cand, &kinds, &kind_forced, &dir_of, stderr);

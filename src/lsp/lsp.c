@@ -11,6 +11,7 @@
 #include "load/load.h"
 #include "load/node.h"
 #include "output/output.h"
+#include "spec/spec.h"
 #include "stacklint/stacklint.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -208,7 +209,9 @@ static char *uri_path(const char *uri)
 }
 
 /* The UTF-16 column of byte offset `off` of text: code units from the start
- * of its line. O(line length). */
+ * of its line. O(line length). For what the server finds in the text itself
+ * (a node of the tree, the end of a line); the findings' columns come from
+ * the engine in UTF-16 already (sl_options.column_unit). */
 static unsigned utf16_column(const char *text, size_t len, size_t off)
 {
 	if (off > len)
@@ -290,6 +293,18 @@ static void put_position(struct sl_jw *w, const struct doc *d, struct sl_positio
 	sl_jw_end_object(w);
 }
 
+/* A report's position: its column already counts UTF-16 code units
+ * (opts.column_unit), 1-based. */
+static void put_report_position(struct sl_jw *w, struct sl_position p)
+{
+	sl_jw_begin_object(w);
+	sl_jw_key(w, "line");
+	sl_jw_int(w, p.line ? (long long)p.line - 1 : 0);
+	sl_jw_key(w, "character");
+	sl_jw_int(w, p.line && p.column ? (long long)p.column - 1 : 0);
+	sl_jw_end_object(w);
+}
+
 /* Lints d and publishes its diagnostics (none for a file that is neither a
  * template nor a side file). */
 static void publish(struct server *s, struct doc *d, bool closed)
@@ -325,9 +340,9 @@ static void publish(struct server *s, struct doc *d, bool closed)
 		sl_jw_key(&w, "range");
 		sl_jw_begin_object(&w);
 		sl_jw_key(&w, "start");
-		put_position(&w, d, g->start);
+		put_report_position(&w, g->start);
 		sl_jw_key(&w, "end");
-		put_position(&w, d, g->end.line ? g->end : g->start);
+		put_report_position(&w, g->end.line ? g->end : g->start);
 		sl_jw_end_object(&w);
 		sl_jw_key(&w, "severity");
 		sl_jw_int(&w, g->severity == SL_SEV_ERROR ? 1 : g->severity == SL_SEV_WARNING ? 2 : 3);
@@ -900,24 +915,19 @@ static int handle(struct server *s, const struct sl_node *msg)
 int sl_lsp_main(int argc, char **argv, FILE *in, FILE *out)
 {
 	struct sl_cli cli;
-	/* the selection options of the command line and the configuration */
-	if (sl_cli_parse(&cli, argc, argv, stderr) != 0 || sl_config_load(&cli, stderr) != 0) {
+	/* the options of the command line and the configuration, as a run takes them */
+	if (sl_cli_parse(&cli, argc, argv, stderr) != 0) {
 		sl_cli_free(&cli);
 		return 1;
 	}
 	struct server s = { .in = in, .out = out };
-	s.opts = (struct sl_options){
-		.backend = cli.backend,
-		.max_size = cli.max_size,
-		.ignore_checks = (const char *const *)cli.ignore.v,
-		.n_ignore = cli.ignore.n,
-		.include_checks = (const char *const *)cli.include.v,
-		.n_include = cli.include.n,
-		.mandatory_checks = (const char *const *)cli.mandatory.v,
-		.n_mandatory = cli.mandatory.n,
-		.lint_date = cli.lint_date,
-		.no_unused_suppressions = cli.no_unused_suppressions,
-	};
+	const struct sl_spec *spec = NULL;
+	if (sl_cli_setup(&cli, &spec, &s.opts) != 0) {
+		sl_cli_free(&cli);
+		return 1;
+	}
+	/* the engine gives the diagnostics' columns in LSP's unit */
+	s.opts.column_unit = SL_COLUMN_UTF16;
 	int status = 1;
 	for (;;) {
 		char *body = NULL;
@@ -952,6 +962,7 @@ int sl_lsp_main(int argc, char **argv, FILE *in, FILE *out)
 		sl_report_free(s.docs[i].report);
 	}
 	free(s.docs);
+	sl_spec_free(spec);
 	sl_cli_free(&cli);
 	return status;
 }

@@ -330,6 +330,24 @@ Outputs:
         c.p.stdout.close()
         c.p.stderr.close()
 
+    def test_options_as_a_run_takes_them(self):
+        # the server sets up as a command-line run does: custom rules (-z) and
+        # rule options (-x) apply
+        with open(os.path.join(self.tmp.name, "rules.txt"), "w") as f:
+            f.write("AWS::SNS::Topic DisplayName == alerts\n")
+        self.c.p.kill()
+        self.c.p.wait()
+        for fh in (self.c.p.stdin, self.c.p.stdout, self.c.p.stderr):
+            fh.close()
+        self.c = Client("-z", "rules.txt", "-x", "E3012:strict=true", cwd=self.tmp.name)
+        self.init()
+        text = ("Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n"
+                "      DisplayName: other\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n"
+                "      DelaySeconds: \"5\"\n")
+        codes = sorted(d["code"] for d in self.open("file:///t.yaml", text)["params"]["diagnostics"])
+        self.assertEqual(codes, ["E3012", "E9001"])
+        self.assertEqual(self.c.finish(), 0)
+
     def test_configuration(self):
         with open(os.path.join(self.tmp.name, ".cfnlintrc"), "w") as f:
             f.write("ignore_checks: [E1020]\n")
