@@ -128,6 +128,12 @@ struct sl_options {
 	/* what the columns of the report's diagnostics count (start and end);
 	 * the zero value counts characters */
 	enum sl_column_unit column_unit;
+	/* when not NULL: another thread may set *cancel non-zero (an atomic
+	 * store) to stop the lint early; the lint then returns -2 with no
+	 * report. The language server uses it to drop the lint of a text that
+	 * has changed since. Read between rules, so a lint stops within one
+	 * rule's time. */
+	const int *cancel;
 };
 
 /* One value of a set: KEY=VALUE. */
@@ -188,8 +194,9 @@ struct sl_report {
 
 /* Lints `len` bytes at `buf` (which need not be NUL-terminated; it is not kept).
  * On success returns 0 and stores a report the caller frees with
- * sl_report_free(); returns -1 only when memory runs out. Problems in the
- * template are diagnostics, never errors of this call. */
+ * sl_report_free(); returns -1 only when memory runs out, -2 when
+ * opts->cancel was set during the lint. Problems in the template are
+ * diagnostics, never errors of this call. */
 int sl_lint_buffer(struct sl_report **out, const struct sl_options *opts, const char *filename,
 		   const char *buf, size_t len);
 

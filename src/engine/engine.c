@@ -538,6 +538,12 @@ int sl_lint_buffer(struct sl_report **out, const struct sl_options *opts, const 
 	return sl_lint_buffer_kind(out, opts, filename, SL_FILE_TEMPLATE, buf, len);
 }
 
+/* Whether the caller asked the lint to stop (sl_options.cancel). */
+static bool canceled(const struct sl_options *opts)
+{
+	return opts && opts->cancel && __atomic_load_n(opts->cancel, __ATOMIC_RELAXED);
+}
+
 int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, const char *filename,
 			enum sl_file_kind kind, const char *buf, size_t len)
 {
@@ -624,6 +630,8 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 			if (rules[i]->kind != SL_FILE_TEMPLATE || !rules[i]->check ||
 			    !sl_rule_enabled(rules[i], opts))
 				continue;
+			if (canceled(opts))
+				goto cancel;
 			c.rule = rules[i];
 			rules[i]->check(&c);
 		}
@@ -640,6 +648,8 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 	memo_release(&c);
 	if (c.oom)
 		goto fail;
+	if (canceled(opts))
+		goto cancel;
 
 	/* filter, sort, dedupe, copy */
 	size_t k = 0;
@@ -714,12 +724,14 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 	*out = &rep->pub;
 	return 0;
 fail:
+cancel:;
+	int status = canceled(opts) && !c.oom ? -2 : -1;
 	memo_release(&c);
 	free(c.diags);
 	sl_arena_free(&ta);
 	sl_arena_free(&rep->arena);
 	free(rep);
-	return -1;
+	return status;
 }
 
 void sl_report_free(struct sl_report *r)

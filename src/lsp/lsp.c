@@ -1,10 +1,16 @@
 /* The language server: see lsp.h. */
 #include "lsp/lsp.h"
 
+#include "lsp/assist.h"
+
+#include <ctype.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "cli/cli.h"
 #include "engine/rule.h"
@@ -28,20 +34,72 @@ enum {
 	SERVER_NOT_INITIALIZED = -32002,
 };
 
+/* What positions' characters count: negotiated at initialize. */
+enum encoding {
+	ENC_UTF16, /* LSP's default */
+	ENC_UTF8,  /* bytes */
+	ENC_UTF32, /* code points */
+};
+
+/* How long after a change the document is linted, unless the client says
+ * (initializationOptions.debounceMs): typing faster than this lints once. */
+#define DEFAULT_DEBOUNCE_MS 75
+#define MAX_DEBOUNCE_MS 10000
+
 struct doc {
 	char *uri;
 	char *text;
 	size_t len;
-	struct sl_report *report; /* the last lint's, for hover; NULL when none */
+	long long version; /* the client's, of text */
+	uint64_t gen;      /* changes with every change of text (server-wide count) */
+	uint64_t due_ms;   /* when to lint it (monotonic clock); 0: nothing to do */
+	struct sl_report *report; /* the last published lint's, for hover; NULL when none */
 };
 
+/*
+ * Two threads. The main one reads the client's messages and answers them at
+ * once from the documents' text and their last reports; a change only marks
+ * the document due a debounce later. The lint thread lints due documents one
+ * at a time, from a copy of the text, and publishes the result unless the
+ * text changed meanwhile (then it is dropped, and the lint of a text that
+ * changed is stopped between rules through opts.cancel). So no request waits
+ * for a lint.
+ *
+ * mu guards the document list, the reports, the lint queue and `linting`;
+ * the text of a document is written only by the main thread. opts, spec and
+ * cli are replaced (configuration reload) only by the main thread while no
+ * lint runs, so either thread reads them without the lock. out_mu keeps
+ * messages whole (taken inside mu, never the other way round).
+ */
 struct server {
 	FILE *in, *out;
+	pthread_mutex_t mu, out_mu;
+	pthread_cond_t cv;
+	pthread_t lint_thread;
+	bool thread_started, stop;
+	bool linting;            /* the lint thread is between snapshot and result */
+	const char *linting_uri; /* the document it lints (its doc's uri) */
+	int cancel;              /* atomic: stop the running lint */
+	uint64_t next_gen;
+	unsigned debounce_ms;
+	enum encoding enc;
+	int argc;
+	char **argv;
+	struct sl_cli *cli;
+	const struct sl_spec *spec;
 	struct sl_options opts;
-	struct doc *docs;
+	struct doc **docs;
 	size_t n_docs, cap_docs;
 	bool initialized, shutdown;
+	bool watch_config; /* the client registers file watchers on request */
 };
+
+static uint64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
 
 /* --- framing ---------------------------------------------------------------- */
 
@@ -85,9 +143,11 @@ static int read_message(FILE *in, char **body, size_t *len)
 
 static void send_msg(struct server *s, const struct sl_buf *b)
 {
+	pthread_mutex_lock(&s->out_mu);
 	fprintf(s->out, "Content-Length: %zu\r\n\r\n", b->len);
 	fwrite(b->data ? b->data : "", 1, b->len, s->out);
 	fflush(s->out);
+	pthread_mutex_unlock(&s->out_mu);
 }
 
 /* Writes the request's id as it came: a number or a string (null when none). */
@@ -133,39 +193,66 @@ static void send_error(struct server *s, const struct sl_node *id, int code, con
 static struct doc *doc_find(struct server *s, const char *uri)
 {
 	for (size_t i = 0; i < s->n_docs; i++)
-		if (strcmp(s->docs[i].uri, uri) == 0)
-			return &s->docs[i];
+		if (strcmp(s->docs[i]->uri, uri) == 0)
+			return s->docs[i];
 	return NULL;
 }
 
-static void doc_drop(struct server *s, struct doc *d)
+static void doc_free(struct doc *d)
 {
 	free(d->uri);
 	free(d->text);
 	sl_report_free(d->report);
-	*d = s->docs[--s->n_docs];
+	free(d);
 }
 
-/* Sets uri's text (copied). Returns the document, or NULL on OOM. */
+/* Called with mu held. */
+static void doc_drop(struct server *s, struct doc *d)
+{
+	for (size_t i = 0; i < s->n_docs; i++)
+		if (s->docs[i] == d) {
+			s->docs[i] = s->docs[--s->n_docs];
+			break;
+		}
+	doc_free(d);
+}
+
+/* Marks d changed and due for a lint `delay` ms from now (with mu held), and
+ * stops a lint of its older text. */
+static void doc_touch(struct server *s, struct doc *d, unsigned delay)
+{
+	d->gen = ++s->next_gen;
+	d->due_ms = now_ms() + delay;
+	if (d->due_ms == 0)
+		d->due_ms = 1;
+	if (s->linting && s->linting_uri == d->uri)
+		__atomic_store_n(&s->cancel, 1, __ATOMIC_RELAXED);
+	pthread_cond_signal(&s->cv);
+}
+
+/* Sets uri's text (copied), with mu held. Returns the document, or NULL on
+ * OOM. */
 static struct doc *doc_set(struct server *s, const char *uri, const char *text, size_t len)
 {
 	struct doc *d = doc_find(s, uri);
 	if (!d) {
 		if (s->n_docs == s->cap_docs) {
 			size_t cap = s->cap_docs ? s->cap_docs * 2 : 8;
-			struct doc *p = realloc(s->docs, cap * sizeof(*p));
+			struct doc **p = realloc(s->docs, cap * sizeof(*p));
 			if (!p)
 				return NULL;
 			s->docs = p;
 			s->cap_docs = cap;
 		}
-		d = &s->docs[s->n_docs];
-		d->uri = strdup(uri);
-		d->text = NULL;
-		d->report = NULL;
-		if (!d->uri)
+		d = calloc(1, sizeof(*d));
+		if (!d)
 			return NULL;
-		s->n_docs++;
+		d->uri = strdup(uri);
+		if (!d->uri) {
+			free(d);
+			return NULL;
+		}
+		s->docs[s->n_docs++] = d;
 	}
 	char *t = malloc(len + 1);
 	if (!t)
@@ -208,40 +295,42 @@ static char *uri_path(const char *uri)
 	return o;
 }
 
-/* The UTF-16 column of byte offset `off` of text: code units from the start
+/* What a UTF-8 sequence starting with byte c counts in encoding e. */
+static unsigned units(enum encoding e, unsigned char c, size_t *k)
+{
+	*k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	return e == ENC_UTF8 ? (unsigned)*k : e == ENC_UTF16 && *k == 4 ? 2 : 1;
+}
+
+/* The column of byte offset `off` of text in encoding e: units from the start
  * of its line. O(line length). For what the server finds in the text itself
  * (a node of the tree, the end of a line); the findings' columns come from
- * the engine in UTF-16 already (sl_options.column_unit). */
-static unsigned utf16_column(const char *text, size_t len, size_t off)
+ * the engine in that unit already (sl_options.column_unit). */
+static unsigned column_of(enum encoding e, const char *text, size_t len, size_t off)
 {
 	if (off > len)
 		off = len;
 	size_t ls = off;
 	while (ls > 0 && text[ls - 1] != '\n' && text[ls - 1] != '\r')
 		ls--;
-	unsigned units = 0;
-	for (size_t i = ls; i < off;) {
-		unsigned char c = (unsigned char)text[i];
-		size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-		units += k == 4 ? 2 : 1;
-		i += k;
-	}
-	return units;
+	unsigned n = 0;
+	for (size_t i = ls, k; i < off; i += k)
+		n += units(e, (unsigned char)text[i], &k);
+	return n;
 }
 
-/* The byte offset of an LSP position (0-based line, UTF-16 character) in
- * text, clamped to the line's end and the text's: what an edit or a hover
- * names. O(text) to find the line, O(line) in it. */
-static size_t byte_offset(const char *text, size_t len, long long line, long long character)
+/* The byte offset of an LSP position (0-based line, character in encoding
+ * e) in text, clamped to the line's end and the text's: what an edit or a
+ * hover names. O(text) to find the line, O(line) in it. */
+static size_t byte_offset(enum encoding e, const char *text, size_t len, long long line, long long character)
 {
 	size_t i = 0;
 	for (long long l = 0; l < line && i < len; i++)
 		if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n')))
 			l++;
 	for (long long u = 0; u < character && i < len && text[i] != '\n' && text[i] != '\r';) {
-		unsigned char c = (unsigned char)text[i];
-		size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-		u += k == 4 ? 2 : 1;
+		size_t k;
+		u += units(e, (unsigned char)text[i], &k);
 		i += k;
 	}
 	return i < len ? i : len;
@@ -263,8 +352,8 @@ static int apply_change(struct server *s, struct doc *d, const struct sl_node *c
 	if (!range)
 		return doc_set(s, d->uri, text->str, text->len) ? 0 : -1;
 	const struct sl_node *st = sl_map_get(range, "start"), *en = sl_map_get(range, "end");
-	size_t a = byte_offset(d->text, d->len, num(sl_map_get(st, "line")), num(sl_map_get(st, "character")));
-	size_t b = byte_offset(d->text, d->len, num(sl_map_get(en, "line")), num(sl_map_get(en, "character")));
+	size_t a = byte_offset(s->enc, d->text, d->len, num(sl_map_get(st, "line")), num(sl_map_get(st, "character")));
+	size_t b = byte_offset(s->enc, d->text, d->len, num(sl_map_get(en, "line")), num(sl_map_get(en, "character")));
 	if (b < a)
 		b = a;
 	size_t n = d->len - (b - a) + text->len;
@@ -283,13 +372,13 @@ static int apply_change(struct server *s, struct doc *d, const struct sl_node *c
 	return 0;
 }
 
-static void put_position(struct sl_jw *w, const struct doc *d, struct sl_position p)
+static void put_position(struct sl_jw *w, enum encoding e, const struct doc *d, struct sl_position p)
 {
 	sl_jw_begin_object(w);
 	sl_jw_key(w, "line");
 	sl_jw_int(w, p.line ? (long long)p.line - 1 : 0);
 	sl_jw_key(w, "character");
-	sl_jw_int(w, p.line ? utf16_column(d->text, d->len, p.offset) : 0);
+	sl_jw_int(w, p.line ? column_of(e, d->text, d->len, p.offset) : 0);
 	sl_jw_end_object(w);
 }
 
@@ -305,21 +394,10 @@ static void put_report_position(struct sl_jw *w, struct sl_position p)
 	sl_jw_end_object(w);
 }
 
-/* Lints d and publishes its diagnostics (none for a file that is neither a
- * template nor a side file). */
-static void publish(struct server *s, struct doc *d, bool closed)
+/* Publishes report r's diagnostics for uri (an empty list when r is NULL),
+ * for the document's version (negative: none). */
+static void send_diagnostics(struct server *s, const char *uri, long long version, const struct sl_report *r)
 {
-	struct sl_report *r = NULL;
-	char *path = closed ? NULL : uri_path(d->uri);
-	if (path) {
-		enum sl_file_kind kind = sl_file_kind_of(uri_name(d->uri));
-		if (sl_lint_buffer_kind(&r, &s->opts, path, kind, d->text, d->len) == 0 && r &&
-		    kind == SL_FILE_TEMPLATE && !r->is_template) {
-			sl_report_free(r);
-			r = NULL;
-		}
-	}
-	free(path);
 	struct sl_buf b = SL_BUF_INIT;
 	struct sl_jw w;
 	sl_jw_init(&w, &b, 0, false);
@@ -331,7 +409,11 @@ static void publish(struct server *s, struct doc *d, bool closed)
 	sl_jw_key(&w, "params");
 	sl_jw_begin_object(&w);
 	sl_jw_key(&w, "uri");
-	sl_jw_string(&w, d->uri);
+	sl_jw_string(&w, uri);
+	if (version >= 0) {
+		sl_jw_key(&w, "version");
+		sl_jw_int(&w, version);
+	}
 	sl_jw_key(&w, "diagnostics");
 	sl_jw_begin_array(&w);
 	for (size_t i = 0; r && i < r->count; i++) {
@@ -367,23 +449,158 @@ static void publish(struct server *s, struct doc *d, bool closed)
 	sl_jw_end_object(&w);
 	send_msg(s, &b);
 	sl_buf_free(&b);
-	sl_report_free(d->report);
-	d->report = r;
+}
+
+/* Lints a copy of a document's text: the report (NULL for a file that is
+ * neither a template nor a side file, or when the lint failed), and 0, or -2
+ * when it was stopped (opts.cancel). */
+static int lint_text(struct server *s, const char *uri, const char *text, size_t len, struct sl_report **out)
+{
+	struct sl_report *r = NULL;
+	*out = NULL;
+	char *path = uri_path(uri);
+	if (!path)
+		return 0;
+	enum sl_file_kind kind = sl_file_kind_of(uri_name(uri));
+	int rc = sl_lint_buffer_kind(&r, &s->opts, path, kind, text, len);
+	free(path);
+	if (rc == -2)
+		return -2;
+	if (rc == 0 && r && kind == SL_FILE_TEMPLATE && !r->is_template) {
+		sl_report_free(r);
+		r = NULL;
+	}
+	*out = r;
+	return 0;
+}
+
+/* The due document to lint first (the earliest), with mu held; NULL when none. */
+static struct doc *next_due(struct server *s)
+{
+	struct doc *best = NULL;
+	for (size_t i = 0; i < s->n_docs; i++)
+		if (s->docs[i]->due_ms && (!best || s->docs[i]->due_ms < best->due_ms))
+			best = s->docs[i];
+	return best;
+}
+
+/* The lint thread: see struct server. */
+static void *lint_loop(void *arg)
+{
+	struct server *s = arg;
+	pthread_mutex_lock(&s->mu);
+	while (!s->stop) {
+		struct doc *d = next_due(s);
+		if (!d) {
+			pthread_cond_wait(&s->cv, &s->mu);
+			continue;
+		}
+		uint64_t now = now_ms();
+		if (d->due_ms > now) {
+			struct timespec ts;
+			clock_gettime(CLOCK_MONOTONIC, &ts);
+			uint64_t wait = d->due_ms - now;
+			ts.tv_sec += (time_t)(wait / 1000u);
+			ts.tv_nsec += (long)(wait % 1000u) * 1000000L;
+			if (ts.tv_nsec >= 1000000000L) {
+				ts.tv_sec++;
+				ts.tv_nsec -= 1000000000L;
+			}
+			pthread_cond_timedwait(&s->cv, &s->mu, &ts);
+			continue;
+		}
+		/* a snapshot: the main thread goes on editing the document */
+		d->due_ms = 0;
+		char *uri = strdup(d->uri), *text = malloc(d->len + 1);
+		size_t len = d->len;
+		uint64_t gen = d->gen;
+		long long version = d->version;
+		if (!uri || !text) {
+			free(uri);
+			free(text);
+			continue;
+		}
+		memcpy(text, d->text, len + 1);
+		s->linting = true;
+		s->linting_uri = d->uri;
+		__atomic_store_n(&s->cancel, 0, __ATOMIC_RELAXED);
+		pthread_mutex_unlock(&s->mu);
+
+		struct sl_report *r = NULL;
+		int rc = lint_text(s, uri, text, len, &r);
+
+		pthread_mutex_lock(&s->mu);
+		s->linting = false;
+		s->linting_uri = NULL;
+		pthread_cond_broadcast(&s->cv); /* a configuration reload may wait for this */
+		d = doc_find(s, uri);
+		if (rc == 0 && d && d->gen == gen) {
+			/* still the document's text: the client sees it */
+			send_diagnostics(s, uri, version, r);
+			sl_report_free(d->report);
+			d->report = r;
+		} else {
+			sl_report_free(r); /* the text changed or was closed meanwhile */
+		}
+		free(uri);
+		free(text);
+	}
+	pthread_mutex_unlock(&s->mu);
+	return NULL;
 }
 
 /* --- methods ----------------------------------------------------------------- */
 
-static void initialize(struct server *s, const struct sl_node *id)
+static const char *const encoding_names[] = { "utf-16", "utf-8", "utf-32" };
+
+/* Whether list (a sequence of strings) holds name. */
+static bool offers(const struct sl_node *list, const char *name)
 {
+	for (size_t i = 0; sl_node_is(list, SL_SEQ) && i < list->len; i++)
+		if (sl_node_is(list->items[i], SL_SCALAR) && strcmp(list->items[i]->str, name) == 0)
+			return true;
+	return false;
+}
+
+/* The position encoding for a client that offers list: UTF-8 first (the
+ * engine's offsets are bytes: no conversion), then UTF-32, else LSP's
+ * UTF-16, which every client must take. */
+static enum encoding choose_encoding(const struct sl_node *list)
+{
+	return offers(list, "utf-8") ? ENC_UTF8 : offers(list, "utf-32") ? ENC_UTF32 : ENC_UTF16;
+}
+
+static void initialize(struct server *s, const struct sl_node *id, const struct sl_node *params)
+{
+	const struct sl_node *caps = sl_map_get(params, "capabilities");
+	/* LSP 3.17's general.positionEncodings; before it, clangd's
+	 * offsetEncoding, which Neovim 0.7 sends (answered in the result) */
+	const struct sl_node *pe = sl_map_get(sl_map_get(caps, "general"), "positionEncodings");
+	const struct sl_node *oe = sl_map_get(caps, "offsetEncoding");
+	s->enc = choose_encoding(pe ? pe : oe);
+	static const enum sl_column_unit unit[] = { SL_COLUMN_UTF16, SL_COLUMN_BYTE, SL_COLUMN_CHAR };
+	s->opts.column_unit = unit[s->enc];
+	const struct sl_node *dr = sl_map_get(sl_map_get(sl_map_get(caps, "workspace"), "didChangeWatchedFiles"),
+					      "dynamicRegistration");
+	s->watch_config = sl_node_is(dr, SL_SCALAR) && sl_scalar_type(dr) == SL_TYPE_BOOL && strcmp(dr->str, "true") == 0;
+	const struct sl_node *deb = sl_map_get(sl_map_get(params, "initializationOptions"), "debounceMs");
+	if (sl_node_is(deb, SL_SCALAR) && sl_scalar_type(deb) == SL_TYPE_INT) {
+		long long v = num(deb);
+		s->debounce_ms = v < 0 ? 0 : v > MAX_DEBOUNCE_MS ? MAX_DEBOUNCE_MS : (unsigned)v;
+	}
 	struct sl_buf b = SL_BUF_INIT;
 	struct sl_jw w;
 	begin_response(&w, &b, id);
 	sl_jw_key(&w, "result");
 	sl_jw_begin_object(&w);
+	if (!pe && oe) {
+		sl_jw_key(&w, "offsetEncoding");
+		sl_jw_string(&w, encoding_names[s->enc]);
+	}
 	sl_jw_key(&w, "capabilities");
 	sl_jw_begin_object(&w);
 	sl_jw_key(&w, "positionEncoding");
-	sl_jw_string(&w, "utf-16");
+	sl_jw_string(&w, encoding_names[s->enc]);
 	sl_jw_key(&w, "textDocumentSync");
 	sl_jw_begin_object(&w);
 	sl_jw_key(&w, "openClose");
@@ -404,6 +621,15 @@ static void initialize(struct server *s, const struct sl_node *id)
 	sl_jw_bool(&w, true);
 	sl_jw_key(&w, "codeActionProvider");
 	sl_jw_bool(&w, true);
+	sl_jw_key(&w, "completionProvider");
+	sl_jw_begin_object(&w);
+	sl_jw_key(&w, "triggerCharacters");
+	sl_jw_begin_array(&w);
+	sl_jw_string(&w, ":");
+	sl_jw_string(&w, " ");
+	sl_jw_string(&w, ".");
+	sl_jw_end_array(&w);
+	sl_jw_end_object(&w);
 	sl_jw_end_object(&w); /* capabilities */
 	sl_jw_key(&w, "serverInfo");
 	sl_jw_begin_object(&w);
@@ -436,8 +662,9 @@ static void null_result(struct server *s, const struct sl_node *id)
 static void hover(struct server *s, const struct sl_node *id, struct doc *d, const struct sl_node *pos)
 {
 	struct sl_buf md = SL_BUF_INIT;
+	pthread_mutex_lock(&s->mu); /* the lint thread replaces reports */
 	if (d && d->report && pos) {
-		size_t off = byte_offset(d->text, d->len, num(sl_map_get(pos, "line")),
+		size_t off = byte_offset(s->enc, d->text, d->len, num(sl_map_get(pos, "line")),
 					 num(sl_map_get(pos, "character")));
 		for (size_t i = 0; i < d->report->count; i++) {
 			const struct sl_diag *g = &d->report->diags[i];
@@ -453,6 +680,12 @@ static void hover(struct server *s, const struct sl_node *id, struct doc *d, con
 					      r->source);
 		}
 	}
+	pthread_mutex_unlock(&s->mu);
+	/* elsewhere: what the spec says of a resource type or property there */
+	if (d && pos && !md.len)
+		sl_lsp_hover_spec(&md, &s->opts, d->text, d->len,
+				  byte_offset(s->enc, d->text, d->len, num(sl_map_get(pos, "line")),
+					      num(sl_map_get(pos, "character"))));
 	struct sl_buf b = SL_BUF_INIT;
 	struct sl_jw w;
 	begin_response(&w, &b, id);
@@ -478,13 +711,14 @@ static void hover(struct server *s, const struct sl_node *id, struct doc *d, con
 
 /* --- the template's structure: symbols and definitions -------------------- */
 
-static void put_range(struct sl_jw *w, const struct doc *d, struct sl_position a, struct sl_position b)
+static void put_range(struct sl_jw *w, enum encoding e, const struct doc *d, struct sl_position a,
+		      struct sl_position b)
 {
 	sl_jw_begin_object(w);
 	sl_jw_key(w, "start");
-	put_position(w, d, a);
+	put_position(w, e, d, a);
 	sl_jw_key(w, "end");
-	put_position(w, d, b);
+	put_position(w, e, d, b);
 	sl_jw_end_object(w);
 }
 
@@ -533,9 +767,9 @@ static void symbols(struct server *s, const struct sl_node *id, const struct doc
 		sl_jw_key(&w, "kind");
 		sl_jw_int(&w, 3 /* Namespace */);
 		sl_jw_key(&w, "range");
-		put_range(&w, d, k->start, v->end);
+		put_range(&w, s->enc, d, k->start, v->end);
 		sl_jw_key(&w, "selectionRange");
-		put_range(&w, d, k->start, k->end);
+		put_range(&w, s->enc, d, k->start, k->end);
 		sl_jw_key(&w, "children");
 		sl_jw_begin_array(&w);
 		for (size_t e = 0; e < v->len; e++) {
@@ -551,9 +785,9 @@ static void symbols(struct server *s, const struct sl_node *id, const struct doc
 			sl_jw_key(&w, "kind");
 			sl_jw_int(&w, kind);
 			sl_jw_key(&w, "range");
-			put_range(&w, d, ek->start, ev->end);
+			put_range(&w, s->enc, d, ek->start, ev->end);
 			sl_jw_key(&w, "selectionRange");
-			put_range(&w, d, ek->start, ek->end);
+			put_range(&w, s->enc, d, ek->start, ek->end);
 			sl_jw_end_object(&w);
 		}
 		sl_jw_end_array(&w);
@@ -657,7 +891,7 @@ static void definition(struct server *s, const struct sl_node *id, const struct 
 	const struct sl_node *root = d && pos ? load_tree(d, &a, &s->opts) : NULL;
 	const struct sl_node *target = NULL;
 	if (root) {
-		size_t off = byte_offset(d->text, d->len, num(sl_map_get(pos, "line")),
+		size_t off = byte_offset(s->enc, d->text, d->len, num(sl_map_get(pos, "line")),
 					 num(sl_map_get(pos, "character")));
 		const struct sl_node *sc = scalar_at(root, (uint32_t)off);
 		const char *section = NULL, *name = NULL;
@@ -692,7 +926,7 @@ static void definition(struct server *s, const struct sl_node *id, const struct 
 		sl_jw_key(&w, "uri");
 		sl_jw_string(&w, d->uri);
 		sl_jw_key(&w, "range");
-		put_range(&w, d, target->start, target->end);
+		put_range(&w, s->enc, d, target->start, target->end);
 		sl_jw_end_object(&w);
 	}
 	sl_jw_end_object(&w);
@@ -703,11 +937,173 @@ static void definition(struct server *s, const struct sl_node *id, const struct 
 
 /* --- code actions ----------------------------------------------------------- */
 
-/* For each of the request's diagnostics with a rule ID, a quick fix that
- * suppresses that rule on the diagnostic's line with a comment: "  #
- * stacklint: disable=ID" at the end of the line, or ",ID" added to the
- * line's disable= comment when it has one. YAML only (JSON has no comments:
- * no action there). */
+/* One quick fix that replaces bytes [from, to) of d's text with text. */
+static void put_fix(struct sl_jw *w, const struct server *s, const struct doc *d, const char *title, size_t from,
+		    size_t to, const char *text, bool preferred)
+{
+	sl_jw_begin_object(w);
+	sl_jw_key(w, "title");
+	sl_jw_string(w, title);
+	sl_jw_key(w, "kind");
+	sl_jw_string(w, "quickfix");
+	if (preferred) {
+		sl_jw_key(w, "isPreferred");
+		sl_jw_bool(w, true);
+	}
+	sl_jw_key(w, "edit");
+	sl_jw_begin_object(w);
+	sl_jw_key(w, "changes");
+	sl_jw_begin_object(w);
+	sl_jw_key(w, d->uri);
+	sl_jw_begin_array(w);
+	sl_jw_begin_object(w);
+	sl_jw_key(w, "range");
+	sl_jw_begin_object(w);
+	for (int k = 0; k < 2; k++) {
+		size_t off = k ? to : from, line = 0;
+		for (size_t i = 0; i < off; i++)
+			if (d->text[i] == '\n' || (d->text[i] == '\r' && (i + 1 >= d->len || d->text[i + 1] != '\n')))
+				line++;
+		sl_jw_key(w, k ? "end" : "start");
+		sl_jw_begin_object(w);
+		sl_jw_key(w, "line");
+		sl_jw_int(w, (long long)line);
+		sl_jw_key(w, "character");
+		sl_jw_int(w, column_of(s->enc, d->text, d->len, off));
+		sl_jw_end_object(w);
+	}
+	sl_jw_end_object(w);
+	sl_jw_key(w, "newText");
+	sl_jw_string(w, text);
+	sl_jw_end_object(w);
+	sl_jw_end_array(w);
+	sl_jw_end_object(w);
+	sl_jw_end_object(w);
+	sl_jw_end_object(w);
+}
+
+/* The bytes of a scalar's value in the text, without its quotes: [*from,
+ * *to). False when the text there is not the value written out plainly (an
+ * escape, a folded or multi-line scalar): no edit is certain then. */
+static bool scalar_text(const struct doc *d, const struct sl_node *sc, size_t *from, size_t *to)
+{
+	size_t a = sc->start.offset, b = sc->end.offset;
+	if (b > d->len || a >= b)
+		return false;
+	if (sc->style == SL_SINGLE || sc->style == SL_DOUBLE) {
+		char q = sc->style == SL_SINGLE ? '\'' : '"';
+		if (b - a < 2 || d->text[a] != q || d->text[b - 1] != q)
+			return false;
+		a++, b--;
+	} else if (sc->style != SL_PLAIN) {
+		return false;
+	}
+	if (b - a != sc->len || memcmp(d->text + a, sc->str, sc->len) != 0)
+		return false;
+	*from = a;
+	*to = b;
+	return true;
+}
+
+/* The suggestion of a message that names `name` in quotes and ends "did you
+ * mean 'X'?": X, in buf; NULL when the message is not of that form. */
+static const char *suggestion(const char *msg, const char *name, size_t len, char *buf, size_t cap)
+{
+	const char *key = "did you mean '", *p = NULL;
+	for (const char *q = strstr(msg, key); q; q = strstr(q + 1, key))
+		p = q + strlen(key);
+	const char *e = p ? strchr(p, '\'') : NULL;
+	if (!e || e == p || (size_t)(e - p) >= cap || strncmp(e, "'?", 2) != 0)
+		return NULL;
+	/* the message must quote the very text at the diagnostic */
+	bool named = false;
+	for (const char *q = strchr(msg, '\''); q && q < p && !named; q = strchr(q + 1, '\''))
+		named = strncmp(q + 1, name, len) == 0 && q[1 + len] == '\'';
+	if (!named)
+		return NULL;
+	memcpy(buf, p, (size_t)(e - p));
+	buf[e - p] = '\0';
+	for (size_t i = 0; buf[i]; i++)
+		if (!(isalnum((unsigned char)buf[i]) || strchr(":-_./", buf[i])))
+			return NULL; /* a name that might need quoting: no certain edit */
+	return buf;
+}
+
+/* Where "Transform: AWS::Serverless-2016-10-31" goes in a template with no
+ * Transform: on the line after AWSTemplateFormatVersion's, else before the
+ * first top-level key (JSON: first in the object). The text to insert at
+ * *at. False when there is no certain place. */
+static bool transform_insert(const struct doc *d, const struct sl_node *root, bool json, size_t *at, char *buf,
+			     size_t cap)
+{
+	if (!sl_node_is(root, SL_MAP) || !root->len || sl_map_get(root, "Transform"))
+		return false;
+	const struct sl_node *first = root->pairs[0].key;
+	if (json) {
+		/* after the opening brace */
+		size_t i = root->start.offset;
+		if (i >= d->len || d->text[i] != '{')
+			return false;
+		*at = i + 1;
+		snprintf(buf, cap, "\n  \"Transform\": \"AWS::Serverless-2016-10-31\",");
+		return true;
+	}
+	/* a block mapping at column 1: a line of its own after the format
+	 * version's, else before the first key */
+	size_t ls = first->start.offset;
+	if (ls > 0 && d->text[ls - 1] != '\n')
+		return false;
+	for (size_t i = 0; i < root->len; i++) {
+		const struct sl_node *k = root->pairs[i].key, *v = root->pairs[i].value;
+		if (!sl_node_is(k, SL_SCALAR) || strcmp(k->str, "AWSTemplateFormatVersion") != 0 || !v)
+			continue;
+		size_t e = v->end.offset;
+		while (e < d->len && d->text[e] != '\n')
+			e++;
+		if (e < d->len && sl_node_is(v, SL_SCALAR) && v->style != SL_LITERAL && v->style != SL_FOLDED)
+			ls = e + 1;
+	}
+	*at = ls;
+	snprintf(buf, cap, "Transform: AWS::Serverless-2016-10-31\n");
+	return true;
+}
+
+/* The suppression of a diagnostic's rule on its line (YAML only): the
+ * comment's insertion point and text. False where a comment would be text
+ * (inside a block scalar or a multi-line string). */
+static bool suppress_edit(const struct server *s, const struct doc *d, const struct sl_node *root, long long line,
+			  const char *code, size_t *at, char *text, size_t cap)
+{
+	size_t ls = byte_offset(s->enc, d->text, d->len, line, 0), le = ls;
+	while (le < d->len && d->text[le] != '\n' && d->text[le] != '\r')
+		le++;
+	const struct sl_node *sc = scalar_at(root, (uint32_t)le);
+	if (sc && (sc->end.offset > le || ((sc->style == SL_LITERAL || sc->style == SL_FOLDED) && sc->start.offset < ls)))
+		return false;
+	const char *key = "# stacklint: disable=";
+	const char *c = NULL;
+	for (size_t k = ls; k + strlen(key) <= le && !c; k++)
+		if (memcmp(d->text + k, key, strlen(key)) == 0)
+			c = d->text + k;
+	*at = le;
+	if (c) {
+		/* after the comment's IDs */
+		*at = (size_t)(c - d->text) + strlen(key);
+		while (*at < le && d->text[*at] != ' ' && d->text[*at] != '\t')
+			(*at)++;
+		snprintf(text, cap, ",%s", code);
+	} else {
+		snprintf(text, cap, "  # stacklint: disable=%s", code);
+	}
+	return true;
+}
+
+/* The quick fixes for the request's diagnostics (LSP sends those under the
+ * cursor): where a fix is certain, the fix — the SAM transform for a SAM
+ * type without it (E3038), a SAM Cors value in the quotes API Gateway needs
+ * (E99010), a misspelt name replaced with the suggestion the message
+ * makes ("did you mean 'X'?") — and for every finding, suppressing its rule
+ * on its line with a comment (YAML only: JSON has no comments). */
 static void code_actions(struct server *s, const struct sl_node *id, const struct doc *d,
 			 const struct sl_node *ctx)
 {
@@ -719,19 +1115,21 @@ static void code_actions(struct server *s, const struct sl_node *id, const struc
 		json = d->text[i] == '{';
 		break;
 	}
-	/* the tree, to keep comments out of strings that go on past a line */
 	struct sl_arena a;
 	sl_arena_init(&a);
-	const struct sl_node *root = d && !json ? load_tree(d, &a, &s->opts) : NULL;
+	const struct sl_node *root = d ? load_tree(d, &a, &s->opts) : NULL;
 	struct sl_buf b = SL_BUF_INIT;
 	struct sl_jw w;
 	begin_response(&w, &b, id);
 	sl_jw_key(&w, "result");
 	sl_jw_begin_array(&w);
+	bool transform_done = false;
 	for (size_t i = 0; root && sl_node_is(diags, SL_SEQ) && i < diags->len; i++) {
 		const struct sl_node *g = diags->items[i];
 		const struct sl_node *code = sl_map_get(g, "code");
-		const struct sl_node *line = sl_map_get(sl_map_get(sl_map_get(g, "range"), "start"), "line");
+		const struct sl_node *msg = sl_map_get(g, "message");
+		const struct sl_node *start = sl_map_get(sl_map_get(g, "range"), "start");
+		const struct sl_node *line = sl_map_get(start, "line");
 		if (!sl_node_is(code, SL_SCALAR) || !code->len || code->len > 8 || !line)
 			continue;
 		bool ok = code->str[0] == 'E' || code->str[0] == 'W' || code->str[0] == 'I';
@@ -739,75 +1137,205 @@ static void code_actions(struct server *s, const struct sl_node *id, const struc
 			ok = ok && code->str[k] >= '0' && code->str[k] <= '9';
 		if (!ok)
 			continue;
-		/* the line's end, and a disable= comment on it */
-		size_t ls = byte_offset(d->text, d->len, num(line), 0), le = ls;
-		while (le < d->len && d->text[le] != '\n' && d->text[le] != '\r')
-			le++;
-		/* a line inside a block scalar or a multi-line string: a comment
-		 * there would be text; no safe edit */
-		const struct sl_node *sc = scalar_at(root, (uint32_t)le);
-		if (sc && (sc->end.offset > le ||
-			   ((sc->style == SL_LITERAL || sc->style == SL_FOLDED) && sc->start.offset < ls)))
-			continue;
-		const char *key = "# stacklint: disable=";
-		const char *c = NULL;
-		for (size_t k = ls; k + strlen(key) <= le && !c; k++)
-			if (memcmp(d->text + k, key, strlen(key)) == 0)
-				c = d->text + k;
-		size_t at = le;
-		char text[64];
-		if (c) {
-			/* after the comment's IDs */
-			at = (size_t)(c - d->text) + strlen(key);
-			while (at < le && d->text[at] != ' ' && d->text[at] != '\t')
-				at++;
-			snprintf(text, sizeof(text), ",%.*s", (int)code->len, code->str);
-		} else {
-			snprintf(text, sizeof(text), "  # stacklint: disable=%.*s", (int)code->len, code->str);
+		size_t off = byte_offset(s->enc, d->text, d->len, num(line), num(sl_map_get(start, "character")));
+		const struct sl_node *sc = scalar_at(root, (uint32_t)off);
+		if (sc && sc->start.offset != off)
+			sc = NULL; /* the finding is not on a scalar of its own */
+		char title[256], text[160];
+		size_t from, to;
+		if (strcmp(code->str, "E3038") == 0 && !transform_done &&
+		    transform_insert(d, root, json, &from, text, sizeof(text))) {
+			put_fix(&w, s, d, "Add the SAM transform (Transform: AWS::Serverless-2016-10-31)", from, from,
+				text, true);
+			transform_done = true;
 		}
-		unsigned ch = utf16_column(d->text, d->len, at);
-		sl_jw_begin_object(&w);
-		sl_jw_key(&w, "title");
-		char title[64];
-		snprintf(title, sizeof(title), "Suppress %.*s on this line", (int)code->len, code->str);
-		sl_jw_string(&w, title);
-		sl_jw_key(&w, "kind");
-		sl_jw_string(&w, "quickfix");
-		sl_jw_key(&w, "diagnostics");
-		sl_jw_begin_array(&w);
-		sl_jw_end_array(&w);
-		sl_jw_key(&w, "edit");
-		sl_jw_begin_object(&w);
-		sl_jw_key(&w, "changes");
-		sl_jw_begin_object(&w);
-		sl_jw_key(&w, d->uri);
-		sl_jw_begin_array(&w);
-		sl_jw_begin_object(&w);
-		sl_jw_key(&w, "range");
-		sl_jw_begin_object(&w);
-		for (int k = 0; k < 2; k++) {
-			sl_jw_key(&w, k ? "end" : "start");
-			sl_jw_begin_object(&w);
-			sl_jw_key(&w, "line");
-			sl_jw_int(&w, num(line));
-			sl_jw_key(&w, "character");
-			sl_jw_int(&w, ch);
-			sl_jw_end_object(&w);
+		if (strcmp(code->str, "E99010") == 0 && sc && sl_scalar_type(sc) == SL_TYPE_STRING &&
+		    sl_node_is(msg, SL_SCALAR) && strstr(msg->str, "is not a quoted header value") && sc->len &&
+		    sc->len < 100 && !memchr(sc->str, '\'', sc->len) && !memchr(sc->str, '"', sc->len) &&
+		    !memchr(sc->str, '\\', sc->len) && scalar_text(d, sc, &from, &to)) {
+			/* the whole scalar, quotes included, becomes "'value'" */
+			snprintf(text, sizeof(text), "\"'%.*s'\"", (int)sc->len, sc->str);
+			snprintf(title, sizeof(title), "Quote the header value: %s", text);
+			put_fix(&w, s, d, title, sc->start.offset, sc->end.offset, text, true);
 		}
-		sl_jw_end_object(&w);
-		sl_jw_key(&w, "newText");
-		sl_jw_string(&w, text);
-		sl_jw_end_object(&w);
-		sl_jw_end_array(&w);
-		sl_jw_end_object(&w);
-		sl_jw_end_object(&w);
-		sl_jw_end_object(&w);
+		/* the name is the scalar, or its part before a dot (GetAtt's
+		 * Resource.Attribute) */
+		char sug[128];
+		const char *dot = sc ? memchr(sc->str, '.', sc->len) : NULL;
+		size_t nlen = sc ? sc->len : 0;
+		bool named = sc && sl_node_is(msg, SL_SCALAR) && scalar_text(d, sc, &from, &to) &&
+			     (suggestion(msg->str, sc->str, nlen, sug, sizeof(sug)) ||
+			      (dot && suggestion(msg->str, sc->str, nlen = (size_t)(dot - sc->str), sug, sizeof(sug))));
+		if (named) {
+			snprintf(title, sizeof(title), "Replace '%.*s' with '%s'", (int)(nlen < 60 ? nlen : 60), sc->str,
+				 sug);
+			put_fix(&w, s, d, title, from, from + nlen, sug, true);
+		}
+		if (!json && suppress_edit(s, d, root, num(line), code->str, &from, text, sizeof(text))) {
+			snprintf(title, sizeof(title), "Suppress %s on this line", code->str);
+			put_fix(&w, s, d, title, from, from, text, false);
+		}
 	}
 	sl_jw_end_array(&w);
 	sl_jw_end_object(&w);
 	send_msg(s, &b);
 	sl_buf_free(&b);
 	sl_arena_free(&a);
+}
+
+/* Completion at a position: the spec's and the template's names that fit
+ * there (an empty list elsewhere). */
+static void complete(struct server *s, const struct sl_node *id, const struct doc *d, const struct sl_node *pos)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jw w;
+	begin_response(&w, &b, id);
+	sl_jw_key(&w, "result");
+	sl_jw_begin_array(&w);
+	if (d && pos)
+		sl_lsp_complete(&w, &s->opts, d->text, d->len,
+				byte_offset(s->enc, d->text, d->len, num(sl_map_get(pos, "line")),
+					    num(sl_map_get(pos, "character"))));
+	sl_jw_end_array(&w);
+	sl_jw_end_object(&w);
+	send_msg(s, &b);
+	sl_buf_free(&b);
+}
+
+/* A VersionedTextDocumentIdentifier's version, or -1. */
+static long long version_of(const struct sl_node *td)
+{
+	const struct sl_node *v = sl_map_get(td, "version");
+	return sl_node_is(v, SL_SCALAR) && sl_scalar_type(v) == SL_TYPE_INT ? num(v) : -1;
+}
+
+static bool is_config_name(const char *name)
+{
+	static const char *const names[] = { ".stacklintrc.yaml", ".stacklintrc.yml", ".stacklintrc",
+					     ".cfnlintrc", ".cfnlintrc.yaml", ".cfnlintrc.yml" };
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(name, names[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Asks the client (after `initialized`) to watch the configuration files,
+ * so their changes come as workspace/didChangeWatchedFiles. The client's
+ * answer is a response, which needs nothing. */
+static void register_watchers(struct server *s)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jw w;
+	sl_jw_init(&w, &b, 0, false);
+	sl_jw_begin_object(&w);
+	sl_jw_key(&w, "jsonrpc");
+	sl_jw_string(&w, "2.0");
+	sl_jw_key(&w, "id");
+	sl_jw_string(&w, "stacklint-watch-config");
+	sl_jw_key(&w, "method");
+	sl_jw_string(&w, "client/registerCapability");
+	sl_jw_key(&w, "params");
+	sl_jw_begin_object(&w);
+	sl_jw_key(&w, "registrations");
+	sl_jw_begin_array(&w);
+	sl_jw_begin_object(&w);
+	sl_jw_key(&w, "id");
+	sl_jw_string(&w, "stacklint-config");
+	sl_jw_key(&w, "method");
+	sl_jw_string(&w, "workspace/didChangeWatchedFiles");
+	sl_jw_key(&w, "registerOptions");
+	sl_jw_begin_object(&w);
+	sl_jw_key(&w, "watchers");
+	sl_jw_begin_array(&w);
+	static const char *const globs[] = { "**/.stacklintrc.yaml", "**/.stacklintrc.yml", "**/.stacklintrc",
+					     "**/.cfnlintrc",	     "**/.cfnlintrc.yaml",  "**/.cfnlintrc.yml" };
+	for (size_t i = 0; i < sizeof(globs) / sizeof(globs[0]); i++) {
+		sl_jw_begin_object(&w);
+		sl_jw_key(&w, "globPattern");
+		sl_jw_string(&w, globs[i]);
+		sl_jw_end_object(&w);
+	}
+	sl_jw_end_array(&w);
+	sl_jw_end_object(&w);
+	sl_jw_end_object(&w);
+	sl_jw_end_array(&w);
+	sl_jw_end_object(&w);
+	sl_jw_end_object(&w);
+	send_msg(s, &b);
+	sl_buf_free(&b);
+}
+
+/* window/showMessage: type 1 error, 2 warning, 3 info. */
+static void show_message(struct server *s, int type, const char *text)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jw w;
+	sl_jw_init(&w, &b, 0, false);
+	sl_jw_begin_object(&w);
+	sl_jw_key(&w, "jsonrpc");
+	sl_jw_string(&w, "2.0");
+	sl_jw_key(&w, "method");
+	sl_jw_string(&w, "window/showMessage");
+	sl_jw_key(&w, "params");
+	sl_jw_begin_object(&w);
+	sl_jw_key(&w, "type");
+	sl_jw_int(&w, type);
+	sl_jw_key(&w, "message");
+	sl_jw_string(&w, text);
+	sl_jw_end_object(&w);
+	sl_jw_end_object(&w);
+	send_msg(s, &b);
+	sl_buf_free(&b);
+}
+
+/* Reads the options and the configuration (s->argv) as at start-up into
+ * *cli, *spec and *opts. Returns 0, or -1 with the reason on stderr. */
+static int setup(struct server *s, struct sl_cli **cli, const struct sl_spec **spec, struct sl_options *opts)
+{
+	*spec = NULL;
+	*cli = malloc(sizeof(**cli));
+	if (!*cli)
+		return -1;
+	if (sl_cli_parse(*cli, s->argc, s->argv, stderr) != 0 || sl_cli_setup(*cli, spec, opts) != 0) {
+		sl_cli_free(*cli);
+		free(*cli);
+		*cli = NULL;
+		return -1;
+	}
+	opts->column_unit = s->opts.column_unit;
+	opts->cancel = &s->cancel;
+	return 0;
+}
+
+/* A configuration file changed: read the configuration again and lint every
+ * open document with it. A configuration that cannot be read leaves the one
+ * in use, with a message to the user. */
+static void reload_config(struct server *s)
+{
+	struct sl_cli *cli;
+	const struct sl_spec *spec;
+	struct sl_options opts;
+	if (setup(s, &cli, &spec, &opts) != 0) {
+		show_message(s, 1, "stacklint: the changed configuration could not be read (the server's log "
+			     "says why); the previous configuration stays in use");
+		return;
+	}
+	pthread_mutex_lock(&s->mu);
+	/* the lint thread reads the options without the lock: wait till it is idle */
+	__atomic_store_n(&s->cancel, 1, __ATOMIC_RELAXED);
+	while (s->linting)
+		pthread_cond_wait(&s->cv, &s->mu);
+	struct sl_cli *old_cli = s->cli;
+	const struct sl_spec *old_spec = s->spec;
+	s->cli = cli;
+	s->spec = spec;
+	s->opts = opts;
+	for (size_t i = 0; i < s->n_docs; i++)
+		doc_touch(s, s->docs[i], 0);
+	pthread_mutex_unlock(&s->mu);
+	sl_spec_free(old_spec);
+	sl_cli_free(old_cli);
+	free(old_cli);
 }
 
 static const struct sl_node *text_document(const struct sl_node *params, const char **uri)
@@ -834,7 +1362,10 @@ static int handle(struct server *s, const struct sl_node *msg)
 	if (strcmp(m, "exit") == 0)
 		return 0;
 	if (strcmp(m, "initialize") == 0) {
-		initialize(s, id);
+		if (s->initialized)
+			send_error(s, id, INVALID_REQUEST, "the server is already initialized");
+		else
+			initialize(s, id, params);
 		return 1;
 	}
 	if (!s->initialized) {
@@ -847,42 +1378,71 @@ static int handle(struct server *s, const struct sl_node *msg)
 		null_result(s, id);
 		return 1;
 	}
+	if (strcmp(m, "initialized") == 0) {
+		if (s->watch_config)
+			register_watchers(s);
+		return 1;
+	}
+	if (strcmp(m, "workspace/didChangeWatchedFiles") == 0) {
+		const struct sl_node *ch = sl_map_get(params, "changes");
+		bool config = false;
+		for (size_t i = 0; sl_node_is(ch, SL_SEQ) && i < ch->len; i++) {
+			const struct sl_node *u = sl_map_get(ch->items[i], "uri");
+			config = config || (sl_node_is(u, SL_SCALAR) && is_config_name(uri_name(u->str)));
+		}
+		if (config)
+			reload_config(s);
+		return 1;
+	}
 	const char *uri;
 	if (strcmp(m, "textDocument/didOpen") == 0) {
 		const struct sl_node *td = text_document(params, &uri);
 		const struct sl_node *text = sl_map_get(td, "text");
-		struct doc *d = uri && sl_node_is(text, SL_SCALAR) ? doc_set(s, uri, text->str, text->len) : NULL;
-		if (d)
-			publish(s, d, false);
+		if (!uri || !sl_node_is(text, SL_SCALAR))
+			return 1;
+		pthread_mutex_lock(&s->mu);
+		struct doc *d = doc_set(s, uri, text->str, text->len);
+		if (d) {
+			d->version = version_of(td);
+			doc_touch(s, d, 0);
+		}
+		pthread_mutex_unlock(&s->mu);
 		return 1;
 	}
 	if (strcmp(m, "textDocument/didChange") == 0) {
-		text_document(params, &uri);
+		const struct sl_node *td = text_document(params, &uri);
 		const struct sl_node *ch = sl_map_get(params, "contentChanges");
+		pthread_mutex_lock(&s->mu);
 		struct doc *d = uri ? doc_find(s, uri) : NULL;
-		if (!d || !sl_node_is(ch, SL_SEQ))
-			return 1;
-		/* in order: each edit's range is in the text the ones before it left */
-		for (size_t i = 0; i < ch->len; i++)
-			if (apply_change(s, d, ch->items[i]) < 0)
-				return 1;
-		publish(s, d, false);
+		if (d && sl_node_is(ch, SL_SEQ)) {
+			/* in order: each edit's range is in the text the ones before it left */
+			for (size_t i = 0; i < ch->len; i++)
+				if (apply_change(s, d, ch->items[i]) < 0)
+					break;
+			d->version = version_of(td);
+			doc_touch(s, d, s->debounce_ms);
+		}
+		pthread_mutex_unlock(&s->mu);
 		return 1;
 	}
 	if (strcmp(m, "textDocument/didSave") == 0) {
 		text_document(params, &uri);
+		pthread_mutex_lock(&s->mu);
 		struct doc *d = uri ? doc_find(s, uri) : NULL;
 		if (d)
-			publish(s, d, false);
+			doc_touch(s, d, 0);
+		pthread_mutex_unlock(&s->mu);
 		return 1;
 	}
 	if (strcmp(m, "textDocument/didClose") == 0) {
 		text_document(params, &uri);
+		pthread_mutex_lock(&s->mu);
 		struct doc *d = uri ? doc_find(s, uri) : NULL;
 		if (d) {
-			publish(s, d, true); /* clears the client's list */
+			send_diagnostics(s, uri, -1, NULL); /* clears the client's list */
 			doc_drop(s, d);
 		}
+		pthread_mutex_unlock(&s->mu);
 		return 1;
 	}
 	if (strcmp(m, "textDocument/documentSymbol") == 0) {
@@ -900,6 +1460,11 @@ static int handle(struct server *s, const struct sl_node *msg)
 		code_actions(s, id, uri ? doc_find(s, uri) : NULL, sl_map_get(params, "context"));
 		return 1;
 	}
+	if (strcmp(m, "textDocument/completion") == 0) {
+		text_document(params, &uri);
+		complete(s, id, uri ? doc_find(s, uri) : NULL, sl_map_get(params, "position"));
+		return 1;
+	}
 	if (strcmp(m, "textDocument/hover") == 0) {
 		text_document(params, &uri);
 		hover(s, id, uri ? doc_find(s, uri) : NULL, sl_map_get(params, "position"));
@@ -914,21 +1479,27 @@ static int handle(struct server *s, const struct sl_node *msg)
 
 int sl_lsp_main(int argc, char **argv, FILE *in, FILE *out)
 {
-	struct sl_cli cli;
-	/* the options of the command line and the configuration, as a run takes them */
-	if (sl_cli_parse(&cli, argc, argv, stderr) != 0) {
-		sl_cli_free(&cli);
-		return 1;
-	}
-	struct server s = { .in = in, .out = out };
-	const struct sl_spec *spec = NULL;
-	if (sl_cli_setup(&cli, &spec, &s.opts) != 0) {
-		sl_cli_free(&cli);
-		return 1;
-	}
-	/* the engine gives the diagnostics' columns in LSP's unit */
+	struct server s = { .in = in, .out = out, .argc = argc, .argv = argv,
+			    .debounce_ms = DEFAULT_DEBOUNCE_MS };
+	/* the options of the command line and the configuration, as a run takes
+	 * them; the engine gives the diagnostics' columns in the negotiated unit
+	 * (LSP's UTF-16 until initialize says otherwise) */
 	s.opts.column_unit = SL_COLUMN_UTF16;
+	if (setup(&s, &s.cli, &s.spec, &s.opts) != 0)
+		return 1;
+	pthread_mutex_init(&s.mu, NULL);
+	pthread_mutex_init(&s.out_mu, NULL);
+	pthread_condattr_t ca;
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&s.cv, &ca);
+	pthread_condattr_destroy(&ca);
 	int status = 1;
+	if (pthread_create(&s.lint_thread, NULL, lint_loop, &s) != 0) {
+		fprintf(stderr, "stacklint lsp: cannot start the lint thread\n");
+		goto out;
+	}
+	s.thread_started = true;
 	for (;;) {
 		char *body = NULL;
 		size_t len = 0;
@@ -956,13 +1527,23 @@ int sl_lsp_main(int argc, char **argv, FILE *in, FILE *out)
 			break;
 		}
 	}
-	for (size_t i = 0; i < s.n_docs; i++) {
-		free(s.docs[i].uri);
-		free(s.docs[i].text);
-		sl_report_free(s.docs[i].report);
+out:
+	if (s.thread_started) {
+		pthread_mutex_lock(&s.mu);
+		s.stop = true;
+		__atomic_store_n(&s.cancel, 1, __ATOMIC_RELAXED);
+		pthread_cond_broadcast(&s.cv);
+		pthread_mutex_unlock(&s.mu);
+		pthread_join(s.lint_thread, NULL);
 	}
+	for (size_t i = 0; i < s.n_docs; i++)
+		doc_free(s.docs[i]);
 	free(s.docs);
-	sl_spec_free(spec);
-	sl_cli_free(&cli);
+	pthread_cond_destroy(&s.cv);
+	pthread_mutex_destroy(&s.out_mu);
+	pthread_mutex_destroy(&s.mu);
+	sl_spec_free(s.spec);
+	sl_cli_free(s.cli);
+	free(s.cli);
 	return status;
 }
