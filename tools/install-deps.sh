@@ -16,6 +16,6 @@ if [ "${1:-}" = --build-only ]; then
 	exit 0
 fi
 $SUDO apt-get install -y -qq --no-install-recommends $build_deps \
-	g++ python3 python3-jsonschema libxml2-utils git pre-commit ca-certificates vim-nox vim-ale neovim >/dev/null
+	g++ python3 python3-jsonschema libxml2-utils git pre-commit ca-certificates vim-nox vim-ale neovim emacs-nox elpa-eglot >/dev/null
 # npm fetches the SARIF and JUnit schemas the output tests validate against
 command -v npm >/dev/null 2>&1 || $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null

@@ -25,8 +25,8 @@ bool sl_lsp_hover_spec(struct sl_buf *md, const struct sl_options *o, const char
 
 /* Writes the completion items for byte offset off of text as the elements of
  * a JSON array already begun in w (CompletionItem objects: label, kind,
- * detail, and insertText where it differs from the label). Writes nothing
- * where nothing fits. */
+ * detail, a textEdit replacing what was typed, in o->column_unit's columns,
+ * with filterText and sortText). Writes nothing where nothing fits. */
 void sl_lsp_complete(struct sl_jw *w, const struct sl_options *o, const char *text, size_t len,
 		     size_t off);
 

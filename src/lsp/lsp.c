@@ -171,6 +171,23 @@ static void begin_response(struct sl_jw *w, struct sl_buf *b, const struct sl_no
 	put_id(w, id);
 }
 
+/* A notification (id NULL) or a request of the server's, up to its params
+ * object's key: the caller writes the params and closes the message. */
+static void begin_message(struct sl_jw *w, struct sl_buf *b, const char *id, const char *method)
+{
+	sl_jw_init(w, b, 0, false);
+	sl_jw_begin_object(w);
+	sl_jw_key(w, "jsonrpc");
+	sl_jw_string(w, "2.0");
+	if (id) {
+		sl_jw_key(w, "id");
+		sl_jw_string(w, id);
+	}
+	sl_jw_key(w, "method");
+	sl_jw_string(w, method);
+	sl_jw_key(w, "params");
+}
+
 static void send_error(struct server *s, const struct sl_node *id, int code, const char *msg)
 {
 	struct sl_buf b = SL_BUF_INIT;
@@ -400,13 +417,7 @@ static void send_diagnostics(struct server *s, const char *uri, long long versio
 {
 	struct sl_buf b = SL_BUF_INIT;
 	struct sl_jw w;
-	sl_jw_init(&w, &b, 0, false);
-	sl_jw_begin_object(&w);
-	sl_jw_key(&w, "jsonrpc");
-	sl_jw_string(&w, "2.0");
-	sl_jw_key(&w, "method");
-	sl_jw_string(&w, "textDocument/publishDiagnostics");
-	sl_jw_key(&w, "params");
+	begin_message(&w, &b, NULL, "textDocument/publishDiagnostics");
 	sl_jw_begin_object(&w);
 	sl_jw_key(&w, "uri");
 	sl_jw_string(&w, uri);
@@ -1226,15 +1237,7 @@ static void register_watchers(struct server *s)
 {
 	struct sl_buf b = SL_BUF_INIT;
 	struct sl_jw w;
-	sl_jw_init(&w, &b, 0, false);
-	sl_jw_begin_object(&w);
-	sl_jw_key(&w, "jsonrpc");
-	sl_jw_string(&w, "2.0");
-	sl_jw_key(&w, "id");
-	sl_jw_string(&w, "stacklint-watch-config");
-	sl_jw_key(&w, "method");
-	sl_jw_string(&w, "client/registerCapability");
-	sl_jw_key(&w, "params");
+	begin_message(&w, &b, "stacklint-watch-config", "client/registerCapability");
 	sl_jw_begin_object(&w);
 	sl_jw_key(&w, "registrations");
 	sl_jw_begin_array(&w);
@@ -1270,13 +1273,7 @@ static void show_message(struct server *s, int type, const char *text)
 {
 	struct sl_buf b = SL_BUF_INIT;
 	struct sl_jw w;
-	sl_jw_init(&w, &b, 0, false);
-	sl_jw_begin_object(&w);
-	sl_jw_key(&w, "jsonrpc");
-	sl_jw_string(&w, "2.0");
-	sl_jw_key(&w, "method");
-	sl_jw_string(&w, "window/showMessage");
-	sl_jw_key(&w, "params");
+	begin_message(&w, &b, NULL, "window/showMessage");
 	sl_jw_begin_object(&w);
 	sl_jw_key(&w, "type");
 	sl_jw_int(&w, type);

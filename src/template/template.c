@@ -17,14 +17,14 @@ const char *const sl_section_names[SL_SEC_COUNT] = {
 	"Mappings", "Conditions", "Rules", "Resources", "Outputs", "Globals",
 };
 
-static const char *const pseudo[] = {
+const char *const sl_pseudo_params[] = {
 	"AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue", "AWS::Partition",
 	"AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix", NULL,
 };
 
 bool sl_pseudo_param(const char *name, size_t len)
 {
-	for (const char *const *p = pseudo; *p; p++)
+	for (const char *const *p = sl_pseudo_params; *p; p++)
 		if (strlen(*p) == len && memcmp(*p, name, len) == 0)
 			return true;
 	return false;

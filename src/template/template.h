@@ -120,7 +120,10 @@ const struct sl_entity *sl_index_find(const struct sl_index *ix, const char *nam
 const struct sl_entity *sl_template_ref_resource(const struct sl_template *t,
 						 const struct sl_node *v, const char *type);
 
-/* AWS::Region, AWS::NoValue, ... */
+/* AWS's pseudo parameters (AWS::Region, AWS::NoValue, ...), NULL-terminated. */
+extern const char *const sl_pseudo_params[];
+
+/* Whether name is one of them. */
 bool sl_pseudo_param(const char *name, size_t len);
 
 /* Value node of a section, or NULL. */
