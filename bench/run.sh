@@ -6,13 +6,16 @@
 #   3. the real CLI end to end: the whole corpus at --jobs 1 and --jobs 2 and a
 #      single small template from a cold process start (wall time and peak RSS
 #      from /usr/bin/time -v)
+#   4. the language server: one-character edits of a 100 KB template
+#      (bench/lsp_bench.py: latency per edit, the server's memory)
 # See bench/README.md for what each figure means.
 #
 # Environment: CORPUS (default /work/shared/corpus, else ../shared/corpus),
 # REPS (timed passes for the corpus and the small generated files, default 10),
 # BIG_REPS (for the 10 MB files and the slow one-line file, default 3), CLI_RUNS (whole-corpus CLI runs per
 # --jobs value, default 5), COLD_RUNS (small-template starts, default 100),
-# SEED (generator seed, default 1), BUILD (build directory, default build-bench).
+# SEED (generator seed, default 1), BUILD (build directory, default build-bench),
+# LSP_EDITS (language-server edits, default 10000; 0 leaves that section out).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -22,6 +25,7 @@ BIG_REPS=${BIG_REPS:-3}
 CLI_RUNS=${CLI_RUNS:-5}
 COLD_RUNS=${COLD_RUNS:-100}
 SEED=${SEED:-1}
+LSP_EDITS=${LSP_EDITS:-10000}
 OUT=bench/out
 if [ -z "${CORPUS:-}" ]; then
 	for c in /work/shared/corpus ../shared/corpus; do
@@ -178,5 +182,10 @@ fi
 # shellcheck disable=SC2086
 read -r w rss u s < <(time_run "$CLI" --exit-zero "$OUT/small.yaml")
 printf 'peak RSS of one small-template run: %.1f MB\n' "$(echo "$rss" | awk '{ print $1 / 1024 }')"
+
+if [ "$LSP_EDITS" -gt 0 ]; then
+	section "language server: one-character edits of a 100 KB template (bench/lsp_bench.py)"
+	python3 bench/lsp_bench.py "$CLI" --edits "$LSP_EDITS" || echo "(lsp_bench exited with status $?)"
+fi
 echo
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -54,6 +54,7 @@ struct doc {
 	uint64_t gen;      /* changes with every change of text (server-wide count) */
 	uint64_t due_ms;   /* when to lint it (monotonic clock); 0: nothing to do */
 	struct sl_report *report; /* the last published lint's, for hover; NULL when none */
+	uint64_t report_gen;      /* the gen of the text it is for */
 };
 
 /*
@@ -342,9 +343,18 @@ static unsigned column_of(enum encoding e, const char *text, size_t len, size_t 
 static size_t byte_offset(enum encoding e, const char *text, size_t len, long long line, long long character)
 {
 	size_t i = 0;
-	for (long long l = 0; l < line && i < len; i++)
-		if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n')))
-			l++;
+	for (long long l = 0; l < line && i < len; l++) {
+		/* the next line break: \n, \r\n or a lone \r (memchr for the
+		 * common \n-only text, the \r search only where one comes first) */
+		const char *nl = memchr(text + i, '\n', len - i);
+		const char *cr = memchr(text + i, '\r', (nl ? (size_t)(nl - text) : len) - i);
+		if (cr)
+			i = (size_t)(cr - text) + (cr + 1 < text + len && cr[1] == '\n' ? 2 : 1);
+		else if (nl)
+			i = (size_t)(nl - text) + 1;
+		else
+			i = len;
+	}
 	for (long long u = 0; u < character && i < len && text[i] != '\n' && text[i] != '\r';) {
 		size_t k;
 		u += units(e, (unsigned char)text[i], &k);
@@ -550,6 +560,7 @@ static void *lint_loop(void *arg)
 			send_diagnostics(s, uri, version, r);
 			sl_report_free(d->report);
 			d->report = r;
+			d->report_gen = gen;
 		} else {
 			sl_report_free(r); /* the text changed or was closed meanwhile */
 		}
@@ -589,12 +600,19 @@ static void initialize(struct server *s, const struct sl_node *id, const struct 
 	const struct sl_node *pe = sl_map_get(sl_map_get(caps, "general"), "positionEncodings");
 	const struct sl_node *oe = sl_map_get(caps, "offsetEncoding");
 	s->enc = choose_encoding(pe ? pe : oe);
+	/* a client that cannot offer encodings (Vim's ALE, which reads LSP
+	 * characters as byte columns) may name one in initializationOptions */
+	const struct sl_node *io = sl_map_get(params, "initializationOptions");
+	const struct sl_node *want = sl_map_get(io, "positionEncoding");
+	for (int e = ENC_UTF16; !pe && sl_node_is(want, SL_SCALAR) && e <= ENC_UTF32; e++)
+		if (strcmp(want->str, encoding_names[e]) == 0)
+			s->enc = (enum encoding)e;
 	static const enum sl_column_unit unit[] = { SL_COLUMN_UTF16, SL_COLUMN_BYTE, SL_COLUMN_CHAR };
 	s->opts.column_unit = unit[s->enc];
 	const struct sl_node *dr = sl_map_get(sl_map_get(sl_map_get(caps, "workspace"), "didChangeWatchedFiles"),
 					      "dynamicRegistration");
 	s->watch_config = sl_node_is(dr, SL_SCALAR) && sl_scalar_type(dr) == SL_TYPE_BOOL && strcmp(dr->str, "true") == 0;
-	const struct sl_node *deb = sl_map_get(sl_map_get(params, "initializationOptions"), "debounceMs");
+	const struct sl_node *deb = sl_map_get(io, "debounceMs");
 	if (sl_node_is(deb, SL_SCALAR) && sl_scalar_type(deb) == SL_TYPE_INT) {
 		long long v = num(deb);
 		s->debounce_ms = v < 0 ? 0 : v > MAX_DEBOUNCE_MS ? MAX_DEBOUNCE_MS : (unsigned)v;
@@ -1109,6 +1127,27 @@ static bool suppress_edit(const struct server *s, const struct doc *d, const str
 	return true;
 }
 
+/* Where the finding a client sends back starts in d's text: the byte offset
+ * of the published finding on that line with that rule and message, when
+ * the report is of the current text; else SIZE_MAX (the client's position
+ * is used). Clients do not all send back the positions they were given:
+ * Neovim 0.7 sends its own byte columns although it took UTF-16 ones. */
+static size_t finding_offset(struct server *s, const struct doc *d, const struct sl_node *code,
+			     const struct sl_node *msg, long long line)
+{
+	size_t off = SIZE_MAX;
+	pthread_mutex_lock(&s->mu);
+	const struct sl_report *r = d->report_gen == d->gen ? d->report : NULL;
+	for (size_t i = 0; r && sl_node_is(msg, SL_SCALAR) && i < r->count && off == SIZE_MAX; i++) {
+		const struct sl_diag *g = &r->diags[i];
+		if ((long long)g->start.line - 1 == line && strcmp(g->rule_id, code->str) == 0 &&
+		    strcmp(g->message, msg->str) == 0)
+			off = g->start.offset;
+	}
+	pthread_mutex_unlock(&s->mu);
+	return off;
+}
+
 /* The quick fixes for the request's diagnostics (LSP sends those under the
  * cursor): where a fix is certain, the fix — the SAM transform for a SAM
  * type without it (E3038), a SAM Cors value in the quotes API Gateway needs
@@ -1148,7 +1187,9 @@ static void code_actions(struct server *s, const struct sl_node *id, const struc
 			ok = ok && code->str[k] >= '0' && code->str[k] <= '9';
 		if (!ok)
 			continue;
-		size_t off = byte_offset(s->enc, d->text, d->len, num(line), num(sl_map_get(start, "character")));
+		size_t off = finding_offset(s, d, code, msg, num(line));
+		if (off == SIZE_MAX)
+			off = byte_offset(s->enc, d->text, d->len, num(line), num(sl_map_get(start, "character")));
 		const struct sl_node *sc = scalar_at(root, (uint32_t)off);
 		if (sc && sc->start.offset != off)
 			sc = NULL; /* the finding is not on a scalar of its own */

@@ -163,6 +163,25 @@ class TestFixes(Base):
             self.assertNotIn("E3038", [d["code"] for d in diags])
         self.assertEqual(self.c.finish(), 0)
 
+    def test_client_sends_back_other_columns(self):
+        # Neovim 0.7 takes UTF-16 columns but sends its diagnostics back with
+        # byte columns: the server finds its own finding by line, rule and
+        # message, so the fix is offered on a line with an emoji too
+        self.start()
+        self.init(options={"debounceMs": 0})
+        text = ("Parameters:\n  Name: {Type: String}\nResources:\n"
+                "  T:\n    Type: AWS::SNS::Topic\n"
+                "    Properties: {DisplayName: \"\u00e9\U0001F600\", TopicName: !Ref Nme}\n")
+        d = [d for d in self.lint(text, 1) if d["code"] == "E1020"][0]
+        line = text.splitlines()[5]
+        byte_col = len(line[:line.index("Nme")].encode("utf-8"))
+        self.assertNotEqual(d["range"]["start"]["character"], byte_col)
+        d["range"]["start"]["character"] = byte_col
+        d["range"]["end"]["character"] = byte_col + 3
+        titles = [a["title"] for a in self.actions(d)]
+        self.assertIn("Replace 'Nme' with 'Name'", titles)
+        self.assertEqual(self.c.finish(), 0)
+
     def test_no_fix_where_not_certain(self):
         self.start()
         self.init(options={"debounceMs": 0})

@@ -76,9 +76,9 @@ class TestEncodings(Base):
         return {"utf-8": len(before.encode("utf-8")), "utf-16": len(before.encode("utf-16-le")) // 2,
                 "utf-32": len(before)}[unit]
 
-    def check(self, capabilities, unit, offset_encoding=None):
+    def check(self, capabilities, unit, offset_encoding=None, options=None):
         self.start()
-        result = self.init(capabilities)
+        result = self.init(capabilities, options)
         self.assertEqual(result["capabilities"]["positionEncoding"], unit)
         self.assertEqual(result.get("offsetEncoding"), offset_encoding)
         self.open("file:///t.yaml", TEXT)
@@ -111,6 +111,14 @@ class TestEncodings(Base):
         # Neovim 0.7 offers encodings the older way, and reads the answer
         # from the result's offsetEncoding
         self.check({"offsetEncoding": ["utf-8", "utf-16"]}, "utf-8", "utf-8")
+
+    def test_named_in_initialization_options(self):
+        # for clients that cannot offer encodings (Vim's ALE): stacklint's own option
+        self.check({}, "utf-8", options={"positionEncoding": "utf-8"})
+        self.tearDown()
+        self.setUp()
+        # a standard offer wins
+        self.check({"general": {"positionEncodings": ["utf-32"]}}, "utf-32", options={"positionEncoding": "utf-8"})
 
     def test_unknown_encodings_give_utf16(self):
         self.check({"general": {"positionEncodings": ["ebcdic"]}}, "utf-16")
