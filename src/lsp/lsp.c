@@ -164,7 +164,7 @@ static void put_id(struct sl_jw *w, const struct sl_node *id)
 
 static void begin_response(struct sl_jw *w, struct sl_buf *b, const struct sl_node *id)
 {
-	sl_jw_init(w, b, 0, false);
+	sl_jw_init(w, b, -1, false); /* compact */
 	sl_jw_begin_object(w);
 	sl_jw_key(w, "jsonrpc");
 	sl_jw_string(w, "2.0");
@@ -176,7 +176,7 @@ static void begin_response(struct sl_jw *w, struct sl_buf *b, const struct sl_no
  * object's key: the caller writes the params and closes the message. */
 static void begin_message(struct sl_jw *w, struct sl_buf *b, const char *id, const char *method)
 {
-	sl_jw_init(w, b, 0, false);
+	sl_jw_init(w, b, -1, false); /* compact */
 	sl_jw_begin_object(w);
 	sl_jw_key(w, "jsonrpc");
 	sl_jw_string(w, "2.0");

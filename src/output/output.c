@@ -330,6 +330,8 @@ void sl_jw_init(struct sl_jw *w, struct sl_buf *b, int indent, bool ascii)
 
 static void jw_newline(struct sl_jw *w)
 {
+	if (w->indent < 0)
+		return; /* compact */
 	sl_buf_putc(w->b, '\n');
 	for (int i = 0; i < w->depth * w->indent; i++)
 		sl_buf_putc(w->b, ' ');
@@ -391,7 +393,7 @@ void sl_jw_key(struct sl_jw *w, const char *key)
 {
 	jw_before_value(w);
 	sl_json_put_string(w->b, key, strlen(key), w->ascii);
-	sl_buf_puts(w->b, ": ");
+	sl_buf_puts(w->b, w->indent < 0 ? ":" : ": ");
 	w->after_key = true;
 }
 

@@ -114,7 +114,8 @@ struct sl_output_span sl_output_span_of(const struct sl_diag *d);
  * A small pretty-printing JSON writer. Objects and arrays nest up to
  * SL_JW_MAX_DEPTH; empty ones print as {} and []; with `indent` spaces per
  * level and ", " / ": " separators it prints what Python's json.dumps(indent=N)
- * prints. With `ascii` every non-ASCII character is written as \uXXXX (surrogate
+ * prints; with a negative `indent`, compact JSON on one line (no spaces).
+ * With `ascii` every non-ASCII character is written as \uXXXX (surrogate
  * pairs above U+FFFF) and DEL as \u007f, as json.dumps(ensure_ascii=True) does;
  * otherwise text is written as UTF-8. Invalid UTF-8 becomes U+FFFD either way.
  */
