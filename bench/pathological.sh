@@ -1,7 +1,8 @@
 #!/bin/sh
 # Pathological inputs (issue 6): generates templates into bench/out/ (git-ignored)
 # and times the release CLI on each, best wall time of 5 runs, with peak RSS
-# from /usr/bin/time.  Usage: bench/pathological.sh [STACKLINT]
+# from /usr/bin/time, then the scaling benchmark (bench/scaling.py).
+# Usage: bench/pathological.sh [STACKLINT]
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -95,3 +96,8 @@ done
 echo "binary: $exe"
 echo "nested_and_or_500: 500 Fn::And/Fn::Or levels are 1,000 YAML levels: refused at the 512 nesting cap (E0000)."
 echo "deep_if: 2,000 Fn::If levels exceed the loader's 512 nesting cap, so the template is refused (E0000) rather than linted."
+
+# Growth per input shape at 1x, 4x and 16x (issue 16, "The rule"): exponents
+# above 1.2 are flagged. SCALING_ARGS passes options on (e.g. --quick).
+echo
+python3 "$here/scaling.py" --exe "$exe" ${SCALING_ARGS:-}

@@ -9,23 +9,30 @@
 
 #include "engine/engine.h"
 
-/* Closest logical ID in a and b (b may be NULL), or NULL. */
-static inline const char *sl_suggest_ids(const char *name, size_t len, const struct sl_index *a,
-					 const struct sl_index *b)
+/* How many names "did you mean" may compare over one template: each
+ * suggestion costs every ID of the sections, so a template with thousands of
+ * unknown references would be quadratic; past this, they get no suggestion. */
+#define SL_SUGGEST_WORK ((size_t)1 << 22)
+
+/* Closest logical ID in a and b (b may be NULL), or NULL; NULL too once the
+ * template's SL_SUGGEST_WORK is spent (counted in c). */
+static inline const char *sl_suggest_ids(struct sl_ctx *c, const char *name, size_t len,
+					 const struct sl_index *a, const struct sl_index *b)
 {
 	size_t n = a->n + (b ? b->n : 0);
-	if (!n)
+	if (!n || c->suggest_work + n > SL_SUGGEST_WORK)
 		return NULL;
-	const char **c = malloc(n * sizeof(*c));
-	if (!c)
+	c->suggest_work += n;
+	const char **ids = malloc(n * sizeof(*ids));
+	if (!ids)
 		return NULL;
 	size_t k = 0;
 	for (size_t i = 0; i < a->n; i++)
-		c[k++] = a->items[i].key->str;
+		ids[k++] = a->items[i].key->str;
 	for (size_t i = 0; b && i < b->n; i++)
-		c[k++] = b->items[i].key->str;
-	const char *s = sl_suggest(name, len, c, k);
-	free(c);
+		ids[k++] = b->items[i].key->str;
+	const char *s = sl_suggest(name, len, ids, k);
+	free(ids);
 	return s;
 }
 

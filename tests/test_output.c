@@ -291,7 +291,9 @@ static void test_utf8(void)
 		{ "A", { 'A' }, 1 },
 		{ "\xc3\xa9", { 0xE9 }, 1 },
 		{ "\xf0\x9f\x98\x80", { 0x1F600 }, 1 },
-		{ "\xc0\x80", { 0xFFFD, 0xFFFD }, 2 },             /* overlong NUL */
+		{ "\xc0\x80", { 0 }, 1 },                          /* U+0000 as node strings hold it */
+		{ "\xc1\x81", { 0xFFFD, 0xFFFD }, 2 },             /* overlong 'A' */
+		{ "\xc0\x81", { 0xFFFD, 0xFFFD }, 2 },             /* overlong, not NUL */
 		{ "\xed\xa0\x80", { 0xFFFD, 0xFFFD, 0xFFFD }, 3 }, /* surrogate */
 		{ "\xe6\x97", { 0xFFFD, 0xFFFD }, 2 },             /* truncated */
 		{ "\xf4\x90\x80\x80", { 0xFFFD, 0xFFFD, 0xFFFD, 0xFFFD }, 4 }, /* > U+10FFFF */

@@ -153,6 +153,9 @@ struct sl_param_set {
 };
 
 #define SL_DEFAULT_MAX_SIZE ((size_t)50 << 20)
+/* The most any input may hold, whatever max_size says: positions are 32-bit
+ * (struct sl_position), so a larger input is refused (E0000), never read. */
+#define SL_MAX_INPUT_SIZE ((size_t)UINT32_MAX)
 
 /* What a file is: a template, or one of the files that deploy with it. Each
  * rule applies to one kind; the zero value is a template. */

@@ -12,7 +12,7 @@ static void check(struct sl_ctx *c)
 		if (sl_index_find(&t->conditions, r->name, len) ||
 		    sl_template_generated(t, SL_SEC_CONDITIONS, r->name))
 			continue;
-		const char *sug = sl_suggest_ids(r->name, len, &t->conditions, NULL);
+		const char *sug = sl_suggest_ids(c, r->name, len, &t->conditions, NULL);
 		sl_report(c, r->at, "condition '%s' is not defined in the Conditions section%s", r->name,
 			  sl_did_you_mean(c, sug));
 	}

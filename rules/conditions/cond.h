@@ -1,6 +1,8 @@
 /*
  * Helpers shared by the condition structure rules (E8001, E8003–E8007, W8003):
- * recognising condition functions and visiting every one in the Conditions section.
+ * recognising condition functions and visiting every one in the Conditions section;
+ * and sl_cond_model(), the condition analysis every rule that asks what conditions
+ * imply shares (W1028, E3005, W1001, E2530, E3677).
  */
 #ifndef SL_RULES_CONDITIONS_COND_H
 #define SL_RULES_CONDITIONS_COND_H

@@ -80,7 +80,7 @@ static void check(struct sl_ctx *c)
 				  "resources (use Ref for a parameter's value)", r->name);
 			continue;
 		}
-		const char *sug = sl_suggest_ids(r->name, len, &t->resources, NULL);
+		const char *sug = sl_suggest_ids(c, r->name, len, &t->resources, NULL);
 		sl_report(c, r->at, "GetAtt to '%s', which is not a resource of this template%s", r->name,
 			  sl_did_you_mean(c, sug));
 	}

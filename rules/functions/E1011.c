@@ -69,7 +69,7 @@ static void visit(struct sl_ctx *c, const struct sl_node *fn, const struct sl_no
 	if (!m) {
 		if (sl_template_generated(t, SL_SEC_MAPPINGS, name->str))
 			return;
-		const char *sug = sl_suggest_ids(name->str, name->len, &t->mappings, NULL);
+		const char *sug = sl_suggest_ids(c, name->str, name->len, &t->mappings, NULL);
 		sl_report(c, name, "Fn::FindInMap names the mapping '%s', which is not in Mappings%s",
 			  name->str, sl_did_you_mean(c, sug));
 		return;

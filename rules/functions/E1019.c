@@ -71,7 +71,7 @@ static void check(struct sl_ctx *c)
 				       "AWS::Region, AWS::StackId, AWS::StackName and AWS::URLSuffix)", r->name);
 			continue;
 		}
-		const char *sug = sl_suggest_ids(r->name, len, &t->params, &t->resources);
+		const char *sug = sl_suggest_ids(c, r->name, len, &t->params, &t->resources);
 		if (r->attr)
 			sl_report_span(c, r->at, r->start, r->end, "${%s.%s}: '%s' is not a resource of "
 				       "this template%s", r->name, r->attr, r->name, sl_did_you_mean(c, sug));

@@ -24,7 +24,7 @@ static void check(struct sl_ctx *c)
 				  "AWS::Region, AWS::StackId, AWS::StackName and AWS::URLSuffix)", r->name);
 			continue;
 		}
-		const char *sug = sl_suggest_ids(r->name, len, &t->params, &t->resources);
+		const char *sug = sl_suggest_ids(c, r->name, len, &t->params, &t->resources);
 		sl_report(c, r->at, "Ref to '%s', which is not a parameter or resource of this template%s",
 			  r->name, sl_did_you_mean(c, sug));
 	}

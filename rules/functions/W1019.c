@@ -1,17 +1,60 @@
 /* W1019: every variable in the map of a Fn::Sub is used in its string. */
 #include "rules/functions/fn.h"
 
-struct scan {
+/* The variables a Sub string uses, as byte ranges of it, sorted: one scan of
+ * the string serves every key of the map. */
+struct used {
 	const char *str;
-	const struct sl_node *key;
-	bool found;
+	struct span {
+		const char *p;
+		size_t l;
+	} *v;
+	size_t n, cap;
+	bool oom;
 };
 
-static void scan_var(void *ud, size_t s, size_t l)
+static void add_var(void *ud, size_t s, size_t l)
 {
-	struct scan *sc = ud;
-	if (sc->key->len == l && memcmp(sc->key->str, sc->str + s, l) == 0)
-		sc->found = true;
+	struct used *u = ud;
+	if (u->n == u->cap) {
+		size_t cap = u->cap ? u->cap * 2 : 16;
+		struct span *v = realloc(u->v, cap * sizeof(*v));
+		if (!v) {
+			u->oom = true;
+			return;
+		}
+		u->v = v;
+		u->cap = cap;
+	}
+	u->v[u->n++] = (struct span){ u->str + s, l };
+}
+
+static int cmp_bytes(const char *a, size_t al, const char *b, size_t bl)
+{
+	int r = memcmp(a, b, al < bl ? al : bl);
+	return r ? r : (al > bl) - (al < bl);
+}
+
+static int cmp_span(const void *x, const void *y)
+{
+	const struct span *a = x, *b = y;
+	return cmp_bytes(a->p, a->l, b->p, b->l);
+}
+
+static bool is_used(const struct used *u, const char *key, size_t kl)
+{
+	size_t lo = 0, hi = u->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int r = cmp_bytes(u->v[mid].p, u->v[mid].l, key, kl);
+		if (r == 0)
+			return true;
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
 }
 
 static void visit(struct sl_ctx *c, const struct sl_node *fn, const struct sl_node *key,
@@ -23,14 +66,24 @@ static void visit(struct sl_ctx *c, const struct sl_node *fn, const struct sl_no
 	    !sl_node_is(v->items[1], SL_MAP) || sl_fn_is(v->items[1]))
 		return;
 	const struct sl_node *s = v->items[0], *m = v->items[1];
-	for (uint32_t i = 0; i < m->len; i++) {
-		struct scan sc = { s->str, m->pairs[i].key, false };
-		sl_sub_vars(s->str, s->len, scan_var, &sc);
-		if (!sc.found)
-			sl_report(c, m->pairs[i].key, "The Fn::Sub variable '%s' is never used in the "
-				  "string: remove it, or write ${%s} where it belongs",
-				  m->pairs[i].key->str, m->pairs[i].key->str);
+	struct used u = { s->str, NULL, 0, 0, false };
+	if (m->len)
+		sl_sub_vars(s->str, s->len, add_var, &u);
+	if (u.oom) {
+		free(u.v);
+		c->oom = true;
+		return;
 	}
+	if (u.n > 1)
+		qsort(u.v, u.n, sizeof(*u.v), cmp_span);
+	for (uint32_t i = 0; i < m->len; i++) {
+		const struct sl_node *k = m->pairs[i].key;
+		if (!is_used(&u, k->str, k->len))
+			sl_report(c, k, "The Fn::Sub variable '%s' is never used in the "
+				  "string: remove it, or write ${%s} where it belongs",
+				  k->str, k->str);
+	}
+	free(u.v);
 }
 
 static void check(struct sl_ctx *c)

@@ -1,6 +1,7 @@
 /* E2530: SnapStart on a function whose runtime or package type SnapStart does not support. */
 #include <string.h>
 
+#include "rules/conditions/cond.h"
 #include "rules/lambda/runtimes.h"
 #include "rules/lambda/snapstart.h"
 
@@ -72,7 +73,7 @@ static void check_function(struct sl_ctx *c, const struct sl_snap_fn *f, void *u
 		for (size_t j = 0; j < f->n_runtime; j++) {
 			const struct sl_snap_value *rt = &f->runtime[j];
 			if (sl_runtime_snapstart(rt->node->str, rt->node->len) != 0 ||
-			    !sl_lam_together(&on->when, &rt->when))
+			    !sl_lam_together(sl_cond_model(c), &on->when, &rt->when))
 				continue;
 			const struct sl_node *at = place(on, rt->node, rt->global);
 			if (at != on->node) {

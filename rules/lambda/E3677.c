@@ -1,6 +1,7 @@
 /* E3677: inline Lambda code (Code.ZipFile, InlineCode) with a runtime not Node.js or Python. */
 #include <string.h>
 
+#include "rules/conditions/cond.h"
 #include "rules/lambda/runtimes.h"
 #include "rules/lambda/zip.h"
 
@@ -40,15 +41,16 @@ static const char *not_inline(const struct sl_node *rt)
 /* The first runtime of rts, from index `from` on, that cannot run inline code
  * and can be in force together with some inline code of `code`: its index in
  * *at and its family in *family. NULL when there is none. */
-static const struct sl_node *first_bad(const struct values *code, const struct values *rts,
-				       size_t from, size_t *at, const char **family)
+static const struct sl_node *first_bad(struct sl_conds *s, const struct values *code,
+				       const struct values *rts, size_t from, size_t *at,
+				       const char **family)
 {
 	for (size_t j = from; j < rts->n; j++) {
 		const char *f = not_inline(rts->v[j].node);
 		if (!f)
 			continue;
 		for (size_t i = 0; i < code->n; i++)
-			if (sl_lam_together(&code->v[i].when, &rts->v[j].when)) {
+			if (sl_lam_together(s, &code->v[i].when, &rts->v[j].when)) {
 				*at = j;
 				*family = f;
 				return rts->v[j].node;
@@ -88,7 +90,8 @@ static void check_function(struct sl_ctx *c, const struct sl_entity *e, const st
 	}
 	const char *family;
 	size_t j = 0;
-	for (const struct sl_node *rt; (rt = first_bad(&code, &rts, j, &j, &family)); j++) {
+	struct sl_conds *s = sl_cond_model(c);
+	for (const struct sl_node *rt; (rt = first_bad(s, &code, &rts, j, &j, &family)); j++) {
 		if (global) {
 			/* the runtime from Globals is right for other functions: report here */
 			sl_report(c, inline_key, "'%s' has InlineCode, but its runtime '%s' (from "

@@ -37,35 +37,103 @@ static void note(struct invokers *iv, enum api_kind k, const char *route, long l
 	}
 }
 
-/* "/items/{id}" for an AWS::ApiGateway::Resource, following ParentId to the
- * root; NULL when a part cannot be known. depth bounds a cycle. */
-static const char *resource_path(struct sl_ctx *c, const struct sl_node *id, int depth)
+/* Resource paths are spelled out in routes up to this many levels and bytes;
+ * a deeper or longer one (or a cycle) names the method instead. */
+#define PATH_LEVELS 32
+#define PATH_BYTES 1024
+
+/* The paths of the template's AWS::ApiGateway::Resources, each built once
+ * (indexed like t->resources): every method on a deep resource would otherwise
+ * rebuild every prefix of its path. */
+enum { P_UNSEEN, P_OK, P_NONE };
+struct paths {
+	const char **path;      /* "/items/{id}" when state is P_OK */
+	unsigned char *levels;  /* resources from this one up to the API's root */
+	unsigned char *state;
+};
+
+/* The AWS::ApiGateway::Resource a ParentId or ResourceId names (a Ref), or -1. */
+static long path_resource(const struct sl_template *t, const struct sl_node *id)
 {
 	const struct sl_node *k = sl_node_intrinsic(id);
-	if (!k || depth > 32)
-		return NULL;
-	if (sl_str_eq(k, "Fn::GetAtt"))
-		return ""; /* Api.RootResourceId */
-	if (!sl_str_eq(k, "Ref") || !sl_node_is(id->pairs[0].value, SL_SCALAR))
-		return NULL;
+	if (!k || !sl_str_eq(k, "Ref") || !sl_node_is(id->pairs[0].value, SL_SCALAR))
+		return -1;
 	const struct sl_node *n = id->pairs[0].value;
-	const struct sl_entity *r = sl_index_find(&c->t->resources, n->str, n->len);
+	const struct sl_entity *r = sl_index_find(&t->resources, n->str, n->len);
 	if (!r || !sl_samr_type_is(r, "AWS::ApiGateway::Resource"))
-		return NULL;
-	const struct sl_node *props = sl_samr_props(r);
-	const struct sl_node *part = sl_map_get(props, "PathPart");
-	if (!sl_node_is(part, SL_SCALAR))
-		return NULL;
-	const char *parent = resource_path(c, sl_map_get(props, "ParentId"), depth + 1);
-	return parent ? sl_arena_printf(c->arena, "%s/%s", parent, part->str) : NULL;
+		return -1;
+	return (long)(r - t->resources.items);
+}
+
+/* "/items/{id}" for the resource a method's ResourceId names, following
+ * ParentId to the root (Fn::GetAtt Api.RootResourceId: ""); NULL when a part
+ * cannot be known, or the path is over PATH_LEVELS or PATH_BYTES. Each step
+ * up is taken once per resource over the whole template: the answer is kept
+ * in ps. Iterative, at most PATH_LEVELS steps, whatever the input. */
+static const char *resource_path(struct sl_ctx *c, struct paths *ps, const struct sl_node *id)
+{
+	const struct sl_template *t = c->t;
+	size_t chain[PATH_LEVELS];
+	const struct sl_node *part[PATH_LEVELS];
+	size_t n = 0;
+	const char *base = NULL;
+	unsigned base_levels = 0;
+	for (;;) {
+		const struct sl_node *k = sl_node_intrinsic(id);
+		if (k && sl_str_eq(k, "Fn::GetAtt")) {
+			base = ""; /* Api.RootResourceId */
+			break;
+		}
+		long r = path_resource(t, id);
+		if (r < 0 || ps->state[r] == P_NONE)
+			break;
+		if (ps->state[r] == P_OK) {
+			base = ps->path[r];
+			base_levels = ps->levels[r];
+			break;
+		}
+		if (n == PATH_LEVELS) {
+			/* the first resource has more levels than a route spells out */
+			ps->state[chain[0]] = P_NONE;
+			return NULL;
+		}
+		const struct sl_node *props = sl_samr_props(&t->resources.items[r]);
+		chain[n] = (size_t)r;
+		part[n] = sl_map_get(props, "PathPart");
+		if (!sl_node_is(part[n++], SL_SCALAR)) {
+			base = NULL;
+			break;
+		}
+		id = sl_map_get(props, "ParentId");
+	}
+	/* from the top down: each path is its parent's and one part */
+	for (size_t k = n; k-- > 0;) {
+		const char *p = NULL;
+		unsigned levels = base_levels + 1;
+		if (base && levels <= PATH_LEVELS) {
+			p = sl_arena_printf(c->arena, "%s/%s", base, part[k]->str);
+			if (!p) {
+				c->oom = true;
+				return NULL;
+			}
+			if (strlen(p) > PATH_BYTES)
+				p = NULL;
+		}
+		ps->state[chain[k]] = p ? P_OK : P_NONE;
+		ps->path[chain[k]] = p;
+		ps->levels[chain[k]] = (unsigned char)levels;
+		base = p;
+		base_levels = levels;
+	}
+	return base;
 }
 
 /* "GET /items" for an AWS::ApiGateway::Method, or "method 'Id'". */
-static const char *method_route(struct sl_ctx *c, const struct sl_entity *m)
+static const char *method_route(struct sl_ctx *c, struct paths *ps, const struct sl_entity *m)
 {
 	const struct sl_node *props = sl_samr_props(m);
 	const struct sl_node *verb = sl_map_get(props, "HttpMethod");
-	const char *path = resource_path(c, sl_map_get(props, "ResourceId"), 0);
+	const char *path = resource_path(c, ps, sl_map_get(props, "ResourceId"));
 	if (sl_node_is(verb, SL_SCALAR) && !sl_node_intrinsic(verb) && path)
 		return sl_arena_printf(c->arena, "%s %s", verb->str, *path ? path : "/");
 	return sl_arena_printf(c->arena, "method '%s'", m->key->str);
@@ -201,9 +269,11 @@ static void integrations(struct sl_ctx *c, struct invokers *iv)
 	size_t n = t->resources.n;
 	/* the RouteKey of the first route targeting each V2 integration */
 	const struct sl_node **route_key = calloc(n ? n : 1, sizeof(*route_key));
-	if (!route_key) {
+	struct paths ps = { calloc(n ? n : 1, sizeof(*ps.path)), calloc(n ? n : 1, 1),
+			    calloc(n ? n : 1, 1) };
+	if (!route_key || !ps.path || !ps.levels || !ps.state) {
 		c->oom = true;
-		return;
+		goto done;
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct sl_entity *r = &t->resources.items[i];
@@ -223,7 +293,7 @@ static void integrations(struct sl_ctx *c, struct invokers *iv)
 			const struct sl_node *in = sl_map_get(props, "Integration");
 			f = sl_lam_uri_function(t, sl_map_get(in, "Uri"));
 			if (f && !sl_lam_streams(in) && !invokes_async(sl_map_get(in, "RequestParameters")))
-				note(&iv[f - t->resources.items], K_REST, method_route(c, e),
+				note(&iv[f - t->resources.items], K_REST, method_route(c, &ps, e),
 				     limit_of(sl_map_get(in, "TimeoutInMillis"), K_REST));
 		} else if (sl_samr_type_is(e, SL_LAM_V2_INTEGRATION)) {
 			f = sl_lam_uri_function(t, sl_map_get(props, "IntegrationUri"));
@@ -246,7 +316,11 @@ static void integrations(struct sl_ctx *c, struct invokers *iv)
 			definition(c, e, sl_map_get(props, "Body"), true, iv);
 		}
 	}
+done:
 	free(route_key);
+	free(ps.path);
+	free(ps.levels);
+	free(ps.state);
 }
 
 struct judge {

@@ -63,7 +63,18 @@ void sl_lam_each_branch(const struct sl_node *n, const struct sl_lam_when *outer
 	walk(n, &when, fn, ud);
 }
 
-bool sl_lam_together(const struct sl_lam_when *a, const struct sl_lam_when *b)
+/* f and the branches w takes, as a condition form. */
+static sl_cform path(struct sl_conds *s, const struct sl_lam_when *w, sl_cform f)
+{
+	for (uint8_t i = 0; i < w->n && f != SL_CF_UNKNOWN; i++) {
+		const struct sl_node *n = w->at[i].cond;
+		sl_cform c = sl_conds_named(s, n->str, n->len);
+		f = sl_conds_and(s, f, w->at[i].branch ? sl_conds_not(s, c) : c);
+	}
+	return f;
+}
+
+bool sl_lam_together(struct sl_conds *s, const struct sl_lam_when *a, const struct sl_lam_when *b)
 {
 	if (a->deep || b->deep)
 		return false;
@@ -78,5 +89,8 @@ bool sl_lam_together(const struct sl_lam_when *a, const struct sl_lam_when *b)
 	for (uint8_t i = 0; i < b->n; i++)
 		if (branch_on(a, b->at[i].cond) < 0)
 			same_conditions = false;
-	return a->n == 0 || b->n == 0 || same_conditions;
+	if (a->n && b->n && !same_conditions)
+		return false;
+	return !s || (a->n == 0 && b->n == 0) ||
+	       sl_conds_sat(s, path(s, b, path(s, a, SL_CF_TRUE))) != SL_TRI_NO;
 }

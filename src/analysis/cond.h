@@ -29,7 +29,12 @@
  * SL_CF_UNKNOWN / SL_TRI_UNKNOWN, so a rule asking stays silent.
  *
  * Rules reach the per-template instance through sl_cond_model() in
- * rules/conditions/cond.h (memoised in the rule context). Every function takes
+ * rules/conditions/cond.h (memoised in the rule context): W1028 (Fn::If
+ * branches never taken), E3005 (a DependsOn target under a condition the
+ * resource's does not imply), W1001 (a reference made where its target may not
+ * exist) and E2530/E3677 (values on Fn::If branches that cannot be taken
+ * together, rules/lambda/branches.c). A rule reports only on a definite
+ * answer: unknown is silence. Every function takes
  * a NULL analysis and answers "unknown". The analysis changes as it is asked
  * (forms are built lazily): it is not safe to share between threads.
  */

@@ -1,6 +1,8 @@
 /* Command-line parsing with getopt_long, and the --help text. */
 #include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +47,47 @@ int sl_strv_push_split(struct sl_strv *s, const char *str)
 		}
 		p += l;
 	}
+	return 0;
+}
+
+struct strv_entry {
+	const char *str;
+	size_t index;
+};
+
+static int strv_entry_cmp(const void *a, const void *b)
+{
+	const struct strv_entry *x = a, *y = b;
+	int c = strcmp(x->str, y->str);
+	return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+int sl_strv_dedupe(struct sl_strv *s)
+{
+	if (s->n < 2)
+		return 0;
+	struct strv_entry *e = malloc(s->n * sizeof(*e));
+	bool *drop = calloc(s->n, sizeof(*drop));
+	if (!e || !drop) {
+		free(e);
+		free(drop);
+		return -1;
+	}
+	for (size_t i = 0; i < s->n; i++)
+		e[i] = (struct strv_entry){ s->v[i], i };
+	qsort(e, s->n, sizeof(*e), strv_entry_cmp);
+	for (size_t i = 1; i < s->n; i++)
+		drop[e[i].index] = strcmp(e[i].str, e[i - 1].str) == 0;
+	size_t k = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		if (drop[i])
+			free(s->v[i]);
+		else
+			s->v[k++] = s->v[i];
+	}
+	s->n = k;
+	free(e);
+	free(drop);
 	return 0;
 }
 
@@ -191,14 +234,16 @@ static int parse_size(const char *s, size_t *out)
 	unsigned long long v = strtoull(s, &end, 10);
 	if (errno || end == s)
 		return -1;
+	unsigned shift = 0;
 	if (*end == 'k' || *end == 'K')
-		v <<= 10, end++;
+		shift = 10, end++;
 	else if (*end == 'm' || *end == 'M')
-		v <<= 20, end++;
+		shift = 20, end++;
 	else if (*end == 'g' || *end == 'G')
-		v <<= 30, end++;
-	if (*end)
+		shift = 30, end++;
+	if (*end || v > (SIZE_MAX >> shift)) /* 99999999999G must not wrap to a small size */
 		return -1;
+	v <<= shift;
 	*out = (size_t)v;
 	return 0;
 }
@@ -387,6 +432,15 @@ int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
 	int dashdash = dashdash_index(argc, argv);
 	int ch;
 	while ((ch = getopt_long(argc, argv, ":f:i:c:m:j:t:r:z:x:o:s:a:vhlLgbupDIe", longopts, NULL)) != -1) {
+		/* `--stdin-filename --format json`: the next argument is an option,
+		 * not this one's value (argparse refuses it too; a negative number
+		 * stays a value, and --opt=-x passes a value that starts with '-') */
+		if (optarg && optind >= 2 && argv[optind - 1] == optarg && looks_like_option(optarg) &&
+		    !(optarg[1] >= '0' && optarg[1] <= '9')) {
+			fprintf(err, "stacklint: option '%s' needs a value, but '%s' follows it (see stacklint --help)\n",
+				argv[optind - 2], optarg);
+			return 1;
+		}
 		switch (ch) {
 		case 't':
 			if (sl_strv_push(&cli->inputs, optarg) < 0 ||
@@ -510,8 +564,9 @@ int sl_cli_parse(struct sl_cli *cli, int argc, char **argv, FILE *err)
 			break;
 		case 'j': {
 			char *end;
+			errno = 0;
 			long v = strtol(optarg, &end, 10);
-			if (*end || v < 0 || v > 1024) {
+			if (end == optarg || *end || errno || v < 0 || v > 1024) { /* '' is not 0 */
 				fprintf(err, "stacklint: --jobs takes a number from 0 (all cores) to 1024, not '%s'\n", optarg);
 				return 1;
 			}

@@ -22,6 +22,9 @@ struct sl_strv {
 int sl_strv_push(struct sl_strv *s, const char *str);
 /* Splits on commas and whitespace and pushes each non-empty part. */
 int sl_strv_push_split(struct sl_strv *s, const char *str);
+/* Drops repeated strings, keeping each first one in place (order kept);
+ * O(n log n). Returns 0, or -1 when memory runs out (s unchanged). */
+int sl_strv_dedupe(struct sl_strv *s);
 void sl_strv_free(struct sl_strv *s);
 
 struct sl_cli {

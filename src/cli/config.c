@@ -281,6 +281,63 @@ static int apply(struct sl_cli *cli, const char *path, const struct sl_node *roo
 	return 0;
 }
 
+/* A YAML alias (*name) means the node its anchor marks, and a merge key (<<)
+ * copies a mapping's pairs: the loader expands neither (CloudFormation accepts
+ * neither, and an alias bomb must stay small), so a configuration that uses
+ * one would be read as something it does not say. It is refused, with the
+ * place, rather than read otherwise (a configuration is short: write the
+ * value out). Walks the tree with an explicit stack, as the loader does.
+ * Returns 0, or 1 after a message. */
+static int refuse_aliases(const char *path, const struct sl_node *root, FILE *err)
+{
+	const struct sl_node **stack = malloc(64 * sizeof(*stack));
+	size_t n = 0, cap = 64;
+	if (!stack)
+		return 1;
+	stack[n++] = root;
+	int rc = 0;
+	while (n && !rc) {
+		const struct sl_node *x = stack[--n];
+		if (x->flags & SL_NODE_ALIAS) {
+			fprintf(err, "%s:%u:%u: YAML alias '*%s': stacklint does not expand aliases in a "
+				"configuration; write the value out\n", path, x->start.line, x->start.column, x->str);
+			rc = 1;
+			break;
+		}
+		if (x->kind == SL_SCALAR)
+			continue;
+		size_t kids = x->kind == SL_MAP ? 2 * (size_t)x->len : x->len;
+		if (n + kids > cap) {
+			size_t nc = (n + kids) * 2;
+			const struct sl_node **p = realloc(stack, nc * sizeof(*stack));
+			if (!p) {
+				rc = 1;
+				break;
+			}
+			stack = p;
+			cap = nc;
+		}
+		/* pushed last first: the first alias in the file is the one named */
+		for (size_t i = x->len; i-- > 0;) {
+			if (x->kind == SL_SEQ) {
+				stack[n++] = x->items[i];
+				continue;
+			}
+			const struct sl_node *k = x->pairs[i].key;
+			if (k->style == SL_PLAIN && k->len == 2 && memcmp(k->str, "<<", 2) == 0) {
+				fprintf(err, "%s:%u:%u: YAML merge key '<<': stacklint does not merge mappings "
+					"in a configuration; write the keys out\n", path, k->start.line, k->start.column);
+				rc = 1;
+				break;
+			}
+			stack[n++] = x->pairs[i].value;
+			stack[n++] = k;
+		}
+	}
+	free(stack);
+	return rc;
+}
+
 /* Reads one configuration file into cli (see struct layer). Returns 0, or 1
  * after a message. */
 static int load_one(struct sl_cli *cli, const char *path, FILE *err, struct layer *ly)
@@ -289,6 +346,8 @@ static int load_one(struct sl_cli *cli, const char *path, FILE *err, struct laye
 	char *buf = NULL;
 	/* a configuration is small: the template limit bounds it too */
 	size_t max = cli->max_size ? cli->max_size : SL_DEFAULT_MAX_SIZE;
+	if (max > SL_MAX_INPUT_SIZE)
+		max = SL_MAX_INPUT_SIZE;
 	int got = sl_read_regular(path, max, &buf, &len);
 	if (got != 0) {
 		if (got > 0)
@@ -317,6 +376,8 @@ static int load_one(struct sl_cli *cli, const char *path, FILE *err, struct laye
 				rc = 1;
 			}
 		}
+		if (!rc && doc.root)
+			rc = refuse_aliases(path, doc.root, err);
 		if (!rc && doc.root && !(doc.root->kind == SL_SCALAR && sl_scalar_type(doc.root) == SL_TYPE_NULL))
 			rc = apply(cli, path, doc.root, err, ly);
 	}

@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fnmatch.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -45,34 +46,94 @@ static char *join(const char *dir, const char *name)
 	return p;
 }
 
-/* Directories already walked (device, inode): symlink loops are entered once. */
+/* Directories already walked (device, inode): symlink loops are entered once.
+ * An open-addressing hash set, so that a tree of many directories costs O(1)
+ * per directory. */
 struct seen {
 	dev_t *dev;
 	ino_t *ino;
-	size_t n, cap;
+	unsigned char *used;
+	size_t n, cap; /* cap: slots, a power of two, or 0 */
 };
 
+static size_t seen_slot(const struct seen *s, dev_t dev, ino_t ino)
+{
+	uint64_t h = ((uint64_t)dev * 0x9E3779B97F4A7C15u) ^ ((uint64_t)ino * 0xC2B2AE3D27D4EB4Fu);
+	size_t i = (size_t)(h ^ (h >> 29)) & (s->cap - 1);
+	while (s->used[i] && !(s->dev[i] == dev && s->ino[i] == ino))
+		i = (i + 1) & (s->cap - 1);
+	return i;
+}
+
+/* Adds a directory; false when it was there already, or memory ran out. */
 static bool seen_add(struct seen *s, const struct stat *st)
 {
-	for (size_t i = 0; i < s->n; i++)
-		if (s->dev[i] == st->st_dev && s->ino[i] == st->st_ino)
+	if ((s->n + 1) * 2 > s->cap) {
+		struct seen g = { 0 };
+		g.cap = s->cap ? s->cap * 2 : 64;
+		g.dev = malloc(g.cap * sizeof(*g.dev));
+		g.ino = malloc(g.cap * sizeof(*g.ino));
+		g.used = calloc(g.cap, 1);
+		if (!g.dev || !g.ino || !g.used) {
+			free(g.dev);
+			free(g.ino);
+			free(g.used);
 			return false;
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 64;
-		dev_t *d = realloc(s->dev, cap * sizeof(*d));
-		if (d)
-			s->dev = d;
-		ino_t *i = realloc(s->ino, cap * sizeof(*i));
-		if (i)
-			s->ino = i;
-		if (!d || !i)
-			return false;
-		s->cap = cap;
+		}
+		for (size_t i = 0; i < s->cap; i++)
+			if (s->used[i]) {
+				size_t j = seen_slot(&g, s->dev[i], s->ino[i]);
+				g.used[j] = 1;
+				g.dev[j] = s->dev[i];
+				g.ino[j] = s->ino[i];
+			}
+		g.n = s->n;
+		free(s->dev);
+		free(s->ino);
+		free(s->used);
+		*s = g;
 	}
-	s->dev[s->n] = st->st_dev;
-	s->ino[s->n] = st->st_ino;
+	size_t i = seen_slot(s, st->st_dev, st->st_ino);
+	if (s->used[i])
+		return false;
+	s->used[i] = 1;
+	s->dev[i] = st->st_dev;
+	s->ino[i] = st->st_ino;
 	s->n++;
 	return true;
+}
+
+static void seen_free(struct seen *s)
+{
+	free(s->dev);
+	free(s->ino);
+	free(s->used);
+}
+
+/* A set of paths (not owned), for dropping repeats in O(1) each. */
+struct path_set {
+	const char **v;
+	size_t cap; /* a power of two */
+};
+
+static uint64_t path_hash(const char *p)
+{
+	uint64_t h = 1469598103934665603u;
+	for (; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211u;
+	return h;
+}
+
+/* Adds p (the set has room: at most half full); 1 when it is new, 0 when it
+ * was there. */
+static int path_set_add(struct path_set *s, const char *p)
+{
+	size_t i = (size_t)path_hash(p) & (s->cap - 1);
+	for (; s->v[i]; i = (i + 1) & (s->cap - 1))
+		if (strcmp(s->v[i], p) == 0)
+			return 0;
+	s->v[i] = p;
+	return 1;
 }
 
 /* A pattern enters hidden directories only when one of its parts starts with '.'. */
@@ -233,8 +294,7 @@ int sl_files_expand(const struct sl_cli *cli, struct sl_strv *files, bool **cand
 			struct seen seen = { 0 };
 			if (walk_dir(base, &out, in, 0, &seen) < 0)
 				rc = 1;
-			free(seen.dev);
-			free(seen.ino);
+			seen_free(&seen);
 			free(base);
 			if (out.n == before) {
 				/* a CI step whose pattern went stale must not pass quietly */
@@ -251,8 +311,7 @@ int sl_files_expand(const struct sl_cli *cli, struct sl_strv *files, bool **cand
 			struct seen seen = { 0 };
 			if (walk_dir(in, &out, NULL, 0, &seen) < 0)
 				rc = 1;
-			free(seen.dev);
-			free(seen.ino);
+			seen_free(&seen);
 		} else {
 			if (sl_strv_push(&out, in) < 0)
 				return 1;
@@ -282,15 +341,21 @@ int sl_files_expand(const struct sl_cli *cli, struct sl_strv *files, bool **cand
 		}
 	}
 	/* drop repeats and ignored templates, keeping the first occurrence */
+	struct path_set kept = { NULL, 16 };
+	while (kept.cap < out.n * 2)
+		kept.cap *= 2;
+	kept.v = calloc(kept.cap, sizeof(*kept.v));
+	if (!kept.v)
+		return 1;
 	size_t k = 0;
 	for (size_t i = 0; i < out.n; i++) {
 		bool drop = false;
-		for (size_t j = 0; j < k && !drop; j++)
-			if (strcmp(out.v[j], out.v[i]) == 0 && strcmp(out.v[i], "-") != 0)
-				drop = true;
 		for (size_t j = 0; j < cli->ignore_templates.n && !drop; j++)
 			if (sl_glob_match(cli->ignore_templates.v[j], out.v[i]))
 				drop = true;
+		/* only a path kept enters the set: a dropped one is freed below */
+		if (!drop && strcmp(out.v[i], "-") != 0)
+			drop = path_set_add(&kept, out.v[i]) == 0;
 		if (drop) {
 			free(out.v[i]);
 			continue;
@@ -303,6 +368,7 @@ int sl_files_expand(const struct sl_cli *cli, struct sl_strv *files, bool **cand
 		}
 		k++;
 	}
+	free(kept.v);
 	out.n = k;
 	enum sl_file_kind *kinds = calloc(k ? k : 1, sizeof(*kinds));
 	bool *forced = calloc(k ? k : 1, sizeof(*forced));

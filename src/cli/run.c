@@ -47,14 +47,20 @@ static void lint_one(struct job *j, size_t i)
 	bool is_stdin = strcmp(path, "-") == 0;
 	const char *shown = is_stdin ? (j->cli->stdin_filename ? j->cli->stdin_filename : "-") : path;
 	size_t max = j->opts->max_size ? j->opts->max_size : SL_DEFAULT_MAX_SIZE;
+	if (max > SL_MAX_INPUT_SIZE)
+		max = SL_MAX_INPUT_SIZE; /* a larger file is refused unread (E0000) */
 	char *buf = NULL;
 	size_t len = 0;
-	int fd = is_stdin ? 0 : open(path, O_RDONLY);
+	if (is_stdin && sl_stdin_was_closed()) {
+		j->errors[i] = strdup("standard input is closed");
+		return;
+	}
+	int fd = is_stdin ? 0 : sl_open_read(path); /* never blocks on a FIFO with no writer */
 	if (fd < 0) {
 		j->errors[i] = strdup(strerror(errno));
 		return;
 	}
-	struct stat st;
+	struct stat st = { 0 };
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size > max) {
 		len = (size_t)st.st_size; /* over the limit: the loader reports it without reading */
 	} else if (sl_read_fd(fd, max, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, &buf, &len) < 0) {
@@ -65,6 +71,11 @@ static void lint_one(struct job *j, size_t i)
 	}
 	if (!is_stdin)
 		close(fd);
+	if (!is_stdin && S_ISFIFO(st.st_mode) && len == 0) {
+		j->errors[i] = strdup("a FIFO with no writer (nothing to read)");
+		free(buf);
+		return;
+	}
 	struct sl_report *r = NULL;
 	enum sl_file_kind kind = j->kind[i];
 	int rc = sl_lint_buffer_kind(&r, j->opts, shown, kind, buf, len);
@@ -266,7 +277,13 @@ int sl_cli_setup(struct sl_cli *cli, const struct sl_spec **spec_out, struct sl_
 			      "(-z FILE, docs/custom-rules.md), or keep running cfn-lint -a %s beside stacklint "
 			      "for what they check",
 			      cli->append_rules.v[i], cli->append_rules.v[i]);
-	if (sl_cli_old_ids(cli, sl_custom_has_id, cli->custom) < 0) {
+	/* the rule lists are sets, matched per rule and per finding: a
+	 * configuration that repeats an ID a million times costs one entry
+	 * (again after the old IDs added theirs) */
+	if (sl_strv_dedupe(&cli->ignore) < 0 || sl_strv_dedupe(&cli->include) < 0 ||
+	    sl_strv_dedupe(&cli->mandatory) < 0 || sl_cli_old_ids(cli, sl_custom_has_id, cli->custom) < 0 ||
+	    sl_strv_dedupe(&cli->ignore) < 0 || sl_strv_dedupe(&cli->include) < 0 ||
+	    sl_strv_dedupe(&cli->mandatory) < 0) {
 		fprintf(stderr, "stacklint: out of memory\n");
 		return 1;
 	}
@@ -325,6 +342,7 @@ int sl_cli_setup(struct sl_cli *cli, const struct sl_spec **spec_out, struct sl_
 
 int sl_cli_main(int argc, char **argv)
 {
+	sl_std_fds_guard(); /* before any open: a closed stdin is never a file we opened */
 	/* `stacklint lsp [OPTIONS]`: the language server on stdin/stdout */
 	if (argc > 1 && (strcmp(argv[1], "lsp") == 0 || strcmp(argv[1], "--lsp") == 0))
 		return sl_lsp_main(argc - 1, argv + 1, stdin, stdout);

@@ -6,6 +6,7 @@
  */
 #include "engine/engine.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,9 +204,83 @@ static bool list_matches(const struct sl_node *list, const char *id)
 	return false;
 }
 
-/* The resource entity a node lies in, or NULL. */
-static const struct sl_node *resource_of(const struct sl_template *t, const struct sl_node *n)
+/* The Metadata suppressions of one template, looked up once and kept: the
+ * filter asks for every diagnostic, and a per-diagnostic scan of Resources or
+ * of a wide Metadata map would be quadratic. Lives in the template's arena. */
+struct meta_supp {
+	const struct sl_template *t;
+	struct sl_arena *a;
+	bool have_top;
+	const struct sl_node *top; /* the template's ignore_checks */
+	struct res_table {
+		const struct sl_node *res; /* a Resources map (the model's, or as written) */
+		struct by_ptr {
+			const struct sl_node *n; /* a key or a value of Resources */
+			size_t i;                /* its pair */
+		} *v;
+		size_t n;
+		bool spans_sorted; /* pairs in source order, their texts apart */
+		const struct sl_node **ignore; /* per pair: ignore_checks of its Metadata */
+		unsigned char *known;
+	} tab[2];
+	bool oom;
+};
+
+static int cmp_by_ptr(const void *x, const void *y)
 {
+	const struct by_ptr *a = x, *b = y;
+	if (a->n != b->n)
+		return (uintptr_t)a->n < (uintptr_t)b->n ? -1 : 1;
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+/* The table of a Resources map, built on first use: O(R log R) once. */
+static struct res_table *res_table(struct meta_supp *ms, const struct sl_node *res)
+{
+	struct res_table *tb = NULL;
+	for (int k = 0; k < 2 && !tb; k++)
+		if (ms->tab[k].res == res || !ms->tab[k].res)
+			tb = &ms->tab[k];
+	if (!tb || tb->res == res)
+		return tb;
+	size_t n = res->len;
+	tb->v = sl_arena_alloc(ms->a, (2 * n + 1) * sizeof(*tb->v));
+	tb->ignore = sl_arena_alloc(ms->a, (n + 1) * sizeof(*tb->ignore));
+	tb->known = sl_arena_alloc(ms->a, n + 1);
+	if (!tb->v || !tb->ignore || !tb->known) {
+		ms->oom = true;
+		return NULL;
+	}
+	tb->res = res;
+	tb->spans_sorted = true;
+	for (size_t i = 0; i < n; i++) {
+		tb->v[tb->n++] = (struct by_ptr){ res->pairs[i].key, i };
+		tb->v[tb->n++] = (struct by_ptr){ res->pairs[i].value, i };
+		if (i && res->pairs[i - 1].value->end.offset >= res->pairs[i].key->start.offset)
+			tb->spans_sorted = false;
+	}
+	qsort(tb->v, tb->n, sizeof(*tb->v), cmp_by_ptr);
+	return tb;
+}
+
+/* The pair of Resources whose key or value is n (the first such), or -1. */
+static long pair_of(const struct res_table *tb, const struct sl_node *n)
+{
+	size_t lo = 0, hi = tb->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if ((uintptr_t)tb->v[mid].n < (uintptr_t)n)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < tb->n && tb->v[lo].n == n ? (long)tb->v[lo].i : -1;
+}
+
+/* The Resources table and pair a node lies in; NULL when it lies in none. */
+static struct res_table *resource_of(struct meta_supp *ms, const struct sl_node *n, long *pair)
+{
+	const struct sl_template *t = ms->t;
 	const struct sl_node *res = sl_section(t, SL_SEC_RESOURCES);
 	/* a node of the tree as written (a Fn::ForEach loop itself) */
 	const struct sl_node *top = n;
@@ -213,44 +288,75 @@ static const struct sl_node *resource_of(const struct sl_template *t, const stru
 		top = top->parent;
 	if (t->lx && top == t->src_root)
 		res = sl_map_get(t->src_root, "Resources");
-	if (!res)
+	if (!sl_node_is(res, SL_MAP))
 		return NULL;
 	for (; n && n->parent; n = n->parent) {
 		if (n->parent == res) {
 			/* n is a key or a value of Resources */
-			for (size_t i = 0; i < res->len; i++)
-				if (res->pairs[i].key == n || res->pairs[i].value == n)
-					return res->pairs[i].value;
-			return NULL;
+			struct res_table *tb = res_table(ms, res);
+			*pair = tb ? pair_of(tb, n) : -1;
+			return *pair >= 0 ? tb : NULL;
 		}
 	}
 	return NULL;
 }
 
-/* The resource whose text contains a byte offset (loader diagnostics have no node). */
-static const struct sl_node *resource_at(const struct sl_template *t, uint32_t off)
+/* The resource whose text contains a byte offset (loader diagnostics have no
+ * node): the first pair of Resources that does. */
+static struct res_table *resource_at(struct meta_supp *ms, uint32_t off, long *pair)
 {
-	const struct sl_node *res = sl_section(t, SL_SEC_RESOURCES);
+	const struct sl_node *res = sl_section(ms->t, SL_SEC_RESOURCES);
 	if (!sl_node_is(res, SL_MAP))
 		return NULL;
+	struct res_table *tb = res_table(ms, res);
+	if (!tb)
+		return NULL;
+	if (tb->spans_sorted) {
+		/* the last pair starting at or before off is the only one that can hold it */
+		size_t lo = 0, hi = res->len;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (res->pairs[mid].key->start.offset <= off)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo && off <= res->pairs[lo - 1].value->end.offset) {
+			*pair = (long)lo - 1;
+			return tb;
+		}
+		return NULL;
+	}
 	for (size_t i = 0; i < res->len; i++)
-		if (res->pairs[i].key->start.offset <= off && off <= res->pairs[i].value->end.offset)
-			return res->pairs[i].value;
+		if (res->pairs[i].key->start.offset <= off && off <= res->pairs[i].value->end.offset) {
+			*pair = (long)i;
+			return tb;
+		}
 	return NULL;
 }
 
-static bool suppressed(const struct sl_template *t, const struct sl_pdiag *d, const struct sl_options *o)
+static bool suppressed(struct meta_supp *ms, const struct sl_pdiag *d, const struct sl_options *o)
 {
+	const struct sl_template *t = ms->t;
 	if (o && sl_id_matches(d->rule_id, o->mandatory_checks, o->n_mandatory))
 		return false;
 	if (!t->root)
 		return false;
-	if (list_matches(ignore_list(sl_section(t, SL_SEC_METADATA)), d->rule_id))
+	if (!ms->have_top) {
+		ms->top = ignore_list(sl_section(t, SL_SEC_METADATA));
+		ms->have_top = true;
+	}
+	if (list_matches(ms->top, d->rule_id))
 		return true;
-	const struct sl_node *r = d->at ? resource_of(t, d->at) : resource_at(t, d->start.offset);
-	if (r && list_matches(ignore_list(sl_map_get(r, "Metadata")), d->rule_id))
-		return true;
-	return false;
+	long i = -1;
+	struct res_table *tb = d->at ? resource_of(ms, d->at, &i) : resource_at(ms, d->start.offset, &i);
+	if (!tb)
+		return false;
+	if (!tb->known[i]) {
+		tb->ignore[i] = ignore_list(sl_map_get(tb->res->pairs[i].value, "Metadata"));
+		tb->known[i] = 1;
+	}
+	return list_matches(tb->ignore[i], d->rule_id);
 }
 
 /* Whether a rule named by a suppression comment's pattern ran on this file:
@@ -315,6 +421,33 @@ static int template_includes(const struct sl_template *t, const struct sl_option
 
 /* --- paths and the report ------------------------------------------------- */
 
+/* The index of p among par's pairs (as key or value) or items, or -1. Both are
+ * in source order: a binary search by offset finds it in O(log width), so a
+ * finding in each of n resources costs O(n log n), not O(n^2) (issue 16);
+ * nodes an expansion made may sit out of order, and then the scan finds them. */
+static long child_index(const struct sl_node *par, const struct sl_node *p)
+{
+	bool map = par->kind == SL_MAP;
+	size_t lo = 0, hi = par->len;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct sl_node *m = map ? par->pairs[mid].key : par->items[mid];
+		if (!m)
+			break;
+		if (m->start.offset <= p->start.offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	if (lo < par->len && (map ? par->pairs[lo].value == p || par->pairs[lo].key == p
+				  : par->items[lo] == p))
+		return (long)lo;
+	for (size_t k = 0; k < par->len; k++)
+		if (map ? par->pairs[k].value == p || par->pairs[k].key == p : par->items[k] == p)
+			return (long)k;
+	return -1;
+}
+
 static int path_of(struct sl_arena *a, const struct sl_node *n, struct sl_path_seg **out, uint32_t *len)
 {
 	uint32_t depth = 0;
@@ -338,19 +471,17 @@ static int path_of(struct sl_arena *a, const struct sl_node *n, struct sl_path_s
 		s->index = -1;
 		s->key = "";
 		if (par->kind == SL_MAP) {
-			for (size_t k = 0; k < par->len; k++) {
-				if (par->pairs[k].value == p || par->pairs[k].key == p) {
-					s->key = sl_arena_strndup(a, par->pairs[k].key->str, par->pairs[k].key->len);
-					if (!s->key)
-						return -1;
-					break;
-				}
+			long k = child_index(par, p);
+			if (k >= 0) {
+				s->key = sl_arena_strndup(a, par->pairs[k].key->str, par->pairs[k].key->len);
+				if (!s->key)
+					return -1;
 			}
 		} else if (par->kind == SL_SEQ) {
 			s->key = NULL;
-			for (size_t k = 0; k < par->len; k++)
-				if (par->items[k] == p)
-					s->index = (int32_t)k;
+			long k = child_index(par, p);
+			if (k >= 0)
+				s->index = (int32_t)k;
 		}
 	}
 	*out = segs;
@@ -652,6 +783,7 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 		goto cancel;
 
 	/* filter, sort, dedupe, copy */
+	struct meta_supp msupp = { .t = &t, .a = &ta };
 	size_t k = 0;
 	for (size_t i = 0; i < c.n; i++) {
 		const struct sl_rule *r = sl_rule_find(c.diags[i].rule_id);
@@ -662,10 +794,12 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 		bool mandatory = opts && sl_id_matches(c.diags[i].rule_id, opts->mandatory_checks, opts->n_mandatory);
 		if (supp && !mandatory && sl_supp_hit(supp, c.diags[i].rule_id, c.diags[i].start.line))
 			continue;
-		if (t.root && suppressed(&t, &c.diags[i], opts))
+		if (t.root && suppressed(&msupp, &c.diags[i], opts))
 			continue;
 		c.diags[k++] = c.diags[i];
 	}
+	if (msupp.oom)
+		goto fail;
 	c.n = k;
 	if (supp) {
 		/* suppression comments that cannot be read or suppress nothing */

@@ -50,6 +50,8 @@ struct sl_ctx {
 	/* the rule options that apply to this template (ruleopt.h) */
 	const struct sl_ropt *ropts;
 	size_t n_ropts;
+	/* names "did you mean" has compared for this template (rules/refs.h) */
+	size_t suggest_work;
 };
 
 /* The value a rule family stored for this template under `key` (the address of

@@ -332,9 +332,9 @@ bool sl_ropt_re_match(const struct sl_ropt_re *r, const char *s, size_t len)
 {
 	if (!r)
 		return false;
+	/* UTF-checked: a node string may hold C0 80 (U+0000, sl_node_strdup) */
 	for (size_t i = 0; i < r->n; i++)
-		if (pcre2_match(r->re[i], (PCRE2_SPTR)s, len, 0, PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, r->md,
-				NULL) >= 0)
+		if (pcre2_match(r->re[i], (PCRE2_SPTR)s, len, 0, PCRE2_ANCHORED, r->md, NULL) >= 0)
 			return true;
 	return false;
 }

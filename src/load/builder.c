@@ -170,7 +170,7 @@ static struct sl_node *new_scalar(struct sl_builder *b, size_t start, size_t end
 	struct sl_node *n = new_node(b, SL_SCALAR, start, end);
 	if (!n)
 		return NULL;
-	n->str = sl_arena_strndup(b->arena, v, len);
+	n->str = sl_node_strdup(b->arena, v, len, &len);
 	if (!n->str)
 		return NULL;
 	n->len = (uint32_t)len;

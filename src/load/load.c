@@ -82,12 +82,53 @@ static int build_lines(struct sl_doc *d)
 		}
 	}
 	d->n_lines = k;
+	if (!d->ascii) {
+		/* characters before every SL_DOC_MARK bytes: sl_doc_pos() then counts
+		 * at most that many, not the whole of a long line */
+		size_t nm = d->len / SL_DOC_MARK + 1;
+		d->char_marks = sl_arena_alloc(d->arena, nm * sizeof(uint32_t));
+		if (!d->char_marks)
+			return -1;
+		uint32_t chars = 0;
+		for (size_t m = 0, i = 0; m < nm; m++) {
+			d->char_marks[m] = chars;
+			for (size_t end = i + SL_DOC_MARK < d->len ? i + SL_DOC_MARK : d->len; i < end; i++)
+				chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+		}
+	}
 	return 0;
 }
 
 /* Position of a byte offset before a builder exists (encoding errors). */
+/* Characters of doc->src before byte offset off, from the marks. */
+static size_t chars_before(const struct sl_doc *d, size_t off)
+{
+	size_t m = off / SL_DOC_MARK, n = d->char_marks[m];
+	const unsigned char *s = (const unsigned char *)d->src;
+	for (size_t i = m * SL_DOC_MARK; i < off; i++)
+		n += (s[i] & 0xC0) != 0x80;
+	return n;
+}
+
 struct sl_position sl_doc_pos(const struct sl_doc *d, size_t off)
 {
+	if (d->n_lines && (d->ascii || d->char_marks)) {
+		/* the builder's conversion, without walking the lines or the line */
+		if (off > d->len)
+			off = d->len;
+		size_t lo = 0, hi = d->n_lines;
+		while (hi - lo > 1) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (d->line_starts[mid] <= off)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		size_t from = d->line_starts[lo];
+		size_t col = d->ascii ? off - from : chars_before(d, off) - chars_before(d, from);
+		return (struct sl_position){ .line = (uint32_t)lo + 1, .column = (uint32_t)col + 1,
+					     .offset = (uint32_t)off };
+	}
 	struct sl_builder b; /* a fresh cursor: the builder's conversion, without its state */
 	sl_builder_init(&b, (struct sl_doc *)d);
 	struct sl_position p = sl_builder_pos(&b, off);
@@ -252,6 +293,15 @@ static int transcode(struct sl_doc *d, const unsigned char *s, size_t len)
 	out[o] = '\0';
 	d->src = out;
 	d->len = o;
+	size_t extra = (len - skip) % (size_t)unit;
+	if (extra) {
+		/* an odd trailing byte (a truncated file) is an error, not dropped */
+		char msg[160];
+		snprintf(msg, sizeof(msg), "the file ends inside a UTF-%d code unit: %zu byte%s left over "
+			 "after the last whole character (a truncated file?)", unit * 8, extra, extra > 1 ? "s" : "");
+		fail_at(d, o, 0, msg);
+		return -1;
+	}
 	return 1;
 }
 
@@ -304,11 +354,17 @@ int sl_load(struct sl_doc *d, struct sl_arena *arena, const char *buf, size_t le
 		be = SL_DEFAULT_BACKEND_FYAML ? SL_BACKEND_LIBFYAML : SL_BACKEND_LIBYAML;
 	size_t max = opts && opts->max_size ? opts->max_size : SL_DEFAULT_MAX_SIZE;
 
-	if (len > max) {
-		char msg[200];
-		snprintf(msg, sizeof(msg),
-			 "file is %zu bytes, over the size limit of %zu bytes (--max-size); not parsed "
-			 "(CloudFormation itself accepts at most 1 MB from S3)", len, max);
+	if (len > max || len > SL_MAX_INPUT_SIZE) {
+		char msg[240];
+		if (len > max)
+			snprintf(msg, sizeof(msg),
+				 "file is %s%zu bytes, over the size limit of %zu bytes (--max-size); not parsed "
+				 "(CloudFormation itself accepts at most 1 MB from S3)",
+				 len == max + 1 ? "at least " : "", len, max); /* a stream is read to max + 1 */
+		else
+			snprintf(msg, sizeof(msg),
+				 "file is over %zu bytes (4 GiB - 1), the most stacklint reads whatever "
+				 "--max-size says (positions are 32-bit); not parsed", SL_MAX_INPUT_SIZE);
 		d->src = ""; /* the caller may pass no buffer at all for an oversized file */
 		d->len = 0;
 		return fail_at(d, 0, 0, msg) < 0 ? -1 : 0;

@@ -34,6 +34,7 @@ struct sl_doc {
 	uint32_t *line_starts; /* byte offset of each line's first character */
 	size_t n_lines;
 	bool ascii;      /* no byte >= 0x80: character index = byte offset, column = bytes */
+	uint32_t *char_marks; /* when not ascii: characters before each SL_DOC_MARK bytes, or NULL */
 	struct sl_ldiag *diags;
 	size_t n_diags, cap_diags;
 	bool oom;
@@ -54,8 +55,13 @@ int sl_load(struct sl_doc *out, struct sl_arena *arena, const char *buf, size_t 
 	    const struct sl_load_opts *opts);
 
 /* 1-based line and column (in characters) of a byte offset of doc->src, the
- * same conversion the tree's positions use. O(log lines + column). */
+ * same conversion the tree's positions use. O(log lines + SL_DOC_MARK) once
+ * the loader has counted the document's characters (char_marks), else
+ * O(log lines + column). */
 struct sl_position sl_doc_pos(const struct sl_doc *doc, size_t off);
+
+/* The stride of doc->char_marks: a column costs at most this many bytes read. */
+#define SL_DOC_MARK 1024
 
 /* Adds a loader diagnostic; message is copied. Returns -1 on OOM. */
 int sl_doc_diag(struct sl_doc *doc, const char *rule_id, enum sl_severity sev,

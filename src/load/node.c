@@ -3,6 +3,32 @@
 
 #include <ctype.h>
 
+#include "util/arena.h"
+
+const char *sl_node_strdup(struct sl_arena *a, const char *s, size_t len, size_t *out_len)
+{
+	size_t nul = 0;
+	for (const char *p = s, *e = s + len; (p = memchr(p, '\0', (size_t)(e - p))) != NULL; p++)
+		nul++;
+	*out_len = len + nul;
+	if (!nul)
+		return sl_arena_strndup(a, s, len);
+	char *out = sl_arena_alloc(a, len + nul + 1);
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\0') {
+			out[o++] = (char)0xC0;
+			out[o++] = (char)0x80;
+		} else {
+			out[o++] = s[i];
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
 const struct sl_pair *sl_map_get_pair_n(const struct sl_node *n, const char *key, size_t l)
 {
 	if (!n || n->kind != SL_MAP)

@@ -53,11 +53,21 @@ struct sl_node {
 	struct sl_node *parent; /* NULL for the root; a key's parent is its map */
 	const char *tag;        /* the tag as written in YAML (e.g. "!Sub", "!!str"), or NULL */
 	union {
-		const char *str; /* NUL-terminated, may contain NUL bytes (len counts) */
+		const char *str; /* NUL-terminated; U+0000 is held as C0 80 (sl_node_strdup) */
 		struct sl_node **items;
 		struct sl_pair *pairs;
 	};
 };
+
+struct sl_arena;
+
+/* Copies decoded scalar text into the arena as a node's str. Each U+0000 in
+ * it (JSON "\u0000", YAML "\0") becomes the two bytes C0 80, as Java's and
+ * Tcl's modified UTF-8 keep NUL in C strings: no message, path or lookup built
+ * from str with %s or strlen is cut short, equal texts stay equal, and the
+ * formatters write it back as \u0000 (sl_utf8_next). *out_len gets the stored
+ * length. Returns NULL when memory runs out. */
+const char *sl_node_strdup(struct sl_arena *a, const char *s, size_t len, size_t *out_len);
 
 static inline bool sl_node_is(const struct sl_node *n, enum sl_kind k)
 {

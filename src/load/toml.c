@@ -688,8 +688,7 @@ static int read_key(struct tp *p, size_t *pi)
 			bool ml;
 			TRY(read_string(p, &i, true, &ml));
 			k.style = p->s[k.start] == '"' ? SL_DOUBLE : SL_SINGLE;
-			k.str = sl_arena_strndup(p->arena, p->buf ? p->buf : "", p->blen);
-			k.len = p->blen;
+			k.str = sl_node_strdup(p->arena, p->buf ? p->buf : "", p->blen, &k.len);
 		} else {
 			while (i < p->n && is_bare(p->s[i]))
 				i++;
@@ -902,7 +901,7 @@ static int scalar(struct tp *p, size_t start, size_t end, uint8_t style, const c
 	struct sl_node *v = mk(p, SL_SCALAR, style, start, end);
 	if (!v)
 		return T_NOMEM;
-	v->str = sl_arena_strndup(p->arena, text ? text : "", len);
+	v->str = sl_node_strdup(p->arena, text ? text : "", len, &len);
 	if (!v->str)
 		return T_NOMEM;
 	v->len = (uint32_t)len;
@@ -1434,10 +1433,15 @@ int sl_load_toml(struct sl_doc *d, struct sl_arena *arena, const char *buf, size
 	d->src = buf ? buf : "";
 	d->len = buf ? len : 0;
 	size_t max = opts && opts->max_size ? opts->max_size : SL_DEFAULT_MAX_SIZE;
-	if (len > max) {
+	if (len > max || len > SL_MAX_INPUT_SIZE) {
 		char msg[200];
-		snprintf(msg, sizeof(msg), "file is %zu bytes, over the size limit of %zu bytes "
-			 "(--max-size); not parsed", len, max);
+		if (len > max)
+			snprintf(msg, sizeof(msg), "file is %s%zu bytes, over the size limit of %zu bytes "
+				 "(--max-size); not parsed", len == max + 1 ? "at least " : "", len, max);
+		else
+			snprintf(msg, sizeof(msg), "file is over %zu bytes (4 GiB - 1), the most stacklint "
+				 "reads whatever --max-size says (positions are 32-bit); not parsed",
+				 SL_MAX_INPUT_SIZE);
 		d->src = "";
 		d->len = 0;
 		if (build_lines(d) < 0)

@@ -40,6 +40,7 @@ static void put_escaped(struct sl_buf *b, const char *s, bool property)
 	while (s < end) {
 		uint32_t cp = sl_utf8_next(&s, end);
 		switch (cp) {
+		case 0: sl_buf_puts(b, "\\u0000"); continue; /* U+0000 (sl_node_strdup) */
 		case '%': sl_buf_puts(b, "%25"); continue;
 		case '\r': sl_buf_puts(b, "%0D"); continue;
 		case '\n': sl_buf_puts(b, "%0A"); continue;

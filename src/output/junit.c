@@ -38,6 +38,7 @@ static void put_xml(struct sl_buf *b, const char *s, size_t n, bool attr)
 			break;
 		uint32_t cp = sl_utf8_next(&s, end);
 		switch (cp) {
+		case 0: sl_buf_puts(b, "\\u0000"); continue; /* XML has no U+0000 */
 		case '&': sl_buf_puts(b, "&amp;"); continue;
 		case '<': sl_buf_puts(b, "&lt;"); continue;
 		case '>': sl_buf_puts(b, "&gt;"); continue;

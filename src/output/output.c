@@ -69,6 +69,10 @@ uint32_t sl_utf8_next(const char **s, const char *end)
 		*s += 1;
 		return c;
 	}
+	if (c == 0xC0 && avail >= 2 && p[1] == 0x80) {
+		*s += 2; /* U+0000 in a node string (sl_node_strdup) */
+		return 0;
+	}
 	if (c >= 0xC2 && c <= 0xDF) {
 		len = 2, cp = c & 0x1F, min = 0x80;
 	} else if (c >= 0xE0 && c <= 0xEF) {
@@ -128,6 +132,10 @@ void sl_output_put_line(struct sl_buf *b, const char *s)
 			continue;
 		}
 		uint32_t cp = sl_utf8_next(&s, end);
+		if (cp == 0) {
+			sl_buf_puts(b, "\\u0000"); /* as JSON writes it: shown, never a cut */
+			continue;
+		}
 		if (cp != '\t' && sl_output_is_control(cp))
 			cp = SL_UTF8_REPLACEMENT;
 		sl_utf8_put(b, cp);

@@ -70,7 +70,8 @@ void sl_output_standard(struct sl_buf *out, const struct sl_report *const *r, si
 /* Decodes the UTF-8 character at *s (s < end) and advances *s past it.
  * Malformed input (bad lead or continuation byte, truncation, overlong form,
  * surrogate, above U+10FFFF) consumes one byte and yields U+FFFD, so every
- * formatter writes valid UTF-8 whatever bytes it was given. */
+ * formatter writes valid UTF-8 whatever bytes it was given. The one overlong
+ * form taken is C0 80: U+0000 as node strings hold it (sl_node_strdup). */
 uint32_t sl_utf8_next(const char **s, const char *end);
 
 /* Appends code point `cp` (<= U+10FFFF, not a surrogate) as UTF-8. */

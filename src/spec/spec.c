@@ -20,6 +20,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "util/readfile.h"
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "the spec blob is little-endian and read in place"
@@ -285,9 +288,14 @@ int sl_spec_load_memory(const struct sl_spec **out, const void *data, size_t siz
 int sl_spec_load(const struct sl_spec **out, const char *path, char *err, size_t errlen)
 {
 	*out = NULL;
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return fail(err, errlen, "%s: %s", path, strerror(errno));
+	int fd = sl_open_read(path); /* a FIFO with no writer reads as empty, never hangs */
+	FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
+	if (!f) {
+		int e = errno;
+		if (fd >= 0)
+			close(fd);
+		return fail(err, errlen, "%s: %s", path, strerror(e));
+	}
 	size_t cap = 0, len = 0;
 	unsigned char *buf = NULL;
 	const char *why = NULL;

@@ -277,7 +277,9 @@ struct sl_sam_names {
 	const char **exact; /* open addressing, NULL = empty */
 	size_t n_slots;
 	const char **prefixes; /* names SAM completes with a value we cannot know */
+	size_t *prefix_len;
 	size_t n_prefixes;
+	struct sl_prefixes prefix_set; /* the prefixes, asked in O(name) */
 };
 
 /* The names while they are collected: the strings in the arena, the list
@@ -995,12 +997,14 @@ static int freeze(struct sl_template *t, struct collect *c)
 		ns *= 2;
 	s->exact = sl_arena_alloc(t->arena, ns * sizeof(*s->exact));
 	s->prefixes = np ? sl_arena_alloc(t->arena, np * sizeof(*s->prefixes)) : NULL;
-	if (!s->exact || (np && !s->prefixes))
+	s->prefix_len = np ? sl_arena_alloc(t->arena, np * sizeof(*s->prefix_len)) : NULL;
+	if (!s->exact || (np && (!s->prefixes || !s->prefix_len)))
 		return -1;
 	s->n_slots = ns;
 	for (size_t i = 0; i < c->n; i++) {
 		const char *str = c->v[i].s;
 		if (c->v[i].prefix) {
+			s->prefix_len[s->n_prefixes] = strlen(str);
 			s->prefixes[s->n_prefixes++] = str;
 			continue;
 		}
@@ -1013,6 +1017,8 @@ static int freeze(struct sl_template *t, struct collect *c)
 				break;
 		}
 	}
+	if (sl_prefixes_build(&s->prefix_set, t->arena, s->prefixes, s->prefix_len, s->n_prefixes) < 0)
+		return -1;
 	t->sam_names = s;
 	return 0;
 }
@@ -1059,12 +1065,7 @@ bool sl_sam_implicit(const struct sl_template *t, const char *name, size_t len)
 		if (strlen(x) == len && memcmp(x, name, len) == 0)
 			return true;
 	}
-	for (size_t i = 0; i < s->n_prefixes; i++) {
-		size_t pl = strlen(s->prefixes[i]);
-		if (len > pl && memcmp(s->prefixes[i], name, pl) == 0)
-			return true;
-	}
-	return false;
+	return sl_prefixes_proper(&s->prefix_set, name, len);
 }
 
 /* Lower-case letters and digits of s, at most cap - 1 of them. */

@@ -178,7 +178,46 @@ struct subctx {
 	const struct sl_node *vars; /* the variable map, or NULL */
 	size_t *raw;                /* offsets of variables in the source, when they map 1:1 */
 	size_t n_raw, i;
+	const struct sl_node **keys; /* the map's keys sorted (key_cmp), or NULL: scan the map */
 };
+
+static int key_bytes_cmp(const char *a, size_t al, const char *b, size_t bl)
+{
+	int r = memcmp(a, b, al < bl ? al : bl);
+	return r ? r : (al > bl) - (al < bl);
+}
+
+static int key_cmp(const void *x, const void *y)
+{
+	const struct sl_node *a = *(const struct sl_node *const *)x, *b = *(const struct sl_node *const *)y;
+	return key_bytes_cmp(a->str, a->len, b->str, b->len);
+}
+
+/* True when the Sub's variable map has the name v: a binary search over the
+ * sorted keys, so that a map of many variables costs O(log) per use. */
+static bool sub_local(const struct subctx *c, const char *v, size_t l)
+{
+	if (!c->keys) {
+		for (size_t i = 0; i < c->vars->len; i++) {
+			const struct sl_node *k = c->vars->pairs[i].key;
+			if (k->len == l && memcmp(k->str, v, l) == 0)
+				return true;
+		}
+		return false;
+	}
+	size_t lo = 0, hi = c->vars->len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int r = key_bytes_cmp(c->keys[mid]->str, c->keys[mid]->len, v, l);
+		if (r == 0)
+			return true;
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
 
 static void count_var(void *ud, size_t s, size_t l)
 {
@@ -196,15 +235,8 @@ static void sub_var(void *ud, size_t s, size_t l)
 	const char *v = n->str + s;
 	size_t idx = c->i++;
 	/* a variable of the map is local; only names outside it are references */
-	if (c->vars && c->vars->kind == SL_MAP) {
-		const char *dot0 = memchr(v, '.', l);
-		for (size_t i = 0; i < c->vars->len; i++) {
-			const struct sl_node *k = c->vars->pairs[i].key;
-			if (k->len == l && memcmp(k->str, v, l) == 0)
-				return;
-			(void)dot0;
-		}
-	}
+	if (c->vars && c->vars->kind == SL_MAP && sub_local(c, v, l))
+		return;
 	struct sl_position ps = n->start, pe = n->end;
 	if (c->raw && idx < c->n_raw) {
 		size_t off = c->raw[idx];
@@ -273,17 +305,24 @@ static void walk_sub(struct walk *w, const struct sl_node *str, const struct sl_
 {
 	if (!sl_node_is(str, SL_SCALAR))
 		return;
-	struct subctx c = { w, str, vars, NULL, 0, 0 };
+	struct subctx c = { w, str, vars, NULL, 0, 0, NULL };
+	if (sl_node_is(vars, SL_MAP) && vars->len > 1) {
+		c.keys = malloc(vars->len * sizeof(*c.keys)); /* NULL: scan instead */
+		for (size_t i = 0; c.keys && i < vars->len; i++)
+			c.keys[i] = vars->pairs[i].key;
+		if (c.keys)
+			qsort(c.keys, vars->len, sizeof(*c.keys), key_cmp);
+	}
 	/* Find where each variable is in the source text: when the raw text holds
 	 * the same number of ${...} as the value, they correspond one to one. */
 	const struct sl_doc *d = w->t->doc;
 	size_t rs = str->start.offset, re = str->end.offset;
 	size_t nv = 0;
-	struct subctx cnt = { w, str, NULL, NULL, 0, 0 };
+	struct subctx cnt = { w, str, NULL, NULL, 0, 0, NULL };
 	sl_sub_vars(str->str, str->len, count_var, &cnt);
 	nv = cnt.n_raw;
 	if (nv && re > rs && re <= d->len) {
-		struct subctx raw = { w, str, NULL, NULL, 0, 0 };
+		struct subctx raw = { w, str, NULL, NULL, 0, 0, NULL };
 		sl_sub_vars(d->src + rs, re - rs, count_var, &raw);
 		if (raw.n_raw == nv) {
 			raw.raw = malloc(nv * sizeof(size_t));
@@ -306,6 +345,7 @@ static void walk_sub(struct walk *w, const struct sl_node *str, const struct sl_
 	}
 	sl_sub_vars(str->str, str->len, sub_var, &c);
 	free(c.raw);
+	free(c.keys);
 }
 
 static void walk(struct walk *w, const struct sl_node *n, bool in_conditions);
@@ -664,6 +704,30 @@ static bool transform_has(const struct sl_node *tr, const char *name)
 	return false;
 }
 
+/* t->modules: the logical IDs of the module resources, for
+ * sl_template_implicit() to ask in O(name) whatever their number. */
+static int index_modules(struct sl_template *t)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < t->resources.n; i++)
+		n += t->resources.items[i].module;
+	if (!n)
+		return sl_prefixes_build(&t->modules, t->arena, NULL, NULL, 0);
+	const char **str = sl_arena_alloc(t->arena, n * sizeof(*str));
+	size_t *len = sl_arena_alloc(t->arena, n * sizeof(*len));
+	if (!str || !len)
+		return -1;
+	n = 0;
+	for (size_t i = 0; i < t->resources.n; i++) {
+		const struct sl_entity *e = &t->resources.items[i];
+		if (e->module) {
+			str[n] = e->key->str;
+			len[n++] = e->key->len;
+		}
+	}
+	return sl_prefixes_build(&t->modules, t->arena, str, len, n);
+}
+
 int sl_template_build(struct sl_template *t, const struct sl_doc *doc, struct sl_arena *a)
 {
 	memset(t, 0, sizeof(*t));
@@ -706,6 +770,9 @@ int sl_template_build(struct sl_template *t, const struct sl_doc *doc, struct sl
 	    build_index(t, &t->outputs, sl_section(t, SL_SEC_OUTPUTS), false) < 0)
 		return -1;
 
+	if (index_modules(t) < 0)
+		return -1;
+
 	struct walk w;
 	memset(&w, 0, sizeof(w));
 	w.t = t;
@@ -733,10 +800,7 @@ int sl_template_build(struct sl_template *t, const struct sl_doc *doc, struct sl
 bool sl_template_implicit(const struct sl_template *t, const char *name, size_t len)
 {
 	/* a module's resources are <ModuleId><ResourceId> */
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (e->module && e->key->len < len && memcmp(e->key->str, name, e->key->len) == 0)
-			return true;
-	}
+	if (sl_prefixes_proper(&t->modules, name, len))
+		return true;
 	return sl_sam_implicit(t, name, len);
 }

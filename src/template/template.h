@@ -12,6 +12,7 @@
 #include "load/load.h"
 #include "load/node.h"
 #include "template/langext.h"
+#include "util/prefixes.h"
 
 enum sl_section {
 	SL_SEC_FORMAT_VERSION = 0,
@@ -100,6 +101,7 @@ struct sl_template {
 	} *generated;
 	size_t n_generated, cap_generated;
 	struct sl_sam_names *sam_names; /* what SAM generates: built by sl_sam_build() (sam.h) */
+	struct sl_prefixes modules;     /* the logical IDs of module resources */
 };
 
 /* True when Fn::ForEach generates `name` in that section. */

@@ -4,6 +4,8 @@
  */
 #include "util/arena.h"
 
+#include "config.h" /* SL_ARENA_DEBUG (meson option arena_debug) */
+
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -21,6 +23,15 @@ struct sl_arena_chunk {
 void sl_arena_init(struct sl_arena *a)
 {
 	memset(a, 0, sizeof(*a));
+}
+
+bool sl_arena_debug_enabled(void)
+{
+#ifdef SL_ARENA_DEBUG
+	return true;
+#else
+	return false;
+#endif
 }
 
 #ifdef SL_ARENA_DEBUG

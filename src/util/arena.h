@@ -7,6 +7,7 @@
 #ifndef SL_UTIL_ARENA_H
 #define SL_UTIL_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct sl_arena_chunk;
@@ -20,6 +21,10 @@ struct sl_arena {
 };
 
 void sl_arena_init(struct sl_arena *a);
+
+/* Whether this build passes every allocation through malloc (arena_debug=true):
+ * tests/test_arena.c compares it with the meson option the build was set up with. */
+bool sl_arena_debug_enabled(void);
 
 /* Returns zeroed memory aligned for any object, or NULL when malloc fails. */
 void *sl_arena_alloc(struct sl_arena *a, size_t size);

@@ -7,8 +7,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "stacklint/stacklint.h"
+
 int sl_read_fd(int fd, size_t max, size_t hint, char **out, size_t *len)
 {
+	if (max > SL_MAX_INPUT_SIZE)
+		max = SL_MAX_INPUT_SIZE;
 	size_t limit = max < (size_t)-2 ? max + 1 : max; /* read one byte past the limit */
 	size_t cap = hint && hint < limit ? hint + 1 : (limit < 65536 ? limit + 1 : 65536), n = 0;
 	char *buf = malloc(cap);
@@ -52,6 +56,8 @@ int sl_read_regular(const char *path, size_t max, char **out, size_t *len)
 {
 	*out = NULL;
 	*len = 0;
+	if (max > SL_MAX_INPUT_SIZE)
+		max = SL_MAX_INPUT_SIZE;
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
@@ -72,4 +78,43 @@ int sl_read_regular(const char *path, size_t max, char **out, size_t *len)
 	close(fd);
 	errno = e;
 	return rc;
+}
+
+int sl_open_read(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int fl = fcntl(fd, F_GETFL);
+	if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return fd;
+}
+
+static bool stdin_closed;
+
+int sl_std_fds_guard(void)
+{
+	int mask = 0;
+	for (int fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		mask |= 1 << fd;
+		/* open() returns the lowest free number: this one, as the lower
+		 * ones are open by now */
+		int got = open("/dev/null", O_RDONLY);
+		if (got >= 0 && got != fd)
+			close(got);
+	}
+	stdin_closed = mask & 1;
+	return mask;
+}
+
+bool sl_stdin_was_closed(void)
+{
+	return stdin_closed;
 }
