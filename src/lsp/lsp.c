@@ -368,6 +368,12 @@ static long long num(const struct sl_node *n)
 	return sl_node_is(n, SL_SCALAR) ? strtoll(n->str, NULL, 10) : 0;
 }
 
+/* The byte offset in d's text of a request's Position object. */
+static size_t position_offset(const struct server *s, const struct doc *d, const struct sl_node *pos)
+{
+	return byte_offset(s->enc, d->text, d->len, num(sl_map_get(pos, "line")), num(sl_map_get(pos, "character")));
+}
+
 /* Applies one contentChanges item: with a range, an edit of the text; without,
  * the whole text. Returns 0, or -1 (OOM, or not a change). */
 static int apply_change(struct server *s, struct doc *d, const struct sl_node *ch)
@@ -688,13 +694,13 @@ static void null_result(struct server *s, const struct sl_node *id)
 
 /* Hover over a finding: its rule's title and documentation, as Markdown (the
  * findings of the last lint whose range holds the position; null elsewhere). */
-static void hover(struct server *s, const struct sl_node *id, struct doc *d, const struct sl_node *pos)
+static void hover(struct server *s, const struct sl_node *id, const struct doc *d, const struct sl_node *params)
 {
+	const struct sl_node *pos = sl_map_get(params, "position");
+	size_t off = d && pos ? position_offset(s, d, pos) : 0;
 	struct sl_buf md = SL_BUF_INIT;
 	pthread_mutex_lock(&s->mu); /* the lint thread replaces reports */
 	if (d && d->report && pos) {
-		size_t off = byte_offset(s->enc, d->text, d->len, num(sl_map_get(pos, "line")),
-					 num(sl_map_get(pos, "character")));
 		for (size_t i = 0; i < d->report->count; i++) {
 			const struct sl_diag *g = &d->report->diags[i];
 			size_t a = g->start.offset, b = g->end.line ? g->end.offset : a;
@@ -712,9 +718,7 @@ static void hover(struct server *s, const struct sl_node *id, struct doc *d, con
 	pthread_mutex_unlock(&s->mu);
 	/* elsewhere: what the spec says of a resource type or property there */
 	if (d && pos && !md.len)
-		sl_lsp_hover_spec(&md, &s->opts, d->text, d->len,
-				  byte_offset(s->enc, d->text, d->len, num(sl_map_get(pos, "line")),
-					      num(sl_map_get(pos, "character"))));
+		sl_lsp_hover_spec(&md, &s->opts, d->text, d->len, off);
 	struct sl_buf b = SL_BUF_INIT;
 	struct sl_jw w;
 	begin_response(&w, &b, id);
@@ -772,8 +776,9 @@ static const struct {
 	{ "Outputs", 7 /* Property */ },
 };
 
-static void symbols(struct server *s, const struct sl_node *id, const struct doc *d)
+static void symbols(struct server *s, const struct sl_node *id, const struct doc *d, const struct sl_node *params)
 {
+	(void)params;
 	struct sl_arena a;
 	sl_arena_init(&a);
 	const struct sl_node *root = d ? load_tree(d, &a, &s->opts) : NULL;
@@ -913,15 +918,16 @@ static const char *sub_reference(const struct doc *d, const struct sl_node *sc, 
 	return *len ? d->text + open + 1 : NULL;
 }
 
-static void definition(struct server *s, const struct sl_node *id, const struct doc *d, const struct sl_node *pos)
+static void definition(struct server *s, const struct sl_node *id, const struct doc *d,
+		       const struct sl_node *params)
 {
+	const struct sl_node *pos = sl_map_get(params, "position");
 	struct sl_arena a;
 	sl_arena_init(&a);
 	const struct sl_node *root = d && pos ? load_tree(d, &a, &s->opts) : NULL;
 	const struct sl_node *target = NULL;
 	if (root) {
-		size_t off = byte_offset(s->enc, d->text, d->len, num(sl_map_get(pos, "line")),
-					 num(sl_map_get(pos, "character")));
+		size_t off = position_offset(s, d, pos);
 		const struct sl_node *sc = scalar_at(root, (uint32_t)off);
 		const char *section = NULL, *name = NULL;
 		size_t len = 0;
@@ -1155,9 +1161,9 @@ static size_t finding_offset(struct server *s, const struct doc *d, const struct
  * makes ("did you mean 'X'?") — and for every finding, suppressing its rule
  * on its line with a comment (YAML only: JSON has no comments). */
 static void code_actions(struct server *s, const struct sl_node *id, const struct doc *d,
-			 const struct sl_node *ctx)
+			 const struct sl_node *params)
 {
-	const struct sl_node *diags = sl_map_get(ctx, "diagnostics");
+	const struct sl_node *diags = sl_map_get(sl_map_get(params, "context"), "diagnostics");
 	bool json = false;
 	for (size_t i = 0; d && i < d->len && !json; i++) {
 		if (d->text[i] == ' ' || d->text[i] == '\t' || d->text[i] == '\r' || d->text[i] == '\n')
@@ -1237,17 +1243,16 @@ static void code_actions(struct server *s, const struct sl_node *id, const struc
 
 /* Completion at a position: the spec's and the template's names that fit
  * there (an empty list elsewhere). */
-static void complete(struct server *s, const struct sl_node *id, const struct doc *d, const struct sl_node *pos)
+static void complete(struct server *s, const struct sl_node *id, const struct doc *d, const struct sl_node *params)
 {
+	const struct sl_node *pos = sl_map_get(params, "position");
 	struct sl_buf b = SL_BUF_INIT;
 	struct sl_jw w;
 	begin_response(&w, &b, id);
 	sl_jw_key(&w, "result");
 	sl_jw_begin_array(&w);
 	if (d && pos)
-		sl_lsp_complete(&w, &s->opts, d->text, d->len,
-				byte_offset(s->enc, d->text, d->len, num(sl_map_get(pos, "line")),
-					    num(sl_map_get(pos, "character"))));
+		sl_lsp_complete(&w, &s->opts, d->text, d->len, position_offset(s, d, pos));
 	sl_jw_end_array(&w);
 	sl_jw_end_object(&w);
 	send_msg(s, &b);
@@ -1483,31 +1488,22 @@ static int handle(struct server *s, const struct sl_node *msg)
 		pthread_mutex_unlock(&s->mu);
 		return 1;
 	}
-	if (strcmp(m, "textDocument/documentSymbol") == 0) {
-		text_document(params, &uri);
-		symbols(s, id, uri ? doc_find(s, uri) : NULL);
-		return 1;
-	}
-	if (strcmp(m, "textDocument/definition") == 0) {
-		text_document(params, &uri);
-		definition(s, id, uri ? doc_find(s, uri) : NULL, sl_map_get(params, "position"));
-		return 1;
-	}
-	if (strcmp(m, "textDocument/codeAction") == 0) {
-		text_document(params, &uri);
-		code_actions(s, id, uri ? doc_find(s, uri) : NULL, sl_map_get(params, "context"));
-		return 1;
-	}
-	if (strcmp(m, "textDocument/completion") == 0) {
-		text_document(params, &uri);
-		complete(s, id, uri ? doc_find(s, uri) : NULL, sl_map_get(params, "position"));
-		return 1;
-	}
-	if (strcmp(m, "textDocument/hover") == 0) {
-		text_document(params, &uri);
-		hover(s, id, uri ? doc_find(s, uri) : NULL, sl_map_get(params, "position"));
-		return 1;
-	}
+	/* the requests about one document: each answers from its text (NULL
+	 * when the client names a document it has not opened) */
+	static const struct {
+		const char *method;
+		void (*answer)(struct server *, const struct sl_node *, const struct doc *, const struct sl_node *);
+	} requests[] = {
+		{ "textDocument/documentSymbol", symbols }, { "textDocument/definition", definition },
+		{ "textDocument/codeAction", code_actions }, { "textDocument/completion", complete },
+		{ "textDocument/hover", hover },
+	};
+	for (size_t i = 0; i < sizeof(requests) / sizeof(requests[0]); i++)
+		if (strcmp(m, requests[i].method) == 0) {
+			text_document(params, &uri);
+			requests[i].answer(s, id, uri ? doc_find(s, uri) : NULL, params);
+			return 1;
+		}
 	/* other notifications ($/cancelRequest, initialized, ...) need nothing;
 	 * an unknown request gets its error */
 	if (id && strncmp(m, "$/", 2) != 0)
