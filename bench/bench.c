@@ -46,6 +46,7 @@
 #include <yaml.h>
 
 #include "config.h"
+#include "engine/engine.h"
 #include "load/load.h"
 #include "load/node.h"
 #include "stacklint/stacklint.h"
@@ -105,6 +106,7 @@ struct config {
 	bool fork;
 	int top;
 	unsigned timeout;
+	int rules; /* --rules N: the N slowest rules, after the modes */
 	bool sel[N_MODES];
 };
 
@@ -551,6 +553,55 @@ static const char *fmt_rate(char *buf, size_t n, double v)
 	return buf;
 }
 
+static int mode_index(const char *key);
+
+static int cmp_ns_desc(const void *a, const void *b, void *ctx)
+{
+	const uint64_t *ns = ctx;
+	uint64_t x = ns[*(const size_t *)a], y = ns[*(const size_t *)b];
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* --rules: the full mode's warm-up and timed passes in this process, each
+ * rule's CPU time summed by the engine (sl_rule_cpu_ns), then the slowest. */
+static int rule_times(const struct inputs *in, const struct config *cfg)
+{
+	size_t nr;
+	const struct sl_rule *const *rules = sl_registry(&nr);
+	uint64_t *ns = calloc(nr + 2, sizeof(*ns));
+	size_t *order = malloc((nr + 2) * sizeof(*order));
+	if (!ns || !order) {
+		free(ns);
+		free(order);
+		return -1;
+	}
+	sl_rule_cpu_ns = ns;
+	size_t no_tree = 0, diags = 0;
+	int passes = cfg->warmup + cfg->reps;
+	for (int p = 0; p < passes; p++)
+		if (run_pass(&all_modes[mode_index("full")], in, NULL, &no_tree, &diags) < 0)
+			return -1;
+	sl_rule_cpu_ns = NULL;
+	uint64_t rules_ns = 0;
+	for (size_t i = 0; i < nr; i++)
+		rules_ns += ns[i];
+	double per = 1e6 * passes; /* ns summed over passes -> ms per pass */
+	printf("\nrules by CPU time (full mode, %d passes, ms per pass; %zu rules registered):\n"
+	       "  %9.3f ms  loading (sl_load)\n  %9.3f ms  template model (sl_template_build)\n"
+	       "  %9.3f ms  all rules\n", passes, nr, (double)ns[nr] / per, (double)ns[nr + 1] / per,
+	       (double)rules_ns / per);
+	for (size_t i = 0; i < nr; i++)
+		order[i] = i;
+	qsort_r(order, nr, sizeof(*order), cmp_ns_desc, ns);
+	for (int k = 0; k < cfg->rules && (size_t)k < nr && ns[order[k]]; k++)
+		printf("  %9.3f ms  %5.1f%%  %s\n", (double)ns[order[k]] / per,
+		       rules_ns ? 100.0 * (double)ns[order[k]] / (double)rules_ns : 0.0,
+		       rules[order[k]]->id);
+	free(ns);
+	free(order);
+	return 0;
+}
+
 static void usage(FILE *out)
 {
 	fputs("Usage: bench [OPTIONS] [FILE|DIRECTORY]...\n"
@@ -568,6 +619,9 @@ static void usage(FILE *out)
 	      "  -t, --top N        list the N slowest files of the full mode (default 5;\n"
 	      "                     timed in the warm-up passes)\n"
 	      "      --timeout S    give up on a mode after S seconds (default 600; 0: never)\n"
+	      "      --rules N      then, in this process, time every rule over the warm-up\n"
+	      "                     and timed passes of the full mode and list the N slowest,\n"
+	      "                     with loading and the template model (CPU time)\n"
 	      "      --no-fork      run modes in this process (for perf/valgrind; peak RSS\n"
 	      "                     is then cumulative)\n"
 	      "  -h, --help\n",
@@ -618,7 +672,7 @@ int main(int argc, char **argv)
 	parse_modes(&cfg, SL_DEFAULT_BACKEND_FYAML
 				  ? "events-libyaml,events-libfyaml,parse-libyaml,parse-libfyaml,full,full-libyaml"
 				  : "events-libyaml,events-libfyaml,parse-libyaml,parse-libfyaml,full,full-libfyaml");
-	enum { OPT_NO_FORK = 256, OPT_TIMEOUT };
+	enum { OPT_NO_FORK = 256, OPT_TIMEOUT, OPT_RULES };
 	static const struct option longopts[] = {
 		{ "reps", required_argument, NULL, 'n' },
 		{ "warmup", required_argument, NULL, 'w' },
@@ -627,6 +681,7 @@ int main(int argc, char **argv)
 		{ "top", required_argument, NULL, 't' },
 		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 		{ "no-fork", no_argument, NULL, OPT_NO_FORK },
+		{ "rules", required_argument, NULL, OPT_RULES },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -654,6 +709,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_NO_FORK:
 			cfg.fork = false;
+			break;
+		case OPT_RULES:
+			cfg.rules = atoi(optarg);
 			break;
 		case 'h':
 			usage(stdout);
@@ -863,6 +921,8 @@ int main(int argc, char **argv)
 		}
 		free(order);
 	}
+	if (cfg.rules > 0 && rule_times(&in, &cfg) < 0)
+		return 2;
 	int rc = 0;
 	for (size_t i = 0; i < N_MODES; i++)
 		if (cfg.sel[i] && res[i].state != 1)

@@ -14,8 +14,9 @@ static void check(struct sl_ctx *c)
 		if (!k->len)
 			sl_report(c, k, "a parameter name must not be empty");
 		else if (j < k->len)
-			sl_report(c, k, "parameter name '%s' must be alphanumeric (A-Z, a-z, 0-9): '%c' at "
-				  "position %zu is not", k->str, k->str[j], j + 1);
+			sl_report(c, k, "parameter name '%s' must be alphanumeric (A-Z, a-z, 0-9): '%.*s' at "
+				  "position %zu is not", k->str, (int)sl_utf8_char_len(k->str + j, k->len - j),
+				  k->str + j, sl_utf8_chars(k->str, j) + 1);
 	}
 }
 

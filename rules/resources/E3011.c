@@ -22,8 +22,9 @@ static void check(struct sl_ctx *c)
 		if (k->len == 0)
 			sl_report(c, k, "a resource's name must not be empty");
 		else if (j < k->len)
-			sl_report(c, k, "resource name '%s' has the character '%c'; logical IDs are "
-				  "alphanumeric (A-Z, a-z, 0-9)", k->str, k->str[j]);
+			sl_report(c, k, "resource name '%s' has the character '%.*s'; logical IDs are "
+				  "alphanumeric (A-Z, a-z, 0-9)", k->str,
+				  (int)sl_utf8_char_len(k->str + j, k->len - j), k->str + j);
 		else if (k->len > MAX_NAME)
 			sl_report(c, k, "resource name is %u characters long; CloudFormation allows at "
 				  "most %d", (unsigned)k->len, MAX_NAME);

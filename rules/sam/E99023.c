@@ -73,8 +73,9 @@ static void check_domain(struct sl_ctx *c, const struct sl_node *d, bool http)
 			char ch = p->str[j];
 			if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
 			      ch == '/' || ch == '-' || ch == '_')) {
-				sl_report(c, p, "BasePath '%s' has the character '%c': SAM takes letters, digits, "
-					  "'/', '-' and '_' in the base paths of HTTP APIs", p->str, ch);
+				sl_report(c, p, "BasePath '%s' has the character '%.*s': SAM takes letters, digits, "
+					  "'/', '-' and '_' in the base paths of HTTP APIs", p->str,
+					  (int)sl_utf8_char_len(p->str + j, p->len - j), p->str + j);
 				break;
 			}
 		}

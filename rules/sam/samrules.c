@@ -62,12 +62,10 @@ void sl_samr_each_resource(struct sl_ctx *c, const char *type,
 			   void *ud)
 {
 	const struct sl_template *t = c->t;
-	size_t len = strlen(type);
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!e->type || e->type->kind != SL_SCALAR || e->type->len != len ||
-		    memcmp(e->type->str, type, len) != 0)
-			continue;
+	const uint32_t *ix;
+	size_t n = sl_template_of_type(t, type, strlen(type), &ix);
+	for (size_t i = 0; i < n; i++) {
+		const struct sl_entity *e = &t->resources.items[ix[i]];
 		const struct sl_node *props = sl_samr_props(e);
 		if (props)
 			fn(c, e, props, ud);

@@ -161,12 +161,23 @@ static size_t rules_run(const struct sl_options *o)
 	return k;
 }
 
-/* Writes the report to --output-file. Returns 0, or 1 after a message. */
+/* Writes the report to --output-file. Returns 0, or 1 after a message. The
+ * file is opened non-blocking: a FIFO that nobody reads would otherwise hold
+ * the run in open() for ever (ENXIO instead); once open, writes block as
+ * usual. */
 static int write_output_file(const char *path, const struct sl_buf *b)
 {
-	FILE *f = fopen(path, "wb");
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NONBLOCK | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		fprintf(stderr, "stacklint: cannot write '%s': %s\n", path,
+			errno == ENXIO ? "a FIFO with no reader" : strerror(errno));
+		return 1;
+	}
+	int fl = fcntl(fd, F_GETFL);
+	FILE *f = fl >= 0 && fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == 0 ? fdopen(fd, "wb") : NULL;
 	if (!f) {
 		fprintf(stderr, "stacklint: cannot write '%s': %s\n", path, strerror(errno));
+		close(fd);
 		return 1;
 	}
 	size_t n = b->data ? fwrite(b->data, 1, b->len, f) : 0;

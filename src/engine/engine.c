@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "custom/custom.h"
@@ -669,6 +670,15 @@ int sl_lint_buffer(struct sl_report **out, const struct sl_options *opts, const 
 	return sl_lint_buffer_kind(out, opts, filename, SL_FILE_TEMPLATE, buf, len);
 }
 
+uint64_t *sl_rule_cpu_ns;
+
+static uint64_t thread_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
 /* Whether the caller asked the lint to stop (sl_options.cancel). */
 static bool canceled(const struct sl_options *opts)
 {
@@ -707,8 +717,13 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 	/* a samconfig.toml is read by the TOML reader into the same tree a
 	 * samconfig.yaml gives, which the samconfig rules read alike */
 	bool toml = kind == SL_FILE_SAMCONFIG && toml_name(filename);
+	size_t nreg;
+	sl_registry(&nreg);
+	uint64_t t0 = sl_rule_cpu_ns ? thread_ns() : 0;
 	if ((toml ? sl_load_toml : sl_load)(&doc, &ta, buf, len, &lo) < 0)
 		goto fail;
+	if (sl_rule_cpu_ns)
+		sl_rule_cpu_ns[nreg] += thread_ns() - t0;
 	for (size_t i = 0; i < doc.n_diags; i++) {
 		const struct sl_ldiag *d = &doc.diags[i];
 		if (doc.empty && kind != SL_FILE_TEMPLATE) {
@@ -741,8 +756,11 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 		}
 	} else if (doc.root && doc.root->kind == SL_MAP) {
 		rep->pub.is_template = is_template_root(doc.root);
+		t0 = sl_rule_cpu_ns ? thread_ns() : 0;
 		if (sl_template_build(&t, &doc, &ta) < 0)
 			goto fail;
+		if (sl_rule_cpu_ns)
+			sl_rule_cpu_ns[nreg + 1] += thread_ns() - t0;
 		c.t = &t;
 		c.root = t.root ? t.root : doc.root;
 		/* the template's own include_checks add to the options' (local
@@ -764,7 +782,10 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 			if (canceled(opts))
 				goto cancel;
 			c.rule = rules[i];
+			t0 = sl_rule_cpu_ns ? thread_ns() : 0;
 			rules[i]->check(&c);
+			if (sl_rule_cpu_ns)
+				sl_rule_cpu_ns[i] += thread_ns() - t0;
 		}
 		/* then the user's custom rules (-z), on templates only */
 		if (opts && opts->custom_rules)

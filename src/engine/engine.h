@@ -54,6 +54,12 @@ struct sl_ctx {
 	size_t suggest_work;
 };
 
+/* For profilers (bench --rules), never set by stacklint itself: when non-NULL,
+ * each lint adds the CPU nanoseconds (of the calling thread) of every template
+ * rule at its registry index, of loading at index n and of building the
+ * template model at n + 1 (n from sl_registry). Single-threaded use only. */
+extern uint64_t *sl_rule_cpu_ns;
+
 /* The value a rule family stored for this template under `key` (the address of
  * a static of that family), or NULL. */
 void *sl_memo_get(struct sl_ctx *c, const void *key);

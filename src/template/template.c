@@ -728,6 +728,72 @@ static int index_modules(struct sl_template *t)
 	return sl_prefixes_build(&t->modules, t->arena, str, len, n);
 }
 
+static int type_cmp(const void *x, const void *y, void *ud)
+{
+	const struct sl_entity *items = ud;
+	uint32_t i = *(const uint32_t *)x, j = *(const uint32_t *)y;
+	const struct sl_node *a = items[i].type, *b = items[j].type;
+	size_t n = a->len < b->len ? a->len : b->len;
+	int c = memcmp(a->str, b->str, n);
+	if (c == 0 && a->len != b->len)
+		c = a->len < b->len ? -1 : 1;
+	return c ? c : (i > j) - (i < j);
+}
+
+/* t->by_type: the resources with a scalar Type, sorted by it (then by index,
+ * so each type's run is in source order). */
+static int index_types(struct sl_template *t)
+{
+	const struct sl_index *r = &t->resources;
+	if (r->n == 0)
+		return 0;
+	t->by_type = sl_arena_alloc(t->arena, r->n * sizeof(*t->by_type));
+	if (!t->by_type)
+		return -1;
+	size_t k = 0;
+	for (size_t i = 0; i < r->n; i++)
+		if (sl_node_is(r->items[i].type, SL_SCALAR))
+			t->by_type[k++] = (uint32_t)i;
+	t->n_by_type = k;
+	qsort_r(t->by_type, k, sizeof(*t->by_type), type_cmp, r->items);
+	return 0;
+}
+
+/* <0, 0, >0 as resource i's Type sorts before, equal to, after (type, len). */
+static int type_vs(const struct sl_template *t, uint32_t i, const char *type, size_t len)
+{
+	const struct sl_node *a = t->resources.items[i].type;
+	size_t n = a->len < len ? a->len : len;
+	int c = memcmp(a->str, type, n);
+	if (c == 0 && a->len != len)
+		c = a->len < len ? -1 : 1;
+	return c;
+}
+
+size_t sl_template_of_type(const struct sl_template *t, const char *type, size_t len,
+			   const uint32_t **first)
+{
+	size_t lo = 0, hi = t->n_by_type;
+	while (lo < hi) { /* the first not below type */
+		size_t mid = lo + (hi - lo) / 2;
+		if (type_vs(t, t->by_type[mid], type, len) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t end = lo;
+	hi = t->n_by_type;
+	while (end < hi) { /* the first above type */
+		size_t mid = end + (hi - end) / 2;
+		if (type_vs(t, t->by_type[mid], type, len) <= 0)
+			end = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = t->by_type ? t->by_type + lo : NULL;
+	return end - lo;
+}
+
 int sl_template_build(struct sl_template *t, const struct sl_doc *doc, struct sl_arena *a)
 {
 	memset(t, 0, sizeof(*t));
@@ -770,7 +836,7 @@ int sl_template_build(struct sl_template *t, const struct sl_doc *doc, struct sl
 	    build_index(t, &t->outputs, sl_section(t, SL_SEC_OUTPUTS), false) < 0)
 		return -1;
 
-	if (index_modules(t) < 0)
+	if (index_modules(t) < 0 || index_types(t) < 0)
 		return -1;
 
 	struct walk w;

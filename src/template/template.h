@@ -100,6 +100,11 @@ struct sl_template {
 		bool glob;
 	} *generated;
 	size_t n_generated, cap_generated;
+	/* indices into resources.items sorted by Type text, each type's in source
+	 * order; resources whose Type is not a scalar are left out
+	 * (sl_template_of_type) */
+	uint32_t *by_type;
+	size_t n_by_type;
 	struct sl_sam_names *sam_names; /* what SAM generates: built by sl_sam_build() (sam.h) */
 	struct sl_prefixes modules;     /* the logical IDs of module resources */
 };
@@ -114,6 +119,13 @@ bool sl_template_foreach_id(const struct sl_template *t, const char *name, size_
 int sl_template_build(struct sl_template *t, const struct sl_doc *doc, struct sl_arena *a);
 
 const struct sl_entity *sl_index_find(const struct sl_index *ix, const char *name, size_t len);
+
+/* The resources whose Type is exactly type (len bytes): *first gets their
+ * indices into t->resources.items, in source order; returns how many. A
+ * binary search: rules that check one type cost what that type has, not what
+ * the template has. */
+size_t sl_template_of_type(const struct sl_template *t, const char *type, size_t len,
+			   const uint32_t **first);
 
 /* The resource of t that v names with Ref (its logical ID) or Fn::GetAtt (the
  * logical ID before the attribute, in the list or the dotted form), when that

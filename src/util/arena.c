@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 struct sl_arena_chunk {
 	struct sl_arena_chunk *next;
@@ -19,6 +20,10 @@ struct sl_arena_chunk {
 };
 
 #define ALIGN (sizeof(max_align_t))
+#define HUGE_PAGE ((size_t)2 << 20)
+#define HUGE_CHUNK ((size_t)4 << 20)
+/* data bytes of the largest chunk: with its header, 8 MiB (four huge pages) */
+#define MAX_CHUNK (((size_t)8 << 20) - sizeof(struct sl_arena_chunk))
 
 void sl_arena_init(struct sl_arena *a)
 {
@@ -47,6 +52,27 @@ void *sl_arena_alloc(struct sl_arena *a, size_t size)
 	return c->data;
 }
 #else
+/* A chunk of at least *want data bytes; *want gets what it holds. The big
+ * ones (a large template's tree: 8 MiB each) are whole 2 MiB pages, aligned,
+ * and offered to the kernel for transparent huge pages: first touching a
+ * 4 KiB page costs a fault each, a few hundred thousand of them for a 20 MB
+ * template. Where THP is off, madvise fails harmlessly. */
+static struct sl_arena_chunk *new_chunk(size_t *want)
+{
+	size_t bytes = sizeof(struct sl_arena_chunk) + *want;
+	if (*want < HUGE_CHUNK)
+		return malloc(bytes);
+	bytes = (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	void *p = aligned_alloc(HUGE_PAGE, bytes);
+	if (!p)
+		return NULL;
+#ifdef MADV_HUGEPAGE
+	madvise(p, bytes, MADV_HUGEPAGE);
+#endif
+	*want = bytes - sizeof(struct sl_arena_chunk);
+	return p;
+}
+
 void *sl_arena_alloc(struct sl_arena *a, size_t size)
 {
 	size = (size + ALIGN - 1) & ~(ALIGN - 1);
@@ -54,11 +80,11 @@ void *sl_arena_alloc(struct sl_arena *a, size_t size)
 		size = ALIGN;
 	if ((size_t)(a->end - a->cur) < size) {
 		size_t want = a->head ? a->head->size * 2 : (a->first_chunk ? a->first_chunk : 16384);
-		if (want > (8u << 20))
-			want = 8u << 20;
+		if (want > MAX_CHUNK)
+			want = MAX_CHUNK;
 		if (want < size)
 			want = size;
-		struct sl_arena_chunk *c = malloc(sizeof(*c) + want);
+		struct sl_arena_chunk *c = new_chunk(&want);
 		if (!c)
 			return NULL;
 		c->size = want;

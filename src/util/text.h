@@ -16,6 +16,21 @@ size_t sl_edit_distance(const char *a, size_t la, const char *b, size_t lb);
  * schemas and limits count. */
 size_t sl_utf8_chars(const char *s, size_t len);
 
+/* Bytes of the character that starts at s (n > 0 bytes left): its UTF-8
+ * sequence, or 1 for ASCII and for a byte that starts none. Messages quoting
+ * one character print that many bytes, never half of one. */
+static inline size_t sl_utf8_char_len(const char *s, size_t n)
+{
+	unsigned char b = (unsigned char)s[0];
+	size_t l = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+	if (l > n)
+		return 1;
+	for (size_t i = 1; i < l; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			return 1;
+	return l;
+}
+
 /* The value of a hexadecimal digit, or -1. */
 static inline int sl_hexval(char c)
 {

@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import unittest
 
 import test_cli as base
@@ -93,6 +94,37 @@ class TestUnboundedReads(BoundsCase):
         rc, out, err, _ = self.measured("--spec", "ff", "t.yaml")
         self.assertEqual(rc, 1, err)
         self.assertIn("--spec ff", err)
+    def test_output_fifo_without_reader_does_not_hang(self):
+        # --output-file naming a FIFO nobody reads: open() would block for ever
+        os.mkfifo(os.path.join(self.dir, "out"))
+        self.write("t.yaml", TEMPLATE)
+        rc, out, err, _ = self.measured("--output-file", "out", "t.yaml")
+        self.assertEqual(rc, 1, err)
+        self.assertIn("cannot write 'out': a FIFO with no reader", err)
+
+    def test_output_fifo_with_a_reader_gets_the_report(self):
+        os.mkfifo(os.path.join(self.dir, "out"))
+        self.write("bad.yaml", BAD)
+        got = []
+        reader = threading.Thread(target=lambda: got.append(
+            open(os.path.join(self.dir, "out"), "rb").read()))
+        reader.start()
+        try:
+            # the reader may not have opened its end yet: retry while ENXIO
+            for _ in range(100):
+                rc, out, err, _ = self.measured("--output-file", "out", "bad.yaml")
+                if "no reader" not in err:
+                    break
+                time.sleep(0.05)
+        finally:
+            if not got and reader.is_alive():
+                # unblock a reader still waiting for a writer
+                with open(os.path.join(self.dir, "out"), "wb"):
+                    pass
+            reader.join(10)
+        self.assertEqual(rc, 2, err)
+        self.assertIn(b"E3006", got[0])
+
 
     def test_pipe_with_a_writer_is_read(self):
         # what `stacklint <(cat t.yaml)` passes: /dev/fd/N, a pipe
