@@ -3,6 +3,28 @@
 
 #include "rules/schema.h"
 
+enum verdict { REMOVED, SUGGEST, UNKNOWN };
+
+/* Reports each resource of the type run k (but module resources) at its Type;
+ * extra is the override spec's reason (REMOVED) or the suggestion (SUGGEST). */
+static void report_run(struct sl_ctx *c, size_t k, enum verdict v, const char *extra)
+{
+	const struct sl_template *t = c->t;
+	for (size_t i = t->type_runs[k]; i < t->type_runs[k + 1]; i++) {
+		const struct sl_entity *e = &t->resources.items[t->by_type[i]];
+		if (e->module)
+			continue;
+		const char *ty = e->type->str;
+		if (v == REMOVED)
+			sl_report(c, e->type, "resource type '%s' is not allowed here: %s; use a type the "
+				  "override spec allows, or change the spec", ty, extra);
+		else if (v == SUGGEST)
+			sl_report(c, e->type, "unknown resource type '%s' (did you mean '%s'?)", ty, extra);
+		else
+			sl_report(c, e->type, "unknown resource type '%s'", ty);
+	}
+}
+
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
@@ -10,16 +32,13 @@ static void check(struct sl_ctx *c)
 	uint32_t n = 0;
 	if (t->macro_global)
 		return; /* a macro may provide its own types (AWS::S3::Object of the S3Objects macro) */
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_node *ty = t->resources.items[i].type;
-		if (!ty || t->resources.items[i].module)
-			continue;
+	for (size_t k = 0; k < t->n_types; k++) { /* each Type judged once */
+		const struct sl_node *ty = t->resources.items[t->by_type[t->type_runs[k]]].type;
 		if (sl_spec_resource(c->spec, ty->str, ty->len) != SL_SPEC_NONE)
 			continue;
 		char why[400]; /* a type an override spec (--override-spec) does not allow */
 		if (sl_spec_type_removed(c->spec, ty->str, ty->len, why, sizeof why)) {
-			sl_report(c, ty, "resource type '%s' is not allowed here: %s; use a type the override spec "
-				  "allows, or change the spec", ty->str, why);
+			report_run(c, k, REMOVED, why);
 			continue;
 		}
 		if (sl_schema_unchecked_type(ty->str, ty->len))
@@ -31,14 +50,11 @@ static void check(struct sl_ctx *c)
 				c->oom = true;
 				return;
 			}
-			for (uint32_t k = 0; k < n; k++)
-				names[k] = sl_spec_resource_name(c->spec, k);
+			for (uint32_t j = 0; j < n; j++)
+				names[j] = sl_spec_resource_name(c->spec, j);
 		}
 		const char *sug = sl_suggest(ty->str, ty->len, names, n);
-		if (sug)
-			sl_report(c, ty, "unknown resource type '%s' (did you mean '%s'?)", ty->str, sug);
-		else
-			sl_report(c, ty, "unknown resource type '%s'", ty->str);
+		report_run(c, k, sug ? SUGGEST : UNKNOWN, sug);
 	}
 	free(names);
 }

@@ -195,57 +195,66 @@ enum sl_lifecycle_status sl_lifecycle_status_on(const struct sl_lifecycle *lc, u
 	return lc->status;
 }
 
+static void report(struct sl_ctx *c, enum sl_lifecycle_status status,
+		   const struct sl_lifecycle *lc, const struct sl_node *ty);
+
 void sl_lifecycle_check(struct sl_ctx *c, enum sl_lifecycle_status status)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_node *ty = t->resources.items[i].type;
-		if (!ty || ty->kind != SL_SCALAR)
-			continue;
-		const struct sl_lifecycle *lc = sl_lifecycle_find(ty->str, ty->len);
+	for (size_t k = 0; k < t->n_types; k++) {
+		/* one lookup per Type, then each resource of it */
+		const struct sl_node *first = t->resources.items[t->by_type[t->type_runs[k]]].type;
+		const struct sl_lifecycle *lc = sl_lifecycle_find(first->str, first->len);
 		if (!lc || sl_lifecycle_status_on(lc, c->today) != status)
 			continue;
-		char date[11], instead[160] = "";
-		if (lc->instead)
-			snprintf(instead, sizeof(instead), "; AWS names %s as the alternative", lc->instead);
+		for (size_t i = t->type_runs[k]; i < t->type_runs[k + 1]; i++)
+			report(c, status, lc, t->resources.items[t->by_type[i]].type);
+	}
+}
+
+static void report(struct sl_ctx *c, enum sl_lifecycle_status status,
+		   const struct sl_lifecycle *lc, const struct sl_node *ty)
+{
+	char date[11], instead[160] = "";
+	if (lc->instead)
+		snprintf(instead, sizeof(instead), "; AWS names %s as the alternative", lc->instead);
+	if (lc->date)
+		sl_date_format(date, lc->date);
+	switch (status) {
+	case SL_LC_SHUTDOWN:
 		if (lc->date)
-			sl_date_format(date, lc->date);
-		switch (status) {
-		case SL_LC_SHUTDOWN:
-			if (lc->date)
-				sl_report(c, ty, "%s is a resource type of %s, which was shut down on %s: "
-					  "creating it fails; move to another service%s", ty->str, lc->service,
-					  date, instead);
-			else
-				sl_report(c, ty, "%s is a resource type of %s, which has been discontinued: "
-					  "creating it fails; move to another service%s", ty->str, lc->service,
-					  instead);
-			break;
-		case SL_LC_SUNSET:
-			if (lc->date)
-				sl_report(c, ty, "%s is a resource type of %s, which will be shut down on %s: "
-					  "plan a migration before then%s", ty->str, lc->service, date, instead);
-			else
-				sl_report(c, ty, "%s is a resource type of %s, which is being shut down (the "
-					  "dates vary by Region, see the AWS Health Dashboard): plan a migration%s",
-					  ty->str, lc->service, instead);
-			break;
-		case SL_LC_MAINTENANCE:
-			if (lc->detail)
-				sl_report(c, ty, "%s is in maintenance: %s%s", ty->str, lc->detail, instead);
-			else if (lc->date && c->today < lc->date)
-				sl_report(c, ty, "%s is a resource type of %s, which closes to new customers on "
-					  "%s and gets no new features: a new account will not be able to create "
-					  "it%s", ty->str, lc->service, date, instead);
-			else if (lc->date)
-				sl_report(c, ty, "%s is a resource type of %s, which has been closed to new "
-					  "customers since %s and gets no new features: a new account cannot "
-					  "create it%s", ty->str, lc->service, date, instead);
-			else
-				sl_report(c, ty, "%s is a resource type of %s, which is closed to new customers "
-					  "and gets no new features: a new account cannot create it%s", ty->str,
-					  lc->service, instead);
-			break;
-		}
+			sl_report(c, ty, "%s is a resource type of %s, which was shut down on %s: "
+				  "creating it fails; move to another service%s", ty->str, lc->service,
+				  date, instead);
+		else
+			sl_report(c, ty, "%s is a resource type of %s, which has been discontinued: "
+				  "creating it fails; move to another service%s", ty->str, lc->service,
+				  instead);
+		break;
+	case SL_LC_SUNSET:
+		if (lc->date)
+			sl_report(c, ty, "%s is a resource type of %s, which will be shut down on %s: "
+				  "plan a migration before then%s", ty->str, lc->service, date, instead);
+		else
+			sl_report(c, ty, "%s is a resource type of %s, which is being shut down (the "
+				  "dates vary by Region, see the AWS Health Dashboard): plan a migration%s",
+				  ty->str, lc->service, instead);
+		break;
+	case SL_LC_MAINTENANCE:
+		if (lc->detail)
+			sl_report(c, ty, "%s is in maintenance: %s%s", ty->str, lc->detail, instead);
+		else if (lc->date && c->today < lc->date)
+			sl_report(c, ty, "%s is a resource type of %s, which closes to new customers on "
+				  "%s and gets no new features: a new account will not be able to create "
+				  "it%s", ty->str, lc->service, date, instead);
+		else if (lc->date)
+			sl_report(c, ty, "%s is a resource type of %s, which has been closed to new "
+				  "customers since %s and gets no new features: a new account cannot "
+				  "create it%s", ty->str, lc->service, date, instead);
+		else
+			sl_report(c, ty, "%s is a resource type of %s, which is closed to new customers "
+				  "and gets no new features: a new account cannot create it%s", ty->str,
+				  lc->service, instead);
+		break;
 	}
 }

@@ -756,6 +756,16 @@ static int index_types(struct sl_template *t)
 			t->by_type[k++] = (uint32_t)i;
 	t->n_by_type = k;
 	qsort_r(t->by_type, k, sizeof(*t->by_type), type_cmp, r->items);
+	t->type_runs = sl_arena_alloc(t->arena, (k + 1) * sizeof(*t->type_runs));
+	if (!t->type_runs)
+		return -1;
+	for (size_t i = 0; i < k; i++) {
+		const struct sl_node *a = r->items[t->by_type[i]].type;
+		const struct sl_node *b = i ? r->items[t->by_type[i - 1]].type : NULL;
+		if (!b || a->len != b->len || memcmp(a->str, b->str, a->len) != 0)
+			t->type_runs[t->n_types++] = (uint32_t)i;
+	}
+	t->type_runs[t->n_types] = (uint32_t)k;
 	return 0;
 }
 

@@ -105,6 +105,10 @@ struct sl_template {
 	 * (sl_template_of_type) */
 	uint32_t *by_type;
 	size_t n_by_type;
+	/* where each Type's run starts in by_type, n_types + 1 entries (the last
+	 * is n_by_type): rules that judge a type once visit each type once */
+	uint32_t *type_runs;
+	size_t n_types;
 	struct sl_sam_names *sam_names; /* what SAM generates: built by sl_sam_build() (sam.h) */
 	struct sl_prefixes modules;     /* the logical IDs of module resources */
 };
