@@ -1,121 +1,272 @@
 /* W99104: an API Gateway integration to a function that API Gateway may not invoke. */
-#include <stdio.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rules/lambda/lambda.h"
 
-enum grant { NO = 0, YES, UNKNOWN };
+/* What the template's permissions and SAM connectors let API Gateway invoke,
+ * gathered in one pass so that each integration is judged by a few lookups. */
+enum {
+	BY_PERMISSION = 1, /* a permission's FunctionName refers to this logical ID */
+	BY_CONNECTOR = 2,  /* a connector's Destination Id is this logical ID */
+	LITERAL = 4,       /* a permission's FunctionName is this literal text */
+	NAME = 8,          /* some resource's FunctionName is this (truncated as in want[]) */
+	ARN_OK = 16,       /* ... and a literal ARN names it */
+};
 
-/* Does a resource reference (Ref X or GetAtt X.Arn) name the function, or
- * through an alias or version of it? */
-static enum grant names_resource(const struct sl_template *t, const struct sl_entity *f,
-				 const char *id, size_t len, int depth)
+/* The ARN test writes ":function:<name>" into 300 bytes: names count by their
+ * first ARN_NAME_MAX bytes. */
+#define ARN_NAME_MAX (300 - sizeof(":function:"))
+
+struct slot {
+	const char *s;
+	size_t len;
+	uint64_t h;
+	unsigned flags;
+	size_t stamp; /* the literal that last looked at this NAME */
+};
+
+struct perms {
+	bool all;     /* something may let API Gateway invoke every function */
+	bool literal; /* some permission names its function by literal text */
+	bool oom;
+	struct slot *slots; /* open addressing, s == NULL: empty */
+	size_t n, cap;
+};
+
+static uint64_t fnv_step(uint64_t h, unsigned char b)
 {
-	if (f->key->len == len && memcmp(f->key->str, id, len) == 0)
-		return YES;
-	const struct sl_entity *r = sl_index_find(&t->resources, id, len);
-	if (!r)
-		return sl_template_implicit(t, id, len) ? UNKNOWN : NO;
-	if ((sl_samr_type_is(r, "AWS::Lambda::Alias") || sl_samr_type_is(r, "AWS::Lambda::Version")) &&
-	    depth < 4) {
-		const struct sl_node *fn = sl_map_get(sl_samr_props(r), "FunctionName");
-		const struct sl_node *k = sl_node_intrinsic(fn);
-		if (!k)
-			return UNKNOWN;
-		const struct sl_node *a = fn->pairs[0].value;
-		if (sl_str_eq(k, "Ref") && sl_node_is(a, SL_SCALAR))
-			return names_resource(t, f, a->str, a->len, depth + 1);
-		return UNKNOWN;
-	}
-	return NO;
+	return (h ^ b) * 1099511628211u;
 }
 
-/* Whether a permission's FunctionName refers to function f. */
-static enum grant names_function(const struct sl_template *t, const struct sl_entity *f,
-				 const struct sl_node *fn)
+#define FNV_START 14695981039346656037u
+
+static uint64_t fnv(const char *s, size_t len)
+{
+	uint64_t h = FNV_START;
+	for (size_t i = 0; i < len; i++)
+		h = fnv_step(h, (unsigned char)s[i]);
+	return h;
+}
+
+static struct slot *lookup(const struct perms *p, const char *s, size_t len, uint64_t h)
+{
+	if (!p->cap)
+		return NULL;
+	for (size_t i = h & (p->cap - 1);; i = (i + 1) & (p->cap - 1)) {
+		struct slot *sl = &p->slots[i];
+		if (!sl->s)
+			return NULL;
+		if (sl->h == h && sl->len == len && memcmp(sl->s, s, len) == 0)
+			return sl;
+	}
+}
+
+static void add(struct perms *p, const char *s, size_t len, unsigned flags)
+{
+	uint64_t h = fnv(s, len);
+	struct slot *sl = lookup(p, s, len, h);
+	if (sl) {
+		sl->flags |= flags;
+		return;
+	}
+	if (2 * (p->n + 1) > p->cap) {
+		size_t cap = p->cap ? 2 * p->cap : 64;
+		struct slot *ns = calloc(cap, sizeof(*ns));
+		if (!ns) {
+			p->oom = true;
+			return;
+		}
+		for (size_t i = 0; i < p->cap; i++) {
+			if (!p->slots[i].s)
+				continue;
+			size_t j = p->slots[i].h & (cap - 1);
+			while (ns[j].s)
+				j = (j + 1) & (cap - 1);
+			ns[j] = p->slots[i];
+		}
+		free(p->slots);
+		p->slots = ns;
+		p->cap = cap;
+	}
+	size_t j = h & (p->cap - 1);
+	while (p->slots[j].s)
+		j = (j + 1) & (p->cap - 1);
+	p->slots[j] = (struct slot){ .s = s, .len = len, .h = h, .flags = flags };
+	p->n++;
+}
+
+/* The logical IDs a resource reference (Ref X or GetAtt X.Arn) names: X, and
+ * through an alias or version the function behind it; p->all when the chain
+ * ends where the function cannot be known. As names_resource() judged it. */
+static void resource_ids(struct perms *p, const struct sl_template *t, const char *id, size_t len)
+{
+	for (int depth = 0;; depth++) {
+		add(p, id, len, BY_PERMISSION);
+		const struct sl_entity *r = sl_index_find(&t->resources, id, len);
+		if (!r) {
+			p->all = p->all || sl_template_implicit(t, id, len);
+			return;
+		}
+		bool alias = sl_samr_type_is(r, "AWS::Lambda::Alias") ||
+			     sl_samr_type_is(r, "AWS::Lambda::Version");
+		if (!alias || depth >= 4)
+			return;
+		const struct sl_node *fn = sl_map_get(sl_samr_props(r), "FunctionName");
+		const struct sl_node *k = sl_node_intrinsic(fn);
+		const struct sl_node *a = k ? fn->pairs[0].value : NULL;
+		if (!k || !sl_str_eq(k, "Ref") || !sl_node_is(a, SL_SCALAR)) {
+			p->all = true;
+			return;
+		}
+		id = a->str;
+		len = a->len;
+	}
+}
+
+/* A permission's FunctionName, as names_function() judged it for every function. */
+static void function_name(struct perms *p, const struct sl_template *t, const struct sl_node *fn)
 {
 	const struct sl_node *k = sl_node_intrinsic(fn);
 	if (!k) {
-		if (!sl_samr_is_string(fn))
-			return UNKNOWN;
-		const struct sl_node *name = sl_map_get(sl_samr_props(f), "FunctionName");
-		if (!name)
-			return NO; /* a generated name cannot be written literally */
-		if (!sl_samr_is_string(name))
-			return UNKNOWN;
-		if (sl_str_eq(fn, name->str))
-			return YES;
-		/* an ARN, qualified or not: ...:function:<name>[:qualifier] */
-		char want[300];
-		snprintf(want, sizeof(want), ":function:%s", name->str);
-		const char *at = strstr(fn->str, want);
-		if (at && (at[strlen(want)] == 0 || at[strlen(want)] == ':'))
-			return YES;
-		return NO;
+		if (!sl_samr_is_string(fn)) {
+			p->all = true;
+			return;
+		}
+		p->literal = true;
+		add(p, fn->str, fn->len, LITERAL);
+		return;
 	}
 	const struct sl_node *a = fn->pairs[0].value;
 	if (sl_str_eq(k, "Ref") && sl_node_is(a, SL_SCALAR)) {
 		if (sl_index_find(&t->resources, a->str, a->len) || sl_template_implicit(t, a->str, a->len))
-			return names_resource(t, f, a->str, a->len, 0);
-		return UNKNOWN; /* a parameter */
+			resource_ids(p, t, a->str, a->len);
+		else
+			p->all = true; /* a parameter */
+		return;
 	}
 	if (sl_str_eq(k, "Fn::GetAtt") && sl_node_is(a, SL_SEQ) && a->len == 2 &&
-	    sl_node_is(a->items[0], SL_SCALAR))
-		return names_resource(t, f, a->items[0]->str, a->items[0]->len, 0);
-	/* Fn::Sub, Fn::Join, Fn::If, imports: YES when it mentions the function, else unknown */
-	return sl_lam_uri_function(t, fn) == f ? YES : UNKNOWN;
+	    sl_node_is(a->items[0], SL_SCALAR)) {
+		resource_ids(p, t, a->items[0]->str, a->items[0]->len);
+		return;
+	}
+	p->all = true; /* Fn::Sub, Fn::Join, Fn::If, imports: naming it, or unknown */
 }
 
-/* True when a SAM connector destination (a map, or a list of them) may be f:
- * its Id, or an Arn (not judged). */
-static bool destination(const struct sl_entity *f, const struct sl_node *d)
+/* A SAM connector destination (a map, or a list of them): its Id, or every
+ * function for an Arn or anything not judged. */
+static void destination(struct perms *p, const struct sl_node *d)
 {
 	if (sl_node_is(d, SL_SEQ)) {
 		for (size_t i = 0; i < d->len; i++)
-			if (destination(f, d->items[i]))
-				return true;
-		return false;
+			destination(p, d->items[i]);
+		return;
 	}
-	if (!sl_node_is(d, SL_MAP) || sl_node_intrinsic(d) || sl_map_get(d, "Arn"))
-		return true;
-	const struct sl_node *id = sl_map_get(d, "Id");
-	return !sl_node_is(id, SL_SCALAR) || sl_str_eq(id, f->key->str);
+	const struct sl_node *id = sl_node_is(d, SL_MAP) && !sl_node_intrinsic(d) &&
+				   !sl_map_get(d, "Arn") ? sl_map_get(d, "Id") : NULL;
+	if (sl_node_is(id, SL_SCALAR))
+		add(p, id->str, id->len, BY_CONNECTOR);
+	else
+		p->all = true;
 }
 
-/* True when a SAM connector (AWS::Serverless::Connector, or the Connectors
- * attribute of a resource) may connect something to f: SAM then writes the
- * Lambda permission. */
-static bool connected(const struct sl_entity *r, const struct sl_entity *f)
+/* A literal ARN (or name): marks ARN_OK on the NAMEs n for which the first
+ * ":function:<n>" in it ends the text or comes before ':', as the strstr()
+ * test found it. Each occurrence of ":function:" costs at most ARN_NAME_MAX + 1
+ * lookups, whatever the names. */
+static void literal_arns(struct perms *p, const char *s, size_t stamp)
 {
-	if (sl_samr_type_is(r, "AWS::Serverless::Connector"))
-		return destination(f, sl_map_get(sl_samr_props(r), "Destination"));
-	const struct sl_node *cs = sl_map_get(r->value, "Connectors");
-	for (size_t i = 0; sl_node_is(cs, SL_MAP) && i < cs->len; i++)
-		if (destination(f, sl_map_get(sl_map_get(cs->pairs[i].value, "Properties"), "Destination")))
-			return true;
-	return cs && !sl_node_is(cs, SL_MAP);
+	static const char mark[] = ":function:";
+	for (const char *at = strstr(s, mark); at; at = strstr(at + 1, mark)) {
+		const char *n = at + sizeof(mark) - 1;
+		uint64_t h = FNV_START;
+		for (size_t l = 0; l <= ARN_NAME_MAX; l++) {
+			struct slot *sl = lookup(p, n, l, h);
+			if (sl && (sl->flags & NAME) && sl->stamp != stamp) {
+				sl->stamp = stamp; /* its first occurrence decides */
+				if (n[l] == 0 || n[l] == ':')
+					sl->flags |= ARN_OK;
+			}
+			if (n[l] == 0)
+				break;
+			h = fnv_step(h, (unsigned char)n[l]);
+		}
+	}
+}
+
+/* Reads every AWS::Lambda::Permission and SAM connector of t once. */
+static void gather(struct perms *p, const struct sl_template *t)
+{
+	for (size_t i = 0; i < t->resources.n && !p->all; i++) {
+		const struct sl_entity *r = &t->resources.items[i];
+		if (sl_samr_type_is(r, "AWS::Serverless::Connector")) {
+			destination(p, sl_map_get(sl_samr_props(r), "Destination"));
+		} else {
+			const struct sl_node *cs = sl_map_get(r->value, "Connectors");
+			for (size_t j = 0; sl_node_is(cs, SL_MAP) && j < cs->len; j++) {
+				const struct sl_node *v = cs->pairs[j].value;
+				destination(p, sl_map_get(sl_map_get(v, "Properties"), "Destination"));
+			}
+			if (cs && !sl_node_is(cs, SL_MAP))
+				p->all = true;
+		}
+		if (!sl_samr_type_is(r, "AWS::Lambda::Permission"))
+			continue;
+		const struct sl_node *props = sl_samr_props(r);
+		const struct sl_node *principal = sl_map_get(props, "Principal");
+		if (!principal || !props) {
+			p->all = true; /* cannot be judged */
+			continue;
+		}
+		if (!sl_node_intrinsic(principal) && !sl_str_eq(principal, "apigateway.amazonaws.com"))
+			continue;
+		function_name(p, t, sl_map_get(props, "FunctionName"));
+	}
+	if (p->all || !p->literal)
+		return;
+	/* literal names and ARNs: the FunctionName of every resource, then each literal */
+	for (size_t i = 0; i < t->resources.n; i++) {
+		const struct sl_entity *e = &t->resources.items[i];
+		const struct sl_node *name = sl_map_get(sl_samr_props(e), "FunctionName");
+		if (sl_samr_is_string(name)) {
+			size_t l = strlen(name->str);
+			add(p, name->str, l < ARN_NAME_MAX ? l : ARN_NAME_MAX, NAME);
+		}
+	}
+	size_t stamp = 0;
+	for (size_t i = 0; i < p->cap && !p->oom; i++)
+		if (p->slots[i].s && (p->slots[i].flags & LITERAL))
+			literal_arns(p, p->slots[i].s, ++stamp);
 }
 
 /* True when some AWS::Lambda::Permission or SAM connector may let API Gateway
  * invoke f. */
-static bool permitted(const struct sl_template *t, const struct sl_entity *f)
+static bool permitted(const struct perms *p, const struct sl_entity *f)
 {
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *p = &t->resources.items[i];
-		if (connected(p, f))
-			return true;
-		if (!sl_samr_type_is(p, "AWS::Lambda::Permission"))
-			continue;
-		const struct sl_node *props = sl_samr_props(p);
-		const struct sl_node *principal = sl_map_get(props, "Principal");
-		if (!principal || !props)
-			return true; /* cannot be judged */
-		if (!sl_node_intrinsic(principal) && !sl_str_eq(principal, "apigateway.amazonaws.com"))
-			continue;
-		if (names_function(t, f, sl_map_get(props, "FunctionName")) != NO)
-			return true;
-	}
-	return false;
+	if (p->all)
+		return true;
+	const struct slot *sl = lookup(p, f->key->str, f->key->len, fnv(f->key->str, f->key->len));
+	if (sl && (sl->flags & BY_PERMISSION))
+		return true;
+	size_t kl = strlen(f->key->str);
+	sl = lookup(p, f->key->str, kl, fnv(f->key->str, kl));
+	if (sl && (sl->flags & BY_CONNECTOR))
+		return true;
+	if (!p->literal)
+		return false;
+	const struct sl_node *name = sl_map_get(sl_samr_props(f), "FunctionName");
+	if (!name)
+		return false; /* a generated name cannot be written literally */
+	if (!sl_samr_is_string(name))
+		return true;
+	size_t l = strlen(name->str);
+	sl = lookup(p, name->str, l, fnv(name->str, l));
+	if (sl && (sl->flags & LITERAL))
+		return true;
+	l = l < ARN_NAME_MAX ? l : ARN_NAME_MAX;
+	sl = lookup(p, name->str, l, fnv(name->str, l));
+	return sl && (sl->flags & ARN_OK);
 }
 
 /* A SAM function with Api / HttpApi events: SAM writes permissions for them. */
@@ -132,13 +283,24 @@ static bool sam_api_events(const struct sl_entity *f)
 	return false;
 }
 
-static void check_uri(struct sl_ctx *c, const struct sl_node *uri, const struct sl_node *creds)
+static void check_uri(struct sl_ctx *c, struct perms *p, bool *gathered, const struct sl_node *uri,
+		      const struct sl_node *creds)
 {
 	const struct sl_template *t = c->t;
 	if (creds && !sl_samr_is_novalue(creds))
 		return; /* API Gateway assumes this role to invoke: no resource policy needed */
 	const struct sl_entity *f = sl_lam_uri_function(t, uri);
-	if (!f || sam_api_events(f) || permitted(t, f))
+	if (!f || sam_api_events(f))
+		return;
+	if (!*gathered) {
+		gather(p, t);
+		*gathered = true;
+	}
+	if (p->oom) {
+		c->oom = true;
+		return;
+	}
+	if (permitted(p, f))
 		return;
 	sl_report(c, uri, "API Gateway invokes function '%s' here, but no AWS::Lambda::Permission "
 		  "lets apigateway.amazonaws.com invoke it (FunctionName referring to '%s'): the API "
@@ -150,6 +312,8 @@ static void check(struct sl_ctx *c)
 	const struct sl_template *t = c->t;
 	if (t->macro)
 		return; /* a macro may add the permission */
+	struct perms p = { 0 };
+	bool gathered = false;
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *e = &t->resources.items[i];
 		const struct sl_node *props = sl_samr_props(e);
@@ -157,14 +321,16 @@ static void check(struct sl_ctx *c)
 			const struct sl_node *in = sl_map_get(props, "Integration");
 			const struct sl_node *ty = sl_map_get(in, "Type");
 			if (sl_str_eq(ty, "AWS") || sl_str_eq(ty, "AWS_PROXY"))
-				check_uri(c, sl_map_get(in, "Uri"), sl_map_get(in, "Credentials"));
+				check_uri(c, &p, &gathered, sl_map_get(in, "Uri"),
+					  sl_map_get(in, "Credentials"));
 		} else if (sl_samr_type_is(e, SL_LAM_V2_INTEGRATION)) {
 			const struct sl_node *ty = sl_map_get(props, "IntegrationType");
 			if (sl_str_eq(ty, "AWS") || sl_str_eq(ty, "AWS_PROXY"))
-				check_uri(c, sl_map_get(props, "IntegrationUri"),
+				check_uri(c, &p, &gathered, sl_map_get(props, "IntegrationUri"),
 					  sl_map_get(props, "CredentialsArn"));
 		}
 	}
+	free(p.slots);
 }
 
 const struct sl_rule rule_W99104 = {

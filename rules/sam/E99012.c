@@ -1,5 +1,6 @@
 /* E99012: DeploymentPreference.Type names a deployment configuration that exists. */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -8,8 +9,17 @@
 
 static const char *const sfn_types[] = { "ALL_AT_ONCE", "CANARY", "LINEAR", NULL };
 
+/* The literal DeploymentConfigName of every AWS::CodeDeploy::DeploymentConfig
+ * in the template, sorted: read once, when a name first needs them. */
+struct configs {
+	bool read, oom;
+	const struct sl_node **names;
+	size_t n;
+};
+
 struct judge_ctx {
 	bool fn; /* a Function (CodeDeploy) rather than a StateMachine (Step Functions) */
+	struct configs *cf;
 };
 
 static size_t count(const char *const *l)
@@ -20,20 +30,39 @@ static size_t count(const char *const *l)
 	return n;
 }
 
-/* True when `name` is the literal DeploymentConfigName of an
- * AWS::CodeDeploy::DeploymentConfig in the template. */
-static bool custom_config(const struct sl_template *t, const struct sl_node *name)
+static int name_cmp(const void *a, const void *b)
 {
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (sl_samr_type_is(e, "AWS::CodeDeploy::DeploymentConfig")) {
-			const struct sl_node *n = sl_map_get(sl_samr_props(e), "DeploymentConfigName");
-			if (sl_node_is(n, SL_SCALAR) && n->len == name->len &&
-			    memcmp(n->str, name->str, n->len) == 0)
-				return true;
+	const struct sl_node *x = *(const struct sl_node *const *)a;
+	const struct sl_node *y = *(const struct sl_node *const *)b;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return memcmp(x->str, y->str, x->len);
+}
+
+/* True when `name` is the literal DeploymentConfigName of an
+ * AWS::CodeDeploy::DeploymentConfig in the template (cf->oom when memory runs out). */
+static bool custom_config(struct configs *cf, const struct sl_template *t,
+			  const struct sl_node *name)
+{
+	if (!cf->read) {
+		cf->read = true;
+		cf->names = malloc((t->resources.n + 1) * sizeof(*cf->names));
+		if (!cf->names) {
+			cf->oom = true;
+			return false;
 		}
+		for (size_t i = 0; i < t->resources.n; i++) {
+			const struct sl_entity *e = &t->resources.items[i];
+			if (!sl_samr_type_is(e, "AWS::CodeDeploy::DeploymentConfig"))
+				continue;
+			const struct sl_node *n = sl_map_get(sl_samr_props(e), "DeploymentConfigName");
+			if (sl_node_is(n, SL_SCALAR))
+				cf->names[cf->n++] = n;
+		}
+		if (cf->n)
+			qsort(cf->names, cf->n, sizeof(*cf->names), name_cmp);
 	}
-	return false;
+	return cf->n && bsearch(&name, cf->names, cf->n, sizeof(*cf->names), name_cmp);
 }
 
 /* True when a name not in the list still reads as an attempt at a predefined
@@ -84,8 +113,12 @@ static void judge(struct sl_ctx *c, const struct sl_node *v, void *ud)
 		    strcmp(v->str + 24, allowed[i]) == 0)
 			return;
 	}
-	if (j->fn && custom_config(c->t, v))
+	if (j->fn && custom_config(j->cf, c->t, v))
 		return;
+	if (j->cf->oom) {
+		c->oom = true;
+		return;
+	}
 	const char *hint = NULL;
 	for (size_t i = 0; allowed[i] && !hint; i++)
 		if (same_words(v->str, allowed[i]))
@@ -108,13 +141,13 @@ static void judge(struct sl_ctx *c, const struct sl_node *v, void *ud)
 }
 
 /* Judges the Type in one DeploymentPreference map that is switched on. */
-static void check_type(struct sl_ctx *c, const struct sl_node *dp, bool fn)
+static void check_type(struct sl_ctx *c, struct configs *cf, const struct sl_node *dp, bool fn)
 {
 	if (!sl_node_is(dp, SL_MAP) || sl_node_intrinsic(dp) ||
 	    sl_samr_enabled(sl_map_get(dp, "Enabled")) == 0)
 		return;
 	const struct sl_node *ty = sl_map_get(dp, "Type");
-	struct judge_ctx j = { fn };
+	struct judge_ctx j = { fn, cf };
 	if (ty)
 		sl_samr_each_value(ty, judge, c, &j);
 }
@@ -127,8 +160,9 @@ static void check(struct sl_ctx *c)
 	/* values in Globals once, where they are written */
 	const struct sl_node *gf = sl_sam_globals_for(t, SL_SAM_FUNCTION);
 	const struct sl_node *gs = sl_sam_globals_for(t, SL_SAM_STATE_MACHINE);
-	check_type(c, sl_map_get(gf, "DeploymentPreference"), true);
-	check_type(c, sl_map_get(gs, "DeploymentPreference"), false);
+	struct configs cf = { 0 };
+	check_type(c, &cf, sl_map_get(gf, "DeploymentPreference"), true);
+	check_type(c, &cf, sl_map_get(gs, "DeploymentPreference"), false);
 	bool globals_told = false;
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *e = &t->resources.items[i];
@@ -140,7 +174,7 @@ static void check(struct sl_ctx *c)
 		if (!sl_node_is(dp, SL_MAP) || sl_node_intrinsic(dp))
 			continue;
 		if (!from_globals)
-			check_type(c, dp, fn);
+			check_type(c, &cf, dp, fn);
 		if (sl_samr_enabled(sl_sam_prop_path(t, e, enabled_path, NULL)) != 1 ||
 		    sl_sam_prop_path(t, e, type_path, NULL))
 			continue;
@@ -154,6 +188,7 @@ static void check(struct sl_ctx *c)
 			       "Linear10PercentEvery1Minute or AllAtOnce (SAM rejects a preference without one)"
 			     : "a state machine's preference needs ALL_AT_ONCE, CANARY or LINEAR");
 	}
+	free(cf.names);
 }
 
 const struct sl_rule rule_E99012 = {

@@ -11,6 +11,7 @@ static const struct sl_entity *role_of(const struct sl_template *t, const struct
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
+	struct sl_vpc_eni *eni = NULL; /* read when a function first needs it */
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *fn = &t->resources.items[i];
 		if (!sl_vpc_is_function(fn) || !sl_vpc_subnets_node(t, fn))
@@ -18,7 +19,11 @@ static void check(struct sl_ctx *c)
 		/* a SAM function without Role gets one from SAM, with VPC access */
 		const struct sl_node *r = sl_sam_prop(t, fn, "Role", NULL);
 		const struct sl_entity *role = r ? role_of(t, r) : NULL;
-		if (role && sl_vpc_role_eni(t, role) == 0)
+		if (role && !eni && !(eni = sl_vpc_eni_new(t))) {
+			c->oom = true;
+			return;
+		}
+		if (role && sl_vpc_eni_role(eni, role) == 0)
 			sl_report(c, r, "function '%s' runs in a VPC, but its role '%s' cannot manage "
 				  "network interfaces (ec2:CreateNetworkInterface, "
 				  "ec2:DescribeNetworkInterfaces, ec2:DeleteNetworkInterface): the function "
@@ -26,6 +31,7 @@ static void check(struct sl_ctx *c)
 				  "arn:${AWS::Partition}:iam::aws:policy/service-role/"
 				  "AWSLambdaVPCAccessExecutionRole", fn->key->str, role->key->str);
 	}
+	sl_vpc_eni_free(eni);
 }
 
 const struct sl_rule rule_E99113 = {

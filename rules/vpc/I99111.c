@@ -4,6 +4,7 @@
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
+	struct sl_vpc_net *net = NULL; /* read when a function first needs it */
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *fn = &t->resources.items[i];
 		if (!sl_vpc_is_function(fn))
@@ -15,13 +16,18 @@ static void check(struct sl_ctx *c)
 			const struct sl_entity *sn = sl_vpc_target(t, items[j], "AWS::EC2::Subnet", "SubnetId");
 			if (!sn || sl_vpc_public_ip(sn))
 				continue; /* a public subnet is W99110's */
-			if (sl_vpc_default_route(NULL, t, sn) == SL_VPC_ROUTE_NONE)
+			if (!net && !(net = sl_vpc_net_new(t))) {
+				c->oom = true;
+				return;
+			}
+			if (sl_vpc_net_route(NULL, net, sn) == SL_VPC_ROUTE_NONE)
 				sl_report(c, items[j], "function '%s' is in subnet '%s', whose route table has "
 					  "no default route (0.0.0.0/0): the function reaches only the VPC and "
 					  "its VPC endpoints, not the internet. Route the subnet to a NAT "
 					  "gateway if it needs internet access", fn->key->str, sn->key->str);
 		}
 	}
+	sl_vpc_net_free(net);
 }
 
 const struct sl_rule rule_I99111 = {

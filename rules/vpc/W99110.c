@@ -4,6 +4,7 @@
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
+	struct sl_vpc_net *net = NULL; /* read when a function first needs it */
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *fn = &t->resources.items[i];
 		if (!sl_vpc_is_function(fn))
@@ -15,7 +16,11 @@ static void check(struct sl_ctx *c)
 			const struct sl_entity *sn = sl_vpc_target(t, items[j], "AWS::EC2::Subnet", "SubnetId");
 			if (!sn)
 				continue;
-			enum sl_vpc_route r = sl_vpc_default_route(NULL, t, sn);
+			if (!net && !(net = sl_vpc_net_new(t))) {
+				c->oom = true;
+				return;
+			}
+			enum sl_vpc_route r = sl_vpc_net_route(NULL, net, sn);
 			if (r == SL_VPC_ROUTE_IGW)
 				sl_report(c, items[j], "function '%s' is in subnet '%s', whose route table sends "
 					  "0.0.0.0/0 to an internet gateway: a public subnet. Lambda's network "
@@ -30,6 +35,7 @@ static void check(struct sl_ctx *c)
 					  sn->key->str);
 		}
 	}
+	sl_vpc_net_free(net);
 }
 
 const struct sl_rule rule_W99110 = {

@@ -4,6 +4,7 @@
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
+	struct sl_vpc_net *net = NULL; /* read when a function first needs it */
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *fn = &t->resources.items[i];
 		if (!sl_vpc_is_function(fn))
@@ -14,13 +15,20 @@ static void check(struct sl_ctx *c)
 		for (size_t j = 0; j < n; j++) {
 			const struct sl_entity *sg =
 				sl_vpc_target(t, items[j], "AWS::EC2::SecurityGroup", "GroupId");
-			if (sg && sl_vpc_sg_https(t, sg) == 0)
+			if (!sg)
+				continue;
+			if (!net && !(net = sl_vpc_net_new(t))) {
+				c->oom = true;
+				return;
+			}
+			if (sl_vpc_net_https(net, sg) == 0)
 				sl_report(c, items[j], "security group '%s' of function '%s' allows no outbound "
 					  "HTTPS (443/tcp or all traffic) to anywhere: the function cannot call "
 					  "AWS APIs, VPC endpoints or the internet through it", sg->key->str,
 					  fn->key->str);
 		}
 	}
+	sl_vpc_net_free(net);
 }
 
 const struct sl_rule rule_W99112 = {

@@ -5,6 +5,7 @@
  */
 #include "rules/vpc/vpc.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,23 +79,40 @@ const struct sl_entity *sl_vpc_target(const struct sl_template *t, const struct 
 	return type_is(e, type) ? e : NULL;
 }
 
-/* Whether item names e: 1 yes, 0 no, -1 unknown (an intrinsic we do not follow). */
-static int names(const struct sl_template *t, const struct sl_node *item, const struct sl_entity *e,
-		 const char *attr)
+/* ---- the network of the template, read once (struct sl_vpc_net) ---- */
+
+enum { NONE_LINK = -2, WILD_LINK = -1 };
+
+/* The resource an item names, as names() judges it for every target at
+ * once: its index in t->resources (it names that resource when the resource's
+ * Type reads as itself, names no other), WILD_LINK (it may name any: an
+ * intrinsic we do not follow, a parameter) or NONE_LINK (it names none). */
+static long link_of(const struct sl_template *t, const struct sl_node *item, const char *attr)
 {
 	const struct sl_node *k = sl_node_intrinsic(item);
 	if (!k)
-		return 0; /* a literal ID: not one of the template's resources */
+		return NONE_LINK; /* a literal ID: not one of the template's resources */
 	if (!sl_str_eq(k, "Ref") && !sl_str_eq(k, "Fn::GetAtt"))
-		return -1;
-	const struct sl_entity *x = sl_vpc_target(t, item, e->type ? e->type->str : "", attr);
-	if (x)
-		return x == e;
+		return WILD_LINK;
 	const struct sl_node *arg = item->pairs[0].value;
-	if (sl_str_eq(k, "Ref") && sl_node_is(arg, SL_SCALAR) &&
-	    !sl_index_find(&t->resources, arg->str, arg->len))
-		return -1; /* a parameter: could be anything */
-	return 0;
+	const struct sl_node *name = NULL;
+	if (sl_str_eq(k, "Ref"))
+		name = arg;
+	else if (attr && sl_node_is(arg, SL_SEQ) && arg->len == 2 && sl_str_eq(arg->items[1], attr))
+		name = arg->items[0];
+	if (!sl_node_is(name, SL_SCALAR))
+		return NONE_LINK;
+	const struct sl_entity *e = sl_index_find(&t->resources, name->str, name->len);
+	if (e)
+		return (long)(e - t->resources.items);
+	return sl_str_eq(k, "Ref") ? WILD_LINK : NONE_LINK; /* a parameter: could be anything */
+}
+
+/* Whether a target can be named at all: names() compares a resource's Type
+ * with the target's own. */
+static bool self_typed(const struct sl_entity *e)
+{
+	return e->type && type_is(e, e->type->str);
 }
 
 static bool has_condition(const struct sl_entity *e)
@@ -128,89 +146,6 @@ static enum sl_vpc_route route_target(const struct sl_node **at, const struct sl
 			return SL_VPC_ROUTE_OTHER;
 		}
 	return SL_VPC_ROUTE_UNKNOWN;
-}
-
-/* The default route of a route table of the template. */
-static enum sl_vpc_route table_route(const struct sl_node **at, const struct sl_template *t,
-				     const struct sl_entity *table)
-{
-	bool unknown = false;
-	enum sl_vpc_route found = SL_VPC_ROUTE_NONE;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		const struct sl_node *p = props(e);
-		if (type_is(e, "AWS::EC2::VPNGatewayRoutePropagation")) {
-			const struct sl_node *ids = sl_map_get(p, "RouteTableIds");
-			if (!sl_node_is(ids, SL_SEQ)) {
-				unknown = true;
-				continue;
-			}
-			for (size_t j = 0; j < ids->len; j++)
-				if (names(t, ids->items[j], table, NULL))
-					unknown = true; /* propagated routes may include 0.0.0.0/0 */
-			continue;
-		}
-		if (!type_is(e, "AWS::EC2::Route"))
-			continue;
-		if (!p) {
-			unknown = true;
-			continue;
-		}
-		int n = names(t, sl_map_get(p, "RouteTableId"), table, NULL);
-		if (n == 0)
-			continue;
-		const struct sl_node *dst = sl_map_get(p, "DestinationCidrBlock");
-		if (dst && sl_node_intrinsic(dst)) {
-			unknown = true;
-			continue;
-		}
-		if (!sl_str_eq(dst, "0.0.0.0/0"))
-			continue;
-		if (n < 0 || has_condition(e)) {
-			unknown = true;
-			continue;
-		}
-		const struct sl_node *a = NULL;
-		enum sl_vpc_route r = route_target(&a, t, p);
-		if (r == SL_VPC_ROUTE_UNKNOWN) {
-			unknown = true;
-			continue;
-		}
-		if (found == SL_VPC_ROUTE_NONE) {
-			found = r;
-			*at = a;
-		} else if (found != r) {
-			unknown = true; /* two default routes: the template is wrong elsewhere */
-		}
-	}
-	return unknown ? SL_VPC_ROUTE_UNKNOWN : found;
-}
-
-enum sl_vpc_route sl_vpc_default_route(const struct sl_node **at, const struct sl_template *t,
-				       const struct sl_entity *subnet)
-{
-	const struct sl_node *dummy;
-	if (!at)
-		at = &dummy;
-	*at = NULL;
-	const struct sl_entity *table = NULL;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!type_is(e, "AWS::EC2::SubnetRouteTableAssociation"))
-			continue;
-		const struct sl_node *p = props(e);
-		int n = names(t, sl_map_get(p, "SubnetId"), subnet, "SubnetId");
-		if (n == 0)
-			continue;
-		if (n < 0 || has_condition(e) || table)
-			return SL_VPC_ROUTE_UNKNOWN;
-		table = sl_vpc_target(t, sl_map_get(p, "RouteTableId"), "AWS::EC2::RouteTable", NULL);
-		if (!table)
-			return SL_VPC_ROUTE_UNKNOWN; /* a table of another stack, a parameter */
-	}
-	if (!table)
-		return SL_VPC_ROUTE_UNKNOWN; /* the VPC's main route table, which we do not see */
-	return table_route(at, t, table);
 }
 
 const struct sl_node *sl_vpc_public_ip(const struct sl_entity *subnet)
@@ -251,38 +186,277 @@ static int rule_https(const struct sl_node *r)
 	return from <= 443 && 443 <= to;
 }
 
-int sl_vpc_sg_https(const struct sl_template *t, const struct sl_entity *sg)
+enum net_kind { ASSOC, ROUTE, PROPAGATION, EGRESS };
+
+struct net_link {
+	unsigned kind;
+	size_t to, from; /* resource indexes: the named one, the naming one */
+};
+
+struct sl_vpc_net {
+	const struct sl_template *t;
+	struct net_link *links; /* sorted by kind, to, from */
+	size_t n_links, cap_links;
+	bool assoc_wild;   /* an association that may be of any subnet */
+	bool route_wild;   /* a route or propagation that may be of any table, and matters */
+	bool egress_wild;  /* an egress resource that may be of any group, and matters */
+	struct table_memo {
+		bool done;
+		enum sl_vpc_route route;
+		const struct sl_node *at;
+	} *tables;
+	signed char *https; /* per group: the answer, or 2 */
+};
+
+static int net_cmp(const void *a, const void *b)
 {
-	const struct sl_node *p = props(sg);
-	const struct sl_pair *eg = sl_map_get_pair(p, "SecurityGroupEgress");
-	if (!p && sl_map_get(sg->value, "Properties"))
-		return -1;
-	if (!eg)
-		return 1; /* the default rule: all traffic to anywhere */
-	if (!sl_node_is(eg->value, SL_SEQ))
-		return -1;
+	const struct net_link *x = a, *y = b;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	if (x->to != y->to)
+		return x->to < y->to ? -1 : 1;
+	return x->from < y->from ? -1 : x->from > y->from;
+}
+
+static bool net_add(struct sl_vpc_net *v, unsigned kind, long to, size_t from)
+{
+	if (v->n_links == v->cap_links) {
+		size_t cap = v->cap_links ? 2 * v->cap_links : 16;
+		struct net_link *l = realloc(v->links, cap * sizeof(*l));
+		if (!l)
+			return false;
+		v->links = l;
+		v->cap_links = cap;
+	}
+	v->links[v->n_links++] = (struct net_link){ kind, (size_t)to, from };
+	return true;
+}
+
+/* The links of this kind to resource `to`: *n gets their count. */
+static const struct net_link *net_find(const struct sl_vpc_net *v, unsigned kind, size_t to,
+				       size_t *n)
+{
+	struct net_link key = { kind, to, 0 };
+	size_t lo = 0, hi = v->n_links;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (net_cmp(&v->links[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t end = lo;
+	while (end < v->n_links && v->links[end].kind == kind && v->links[end].to == to)
+		end++;
+	*n = end - lo;
+	return v->links + lo;
+}
+
+/* One resource of the network: what it names, and the wild ones that matter
+ * for every target (as table_route, sl_vpc_default_route and sl_vpc_sg_https
+ * read them resource by resource). False when memory runs out. */
+static bool net_read(struct sl_vpc_net *v, size_t i)
+{
+	const struct sl_template *t = v->t;
+	const struct sl_entity *e = &t->resources.items[i];
+	const struct sl_node *p = props(e);
+	long to;
+	if (type_is(e, "AWS::EC2::SubnetRouteTableAssociation")) {
+		to = link_of(t, sl_map_get(p, "SubnetId"), "SubnetId");
+		v->assoc_wild = v->assoc_wild || to == WILD_LINK;
+		return to < 0 || net_add(v, ASSOC, to, i);
+	}
+	if (type_is(e, "AWS::EC2::VPNGatewayRoutePropagation")) {
+		const struct sl_node *ids = sl_map_get(p, "RouteTableIds");
+		if (!sl_node_is(ids, SL_SEQ)) {
+			v->route_wild = true;
+			return true;
+		}
+		for (size_t j = 0; j < ids->len; j++) {
+			to = link_of(t, ids->items[j], NULL);
+			v->route_wild = v->route_wild || to == WILD_LINK;
+			if (to >= 0 && !net_add(v, PROPAGATION, to, i))
+				return false;
+		}
+		return true;
+	}
+	if (type_is(e, "AWS::EC2::Route")) {
+		if (!p) {
+			v->route_wild = true;
+			return true;
+		}
+		to = link_of(t, sl_map_get(p, "RouteTableId"), NULL);
+		if (to == WILD_LINK) {
+			/* a route of any table: unknown unless it is not a default route */
+			const struct sl_node *dst = sl_map_get(p, "DestinationCidrBlock");
+			if ((dst && sl_node_intrinsic(dst)) || sl_str_eq(dst, "0.0.0.0/0"))
+				v->route_wild = true;
+		}
+		return to < 0 || net_add(v, ROUTE, to, i);
+	}
+	if (type_is(e, "AWS::EC2::SecurityGroupEgress")) {
+		to = link_of(t, sl_map_get(p, "GroupId"), "GroupId");
+		if (to == WILD_LINK && rule_https(p) != 0)
+			v->egress_wild = true;
+		return to < 0 || net_add(v, EGRESS, to, i);
+	}
+	return true;
+}
+
+struct sl_vpc_net *sl_vpc_net_new(const struct sl_template *t)
+{
+	struct sl_vpc_net *v = calloc(1, sizeof(*v));
+	if (!v)
+		return NULL;
+	v->t = t;
+	v->tables = calloc(t->resources.n + 1, sizeof(*v->tables));
+	v->https = malloc(t->resources.n + 1);
+	bool ok = v->tables && v->https;
+	if (ok)
+		memset(v->https, 2, t->resources.n + 1);
+	for (size_t i = 0; ok && i < t->resources.n; i++)
+		ok = net_read(v, i);
+	if (!ok) {
+		sl_vpc_net_free(v);
+		return NULL;
+	}
+	if (v->n_links)
+		qsort(v->links, v->n_links, sizeof(*v->links), net_cmp);
+	return v;
+}
+
+void sl_vpc_net_free(struct sl_vpc_net *v)
+{
+	if (!v)
+		return;
+	free(v->links);
+	free(v->tables);
+	free(v->https);
+	free(v);
+}
+
+/* The default route of a route table of the template: its routes in source
+ * order, then whatever may be of any table. */
+static enum sl_vpc_route table_route(const struct sl_node **at, struct sl_vpc_net *v,
+				     const struct sl_entity *table)
+{
+	const struct sl_template *t = v->t;
+	size_t idx = (size_t)(table - t->resources.items);
+	struct table_memo *m = &v->tables[idx];
+	if (m->done) {
+		*at = m->at;
+		return m->route;
+	}
+	bool unknown = v->route_wild;
+	enum sl_vpc_route found = SL_VPC_ROUTE_NONE;
+	size_t n = 0;
+	const struct net_link *l = NULL;
+	if (self_typed(table)) {
+		net_find(v, PROPAGATION, idx, &n);
+		unknown = unknown || n; /* propagated routes may include 0.0.0.0/0 */
+		l = net_find(v, ROUTE, idx, &n);
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct sl_entity *e = &t->resources.items[l[i].from];
+		const struct sl_node *p = props(e);
+		const struct sl_node *dst = sl_map_get(p, "DestinationCidrBlock");
+		if (dst && sl_node_intrinsic(dst)) {
+			unknown = true;
+			continue;
+		}
+		if (!sl_str_eq(dst, "0.0.0.0/0"))
+			continue;
+		if (has_condition(e)) {
+			unknown = true;
+			continue;
+		}
+		const struct sl_node *a = NULL;
+		enum sl_vpc_route r = route_target(&a, t, p);
+		if (r == SL_VPC_ROUTE_UNKNOWN) {
+			unknown = true;
+			continue;
+		}
+		if (found == SL_VPC_ROUTE_NONE) {
+			found = r;
+			*at = a;
+		} else if (found != r) {
+			unknown = true; /* two default routes: the template is wrong elsewhere */
+		}
+	}
+	m->done = true;
+	m->at = *at;
+	m->route = unknown ? SL_VPC_ROUTE_UNKNOWN : found;
+	return m->route;
+}
+
+enum sl_vpc_route sl_vpc_net_route(const struct sl_node **at, struct sl_vpc_net *v,
+				   const struct sl_entity *subnet)
+{
+	const struct sl_template *t = v->t;
+	const struct sl_node *dummy;
+	if (!at)
+		at = &dummy;
+	*at = NULL;
+	size_t n = 0;
+	const struct net_link *l = NULL;
+	if (self_typed(subnet))
+		l = net_find(v, ASSOC, (size_t)(subnet - t->resources.items), &n);
+	if (v->assoc_wild || n != 1)
+		return SL_VPC_ROUTE_UNKNOWN; /* none: the VPC's main route table, not seen here */
+	const struct sl_entity *e = &t->resources.items[l->from];
+	if (has_condition(e))
+		return SL_VPC_ROUTE_UNKNOWN;
+	const struct sl_node *id = sl_map_get(props(e), "RouteTableId");
+	const struct sl_entity *table = sl_vpc_target(t, id, "AWS::EC2::RouteTable", NULL);
+	if (!table)
+		return SL_VPC_ROUTE_UNKNOWN; /* a table of another stack, a parameter */
+	return table_route(at, v, table);
+}
+
+/* A group's SecurityGroupEgress list (a literal list), then its
+ * AWS::EC2::SecurityGroupEgress resources and those that may be of any group. */
+static int egress_https(struct sl_vpc_net *v, const struct sl_node *list,
+			const struct sl_entity *sg, size_t idx)
+{
 	bool unknown = false;
-	for (size_t i = 0; i < eg->value->len; i++) {
-		int r = rule_https(eg->value->items[i]);
+	for (size_t i = 0; i < list->len; i++) {
+		int r = rule_https(list->items[i]);
 		if (r == 1)
 			return 1;
 		unknown = unknown || r < 0;
 	}
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!type_is(e, "AWS::EC2::SecurityGroupEgress"))
-			continue;
-		const struct sl_node *ep = props(e);
-		int n = names(t, sl_map_get(ep, "GroupId"), sg, "GroupId");
-		if (n == 0)
-			continue;
-		int r = rule_https(ep);
-		if (r == 1 && n == 1)
+	size_t n = 0;
+	const struct net_link *l = NULL;
+	if (self_typed(sg))
+		l = net_find(v, EGRESS, idx, &n);
+	for (size_t i = 0; i < n; i++) {
+		int r = rule_https(props(&v->t->resources.items[l[i].from]));
+		if (r == 1)
 			return 1;
-		if (r != 0)
-			unknown = true;
+		unknown = unknown || r != 0;
 	}
-	return unknown ? -1 : 0;
+	return unknown || v->egress_wild ? -1 : 0;
+}
+
+int sl_vpc_net_https(struct sl_vpc_net *v, const struct sl_entity *sg)
+{
+	const struct sl_template *t = v->t;
+	size_t idx = (size_t)(sg - t->resources.items);
+	if (v->https[idx] != 2)
+		return v->https[idx];
+	const struct sl_node *p = props(sg);
+	const struct sl_pair *eg = sl_map_get_pair(p, "SecurityGroupEgress");
+	int answer = 0;
+	if (!p && sl_map_get(sg->value, "Properties"))
+		answer = -1;
+	else if (!eg)
+		answer = 1; /* the default rule: all traffic to anywhere */
+	else if (!sl_node_is(eg->value, SL_SEQ))
+		answer = -1;
+	else
+		answer = egress_https(v, eg->value, sg, idx);
+	v->https[idx] = (signed char)answer;
+	return answer;
 }
 
 const struct sl_node *sl_vpc_subnets_node(const struct sl_template *t, const struct sl_entity *fn)
@@ -425,19 +599,156 @@ static void managed(struct grant *g, const struct sl_template *t, const struct s
 	g->unknown = true;
 }
 
-/* Whether a Roles list / RoleName names the role: 1, 0, -1 unknown. */
-static int names_role(const struct sl_template *t, const struct sl_node *n, const struct sl_entity *role)
+/* What the template's AWS::IAM::Policy, ManagedPolicy and RolePolicy resources
+ * grant, read once: each policy's document, and the roles it names, found
+ * through sorted links (a Ref to a resource, a RoleName text); policies naming
+ * a role we cannot know ("wild") count for every role. */
+struct eni_policy {
+	struct grant h;
+	bool cond, wild;
+	size_t stamp; /* the last query that counted it */
+};
+
+struct eni_link {
+	bool by_name;     /* a RoleName text (name, len), else a Ref to resource `res` */
+	const char *name;
+	size_t len, res, pol;
+};
+
+struct sl_vpc_eni {
+	const struct sl_template *t;
+	struct eni_policy *pol;
+	size_t n_pol;
+	struct eni_link *links;
+	size_t n_links, cap_links;
+	size_t hot_wild; /* wild policies that grant or cannot be read */
+	size_t stamp;
+	signed char *memo; /* per resource: the answer, or 2 */
+};
+
+static int link_cmp(const void *a, const void *b)
 {
-	if (sl_node_is(n, SL_SCALAR)) {
-		const struct sl_node *rn = sl_map_get(props(role), "RoleName");
-		return rn && sl_node_is(rn, SL_SCALAR) && rn->len == n->len &&
-		       !memcmp(rn->str, n->str, n->len);
-	}
-	return names(t, n, role, NULL);
+	const struct eni_link *x = a, *y = b;
+	if (x->by_name != y->by_name)
+		return x->by_name ? 1 : -1;
+	if (!x->by_name)
+		return x->res < y->res ? -1 : x->res > y->res;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return memcmp(x->name, y->name, x->len);
 }
 
-int sl_vpc_role_eni(const struct sl_template *t, const struct sl_entity *role)
+static bool add_link(struct sl_vpc_eni *v, const char *name, size_t len, size_t res)
 {
+	if (v->n_links == v->cap_links) {
+		size_t cap = v->cap_links ? 2 * v->cap_links : 16;
+		struct eni_link *l = realloc(v->links, cap * sizeof(*l));
+		if (!l)
+			return false;
+		v->links = l;
+		v->cap_links = cap;
+	}
+	v->links[v->n_links++] = (struct eni_link){ name != NULL, name, len, res, v->n_pol };
+	return true;
+}
+
+/* One Roles item or RoleName of the policy being read, as names_role() would
+ * judge it for each role: a text, a Ref to a resource, or unknown (wild). */
+static bool role_item(struct sl_vpc_eni *v, struct eni_policy *p, const struct sl_node *n)
+{
+	if (sl_node_is(n, SL_SCALAR))
+		return add_link(v, n->str ? n->str : "", n->len, 0);
+	long to = link_of(v->t, n, NULL);
+	p->wild = p->wild || to == WILD_LINK;
+	return to < 0 || add_link(v, NULL, 0, (size_t)to);
+}
+
+struct sl_vpc_eni *sl_vpc_eni_new(const struct sl_template *t)
+{
+	struct sl_vpc_eni *v = calloc(1, sizeof(*v));
+	if (!v)
+		return NULL;
+	v->t = t;
+	v->pol = calloc(t->resources.n + 1, sizeof(*v->pol));
+	v->memo = malloc(t->resources.n + 1);
+	bool ok = v->pol && v->memo;
+	if (ok)
+		memset(v->memo, 2, t->resources.n + 1);
+	for (size_t i = 0; ok && i < t->resources.n; i++) {
+		const struct sl_entity *e = &t->resources.items[i];
+		bool rp = type_is(e, "AWS::IAM::RolePolicy");
+		if (!rp && !type_is(e, "AWS::IAM::Policy") &&
+		    !type_is(e, "AWS::IAM::ManagedPolicy"))
+			continue;
+		const struct sl_node *ep = props(e);
+		struct eni_policy *p = &v->pol[v->n_pol];
+		document(&p->h, sl_map_get(ep, "PolicyDocument"));
+		p->cond = has_condition(e);
+		if (rp) {
+			ok = role_item(v, p, sl_map_get(ep, "RoleName"));
+		} else {
+			const struct sl_node *roles = sl_map_get(ep, "Roles");
+			if (roles && !sl_node_is(roles, SL_SEQ))
+				p->wild = true;
+			for (size_t j = 0; ok && sl_node_is(roles, SL_SEQ) && j < roles->len; j++)
+				ok = role_item(v, p, roles->items[j]);
+		}
+		if (p->wild && (p->h.bits || p->h.unknown))
+			v->hot_wild++;
+		v->n_pol++;
+	}
+	if (!ok) {
+		sl_vpc_eni_free(v);
+		return NULL;
+	}
+	if (v->n_links)
+		qsort(v->links, v->n_links, sizeof(*v->links), link_cmp);
+	return v;
+}
+
+void sl_vpc_eni_free(struct sl_vpc_eni *v)
+{
+	if (!v)
+		return;
+	free(v->pol);
+	free(v->links);
+	free(v->memo);
+	free(v);
+}
+
+/* Counts the policies of the links equal to key into g, once each per query;
+ * *named_hot_wild counts the wild ones among them that grant or are unknown. */
+static void count_links(struct sl_vpc_eni *v, struct grant *g, size_t *named_hot_wild,
+			const struct eni_link *key)
+{
+	size_t lo = 0, hi = v->n_links;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (link_cmp(&v->links[mid], key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < v->n_links && link_cmp(&v->links[lo], key) == 0; lo++) {
+		struct eni_policy *p = &v->pol[v->links[lo].pol];
+		if (p->stamp == v->stamp)
+			continue;
+		p->stamp = v->stamp;
+		bool hot = p->h.bits || p->h.unknown;
+		if (!p->cond) {
+			g->bits |= p->h.bits;
+			g->unknown = g->unknown || p->h.unknown;
+		} else if (hot) {
+			g->unknown = true;
+		}
+		if (p->wild && hot)
+			(*named_hot_wild)++;
+	}
+}
+
+static int role_eni(struct sl_vpc_eni *v, const struct sl_entity *role, size_t idx)
+{
+	const struct sl_template *t = v->t;
 	struct grant g = { 0, false };
 	const struct sl_node *p = props(role);
 	if (!p)
@@ -460,37 +771,38 @@ int sl_vpc_role_eni(const struct sl_template *t, const struct sl_entity *role)
 	} else if (pol) {
 		g.unknown = true;
 	}
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		bool rp = type_is(e, "AWS::IAM::RolePolicy");
-		if (!rp && !type_is(e, "AWS::IAM::Policy") && !type_is(e, "AWS::IAM::ManagedPolicy"))
-			continue;
-		const struct sl_node *ep = props(e);
-		int n = 0;
-		if (rp) {
-			n = names_role(t, sl_map_get(ep, "RoleName"), role);
-		} else {
-			const struct sl_node *roles = sl_map_get(ep, "Roles");
-			if (roles && !sl_node_is(roles, SL_SEQ))
-				n = -1;
-			for (size_t j = 0; roles && n != 1 && j < roles->len && roles->kind == SL_SEQ; j++) {
-				int r = names_role(t, roles->items[j], role);
-				n = r == 1 ? 1 : (r < 0 ? -1 : n);
-			}
-		}
-		if (n == 0)
-			continue;
-		struct grant h = { 0, false };
-		document(&h, sl_map_get(ep, "PolicyDocument"));
-		if (n == 1 && !has_condition(e))
-			g.bits |= h.bits;
-		else if (h.bits || h.unknown)
-			g.unknown = true;
-		g.unknown = g.unknown || h.unknown;
+	/* the policy resources: those naming the role (a Ref counts when the
+	 * role's Type reads as itself, as sl_vpc_target compares it), then the
+	 * wild ones that do not */
+	v->stamp++;
+	size_t named_hot_wild = 0;
+	if (self_typed(role) && idx < t->resources.n) {
+		struct eni_link key = { false, NULL, 0, idx, 0 };
+		count_links(v, &g, &named_hot_wild, &key);
 	}
+	const struct sl_node *rn = sl_map_get(p, "RoleName");
+	if (rn && sl_node_is(rn, SL_SCALAR)) {
+		struct eni_link key = { true, rn->str, rn->len, 0, 0 };
+		count_links(v, &g, &named_hot_wild, &key);
+	}
+	if (v->hot_wild > named_hot_wild)
+		g.unknown = true;
 	if (g.bits == ALL)
 		return 1;
 	return g.unknown ? -1 : 0;
+}
+
+int sl_vpc_eni_role(struct sl_vpc_eni *v, const struct sl_entity *role)
+{
+	const struct sl_entity *items = v->t->resources.items;
+	size_t idx = SIZE_MAX;
+	if (role >= items && role < items + v->t->resources.n)
+		idx = (size_t)(role - items);
+	if (idx == SIZE_MAX)
+		return role_eni(v, role, idx);
+	if (v->memo[idx] == 2)
+		v->memo[idx] = (signed char)role_eni(v, role, idx);
+	return v->memo[idx];
 }
 
 static void each_rule(struct sl_ctx *c, const struct sl_node *r,

@@ -41,10 +41,20 @@ enum sl_vpc_route {
 	SL_VPC_ROUTE_OTHER,       /* 0.0.0.0/0 elsewhere (transit gateway, peering, firewall) */
 };
 
+/* The subnets, route tables and security groups of a template, read once:
+ * sl_vpc_net_new() indexes its route table associations, routes, route
+ * propagations and security group egress resources by the resource each names
+ * (NULL when memory runs out), so that asking for every function costs
+ * O(template log template). The template must outlive it; sl_vpc_net_free()
+ * releases it. */
+struct sl_vpc_net;
+struct sl_vpc_net *sl_vpc_net_new(const struct sl_template *t);
+void sl_vpc_net_free(struct sl_vpc_net *v);
+
 /* The default route of a subnet of the template; *at (may be NULL) gets the
  * Route's target property key (GatewayId, NatGatewayId, ...) when there is one. */
-enum sl_vpc_route sl_vpc_default_route(const struct sl_node **at, const struct sl_template *t,
-				       const struct sl_entity *subnet);
+enum sl_vpc_route sl_vpc_net_route(const struct sl_node **at, struct sl_vpc_net *v,
+				   const struct sl_entity *subnet);
 
 /* The subnet's MapPublicIpOnLaunch value node when it is true, else NULL. */
 const struct sl_node *sl_vpc_public_ip(const struct sl_entity *subnet);
@@ -52,7 +62,7 @@ const struct sl_node *sl_vpc_public_ip(const struct sl_entity *subnet);
 /* Whether a security group of the template lets traffic out on 443/tcp to some
  * destination: its SecurityGroupEgress (none: the default allow-all) and the
  * AWS::EC2::SecurityGroupEgress resources of the group. 1 yes, 0 no, -1 unknown. */
-int sl_vpc_sg_https(const struct sl_template *t, const struct sl_entity *sg);
+int sl_vpc_net_https(struct sl_vpc_net *v, const struct sl_entity *sg);
 
 /* The function's VpcConfig.SubnetIds when it certainly puts the function in
  * a VPC (a literal non-empty list, or a parameter of a List<AWS::EC2::Subnet::Id>
@@ -62,8 +72,15 @@ const struct sl_node *sl_vpc_subnets_node(const struct sl_template *t, const str
 /* Whether a role of the template may create, describe and delete network
  * interfaces: its AWS managed policies (judged by their content,
  * spec/managed.h), inline policies, and the AWS::IAM::Policy,
- * ManagedPolicy and RolePolicy resources attached to it. 1 yes, 0 no, -1 unknown. */
-int sl_vpc_role_eni(const struct sl_template *t, const struct sl_entity *role);
+ * ManagedPolicy and RolePolicy resources attached to it. 1 yes, 0 no, -1 unknown.
+ * sl_vpc_eni_new() reads the template's policy resources once (NULL when
+ * memory runs out); each role's answer is then found through the policies
+ * that name it and kept, so asking for every function costs O(template log
+ * template). The template must outlive it; sl_vpc_eni_free() releases it. */
+struct sl_vpc_eni;
+struct sl_vpc_eni *sl_vpc_eni_new(const struct sl_template *t);
+int sl_vpc_eni_role(struct sl_vpc_eni *v, const struct sl_entity *role);
+void sl_vpc_eni_free(struct sl_vpc_eni *v);
 
 /* Calls fn(c, rule, ud) for every security group rule of the template: the
  * items of an AWS::EC2::SecurityGroup's SecurityGroupIngress and

@@ -1,4 +1,5 @@
 /* W99401: tracing on, but the execution role defined in the template cannot write traces. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "rules/iam/iam.h"
@@ -103,29 +104,142 @@ static unsigned managed_bits(const struct sl_template *t, const struct sl_node *
 	return UNKNOWN;
 }
 
-/* Whether a Roles / RoleName entry of a separate policy names the role: 1 yes,
- * 0 no, -1 cannot be known. */
-static int names_role(const struct sl_template *t, const struct sl_node *r,
-		      const struct sl_entity *role)
+/* The AWS::IAM::Policy, ManagedPolicy and RolePolicy resources of the
+ * template, read once: what each allows, and the roles it names through
+ * sorted links (a Ref to a resource by its logical ID, a literal role name),
+ * so that each role is judged by the policies that name it. A policy with an
+ * entry that could name any role ("wild") makes every role it does not name
+ * unknown, and so does one with a literal name for a role whose RoleName
+ * cannot be read. */
+struct policy {
+	unsigned bits;
+	bool wild, literal; /* an entry naming any role; a literal name */
+	size_t stamp;       /* the last role that counted it */
+};
+
+struct link {
+	bool literal; /* a literal role name, else a Ref to a logical ID */
+	const char *s;
+	size_t len, pol;
+};
+
+struct policies {
+	const struct sl_template *t;
+	struct policy *pol;
+	size_t n_pol;
+	struct link *links;
+	size_t n_links, cap_links;
+	size_t wild, literal_tame; /* policies that are wild; not wild but with a literal */
+	size_t stamp;
+	unsigned *memo; /* per resource: the role's bits + 1, or 0 */
+	bool oom;
+};
+
+static int link_cmp(const void *a, const void *b)
+{
+	const struct link *x = a, *y = b;
+	if (x->literal != y->literal)
+		return x->literal ? 1 : -1;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return memcmp(x->s, y->s, x->len);
+}
+
+static void add_link(struct policies *ps, bool literal, const char *s, size_t len)
+{
+	if (ps->n_links == ps->cap_links) {
+		size_t cap = ps->cap_links ? 2 * ps->cap_links : 16;
+		struct link *l = realloc(ps->links, cap * sizeof(*l));
+		if (!l) {
+			ps->oom = true;
+			return;
+		}
+		ps->links = l;
+		ps->cap_links = cap;
+	}
+	ps->links[ps->n_links++] = (struct link){ literal, s, len, ps->n_pol };
+}
+
+/* One Roles / RoleName entry, as names_role() judged it for every role. */
+static void role_entry(struct policies *ps, struct policy *p, const struct sl_node *r)
 {
 	const struct sl_node *k = sl_node_intrinsic(r);
 	const struct sl_node *a = k ? r->pairs[0].value : NULL;
 	if (sl_str_eq(k, "Ref") && sl_node_is(a, SL_SCALAR) &&
-	    sl_index_find(&t->resources, a->str, a->len))
-		return strcmp(a->str, role->key->str) == 0 ? 1 : 0;
-	if (k || !sl_node_is(r, SL_SCALAR))
-		return -1;
-	const struct sl_node *rn = sl_map_get(sl_samr_props(role), "RoleName");
-	if (!rn)
-		return 0; /* a generated name: no literal can name it */
-	if (!sl_node_is(rn, SL_SCALAR) || sl_node_intrinsic(rn))
-		return -1;
-	return sl_str_eq(r, rn->str) ? 1 : 0;
+	    sl_index_find(&ps->t->resources, a->str, a->len)) {
+		add_link(ps, false, a->str, strlen(a->str)); /* compared with strcmp */
+	} else if (k || !sl_node_is(r, SL_SCALAR)) {
+		p->wild = true;
+	} else {
+		p->literal = true;
+		add_link(ps, true, r->str, r->len);
+	}
+}
+
+static void policies_read(struct policies *ps, const struct sl_template *t)
+{
+	ps->t = t;
+	ps->pol = calloc(t->resources.n + 1, sizeof(*ps->pol));
+	ps->memo = calloc(t->resources.n + 1, sizeof(*ps->memo));
+	if (!ps->pol || !ps->memo) {
+		ps->oom = true;
+		return;
+	}
+	for (size_t i = 0; i < t->resources.n && !ps->oom; i++) {
+		const struct sl_entity *e = &t->resources.items[i];
+		bool policy = sl_samr_type_is(e, "AWS::IAM::Policy") ||
+			      sl_samr_type_is(e, "AWS::IAM::ManagedPolicy");
+		bool role_policy = sl_samr_type_is(e, "AWS::IAM::RolePolicy");
+		if (!policy && !role_policy)
+			continue;
+		const struct sl_node *ep = sl_samr_props(e);
+		struct policy *p = &ps->pol[ps->n_pol];
+		p->bits = document_bits(sl_map_get(ep, "PolicyDocument"));
+		if (role_policy) {
+			role_entry(ps, p, sl_map_get(ep, "RoleName"));
+		} else {
+			const struct sl_node *roles = sl_map_get(ep, "Roles");
+			if (roles && !sl_node_is(roles, SL_SEQ))
+				p->wild = true;
+			for (size_t j = 0; sl_node_is(roles, SL_SEQ) && j < roles->len; j++)
+				role_entry(ps, p, roles->items[j]);
+		}
+		ps->wild += p->wild;
+		ps->literal_tame += !p->wild && p->literal;
+		ps->n_pol++;
+	}
+	if (ps->n_links)
+		qsort(ps->links, ps->n_links, sizeof(*ps->links), link_cmp);
+}
+
+/* ORs into *b what the policies linked by key allow, each once per role;
+ * returns how many of them count in `unknowns` (wild, or with a literal when
+ * weird: the role's RoleName cannot be read). */
+static size_t named(struct policies *ps, unsigned *b, const struct link *key, bool weird)
+{
+	size_t lo = 0, hi = ps->n_links, hits = 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (link_cmp(&ps->links[mid], key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < ps->n_links && link_cmp(&ps->links[lo], key) == 0; lo++) {
+		struct policy *p = &ps->pol[ps->links[lo].pol];
+		if (p->stamp == ps->stamp)
+			continue;
+		p->stamp = ps->stamp;
+		*b |= p->bits;
+		hits += p->wild || (weird && p->literal);
+	}
+	return hits;
 }
 
 /* What the role (an AWS::IAM::Role of the template) is known to allow. */
-static unsigned role_bits(const struct sl_template *t, const struct sl_entity *role)
+static unsigned role_bits(struct policies *ps, const struct sl_entity *role)
 {
+	const struct sl_template *t = ps->t;
 	const struct sl_node *props = sl_samr_props(role);
 	if (!props)
 		return UNKNOWN;
@@ -145,33 +259,27 @@ static unsigned role_bits(const struct sl_template *t, const struct sl_entity *r
 		b |= document_bits(sl_map_get(p, "PolicyDocument"));
 	}
 	/* policies of the template attached to the role */
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		bool policy = sl_samr_type_is(e, "AWS::IAM::Policy") ||
-			      sl_samr_type_is(e, "AWS::IAM::ManagedPolicy");
-		bool role_policy = sl_samr_type_is(e, "AWS::IAM::RolePolicy");
-		if (!policy && !role_policy)
-			continue;
-		const struct sl_node *ep = sl_samr_props(e);
-		int attached = 0;
-		if (role_policy) {
-			attached = names_role(t, sl_map_get(ep, "RoleName"), role);
-		} else {
-			const struct sl_node *roles = sl_map_get(ep, "Roles");
-			if (roles && !sl_node_is(roles, SL_SEQ))
-				attached = -1;
-			for (size_t j = 0; sl_node_is(roles, SL_SEQ) && j < roles->len && attached != 1;
-			     j++) {
-				int r = names_role(t, roles->items[j], role);
-				attached = r == 1 ? 1 : r == -1 ? -1 : attached;
-			}
-		}
-		if (attached == -1)
-			return UNKNOWN;
-		if (attached == 1)
-			b |= document_bits(sl_map_get(ep, "PolicyDocument"));
+	const struct sl_node *rn = sl_map_get(props, "RoleName");
+	bool weird = rn && (!sl_node_is(rn, SL_SCALAR) || sl_node_intrinsic(rn));
+	ps->stamp++;
+	struct link key = { false, role->key->str, strlen(role->key->str), 0 };
+	size_t hits = named(ps, &b, &key, weird);
+	if (rn && !weird) {
+		key = (struct link){ true, rn->str, strlen(rn->str), 0 };
+		hits += named(ps, &b, &key, weird);
 	}
+	if (ps->wild + (weird ? ps->literal_tame : 0) > hits)
+		return UNKNOWN; /* a policy that may be attached to it */
 	return b;
+}
+
+/* role_bits, once per role. */
+static unsigned role_bits_memo(struct policies *ps, const struct sl_entity *role)
+{
+	size_t i = (size_t)(role - ps->t->resources.items);
+	if (!ps->memo[i])
+		ps->memo[i] = role_bits(ps, role) + 1;
+	return ps->memo[i] - 1;
 }
 
 /* The AWS::IAM::Role of the template a Role value names (GetAtt X.Arn or Ref X), or NULL. */
@@ -199,6 +307,7 @@ static const struct sl_entity *role_of(const struct sl_template *t, const struct
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
+	struct policies ps = { 0 }; /* read when a traced function first needs them */
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *e = &t->resources.items[i];
 		const struct sl_node *props = sl_samr_props(e);
@@ -215,7 +324,13 @@ static void check(struct sl_ctx *c)
 		const struct sl_entity *r = role_of(t, role);
 		if (!r)
 			continue;
-		unsigned b = role_bits(t, r);
+		if (!ps.t)
+			policies_read(&ps, t);
+		if (ps.oom) {
+			c->oom = true;
+			break;
+		}
+		unsigned b = role_bits_memo(&ps, r);
 		if (b & UNKNOWN || (b & BOTH) == BOTH)
 			continue;
 		sl_report(c, role, "tracing is Active but the execution role '%s' cannot write traces "
@@ -226,6 +341,9 @@ static void check(struct sl_ctx *c)
 			  : b & PUT_TELEMETRY ? "xray:PutTraceSegments"
 					      : "xray:PutTraceSegments and xray:PutTelemetryRecords");
 	}
+	free(ps.pol);
+	free(ps.links);
+	free(ps.memo);
 }
 
 const struct sl_rule rule_W99401 = {

@@ -62,16 +62,21 @@ static void push(struct sl_ctx *c, const char *id, enum sl_severity sev, const c
 	c->diags[c->n++] = (struct sl_pdiag){ id, sev, msg, s, e, at };
 }
 
+/* The message in the arena: formatted once on the stack, which holds nearly
+ * every message, and a second time only when it is longer. */
 static char *vformat(struct sl_arena *a, const char *fmt, va_list ap)
 {
+	char tmp[512];
 	va_list cp;
 	va_copy(cp, ap);
-	int n = vsnprintf(NULL, 0, fmt, cp);
+	int n = vsnprintf(tmp, sizeof(tmp), fmt, cp);
 	va_end(cp);
 	if (n < 0)
 		return NULL;
-	char *p = sl_arena_alloc(a, (size_t)n + 1);
-	if (p)
+	char *p = sl_arena_alloc_uninit(a, (size_t)n + 1);
+	if (p && (size_t)n < sizeof(tmp))
+		memcpy(p, tmp, (size_t)n + 1);
+	else if (p)
 		vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
 }

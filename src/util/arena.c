@@ -51,6 +51,11 @@ void *sl_arena_alloc(struct sl_arena *a, size_t size)
 	a->total += size;
 	return c->data;
 }
+
+void *sl_arena_alloc_uninit(struct sl_arena *a, size_t size)
+{
+	return sl_arena_alloc(a, size);
+}
 #else
 /* A chunk of at least *want data bytes; *want gets what it holds. The big
  * ones (a large template's tree: 8 MiB each) are whole 2 MiB pages, aligned,
@@ -73,7 +78,7 @@ static struct sl_arena_chunk *new_chunk(size_t *want)
 	return p;
 }
 
-void *sl_arena_alloc(struct sl_arena *a, size_t size)
+void *sl_arena_alloc_uninit(struct sl_arena *a, size_t size)
 {
 	size = (size + ALIGN - 1) & ~(ALIGN - 1);
 	if (size == 0)
@@ -96,14 +101,21 @@ void *sl_arena_alloc(struct sl_arena *a, size_t size)
 	}
 	void *p = a->cur;
 	a->cur += size;
-	memset(p, 0, size);
+	return p;
+}
+
+void *sl_arena_alloc(struct sl_arena *a, size_t size)
+{
+	void *p = sl_arena_alloc_uninit(a, size);
+	if (p)
+		memset(p, 0, size);
 	return p;
 }
 #endif
 
 char *sl_arena_strndup(struct sl_arena *a, const char *s, size_t len)
 {
-	char *p = sl_arena_alloc(a, len + 1);
+	char *p = sl_arena_alloc_uninit(a, len + 1);
 	if (!p)
 		return NULL;
 	if (len)
@@ -120,7 +132,7 @@ char *sl_arena_printf(struct sl_arena *a, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		return NULL;
-	char *p = sl_arena_alloc(a, (size_t)n + 1);
+	char *p = sl_arena_alloc_uninit(a, (size_t)n + 1);
 	if (!p)
 		return NULL;
 	va_start(ap, fmt);

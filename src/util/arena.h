@@ -29,6 +29,9 @@ bool sl_arena_debug_enabled(void);
 /* Returns zeroed memory aligned for any object, or NULL when malloc fails. */
 void *sl_arena_alloc(struct sl_arena *a, size_t size);
 
+/* The same, not zeroed: for memory the caller fills at once (strings). */
+void *sl_arena_alloc_uninit(struct sl_arena *a, size_t size);
+
 /* Copies len bytes and a terminating NUL; NULL on allocation failure. */
 char *sl_arena_strndup(struct sl_arena *a, const char *s, size_t len);
 

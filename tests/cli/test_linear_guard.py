@@ -21,7 +21,10 @@ implicit (sl_template_implicit(): many resources, each with a ${} naming none),
 dynref (sl_doc_pos(): a dynamic reference in every resource, one per line),
 json1line (sl_doc_pos(): the same on one line of non-ASCII JSON), files (path
 de-duplication and the walk's directory set: many empty files, each in its
-own directory; the test puts four in each).
+own directory; the test puts four in each), lambda_api (W99104, E99113, W99110,
+W99112, W99401: VPC functions behind API methods, each with its own role,
+policy, subnet, security group and permission), deploy_configs (E99012: SAM
+functions deploying with custom configurations of the template).
 
 Only the Python standard library is used.
 """
@@ -142,6 +145,92 @@ def gen_files(s, root, per_dir=1):
     return root
 
 
+def gen_lambda_api(s):
+    """100*s functions in a VPC, each with its own role, subnet, route table,
+    security group and X-Ray tracing, behind an API Gateway method with its own
+    AWS::Lambda::Permission (bench/scaling.py's lambda_api shape): every fourth
+    role lacks the ENI actions (E99113), every fifth function its permission
+    (W99104), every sixth role X-Ray (W99401), every seventh group HTTPS out
+    (W99112), every ninth subnet routes to an internet gateway (W99110). These
+    rules once looked at every resource for each function: 16x took 11 s."""
+    out = ["AWSTemplateFormatVersion: '2010-09-09'", "Resources:",
+           "  Vpc:", "    Type: AWS::EC2::VPC", "    Properties: {CidrBlock: 10.0.0.0/16}",
+           "  Igw:", "    Type: AWS::EC2::InternetGateway",
+           "  Nat:", "    Type: AWS::EC2::NatGateway",
+           "    Properties: {SubnetId: !Ref Subnet0, AllocationId: eipalloc-0123456789abcdef0}",
+           "  Api:", "    Type: AWS::ApiGateway::RestApi", "    Properties: {Name: api}"]
+    for i in range(100 * s):
+        eni = '"logs:*"' if i % 4 == 3 else '"ec2:*NetworkInterface*", "logs:*"'
+        xray = ("service-role/AWSLambdaBasicExecutionRole" if i % 6 == 5
+                else "AWSXRayDaemonWriteAccess")
+        port = 80 if i % 7 == 6 else 443
+        gw = "GatewayId: !Ref Igw" if i % 9 == 8 else "NatGatewayId: !Ref Nat"
+        out += ["  Role%d:" % i, "    Type: AWS::IAM::Role", "    Properties:",
+                "      AssumeRolePolicyDocument:", '        Version: "2012-10-17"',
+                "        Statement: [{Effect: Allow, Principal: {Service: "
+                'lambda.amazonaws.com}, Action: "sts:AssumeRole"}]',
+                "      ManagedPolicyArns: [arn:aws:iam::aws:policy/%s]" % xray,
+                "  Policy%d:" % i, "    Type: AWS::IAM::Policy", "    Properties:",
+                "      PolicyName: p%d" % i, "      Roles: [!Ref Role%d]" % i,
+                "      PolicyDocument:", '        Version: "2012-10-17"',
+                '        Statement: [{Effect: Allow, Resource: "*", Action: [%s]}]' % eni,
+                "  Subnet%d:" % i, "    Type: AWS::EC2::Subnet", "    Properties:",
+                "      VpcId: !Ref Vpc",
+                "      CidrBlock: 10.0.%d.%d/28" % (i // 16 % 256, i % 16 * 16),
+                "  Table%d:" % i, "    Type: AWS::EC2::RouteTable",
+                "    Properties: {VpcId: !Ref Vpc}",
+                "  Assoc%d:" % i, "    Type: AWS::EC2::SubnetRouteTableAssociation",
+                "    Properties: {SubnetId: !Ref Subnet%d, RouteTableId: !Ref Table%d}" % (i, i),
+                "  Route%d:" % i, "    Type: AWS::EC2::Route", "    Properties:",
+                "      RouteTableId: !Ref Table%d" % i, "      DestinationCidrBlock: 0.0.0.0/0",
+                "      " + gw,
+                "  Group%d:" % i, "    Type: AWS::EC2::SecurityGroup", "    Properties:",
+                "      GroupDescription: fn %d" % i, "      VpcId: !Ref Vpc",
+                "      SecurityGroupEgress: [{IpProtocol: tcp, FromPort: 5432, ToPort: 5432, "
+                "CidrIp: 10.0.0.0/16}]",
+                "  Egress%d:" % i, "    Type: AWS::EC2::SecurityGroupEgress", "    Properties:",
+                "      GroupId: !GetAtt Group%d.GroupId" % i, "      IpProtocol: tcp",
+                "      FromPort: %d" % port, "      ToPort: %d" % port, "      CidrIp: 0.0.0.0/0",
+                "  Fn%d:" % i, "    Type: AWS::Lambda::Function", "    Properties:",
+                "      Runtime: python3.12", "      Handler: index.handler",
+                '      Code: {ZipFile: "def handler(e, c): pass"}',
+                "      Role: !GetAtt Role%d.Arn" % i, "      TracingConfig: {Mode: Active}",
+                "      VpcConfig:", "        SubnetIds: [!Ref Subnet%d]" % i,
+                "        SecurityGroupIds: [!Ref Group%d]" % i,
+                "  Path%d:" % i, "    Type: AWS::ApiGateway::Resource", "    Properties:",
+                "      RestApiId: !Ref Api", "      ParentId: !GetAtt Api.RootResourceId",
+                "      PathPart: p%d" % i,
+                "  Method%d:" % i, "    Type: AWS::ApiGateway::Method", "    Properties:",
+                "      RestApiId: !Ref Api", "      ResourceId: !Ref Path%d" % i,
+                "      HttpMethod: GET", "      AuthorizationType: NONE", "      Integration:",
+                "        Type: AWS_PROXY", "        IntegrationHttpMethod: POST",
+                '        Uri: !Sub "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/'
+                '2015-03-31/functions/${Fn%d.Arn}/invocations"' % i]
+        if i % 5 != 4:
+            out += ["  Invoke%d:" % i, "    Type: AWS::Lambda::Permission", "    Properties:",
+                    "      Action: lambda:InvokeFunction", "      FunctionName: !Ref Fn%d" % i,
+                    "      Principal: apigateway.amazonaws.com"]
+    return "\n".join(out) + "\n"
+
+
+def gen_deploy_configs(s):
+    """1000*s SAM functions, each deploying with its own custom CodeDeploy
+    configuration (an AWS::CodeDeploy::DeploymentConfig of the template),
+    every tenth with Canary10Percent7Minutes, which CodeDeploy does not define:
+    100*s E99012. The rule once looked at every resource for each name."""
+    out = ["AWSTemplateFormatVersion: '2010-09-09'",
+           "Transform: AWS::Serverless-2016-10-31", "Resources:"]
+    for i in range(1000 * s):
+        ty = "Canary10Percent7Minutes" if i % 10 == 9 else "Cfg%d" % i
+        out += ["  Config%d:" % i, "    Type: AWS::CodeDeploy::DeploymentConfig",
+                "    Properties: {DeploymentConfigName: Cfg%d, ComputePlatform: Lambda}" % i,
+                "  Fn%d:" % i, "    Type: AWS::Serverless::Function", "    Properties:",
+                "      Runtime: python3.12", "      Handler: index.handler",
+                "      InlineCode: x", "      AutoPublishAlias: live",
+                "      DeploymentPreference: {Type: %s}" % ty]
+    return "\n".join(out) + "\n"
+
+
 SHAPES = {
     "apigw": (gen_apigw, "yaml"),
     "subvars": (gen_subvars, "yaml"),
@@ -149,6 +238,8 @@ SHAPES = {
     "implicit": (gen_implicit, "yaml"),
     "dynref": (gen_dynref, "yaml"),
     "json1line": (gen_json1line, "json"),
+    "lambda_api": (gen_lambda_api, "yaml"),
+    "deploy_configs": (gen_deploy_configs, "yaml"),
     "files": (None, None),
 }
 
@@ -256,6 +347,22 @@ class ScalingGuard(unittest.TestCase):
         # columns count characters: the last reference's, from the text
         col = text.index("{{resolve:ssm-secure:/p%d:1}}" % (2500 * BIG - 1)) + 1
         self.assertEqual([(d[0], d[1]) for d in found[-1:]], [(1, col)])
+
+    def test_lambda_api(self):
+        found = self.lint(write(self.dir, "lambda_api", BIG))
+        n = 100 * BIG
+        for rule, every in (("E99113", 4), ("W99104", 5), ("W99401", 6), ("W99112", 7),
+                            ("W99110", 9)):
+            got = self.ids(found, rule)
+            self.assertEqual(len(got), n // every, (rule, got[:3]))
+        # the last function that misses its permission, and the last role without ENI actions
+        self.assertIn("function 'Fn%d'" % (n - 1), self.ids(found, "W99104")[-1][3])
+        self.assertIn("its role 'Role%d'" % (n - 1), self.ids(found, "E99113")[-1][3])
+
+    def test_deploy_configs(self):
+        found = self.ids(self.lint(write(self.dir, "deploy_configs", BIG)), "E99012")
+        self.assertEqual(len(found), 100 * BIG)
+        self.assertIn("Type 'Canary10Percent7Minutes'", found[-1][3])
 
     def test_many_files(self):
         root = os.path.join(self.dir, "tree")
