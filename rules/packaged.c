@@ -42,10 +42,19 @@ const struct sl_packaged *sl_packaged_find(const char *rtype, const struct sl_no
 {
 	if (!rtype || !v)
 		return NULL;
-	for (size_t i = 0; i < sizeof(props) / sizeof(props[0]); i++) {
+	/* the table is sorted by type: the first entry of rtype, then its others */
+	size_t lo = 0, hi = sizeof(props) / sizeof(props[0]);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(props[mid].type, rtype) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < sizeof(props) / sizeof(props[0]); i++) {
 		const struct sl_packaged *e = &props[i];
 		if (strcmp(e->type, rtype) != 0)
-			continue;
+			break;
 		/* match the path from its last name up, then Properties above it */
 		size_t depth = 0;
 		while (e->path[depth])

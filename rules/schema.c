@@ -1076,24 +1076,28 @@ static void check_relations(struct walk *w, const struct sl_node *map, uint32_t 
 		if (r->kind == SL_SPEC_REL_ONE_OF || r->kind == SL_SPEC_REL_ANY_OF) {
 			uint32_t complete = 0;
 			bool unsure = false;
-			const char *names = "";
 			for (uint32_t g = 0; g < r->ngroups; g++) {
 				int have = group_presence(w, map, sl_spec_relation_group(w->s, r, g), globals);
 				unsure |= have < 0;
-				if (have > 0) {
-					/* 'A' or 'A' with 'B' for a group of several */
-					struct sl_buf gb = SL_BUF_INIT;
-					const char *grp = sl_spec_relation_group(w->s, r, g);
-					for (const char *p = grp; *p; p++)
-						sl_buf_printf(&gb, "%s", *p == ',' ? "' with '" : (char[2]){ *p, 0 });
-					names = sl_arena_printf(w->c->arena, "%s%s'%s'", names, complete ? " and " : "",
-								sl_buf_cstr(&gb));
-					sl_buf_free(&gb);
-					complete++;
-				}
+				complete += have > 0;
 			}
 			if (unsure || complete == 1 || (complete > 1 && r->kind == SL_SPEC_REL_ANY_OF))
 				continue;
+			/* a finding: name the groups that are complete (the second
+			 * pass asks the same questions, and gets the same answers) */
+			const char *names = "";
+			for (uint32_t g = 0, k = 0; complete && g < r->ngroups; g++) {
+				const char *grp = sl_spec_relation_group(w->s, r, g);
+				if (group_presence(w, map, grp, globals) <= 0)
+					continue;
+				/* 'A' or 'A' with 'B' for a group of several */
+				struct sl_buf gb = SL_BUF_INIT;
+				for (const char *p = grp; *p; p++)
+					sl_buf_printf(&gb, "%s", *p == ',' ? "' with '" : (char[2]){ *p, 0 });
+				names = sl_arena_printf(w->c->arena, "%s%s'%s'", names, k++ ? " and " : "",
+							sl_buf_cstr(&gb));
+				sl_buf_free(&gb);
+			}
 			struct sl_schema_hit h = { SL_SCHEMA_RELATION, anchor, shape, NULL, 0,
 						   complete ? names : NULL, w->rtype, id, NULL };
 			w->fn(w->c, &h);

@@ -661,7 +661,8 @@ enum sl_vkind sl_format_source(struct sl_ctx *c, const struct sl_node *fn, bool 
 	const struct sl_template *t = c->t;
 	const struct sl_node *key = sl_node_intrinsic(fn);
 	*list = false;
-	*how = NULL;
+	if (how)
+		*how = NULL;
 	if (!key)
 		return SL_VK_NONE;
 	const struct sl_node *arg = fn->pairs[0].value;
@@ -671,7 +672,7 @@ enum sl_vkind sl_format_source(struct sl_ctx *c, const struct sl_node *fn, bool 
 		const struct sl_entity *p = sl_index_find(&t->params, arg->str, arg->len);
 		if (p) {
 			enum sl_vkind k = param_kind(p->value, list);
-			if (k != SL_VK_NONE)
+			if (k != SL_VK_NONE && how)
 				*how = sl_arena_printf(c->arena, "Ref to parameter '%s' of type %s", arg->str,
 						       sl_map_get(p->value, "Type")->str);
 			return k;
@@ -680,7 +681,7 @@ enum sl_vkind sl_format_source(struct sl_ctx *c, const struct sl_node *fn, bool 
 		if (!r)
 			return SL_VK_NONE;
 		enum sl_vkind k = resource_kind(r, NULL, 0);
-		if (k != SL_VK_NONE)
+		if (k != SL_VK_NONE && how)
 			*how = sl_arena_printf(c->arena, "Ref to %s '%s'", r->type->str, arg->str);
 		return k;
 	}
@@ -705,7 +706,7 @@ enum sl_vkind sl_format_source(struct sl_ctx *c, const struct sl_node *fn, bool 
 	if (!r)
 		return SL_VK_NONE;
 	enum sl_vkind k = resource_kind(r, attr, attr_len);
-	if (k != SL_VK_NONE)
+	if (k != SL_VK_NONE && how)
 		*how = sl_arena_printf(c->arena, "GetAtt %.*s.%.*s", (int)name_len, name, (int)attr_len, attr);
 	return k;
 }
@@ -789,10 +790,11 @@ static void on_ref(struct sl_ctx *c, const struct sl_schema_hit *h, bool getatt)
 		return;
 	bool list;
 	const char *how;
-	enum sl_vkind k = sl_format_source(c, fn, &list, &how);
+	enum sl_vkind k = sl_format_source(c, fn, &list, NULL);
 	/* a list where one value is wanted (or the reverse) is E3012's */
 	if (k == SL_VK_NONE || list != want_list || !rejects(f, k))
 		return;
+	sl_format_source(c, fn, &list, &how); /* a finding: now the words for it */
 	sl_report(c, fn, "%s gives %s, but %s takes %s%s%s", how, sl_vkind_name(k, list), prop_name(fn), f->what,
 		  want_list ? " for each item" : "", want_list ? "" : fix_hint(c, f, fn));
 }

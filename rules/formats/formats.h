@@ -87,7 +87,8 @@ const char *sl_vkind_name(enum sl_vkind k, bool plural);
 /* What the intrinsic function fn ({Ref: X}, {Fn::GetAtt: ...}) gives, when it
  * is certain: *list is set when it gives a list (a List<...> parameter), *how
  * to a description for messages ("Ref to parameter 'P' of type
- * AWS::EC2::Subnet::Id"), in the arena. SL_VK_NONE for anything else. */
+ * AWS::EC2::Subnet::Id"), in the arena, unless how is NULL (the kind alone
+ * costs no formatting). SL_VK_NONE for anything else. */
 enum sl_vkind sl_format_source(struct sl_ctx *c, const struct sl_node *fn, bool *list, const char **how);
 
 /* For the rules E1150-E1164: reports every literal value whose property's

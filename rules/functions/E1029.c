@@ -6,6 +6,7 @@
  */
 #include <assert.h>
 
+#include "analysis/textscan.h"
 #include "engine/ruleopt.h"
 #include "load/builder.h"
 #include "rules/functions/fn.h"
@@ -149,7 +150,9 @@ static void walk(struct sl_ctx *c, const struct sl_node *n, struct sl_builder *c
 	if (!n || (n->flags & SL_NODE_ALIAS))
 		return;
 	if (n->kind == SL_SCALAR) {
-		if (sl_scalar_type(n) == SL_TYPE_STRING)
+		/* the cheap test first: most strings hold no ${ */
+		if (n->len >= 4 && sl_has_pair(n->str, n->len, '$', '{') &&
+		    sl_scalar_type(n) == SL_TYPE_STRING)
 			check_string(c, n, cur, ready);
 		return;
 	}
@@ -172,6 +175,9 @@ static void check(struct sl_ctx *c)
 #endif
 	/* a macro may substitute the strings itself */
 	if (c->t->macro)
+		return;
+	/* only a string holding ${ can need Fn::Sub */
+	if (!sl_text_may_hold(c, "${"))
 		return;
 	struct sl_builder cur;
 	bool ready = false;

@@ -1,6 +1,7 @@
 /* E1032: Fn::ForEach loops have the language extensions, the shape [id, collection, template]
  * and a place where CloudFormation expands them. Read on the template as written: the
  * expanded tree has no loops left. */
+#include "analysis/textscan.h"
 #include "rules/functions/fn.h"
 
 /* Sections where CloudFormation does not expand loops. */
@@ -102,7 +103,8 @@ static void walk(struct sl_ctx *c, const struct sl_node *n, const char *section)
 static void check(struct sl_ctx *c)
 {
 	const struct sl_node *root = c->t->src_root;
-	if (!sl_node_is(root, SL_MAP))
+	/* no key can be a loop when the text cannot hold one */
+	if (!sl_node_is(root, SL_MAP) || !sl_text_may_hold(c, "Fn::ForEach"))
 		return;
 	for (uint32_t i = 0; i < root->len; i++) {
 		const struct sl_node *k = root->pairs[i].key;

@@ -5,6 +5,7 @@
  * "{{resolve:...}}" in it. The list lives in the template's arena.
  */
 #include "rules/functions/dynref.h"
+#include "analysis/textscan.h"
 #include "util/text.h"
 
 #include <stdarg.h>
@@ -247,7 +248,7 @@ static void scan(struct walker *w, struct flat *f)
 
 static void scan_scalar(struct walker *w, const struct sl_node *n)
 {
-	if (!is_string(n) || !has_braces(n))
+	if (!has_braces(n) || !is_string(n)) /* the cheap test first: most have no "{{" */
 		return;
 	struct flat f = { 0 };
 	put_scalar(&f, n);
@@ -417,6 +418,11 @@ static const struct dynref_set *collect(struct sl_ctx *c)
 		return NULL;
 	struct walker w = { .c = c };
 	const struct sl_node *root = c->t->root;
+	/* a reference ("{{resolve:" or "{{ resolve:") is written in one string,
+	 * where ${Var} of a Fn::Sub cannot make its letters, or made of the
+	 * pieces of a Fn::Join: without either, there is nothing to find */
+	if (!sl_text_may_hold(c, "resolve:") && !sl_text_may_hold(c, "Join"))
+		root = NULL;
 	static const char *const sections[] = { "Parameters", "Mappings", "Resources", "Outputs",
 						"Globals" };
 	for (uint32_t i = 0; sl_node_is(root, SL_MAP) && i < root->len; i++) {
@@ -597,6 +603,16 @@ static bool keys_are(const struct sl_node *const *keys, size_t n, const char *wa
 			return i + 1 == n;
 		w = slash + 1;
 	}
+	return false;
+}
+
+bool sl_dynref_secure_type(const struct sl_node *type)
+{
+	if (!sl_node_is(type, SL_SCALAR))
+		return false;
+	for (size_t k = 0; k < sizeof(secure_props) / sizeof(secure_props[0]); k++)
+		if (sl_str_eq(type, secure_props[k].type))
+			return true;
 	return false;
 }
 

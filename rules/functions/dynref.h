@@ -120,6 +120,10 @@ static inline const struct sl_node *sl_dynref_place_key(const struct sl_dynref *
  * instead of a parameter. */
 bool sl_dynref_secure_prop(const struct sl_node *type, const struct sl_node *const *keys, size_t n);
 
+/* True when resources of this type have such a property at all (false: no
+ * keys make sl_dynref_secure_prop true for it). */
+bool sl_dynref_secure_type(const struct sl_node *type);
+
 /* The place for messages: "the Export of output 'Url'", "the Value of output
  * 'Url'", "the Metadata of resource 'Db'", "the Type of parameter 'P'"; in the
  * arena. */

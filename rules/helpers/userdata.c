@@ -7,9 +7,11 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/textscan.h"
 #include "util/arena.h"
 #include "util/text.h"
 
@@ -584,15 +586,21 @@ static bool mentions(const struct sl_node *n, int depth)
 	return false;
 }
 
+static int cmp_ptr(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t) * (const struct sl_node *const *)a;
+	uintptr_t y = (uintptr_t) * (const struct sl_node *const *)b;
+	return x < y ? -1 : x > y;
+}
+
 /* Other strings of the template that mention a helper script: each outermost
  * Fn::Sub / Fn::Join, or each string. */
 static void walk_other(struct coll *k, const struct sl_entity *res, const struct sl_node *n, int depth)
 {
 	if (!n || depth > 64 || k->rc)
 		return;
-	for (size_t i = 0; i < k->n_ud; i++)
-		if (k->ud[i] == n)
-			return;
+	if (k->n_ud && bsearch(&n, k->ud, k->n_ud, sizeof(*k->ud), cmp_ptr))
+		return; /* a UserData, taken already (k->ud is sorted) */
 	const struct sl_node *fn = sl_node_intrinsic(n);
 	if (n->kind == SL_SCALAR || (fn && (sl_str_eq(fn, "Fn::Sub") || sl_str_eq(fn, "Fn::Join")))) {
 		if (mentions(n, 0))
@@ -653,7 +661,11 @@ static int collect(struct sl_ctx *c, struct sl_ud_all *out)
 		k.ud[k.n_ud++] = ud;
 		k.rc = add_script(&k, e, ud, true);
 	}
-	for (size_t i = 0; i < t->resources.n && !k.rc; i++)
+	/* the other strings count only when one may mention a helper script */
+	bool others = sl_text_may_hold(c, "cfn-");
+	if (others && k.n_ud > 1)
+		qsort(k.ud, k.n_ud, sizeof(*k.ud), cmp_ptr);
+	for (size_t i = 0; others && i < t->resources.n && !k.rc; i++)
 		walk_other(&k, &t->resources.items[i], t->resources.items[i].value, 0);
 	free(k.ud);
 	return k.rc;

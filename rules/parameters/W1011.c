@@ -73,8 +73,9 @@ static void check(struct sl_ctx *c)
 		return;
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_node_is(e->type, SL_SCALAR) || strncmp(e->type->str, "AWS::", 5) != 0)
-			continue;
+		if (!sl_node_is(e->type, SL_SCALAR) || strncmp(e->type->str, "AWS::", 5) != 0 ||
+		    !sl_dynref_secure_type(e->type))
+			continue; /* a type without such properties: nothing below is judged */
 		const struct sl_node *keys[3];
 		visit(c, e, sl_map_get(e->value, "Properties"), keys, 0);
 	}

@@ -205,10 +205,15 @@ static int classify_tag(struct sl_builder *b, const struct sl_ev *ev, struct tag
 		return 0;
 	const char *name = ev->tag + 1;
 	size_t nl = ev->tag_len - 1;
+	char *fn;
 	if ((nl == 3 && memcmp(name, "Ref", 3) == 0) || (nl == 9 && memcmp(name, "Condition", 9) == 0))
 		ti->fn = sl_arena_strndup(b->arena, name, nl);
-	else
-		ti->fn = sl_arena_printf(b->arena, "Fn::%.*s", (int)nl, name);
+	else if ((fn = sl_arena_alloc(b->arena, nl + 5))) { /* "Fn::" and the name, no printf */
+		memcpy(fn, "Fn::", 4);
+		memcpy(fn + 4, name, nl);
+		fn[nl + 4] = 0;
+		ti->fn = fn;
+	}
 	if (!ti->fn)
 		return oom(b);
 	ti->fn_len = strlen(ti->fn);

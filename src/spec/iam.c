@@ -94,16 +94,14 @@ static size_t decode(char *out, size_t cap, const uint8_t *enc, size_t len)
 {
 	size_t o = 0;
 	for (size_t i = 0; i < len; i++) {
-		const char *w;
-		size_t wl;
-		char one = (char)enc[i];
-		if (enc[i] >= 0x80) {
-			w = pool(u32(u32(H_WORDS) + 4 * (size_t)(enc[i] - 0x80)));
-			wl = strlen(w);
-		} else {
-			w = &one;
-			wl = 1;
+		if (enc[i] < 0x80) { /* most bytes stand for themselves: no call per byte */
+			if (o + 1 >= cap)
+				break;
+			out[o++] = (char)enc[i];
+			continue;
 		}
+		const char *w = pool(u32(u32(H_WORDS) + 4 * (size_t)(enc[i] - 0x80)));
+		size_t wl = strlen(w);
 		if (o + wl >= cap)
 			break;
 		memcpy(out + o, w, wl);
@@ -118,6 +116,8 @@ void sl_iam_iter_init(struct sl_iam_iter *it, int svc)
 	it->p = sl_iam_blob + u32(H_STREAM) + svc_field(svc, 1);
 	it->left = svc_field(svc, 2);
 	it->enc_len = 0;
+	it->dec[0] = 0;
+	it->cut = 1;
 	it->a.len = 0;
 	it->a.name[0] = 0;
 }
@@ -128,15 +128,44 @@ bool sl_iam_next(struct sl_iam_iter *it)
 		return false;
 	const uint8_t *p = it->p;
 	size_t shared = *p++;
-	size_t n = strlen((const char *)p);
+	size_t len = strlen((const char *)p), n = len;
 	if (shared > it->enc_len)
 		shared = it->enc_len;
 	if (shared + n > sizeof it->enc)
 		n = sizeof it->enc - shared;
 	memcpy(it->enc + shared, p, n);
 	it->enc_len = shared + n;
-	it->a.len = decode(it->a.name, sizeof it->a.name, it->enc, it->enc_len);
-	p += strlen((const char *)p) + 1;
+	/* decode(a.name, enc, enc_len), reusing what the shared part decoded to:
+	 * decode stops at the first word that does not fit */
+	char *out = it->a.name;
+	size_t o = it->dec[shared], cap = sizeof it->a.name;
+	if (it->cut <= shared) {
+		o = it->dec[it->cut - 1];
+	} else {
+		it->cut = it->enc_len + 1;
+		for (size_t i = shared; i < it->enc_len; i++) {
+			uint8_t b = it->enc[i];
+			if (b < 0x80 && o + 1 < cap) {
+				out[o++] = (char)b;
+			} else if (b >= 0x80) {
+				const char *w = pool(u32(u32(H_WORDS) + 4 * (size_t)(b - 0x80)));
+				size_t wl = strlen(w);
+				if (o + wl >= cap) {
+					it->cut = i + 1;
+					break;
+				}
+				memcpy(out + o, w, wl);
+				o += wl;
+			} else {
+				it->cut = i + 1;
+				break;
+			}
+			it->dec[i + 1] = (uint16_t)o;
+		}
+	}
+	out[o] = 0;
+	it->a.len = o;
+	p += len + 1;
 	it->a.n_res = *p++;
 	it->a.res = p;
 	it->p = p + 2 * (size_t)it->a.n_res;
@@ -169,6 +198,8 @@ bool sl_iam_action_find(struct sl_iam_action *out, int svc, const char *name, si
 	if (it.left > 32)
 		it.left = 32;
 	it.enc_len = 0;
+	it.dec[0] = 0;
+	it.cut = 1;
 	it.a.len = 0;
 	while (sl_iam_next(&it)) {
 		int c = cmp_ci(name, len, it.a.name);

@@ -31,6 +31,11 @@ struct sl_iam_iter {
 	uint32_t left;
 	uint8_t enc[256]; /* the current name as stored (encoded) */
 	size_t enc_len;
+	/* bytes of a.name that enc[0..i) decodes to (the next name decodes only
+	 * what it does not share), and the first i whose word did not fit a.name
+	 * (enc_len + 1 when all did) */
+	uint16_t dec[257];
+	size_t cut;
 	struct sl_iam_action a;
 };
 

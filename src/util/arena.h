@@ -26,7 +26,8 @@ void sl_arena_init(struct sl_arena *a);
  * tests/test_arena.c compares it with the meson option the build was set up with. */
 bool sl_arena_debug_enabled(void);
 
-/* Returns zeroed memory aligned for any object, or NULL when malloc fails. */
+/* Returns zeroed memory aligned to 8 bytes (pointers, 64-bit integers,
+ * doubles: nothing stacklint keeps needs more), or NULL when malloc fails. */
 void *sl_arena_alloc(struct sl_arena *a, size_t size);
 
 /* The same, not zeroed: for memory the caller fills at once (strings). */

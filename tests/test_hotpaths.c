@@ -1,0 +1,143 @@
+/*
+ * Unit tests for the shortcuts of issue 16's rule-side hot paths: each must
+ * give what the slow way gave. The bit-parallel edit distance against the
+ * dynamic programming table it replaced, the text scan that lets rules skip a
+ * template (sl_text_may_hold) on the escapes that make text the source does
+ * not show, and the packaged-property table that is now binary searched.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/textscan.h"
+#include "engine/engine.h"
+#include "load/load.h"
+#include "rules/packaged.h"
+#include "test.h"
+#include "util/arena.h"
+
+/* The Levenshtein distance as the table of the textbook computes it. */
+static size_t table_distance(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t row[65];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t prev = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t cur = row[j], v = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < v)
+				v = row[j] + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			row[j] = v;
+			prev = cur;
+		}
+	}
+	return row[lb];
+}
+
+static void test_edit_distance(void)
+{
+	assert_int(sl_edit_distance("", 0, "abc", 3), 3);
+	assert_int(sl_edit_distance("abc", 3, "", 0), 3);
+	assert_int(sl_edit_distance("Resources", 9, "Resource", 8), 1);
+	assert_int(sl_edit_distance("kitten", 6, "sitting", 7), 3);
+	char x[65], y[65];
+	memset(x, 'a', 64);
+	assert_int(sl_edit_distance(x, 64, x, 64), 0);
+	assert_int(sl_edit_distance(x, 65, x, 3), (size_t)-1); /* names, not text */
+	/* random strings over small alphabets (many matches) and high bytes, every
+	 * length up to the 64 of one machine word */
+	srand(16);
+	size_t bad = 0;
+	for (int t = 0; t < 200000; t++) {
+		size_t la = (size_t)rand() % 65, lb = (size_t)rand() % 65;
+		int alpha = 1 + rand() % 5;
+		for (size_t i = 0; i < la; i++)
+			x[i] = (char)(rand() % 9 ? 'a' + rand() % alpha : 0x80 + rand() % 128);
+		for (size_t i = 0; i < lb; i++)
+			y[i] = (char)(rand() % 9 ? 'a' + rand() % alpha : 0x80 + rand() % 128);
+		if (t % 4 == 0)
+			for (size_t i = 0; i < la && i < lb; i++)
+				if (rand() % 6)
+					y[i] = x[i];
+		bad += sl_edit_distance(x, la, y, lb) != table_distance(x, la, y, lb);
+	}
+	assert_int(bad, 0);
+}
+
+/* sl_text_may_hold on src, linted as a template. */
+static bool may_hold(const char *src, const char *needle)
+{
+	struct sl_arena a;
+	sl_arena_init(&a);
+	struct sl_doc doc;
+	bool r = true;
+	if (sl_load(&doc, &a, src, strlen(src), NULL) == 0 && sl_node_is(doc.root, SL_MAP)) {
+		struct sl_template t;
+		if (sl_template_build(&t, &doc, &a) == 0) {
+			struct sl_ctx c;
+			memset(&c, 0, sizeof(c));
+			c.t = &t;
+			c.arena = &a;
+			r = sl_text_may_hold(&c, needle);
+			/* the second answer comes from the memo: the same */
+			assert_true(sl_text_may_hold(&c, needle) == r);
+			for (size_t i = 0; i < c.n_memo; i++)
+				if (c.memo[i].free)
+					c.memo[i].free(c.memo[i].data);
+		}
+	}
+	sl_arena_free(&a);
+	return r;
+}
+
+static void test_text_may_hold(void)
+{
+	const char *plain = "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n"
+			    "    Properties: {QueueName: a-b}\n";
+	assert_true(!may_hold(plain, "${"));
+	assert_true(!may_hold(plain, "cfn-"));
+	assert_true(may_hold(plain, "Queue"));
+	assert_true(may_hold("Resources:\n  Q:\n    Type: AWS::SQS::Queue\n"
+			     "    Properties: {QueueName: !Sub 'q-${AWS::Region}'}\n", "${"));
+	/* the needle at the very start and the very end of the text */
+	assert_true(may_hold("{\"Resources\": {}, \"x\": \"cfn-\"}", "cfn-"));
+	assert_true(may_hold("{\"Resources\": {}, \"x\": \"a\"}", "}"));
+	/* escapes that make the needle's bytes: JSON \u, YAML \x, \u, \U, and a
+	 * backslash that joins two lines of a double-quoted scalar */
+	assert_true(may_hold("{\"Resources\": {}, \"x\": \"\\u0024{A}\"}", "${"));
+	assert_true(may_hold("Resources: {}\nx: \"\\x24{A}\"\n", "${"));
+	assert_true(may_hold("Resources: {}\nx: \"\\U00000024{A}\"\n", "${"));
+	assert_true(may_hold("Resources: {}\nx: \"cf\\\n  n-init\"\n", "cfn-"));
+	assert_true(may_hold("Resources: {}\nx: \"cf\\\r\n  n-init\"\n", "cfn-"));
+	/* escapes that make no such byte, and folds, which make a space */
+	assert_true(!may_hold("{\"Resources\": {}, \"x\": \"a\\nb\\t\\\"c\\\\\"}", "${"));
+	assert_true(!may_hold("Resources: {}\nx: \"cf\n  n-init\"\n", "cfn-"));
+	assert_true(!may_hold("Resources: {}\nx: >\n  cf\n  n-init\n", "cfn-"));
+	/* Fn::ForEach makes strings of its own: anything may be */
+	assert_true(may_hold("Transform: AWS::LanguageExtensions\nResources:\n"
+			     "  Fn::ForEach::Q:\n    - N\n    - [a, b]\n"
+			     "    - Q${N}:\n        Type: AWS::SQS::Queue\n", "cfn-"));
+	/* a side file has no template: anything may be */
+	struct sl_ctx c;
+	memset(&c, 0, sizeof(c));
+	assert_true(sl_text_may_hold(&c, "cfn-"));
+}
+
+static void test_packaged_sorted(void)
+{
+	size_t n;
+	const struct sl_packaged *p = sl_packaged_props(&n);
+	for (size_t i = 1; i < n; i++)
+		assert_true(strcmp(p[i - 1].type, p[i].type) <= 0); /* sl_packaged_find's binary search */
+}
+
+int main(void)
+{
+	test_edit_distance();
+	test_text_may_hold();
+	test_packaged_sorted();
+	return test_result();
+}
