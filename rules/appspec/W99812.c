@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "rules/appspec/appspec.h"
+#include "rules/sam/samrules.h"
 #include "template/sam.h"
 #include "util/arena.h"
 
@@ -94,8 +95,10 @@ static struct index *build(struct sl_ctx *c, const struct sl_template *t)
 		c->oom = true;
 		return NULL;
 	}
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, "AWS::Lambda::Function", "AWS::Serverless::Function",
+			   "AWS::Lambda::Alias");
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		const struct sl_node *props = sl_map_get(e->value, "Properties");
 		if (is_function(e)) {
 			const struct sl_node *fname = sl_map_get(props, "FunctionName");

@@ -222,10 +222,11 @@ static const struct td_index *td_index(struct sl_ctx *c, const struct sl_templat
 		c->oom = true;
 		return NULL;
 	}
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_str_eq(e->type, "AWS::ECS::TaskDefinition"))
-			continue;
+	const uint32_t *idx;
+	size_t n_idx = sl_template_of_type(t, "AWS::ECS::TaskDefinition",
+					   strlen("AWS::ECS::TaskDefinition"), &idx);
+	for (size_t i = 0; i < n_idx; i++) {
+		const struct sl_entity *e = &t->resources.items[idx[i]];
 		const struct sl_node *fam = sl_map_get(sl_map_get(e->value, "Properties"), "Family");
 		if (sl_node_is(fam, SL_SCALAR) && fam->len)
 			ix->fam[ix->n++] = (struct td_family){ fam->str, fam->len, e };

@@ -88,8 +88,9 @@ void sl_eb_each_setting(struct sl_ctx *c,
 			void (*fn)(struct sl_ctx *c, const struct sl_eb_setting *s, void *ud), void *ud)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_EB_ENVIRONMENT, SL_EB_CONFIG_TEMPLATE);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		if (!is_eb(e))
 			continue;
 		struct walk w = {fn, ud, c, e};

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "engine/engine.h"
+#include "rules/sam/samrules.h"
 
 #define MAX_FILTERS 2
 
@@ -71,8 +72,9 @@ static void check(struct sl_ctx *c)
 		return;
 	/* a first pass counts the filters, so the array is sized exactly */
 	size_t cap = 0;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, "AWS::Logs::SubscriptionFilter", "AWS::Serverless::Function");
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		if (!e->type || sl_map_get(e->value, "Condition"))
 			continue; /* a conditional filter may never coexist with the others */
 		const struct sl_node *p = sl_map_get(e->value, "Properties");
@@ -90,8 +92,8 @@ static void check(struct sl_ctx *c)
 	if (!fs)
 		return;
 	size_t n = 0;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	sl_samr_types_init(&tw, t, "AWS::Logs::SubscriptionFilter", "AWS::Serverless::Function");
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		if (!e->type || sl_map_get(e->value, "Condition"))
 			continue;
 		const struct sl_node *p = sl_map_get(e->value, "Properties");

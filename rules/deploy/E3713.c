@@ -51,8 +51,9 @@ static void check(struct sl_ctx *c)
 	bool *by_service = calloc(t->resources.n, sizeof(*by_service));
 	if (!by_service)
 		return;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, "AWS::ECS::Service");
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		const struct sl_node *props = sl_samr_props(e);
 		if (!sl_samr_type_is(e, "AWS::ECS::Service") ||
 		    !sl_str_eq(sl_map_get(props, "LaunchType"), "FARGATE"))
@@ -65,14 +66,14 @@ static void check(struct sl_ctx *c)
 		if (target && sl_samr_type_is(target, TASK_DEF))
 			by_service[target - t->resources.items] = true;
 	}
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	sl_samr_types_init(&tw, t, TASK_DEF);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		const struct sl_node *props = sl_samr_props(e);
 		if (!sl_samr_type_is(e, TASK_DEF) || !props)
 			continue;
 		if (lists_fargate(sl_map_get(props, "RequiresCompatibilities")))
 			check_task(c, props, "the task definition requires FARGATE");
-		else if (by_service[i])
+		else if (by_service[e - t->resources.items])
 			check_task(c, props, "a service runs this task with LaunchType FARGATE");
 	}
 	free(by_service);

@@ -7,8 +7,9 @@
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_ECS_TASKDEF, SL_ECS_SERVICE);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		const struct sl_node *props = sl_samr_props(e);
 		const struct sl_node *items[MAX_CONSTRAINTS + 1];
 		if (sl_samr_type_is(e, SL_ECS_TASKDEF)) {

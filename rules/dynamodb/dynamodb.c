@@ -173,8 +173,9 @@ void sl_ddb_each_scenario(struct sl_ctx *c, const char *type, const char *type2,
 	const struct sl_template *t = c->t;
 	if (t->macro_global)
 		return;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, type, type2);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		if (sl_samr_type_is(e, type) || (type2 && sl_samr_type_is(e, type2)))
 			scenarios(c, sl_samr_props(e), keys, fn, ud);
 	}
@@ -279,8 +280,9 @@ void sl_ddb_each_consumer(struct sl_ctx *c,
 	const struct sl_template *t = c->t;
 	if (t->macro_global)
 		return;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_DDB_ESM, SL_SAM_FUNCTION);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		if (sl_samr_type_is(e, SL_DDB_ESM)) {
 			const struct sl_node *props = sl_samr_props(e);
 			if (!props || sl_node_intrinsic(props))

@@ -15,6 +15,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "analysis/textscan.h"
 #include "engine/engine.h"
 #include "rules/deploy/regional.h"
 
@@ -147,9 +148,9 @@ static bool zone_property(struct sl_ctx *c, const struct sl_node *key, uint32_t 
  * AWS::CDK::Metadata resource, or the CDK's BootstrapVersion parameter. */
 static bool cdk_synthesized(const struct sl_template *t)
 {
-	for (size_t i = 0; i < t->resources.n; i++)
-		if (sl_str_eq(t->resources.items[i].type, "AWS::CDK::Metadata"))
-			return true;
+	const uint32_t *cdk;
+	if (sl_template_of_type(t, "AWS::CDK::Metadata", 18, &cdk))
+		return true;
 	const struct sl_entity *p = sl_index_find(&t->params, "BootstrapVersion", 16);
 	const struct sl_node *def = p ? sl_map_get(p->value, "Default") : NULL;
 	return sl_node_is(def, SL_SCALAR) && def->len > 15 && memcmp(def->str, "/cdk-bootstrap/", 15) == 0;
@@ -157,7 +158,9 @@ static bool cdk_synthesized(const struct sl_template *t)
 
 static void check(struct sl_ctx *c)
 {
-	if (!cdk_synthesized(c->t))
+	/* no key can be AvailabilityZone(s) when the text cannot hold it: then
+	 * the walk along the specification would find nothing */
+	if (!cdk_synthesized(c->t) && sl_text_may_hold(c, "AvailabilityZone"))
 		sl_regional_walk(c, zone_property);
 }
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "rules/parameters/params.h"
+#include "rules/sam/samrules.h"
 
 /* Where an AMI ID is expected: a path below Properties, "*" for every list item.
  * AWS::Cloud9::EnvironmentEC2 is not here: its ImageId takes Cloud9 image
@@ -87,8 +88,14 @@ static void check(struct sl_ctx *c)
 		return;
 	}
 	struct walk w = { c, NULL, seen };
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	/* the resources of the sites' (distinct) types, in source order: a
+	 * parameter's finding names the first resource it reaches */
+	const char *types[sizeof(sites) / sizeof(sites[0]) + 1] = { NULL };
+	for (size_t k = 0; k < sizeof(sites) / sizeof(sites[0]); k++)
+		types[k] = sites[k].type;
+	struct sl_samr_types tw;
+	sl_samr_types_start(&tw, t, types);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		if (!e->type)
 			continue;
 		w.res = e;

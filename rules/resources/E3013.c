@@ -72,10 +72,12 @@ static void check(struct sl_ctx *c)
 {
 	static const char *const path[] = { "Properties", "DistributionConfig", "Aliases", NULL };
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (e->type && sl_str_eq(e->type, "AWS::CloudFront::Distribution"))
-			aliases(c, e, sl_map_path(e->value, path));
+	const uint32_t *idx;
+	size_t n_idx = sl_template_of_type(t, "AWS::CloudFront::Distribution",
+					   strlen("AWS::CloudFront::Distribution"), &idx);
+	for (size_t i = 0; i < n_idx; i++) {
+		const struct sl_entity *e = &t->resources.items[idx[i]];
+		aliases(c, e, sl_map_path(e->value, path));
 	}
 }
 

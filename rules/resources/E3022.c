@@ -88,10 +88,12 @@ static void check(struct sl_ctx *c)
 		return;
 	struct assoc *v = NULL;
 	size_t n = 0, cap = 0;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_str_eq(e->type, "AWS::EC2::SubnetRouteTableAssociation") ||
-		    sl_foreach_key(e->key))
+	const uint32_t *idx;
+	size_t n_idx = sl_template_of_type(t, "AWS::EC2::SubnetRouteTableAssociation",
+					   strlen("AWS::EC2::SubnetRouteTableAssociation"), &idx);
+	for (size_t i = 0; i < n_idx; i++) {
+		const struct sl_entity *e = &t->resources.items[idx[i]];
+		if (sl_foreach_key(e->key))
 			continue;
 		const struct sl_pair *p = sl_map_get_pair(sl_map_get(e->value, "Properties"), "SubnetId");
 		if (!p)

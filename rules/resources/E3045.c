@@ -64,10 +64,10 @@ static void check_acl(struct sl_ctx *c, const struct sl_node *v, bool explicit_e
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_str_eq(e->type, "AWS::S3::Bucket"))
-			continue;
+	const uint32_t *idx;
+	size_t n_idx = sl_template_of_type(t, "AWS::S3::Bucket", strlen("AWS::S3::Bucket"), &idx);
+	for (size_t i = 0; i < n_idx; i++) {
+		const struct sl_entity *e = &t->resources.items[idx[i]];
 		const struct sl_node *props = sl_map_get(e->value, "Properties");
 		if (!sl_node_is(props, SL_MAP) || sl_node_intrinsic(props))
 			continue;

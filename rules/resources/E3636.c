@@ -39,10 +39,11 @@ static const char source_need[] = "bucket path of the ZIP file or folder of the 
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!e->type || !sl_str_eq(e->type, "AWS::CodeBuild::Project"))
-			continue;
+	const uint32_t *idx;
+	size_t n_idx = sl_template_of_type(t, "AWS::CodeBuild::Project",
+					   strlen("AWS::CodeBuild::Project"), &idx);
+	for (size_t i = 0; i < n_idx; i++) {
+		const struct sl_entity *e = &t->resources.items[idx[i]];
 		const struct sl_node *p = sl_map_get(e->value, "Properties");
 		if (!p || p->kind != SL_MAP || sl_node_intrinsic(p))
 			continue;

@@ -10,9 +10,12 @@
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_str_eq(e->type, "AWS::ApiGateway::RestApi") || !sl_node_is(e->value, SL_MAP))
+	const uint32_t *idx;
+	size_t n_idx = sl_template_of_type(t, "AWS::ApiGateway::RestApi",
+					   strlen("AWS::ApiGateway::RestApi"), &idx);
+	for (size_t i = 0; i < n_idx; i++) {
+		const struct sl_entity *e = &t->resources.items[idx[i]];
+		if (!sl_node_is(e->value, SL_MAP))
 			continue;
 		const struct sl_pair *pp = sl_map_get_pair(e->value, "Properties");
 		const struct sl_node *props = pp ? pp->value : NULL;

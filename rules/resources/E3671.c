@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "rules/resources/blockdev.h"
+#include "rules/sam/samrules.h"
 
 static const struct {
 	const char *type;
@@ -50,8 +51,11 @@ static void check_mappings(struct sl_ctx *c, const struct sl_node *list)
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	/* the types sl_block_device_mappings() reads, and volumes */
+	sl_samr_types_init(&tw, t, "AWS::EC2::Instance", "AWS::AutoScaling::LaunchConfiguration",
+			   "AWS::EC2::LaunchTemplate", "AWS::EC2::Volume");
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		const struct sl_node *props = sl_map_get(e->value, "Properties");
 		if (!sl_node_is(props, SL_MAP) || sl_node_intrinsic(props))
 			continue;

@@ -77,10 +77,11 @@ static void judge(struct sl_ctx *c, const struct sl_node *props)
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!e->type || !sl_str_eq(e->type, "AWS::ElastiCache::CacheCluster"))
-			continue;
+	const uint32_t *idx;
+	size_t n_idx = sl_template_of_type(t, "AWS::ElastiCache::CacheCluster",
+					   strlen("AWS::ElastiCache::CacheCluster"), &idx);
+	for (size_t i = 0; i < n_idx; i++) {
+		const struct sl_entity *e = &t->resources.items[idx[i]];
 		const struct sl_node *p = sl_map_get(e->value, "Properties");
 		if (p && p->kind == SL_MAP && !sl_node_intrinsic(p))
 			judge(c, p);

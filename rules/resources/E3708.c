@@ -15,10 +15,11 @@
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_str_eq(e->type, "AWS::ApiGateway::Method"))
-			continue;
+	const uint32_t *idx;
+	size_t n_idx = sl_template_of_type(t, "AWS::ApiGateway::Method",
+					   strlen("AWS::ApiGateway::Method"), &idx);
+	for (size_t i = 0; i < n_idx; i++) {
+		const struct sl_entity *e = &t->resources.items[idx[i]];
 		const struct sl_node *props = sl_map_get(e->value, "Properties");
 		if (!sl_node_is(props, SL_MAP) || sl_node_intrinsic(props))
 			continue;

@@ -160,14 +160,15 @@ static void walk(struct sl_ctx *c, const struct sl_node *n, const char *const *p
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!e->type)
-			continue;
-		const struct sl_node *props = sl_map_get(e->value, "Properties");
-		for (size_t k = 0; k < N(sites); k++)
-			if (sl_str_eq(e->type, sites[k].type))
-				walk(c, props, sites[k].path, sites[k].kind);
+	/* site by site, the resources of its type: the findings do not depend on
+	 * the order of the walks */
+	for (size_t k = 0; k < N(sites); k++) {
+		const uint32_t *idx;
+		size_t n = sl_template_of_type(t, sites[k].type, strlen(sites[k].type), &idx);
+		for (size_t i = 0; i < n; i++) {
+			const struct sl_entity *e = &t->resources.items[idx[i]];
+			walk(c, sl_map_get(e->value, "Properties"), sites[k].path, sites[k].kind);
+		}
 	}
 }
 

@@ -26,15 +26,17 @@ static void check(struct sl_ctx *c)
 		return;
 	size_t n_pk;
 	const struct sl_packaged *all = sl_packaged_props(&n_pk);
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!e->type || !sl_node_is(e->value, SL_MAP))
-			continue;
-		const struct sl_node *props = sl_map_get(e->value, "Properties");
-		for (size_t p = 0; p < n_pk; p++) {
-			const struct sl_packaged *pk = &all[p];
-			if (!sl_str_eq(e->type, pk->type))
+	/* property by property, the resources of its type (the findings do not
+	 * depend on the order) */
+	for (size_t p = 0; p < n_pk; p++) {
+		const struct sl_packaged *pk = &all[p];
+		const uint32_t *idx;
+		size_t n = sl_template_of_type(t, pk->type, strlen(pk->type), &idx);
+		for (size_t i = 0; i < n; i++) {
+			const struct sl_entity *e = &t->resources.items[idx[i]];
+			if (!sl_node_is(e->value, SL_MAP))
 				continue;
+			const struct sl_node *props = sl_map_get(e->value, "Properties");
 			const struct sl_node *v = sl_map_path(props, pk->path);
 			if (!sl_node_is(v, SL_SCALAR) || (v->flags & SL_NODE_ALIAS))
 				continue;

@@ -40,10 +40,10 @@ static const struct sl_node *first_scalar(const struct sl_node *v, int depth)
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_str_eq(e->type, "AWS::S3::Bucket"))
-			continue;
+	const uint32_t *idx;
+	size_t n_idx = sl_template_of_type(t, "AWS::S3::Bucket", strlen("AWS::S3::Bucket"), &idx);
+	for (size_t i = 0; i < n_idx; i++) {
+		const struct sl_entity *e = &t->resources.items[idx[i]];
 		const struct sl_node *props = sl_map_get(e->value, "Properties");
 		const struct sl_pair *p = sl_map_get_pair(props, "AccessControl");
 		if (!p || sl_node_is_null(p->value) || !sets_value(p->value, 0))

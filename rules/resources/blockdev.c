@@ -3,6 +3,7 @@
  * rules (W3671, W3698, E3715) share; see blockdev.h.
  */
 #include "rules/resources/blockdev.h"
+#include "rules/sam/samrules.h"
 
 static void each_item(struct sl_ctx *c, const struct sl_node *m,
 		      void (*fn)(struct sl_ctx *c, const struct sl_node *m, void *ud), void *ud)
@@ -36,8 +37,11 @@ void sl_block_device_each(struct sl_ctx *c, const char *skip,
 			  void (*fn)(struct sl_ctx *c, const struct sl_node *m, void *ud), void *ud)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	/* the types sl_block_device_mappings() reads */
+	sl_samr_types_init(&tw, t, "AWS::EC2::Instance", "AWS::AutoScaling::LaunchConfiguration",
+			   "AWS::EC2::LaunchTemplate");
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		if (skip && sl_str_eq(e->type, skip))
 			continue;
 		const struct sl_node *props = sl_map_get(e->value, "Properties");

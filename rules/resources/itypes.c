@@ -102,17 +102,24 @@ void sl_itype_walk(struct sl_ctx *c, const struct sl_itype_site *sites, size_t n
 		   void (*judge)(struct sl_ctx *c, const struct sl_node *v))
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!e->type)
-			continue;
-		const struct sl_node *props = NULL;
-		for (size_t k = 0; k < n; k++) {
-			if (!sl_str_eq(e->type, sites[k].type))
-				continue;
-			if (!props)
-				props = sl_map_get(e->value, "Properties");
-			walk(c, props, sites[k].path, judge);
+	/* a judge keeps no state, so the order of the walks does not matter: a
+	 * template of a few resources in one pass (cheaper than a search per site),
+	 * a larger one site by site, over the resources of its type */
+	if (t->resources.n <= 16) {
+		for (size_t i = 0; i < t->resources.n; i++) {
+			const struct sl_entity *e = &t->resources.items[i];
+			for (size_t k = 0; k < n; k++)
+				if (sl_str_eq(e->type, sites[k].type))
+					walk(c, sl_map_get(e->value, "Properties"), sites[k].path, judge);
+		}
+		return;
+	}
+	for (size_t k = 0; k < n; k++) {
+		const uint32_t *idx;
+		size_t m = sl_template_of_type(t, sites[k].type, strlen(sites[k].type), &idx);
+		for (size_t i = 0; i < m; i++) {
+			const struct sl_entity *e = &t->resources.items[idx[i]];
+			walk(c, sl_map_get(e->value, "Properties"), sites[k].path, judge);
 		}
 	}
 }

@@ -51,7 +51,9 @@ struct sl_itype_site {
 };
 
 /* Calls judge for every literal string at the sites of resources of the
- * template (both branches of an Fn::If whose branches are both literal). */
+ * template (both branches of an Fn::If whose branches are both literal): site
+ * by site, each site's resources in source order, so judge keeps no state that
+ * depends on the order of the calls. */
 void sl_itype_walk(struct sl_ctx *c, const struct sl_itype_site *sites, size_t n,
 		   void (*judge)(struct sl_ctx *c, const struct sl_node *v));
 

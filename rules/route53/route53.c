@@ -1,5 +1,6 @@
 /* The record sets of a template (see route53.h). */
 #include "rules/route53/route53.h"
+#include "rules/sam/samrules.h"
 
 #define IF_DEPTH 8 /* nested Fn::If followed on a record set */
 
@@ -24,8 +25,9 @@ void sl_r53_each_record_set(struct sl_ctx *c,
 			    void (*fn)(struct sl_ctx *c, const struct sl_node *rs, const struct sl_node *zone))
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, "AWS::Route53::RecordSet", "AWS::Route53::RecordSetGroup");
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		const struct sl_node *props = sl_map_get(e->value, "Properties");
 		if (!sl_node_is(props, SL_MAP) || sl_node_intrinsic(props))
 			continue;

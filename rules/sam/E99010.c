@@ -84,10 +84,10 @@ static void check(struct sl_ctx *c)
 	const struct sl_template *t = c->t;
 	/* Globals.Api applies to every Api, the implicit ServerlessRestApi too: judge it once */
 	check_cors(c, sl_map_get(sl_sam_globals_for(t, SL_SAM_API), "Cors"));
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (sl_samr_type_is(e, SL_SAM_API))
-			check_cors(c, sl_map_get(sl_samr_props(e), "Cors"));
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_SAM_API);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
+		check_cors(c, sl_map_get(sl_samr_props(e), "Cors"));
 	}
 }
 

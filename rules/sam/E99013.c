@@ -38,10 +38,10 @@ static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
 	check_hooks(c, sl_map_get(sl_sam_globals_for(t, SL_SAM_FUNCTION), "DeploymentPreference"));
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (sl_samr_type_is(e, SL_SAM_FUNCTION))
-			check_hooks(c, sl_map_get(sl_samr_props(e), "DeploymentPreference"));
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_SAM_FUNCTION);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
+		check_hooks(c, sl_map_get(sl_samr_props(e), "DeploymentPreference"));
 	}
 }
 

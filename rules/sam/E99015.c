@@ -153,8 +153,9 @@ static void check_policies(struct sl_ctx *c, const struct sl_node *pol, bool *wa
 static void check_all(struct sl_ctx *c, bool warn)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_SAM_FUNCTION, SL_SAM_STATE_MACHINE);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		if (sl_samr_type_is(e, SL_SAM_FUNCTION) || sl_samr_type_is(e, SL_SAM_STATE_MACHINE))
 			check_policies(c, sl_map_get(sl_samr_props(e), "Policies"), &warn);
 	}

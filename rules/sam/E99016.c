@@ -54,10 +54,10 @@ static void check_function(struct sl_ctx *c, const struct sl_entity *e, bool war
 static void check_all(struct sl_ctx *c, bool warn)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (sl_samr_type_is(e, SL_SAM_FUNCTION))
-			check_function(c, e, warn);
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_SAM_FUNCTION);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
+		check_function(c, e, warn);
 	}
 }
 

@@ -357,8 +357,9 @@ static void check(struct sl_ctx *c)
 	const struct sl_template *t = c->t;
 	struct trigger *trig = NULL;
 	size_t n_trig = 0, cap_trig = 0;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_SAM_FUNCTION, SL_SAM_STATE_MACHINE);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		bool fn = sl_samr_type_is(e, SL_SAM_FUNCTION);
 		if (!fn && !sl_samr_type_is(e, SL_SAM_STATE_MACHINE))
 			continue;

@@ -120,10 +120,9 @@ static void check_auth(struct sl_ctx *c, const struct sl_node *props)
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, SL_SAM_WEBSOCKET_API))
-			continue;
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_SAM_WEBSOCKET_API);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		const struct sl_node *props = sl_samr_props(e);
 		if (!props && sl_map_get(e->value, "Properties"))
 			continue; /* Properties is not a map: E3001's */

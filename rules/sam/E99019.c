@@ -147,8 +147,9 @@ static void check(struct sl_ctx *c)
 	const struct sl_template *t = c->t;
 	/* Globals.Function.Tags reach every function: judged once */
 	check_tags(c, sl_map_get(sl_sam_globals_for(t, SL_SAM_FUNCTION), "Tags"));
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, "AWS::Serverless::Application", SL_SAM_FUNCTION);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		if (sl_samr_type_is(e, "AWS::Serverless::Application")) {
 			check_tags(c, sl_map_get(sl_samr_props(e), "Tags"));
 			continue;

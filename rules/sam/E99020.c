@@ -231,8 +231,9 @@ static void check(struct sl_ctx *c)
 	if (version_judged(gv) && !version_ok(gv, false))
 		sl_report(c, gv, "OpenApiVersion '%s' is not a version SAM takes: 2.x or 3.x.y with single "
 			  "digits, e.g. '3.0.1'", gv->str);
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_SAM_API, SL_SAM_HTTP_API);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		bool rest = sl_samr_type_is(e, SL_SAM_API), http = sl_samr_type_is(e, SL_SAM_HTTP_API);
 		if (!rest && !http)
 			continue;

@@ -251,8 +251,9 @@ static void check(struct sl_ctx *c)
 	check_api_auth(c, sl_map_get(sl_sam_globals_for(t, SL_SAM_API), "Auth"), false);
 	check_api_auth(c, sl_map_get(sl_sam_globals_for(t, SL_SAM_HTTP_API), "Auth"), true);
 	bool implicit[2] = { false, false };
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_SAM_API, SL_SAM_HTTP_API);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		bool rest = sl_samr_type_is(e, SL_SAM_API), http = sl_samr_type_is(e, SL_SAM_HTTP_API);
 		if (!rest && !http)
 			continue;

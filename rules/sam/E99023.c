@@ -204,8 +204,10 @@ static void check(struct sl_ctx *c)
 	const struct sl_template *t = c->t;
 	check_api(c, sl_sam_globals_for(t, SL_SAM_API), false);
 	check_api(c, sl_sam_globals_for(t, SL_SAM_HTTP_API), true);
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_SAM_API, SL_SAM_HTTP_API, SL_SAM_FUNCTION,
+			   SL_SAM_STATE_MACHINE);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		bool rest = sl_samr_type_is(e, SL_SAM_API), http = sl_samr_type_is(e, SL_SAM_HTTP_API);
 		if (rest || http) {
 			const struct sl_node *props = sl_samr_props(e);

@@ -124,10 +124,9 @@ static void check(struct sl_ctx *c)
 		"DeploymentPreference", "Hooks", "PostTraffic", NULL,
 	};
 	struct seen seen = { .n = 0 };
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, SL_SAM_FUNCTION))
-			continue;
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_SAM_FUNCTION);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		const struct sl_node *dp = sl_sam_prop(t, e, "DeploymentPreference", NULL);
 		if (!sl_node_is(dp, SL_MAP) || sl_node_intrinsic(dp) ||
 		    sl_samr_enabled(sl_sam_prop_path(t, e, enabled_path, NULL)) != 1 ||

@@ -41,10 +41,10 @@ static void check(struct sl_ctx *c)
 {
 	sl_schema_walk(c, on_hit);
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (sl_samr_type_is(e, SL_SAM_API))
-			judge_credentials(c, sl_map_get(sl_samr_props(e), "Cors"));
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_SAM_API);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
+		judge_credentials(c, sl_map_get(sl_samr_props(e), "Cors"));
 	}
 	judge_credentials(c, sl_map_get(sl_sam_globals_for(t, SL_SAM_API), "Cors"));
 }

@@ -7,6 +7,7 @@
  */
 #include "rules/sam/samrules.h"
 
+#include <assert.h>
 #include <string.h>
 
 const struct sl_node *sl_samr_props(const struct sl_entity *e)
@@ -70,6 +71,40 @@ void sl_samr_each_resource(struct sl_ctx *c, const char *type,
 		if (props)
 			fn(c, e, props, ud);
 	}
+}
+
+void sl_samr_types_start(struct sl_samr_types *w, const struct sl_template *t,
+			 const char *const *types)
+{
+	w->t = t;
+	w->at = 0;
+	w->scan = t->resources.n <= 16;
+	for (w->k = 0; types[w->k]; w->k++) {
+		assert(w->k < 8);
+		w->ty[w->k] = types[w->k];
+		w->len[w->k] = strlen(types[w->k]);
+		w->n[w->k] = w->scan ? 0 : sl_template_of_type(t, w->ty[w->k], w->len[w->k], &w->ix[w->k]);
+	}
+}
+
+const struct sl_entity *sl_samr_types_next(struct sl_samr_types *w)
+{
+	while (w->scan && w->at < w->t->resources.n) {
+		const struct sl_entity *e = &w->t->resources.items[w->at++];
+		if (!sl_node_is(e->type, SL_SCALAR))
+			continue;
+		for (size_t j = 0; j < w->k; j++)
+			if (e->type->len == w->len[j] && memcmp(e->type->str, w->ty[j], w->len[j]) == 0)
+				return e;
+	}
+	size_t best = w->k;
+	for (size_t j = 0; j < w->k; j++)
+		if (w->n[j] && (best == w->k || *w->ix[j] < *w->ix[best]))
+			best = j;
+	if (best == w->k)
+		return NULL;
+	w->n[best]--;
+	return &w->t->resources.items[*w->ix[best]++];
 }
 
 bool sl_samr_int(const struct sl_node *n, long long *out)
@@ -311,8 +346,9 @@ void sl_samr_each_api_event(struct sl_ctx *c,
 			    void *ud)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_SAM_FUNCTION, SL_SAM_STATE_MACHINE);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		bool func = sl_samr_type_is(e, SL_SAM_FUNCTION);
 		if (!func && !sl_samr_type_is(e, SL_SAM_STATE_MACHINE))
 			continue;

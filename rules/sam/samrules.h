@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "engine/engine.h"
 #include "template/sam.h"
@@ -58,6 +59,32 @@ void sl_samr_each_resource(struct sl_ctx *c, const char *type,
 			   void (*fn)(struct sl_ctx *c, const struct sl_entity *e,
 				      const struct sl_node *props, void *ud),
 			   void *ud);
+
+/* A walk over the resources whose Type is exactly one of a few (at most
+ * eight, distinct) types, in source order: their sl_template_of_type lists
+ * merged, so a rule that looks at those types costs what they have, not what
+ * the template has. sl_samr_types_start takes the types as a NULL-terminated
+ * list; sl_samr_types_init as arguments (a NULL among them ends the list):
+ *	struct sl_samr_types w;
+ *	sl_samr_types_init(&w, t, SL_SAM_FUNCTION, SL_SAM_STATE_MACHINE);
+ *	for (const struct sl_entity *e; (e = sl_samr_types_next(&w));)
+ */
+struct sl_samr_types {
+	const struct sl_template *t;
+	const uint32_t *ix[8];
+	size_t n[8], k;
+	/* a template of a few resources is scanned instead (two binary searches
+	 * per type cost more there) */
+	const char *ty[8];
+	size_t len[8], at;
+	bool scan;
+};
+#define sl_samr_types_init(w, t, ...) \
+	sl_samr_types_start((w), (t), (const char *const[]){ __VA_ARGS__, NULL })
+void sl_samr_types_start(struct sl_samr_types *w, const struct sl_template *t,
+			 const char *const *types);
+/* The next resource of the walk, or NULL after the last. */
+const struct sl_entity *sl_samr_types_next(struct sl_samr_types *w);
 
 /* True when n is a literal whole number, optionally negative, of at most 18
  * characters (a YAML/JSON integer, or a string of digits with an optional

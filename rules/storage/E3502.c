@@ -56,10 +56,10 @@ static const struct sl_entity *target_queue(struct sl_ctx *c, const struct sl_no
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_str_eq(e->type, "AWS::SQS::Queue"))
-			continue;
+	const uint32_t *idx;
+	size_t n_idx = sl_template_of_type(t, "AWS::SQS::Queue", strlen("AWS::SQS::Queue"), &idx);
+	for (size_t i = 0; i < n_idx; i++) {
+		const struct sl_entity *e = &t->resources.items[idx[i]];
 		const struct sl_node *props = sl_map_get(e->value, "Properties");
 		const struct sl_node *rp = sl_map_get(props, "RedrivePolicy");
 		if (!sl_node_is(rp, SL_MAP) || sl_node_intrinsic(rp))

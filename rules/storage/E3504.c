@@ -66,10 +66,11 @@ static void check_items(struct sl_ctx *c, const struct sl_node *list, bool rules
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_str_eq(e->type, "AWS::Backup::BackupPlan"))
-			continue;
+	const uint32_t *idx;
+	size_t n_idx = sl_template_of_type(t, "AWS::Backup::BackupPlan",
+					   strlen("AWS::Backup::BackupPlan"), &idx);
+	for (size_t i = 0; i < n_idx; i++) {
+		const struct sl_entity *e = &t->resources.items[idx[i]];
 		const struct sl_node *plan = sl_map_get(sl_map_get(e->value, "Properties"), "BackupPlan");
 		if (sl_node_is(plan, SL_MAP) && !sl_node_intrinsic(plan))
 			check_items(c, sl_map_get(plan, "BackupPlanRule"), true);

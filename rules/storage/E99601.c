@@ -25,8 +25,10 @@ static void check_list(struct sl_ctx *c, const struct sl_node *list, const char 
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_pair *rules = sl_s3_cors_rules(&t->resources.items[i]);
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_STO_BUCKET);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
+		const struct sl_pair *rules = sl_s3_cors_rules(e);
 		for (size_t j = 0; rules && j < rules->value->len; j++) {
 			const struct sl_node *r = rules->value->items[j];
 			if (!sl_node_is(r, SL_MAP) || sl_node_intrinsic(r))

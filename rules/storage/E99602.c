@@ -4,8 +4,10 @@
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_pair *rules = sl_s3_cors_rules(&t->resources.items[i]);
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_STO_BUCKET);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
+		const struct sl_pair *rules = sl_s3_cors_rules(e);
 		if (!rules)
 			continue;
 		size_t n = 0; /* rules that are certainly there (an Fn::If item may be none) */

@@ -38,19 +38,19 @@ static bool instance_has_own_backups(const struct sl_node *props)
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!e->type)
-			continue;
-		const struct sl_node *props = sl_map_get(e->value, "Properties");
-		if (props && (!sl_node_is(props, SL_MAP) || sl_node_intrinsic(props) || sl_sto_props_open(props)))
-			continue;
-		for (size_t k = 0; k < sizeof(expiring) / sizeof(expiring[0]); k++) {
-			if (!sl_samr_type_is(e, expiring[k].type))
+	/* entry by entry, the resources of its type (DBInstance has one entry) */
+	for (size_t k = 0; k < sizeof(expiring) / sizeof(expiring[0]); k++) {
+		const uint32_t *idx;
+		size_t n = sl_template_of_type(t, expiring[k].type, strlen(expiring[k].type), &idx);
+		for (size_t i = 0; i < n; i++) {
+			const struct sl_entity *e = &t->resources.items[idx[i]];
+			const struct sl_node *props = sl_map_get(e->value, "Properties");
+			if (props && (!sl_node_is(props, SL_MAP) || sl_node_intrinsic(props) ||
+				      sl_sto_props_open(props)))
 				continue;
 			if (strcmp(expiring[k].type, "AWS::RDS::DBInstance") == 0 &&
 			    !instance_has_own_backups(props))
-				break;
+				continue;
 			if (sl_map_get_pair(props, expiring[k].prop))
 				continue;
 			sl_report(c, sl_samr_anchor(e), "%s is not set: by default the %s '%s' %s. Set %s "

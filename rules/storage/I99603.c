@@ -33,10 +33,10 @@ static int aborts_uploads(const struct sl_node *lc)
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, SL_STO_BUCKET))
-			continue;
+	const uint32_t *idx;
+	size_t n_idx = sl_template_of_type(t, SL_STO_BUCKET, strlen(SL_STO_BUCKET), &idx);
+	for (size_t i = 0; i < n_idx; i++) {
+		const struct sl_entity *e = &t->resources.items[idx[i]];
 		const struct sl_node *props = sl_map_get(e->value, "Properties");
 		if (props && (!sl_node_is(props, SL_MAP) || sl_node_intrinsic(props) || sl_sto_props_open(props)))
 			continue;

@@ -33,8 +33,9 @@ static int presence(const struct sl_node *v)
 void sl_rds_check_pairing(struct sl_ctx *c, const char *type)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, type);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		const struct sl_node *props = sl_samr_props(e);
 		if (!sl_samr_type_is(e, type) || !props || rds_custom(props) || sl_sto_props_open(props))
 			continue;
@@ -68,8 +69,9 @@ void sl_rds_check_interval(struct sl_ctx *c)
 {
 	static const long long allowed[] = {0, 1, 5, 10, 15, 30, 60};
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_RDS_INSTANCE, SL_RDS_CLUSTER);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		const struct sl_node *props = sl_samr_props(e);
 		if (!(sl_samr_type_is(e, SL_RDS_INSTANCE) || sl_samr_type_is(e, SL_RDS_CLUSTER)) || !props ||
 		    rds_custom(props))

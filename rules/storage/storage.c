@@ -256,8 +256,9 @@ void sl_sqs_each_source(struct sl_ctx *c,
 			void (*fn)(struct sl_ctx *c, const struct sl_sqs_source *s, void *ud), void *ud)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_STO_ESM, SL_SAM_FUNCTION);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		const struct sl_node *props = sl_samr_props(e);
 		if (!props)
 			continue;
