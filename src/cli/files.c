@@ -26,9 +26,13 @@ static bool template_ext(const char *name)
 	return false;
 }
 
-static int cmp_str(const void *a, const void *b)
+/* Directory entries are kept as one byte of kind (what readdir's d_type
+ * told) and the name; they sort by name. */
+enum { ENT_REG = 'r', ENT_DIR = 'd', ENT_OTHER = '?' };
+
+static int cmp_entry(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
 static char *join(const char *dir, const char *name)
@@ -167,7 +171,11 @@ static int walk_dir(const char *dir, struct sl_strv *out, const char *pattern, i
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.' && (e->d_name[1] == '\0' || (e->d_name[1] == '.' && e->d_name[2] == '\0')))
 			continue;
-		if (sl_strv_push(&names, e->d_name) < 0) {
+		/* d_type spares a stat per file where the file system fills it */
+		char ent[sizeof(e->d_name) + 1];
+		ent[0] = e->d_type == DT_REG ? ENT_REG : e->d_type == DT_DIR ? ENT_DIR : ENT_OTHER;
+		strcpy(ent + 1, e->d_name);
+		if (sl_strv_push(&names, ent) < 0) {
 			closedir(d);
 			sl_strv_free(&names);
 			return -1;
@@ -175,23 +183,28 @@ static int walk_dir(const char *dir, struct sl_strv *out, const char *pattern, i
 	}
 	closedir(d);
 	if (names.n)
-		qsort(names.v, names.n, sizeof(char *), cmp_str);
+		qsort(names.v, names.n, sizeof(char *), cmp_entry);
 	int rc = 0;
 	for (size_t i = 0; i < names.n && rc == 0; i++) {
-		char *path = join(dir, names.v[i]);
+		const char *name = names.v[i] + 1;
+		char *path = join(dir, name);
 		if (!path) {
 			rc = -1;
 			break;
 		}
 		struct stat st;
-		if (stat(path, &st) == 0) {
+		/* a symlink or an unknown kind is stat()ed: it is what it leads to */
+		bool known = names.v[i][0] != ENT_OTHER;
+		if (known)
+			st.st_mode = names.v[i][0] == ENT_REG ? S_IFREG : S_IFDIR;
+		if (known || stat(path, &st) == 0) {
 			if (S_ISDIR(st.st_mode)) {
-				bool hidden = names.v[i][0] == '.';
+				bool hidden = name[0] == '.';
 				/* a directory walk skips dependencies and hidden directories but
 				 * Elastic Beanstalk's .ebextensions; a pattern matches what it says */
-				bool skip = (!pattern && strcmp(names.v[i], "node_modules") == 0) ||
+				bool skip = (!pattern && strcmp(name, "node_modules") == 0) ||
 					    (hidden && !(pattern && pattern_wants_hidden(pattern)) &&
-					     !(!pattern && strcmp(names.v[i], ".ebextensions") == 0)) ||
+					     !(!pattern && strcmp(name, ".ebextensions") == 0)) ||
 					    ebext;
 				if (!skip)
 					rc = walk_dir(path, out, pattern, depth + 1, seen);
@@ -199,7 +212,7 @@ static int walk_dir(const char *dir, struct sl_strv *out, const char *pattern, i
 				enum sl_file_kind k = pattern ? SL_FILE_TEMPLATE : sl_file_kind_of(path);
 				bool keep = pattern ? sl_glob_match(pattern, path)
 					    : ebext ? k == SL_FILE_EBEXTENSION
-						    : template_ext(names.v[i]) || k != SL_FILE_TEMPLATE;
+						    : template_ext(name) || k != SL_FILE_TEMPLATE;
 				if (keep && sl_strv_push(out, path) < 0)
 					rc = -1;
 			}
