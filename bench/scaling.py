@@ -285,71 +285,15 @@ def gen_sam_implicit(n, path):
 
 
 def gen_lambda_api(n, path):
-    """n functions in a VPC, each with its own role (an AWS::IAM::Policy attached
-    granting the ENI actions, but not to every fourth; X-Ray's managed policy
-    but for every sixth), subnet (route table, a default route to a NAT gateway,
-    to an internet gateway for every ninth), security group (HTTPS out in a
-    separate egress resource, port 80 for every seventh) and X-Ray tracing,
-    behind an API Gateway method with its own AWS::Lambda::Permission (none for
-    every fifth): the rules that looked at every resource for each function
-    (W99104, E99113, W99110, I99111, W99112, W99401)."""
-    L = HDR + ['Resources:',
-               '  Vpc:', '    Type: AWS::EC2::VPC', '    Properties: {CidrBlock: 10.0.0.0/16}',
-               '  Igw:', '    Type: AWS::EC2::InternetGateway',
-               '  Nat:', '    Type: AWS::EC2::NatGateway',
-               '    Properties: {SubnetId: !Ref Subnet0, AllocationId: eipalloc-0123456789abcdef0}',
-               '  Api:', '    Type: AWS::ApiGateway::RestApi', '    Properties: {Name: api}']
-    for i in range(n):
-        L += ['  Role%d:' % i, '    Type: AWS::IAM::Role', '    Properties:',
-              '      AssumeRolePolicyDocument:', '        Version: "2012-10-17"',
-              '        Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, '
-              'Action: "sts:AssumeRole"}]',
-              '      ManagedPolicyArns: [arn:aws:iam::aws:policy/%s]'
-              % ('service-role/AWSLambdaBasicExecutionRole' if i % 6 == 5
-                 else 'AWSXRayDaemonWriteAccess'),
-              '  Policy%d:' % i, '    Type: AWS::IAM::Policy', '    Properties:',
-              '      PolicyName: p%d' % i, '      Roles: [!Ref Role%d]' % i,
-              '      PolicyDocument:', '        Version: "2012-10-17"',
-              '        Statement: [{Effect: Allow, Resource: "*", Action: [%s]}]'
-              % ('"logs:*"' if i % 4 == 3 else '"ec2:*NetworkInterface*", "logs:*"'),
-              '  Subnet%d:' % i, '    Type: AWS::EC2::Subnet', '    Properties:',
-              '      VpcId: !Ref Vpc',
-              '      CidrBlock: 10.0.%d.%d/28' % (i // 16 % 256, i % 16 * 16),
-              '  Table%d:' % i, '    Type: AWS::EC2::RouteTable',
-              '    Properties: {VpcId: !Ref Vpc}',
-              '  Assoc%d:' % i, '    Type: AWS::EC2::SubnetRouteTableAssociation',
-              '    Properties: {SubnetId: !Ref Subnet%d, RouteTableId: !Ref Table%d}' % (i, i),
-              '  Route%d:' % i, '    Type: AWS::EC2::Route', '    Properties:',
-              '      RouteTableId: !Ref Table%d' % i, '      DestinationCidrBlock: 0.0.0.0/0',
-              '      GatewayId: !Ref Igw' if i % 9 == 8 else '      NatGatewayId: !Ref Nat',
-              '  Group%d:' % i, '    Type: AWS::EC2::SecurityGroup', '    Properties:',
-              '      GroupDescription: fn %d' % i, '      VpcId: !Ref Vpc',
-              '      SecurityGroupEgress: [{IpProtocol: tcp, FromPort: 5432, ToPort: 5432, '
-              'CidrIp: 10.0.0.0/16}]',
-              '  Egress%d:' % i, '    Type: AWS::EC2::SecurityGroupEgress', '    Properties:',
-              '      GroupId: !GetAtt Group%d.GroupId' % i, '      IpProtocol: tcp',
-              '      FromPort: %d' % (80 if i % 7 == 6 else 443),
-              '      ToPort: %d' % (80 if i % 7 == 6 else 443), '      CidrIp: 0.0.0.0/0',
-              '  Fn%d:' % i, '    Type: AWS::Lambda::Function', '    Properties:',
-              '      Runtime: python3.12', '      Handler: index.handler',
-              '      Code: {ZipFile: "def handler(e, c): pass"}',
-              '      Role: !GetAtt Role%d.Arn' % i, '      TracingConfig: {Mode: Active}',
-              '      VpcConfig:', '        SubnetIds: [!Ref Subnet%d]' % i,
-              '        SecurityGroupIds: [!Ref Group%d]' % i,
-              '  Path%d:' % i, '    Type: AWS::ApiGateway::Resource', '    Properties:',
-              '      RestApiId: !Ref Api', '      ParentId: !GetAtt Api.RootResourceId',
-              '      PathPart: p%d' % i,
-              '  Method%d:' % i, '    Type: AWS::ApiGateway::Method', '    Properties:',
-              '      RestApiId: !Ref Api', '      ResourceId: !Ref Path%d' % i,
-              '      HttpMethod: GET', '      AuthorizationType: NONE', '      Integration:',
-              '        Type: AWS_PROXY', '        IntegrationHttpMethod: POST',
-              '        Uri: !Sub "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/'
-              '2015-03-31/functions/${Fn%d.Arn}/invocations"' % i]
-        if i % 5 != 4:
-            L += ['  Invoke%d:' % i, '    Type: AWS::Lambda::Permission', '    Properties:',
-                  '      Action: lambda:InvokeFunction', '      FunctionName: !Ref Fn%d' % i,
-                  '      Principal: apigateway.amazonaws.com']
-    write(path, L)
+    """n functions in a VPC behind API Gateway methods, with roles, policies,
+    subnets, security groups and permissions: the rules that looked at every
+    resource for each function (W99104, E99113, W99110, I99111, W99112,
+    W99401). The template is the hang guard's (tests/cli/test_linear_guard.py),
+    so both grow the same shape."""
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'cli'))
+    import test_linear_guard
+    with open(path, 'w') as f:
+        f.write(test_linear_guard.lambda_api_text(n))
 
 
 # name: (generator, base n, quick base n, what it is)
