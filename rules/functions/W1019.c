@@ -29,16 +29,10 @@ static void add_var(void *ud, size_t s, size_t l)
 	u->v[u->n++] = (struct span){ u->str + s, l };
 }
 
-static int cmp_bytes(const char *a, size_t al, const char *b, size_t bl)
-{
-	int r = memcmp(a, b, al < bl ? al : bl);
-	return r ? r : (al > bl) - (al < bl);
-}
-
 static int cmp_span(const void *x, const void *y)
 {
 	const struct span *a = x, *b = y;
-	return cmp_bytes(a->p, a->l, b->p, b->l);
+	return sl_bytes_cmp(a->p, a->l, b->p, b->l);
 }
 
 static bool is_used(const struct used *u, const char *key, size_t kl)
@@ -46,7 +40,7 @@ static bool is_used(const struct used *u, const char *key, size_t kl)
 	size_t lo = 0, hi = u->n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int r = cmp_bytes(u->v[mid].p, u->v[mid].l, key, kl);
+		int r = sl_bytes_cmp(u->v[mid].p, u->v[mid].l, key, kl);
 		if (r == 0)
 			return true;
 		if (r < 0)

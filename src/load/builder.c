@@ -39,16 +39,7 @@ struct sl_position sl_builder_pos(struct sl_builder *b, size_t off)
 		off = d->len;
 	size_t line = b->cur_line;
 	if (line >= d->n_lines || d->line_starts[line] > off) {
-		/* binary search */
-		size_t lo = 0, hi = d->n_lines;
-		while (hi - lo > 1) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (d->line_starts[mid] <= off)
-				lo = mid;
-			else
-				hi = mid;
-		}
-		line = lo;
+		line = sl_doc_line_of(d, off);
 	} else {
 		while (line + 1 < d->n_lines && d->line_starts[line + 1] <= off)
 			line++;

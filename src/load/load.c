@@ -116,14 +116,7 @@ struct sl_position sl_doc_pos(const struct sl_doc *d, size_t off)
 		/* the builder's conversion, without walking the lines or the line */
 		if (off > d->len)
 			off = d->len;
-		size_t lo = 0, hi = d->n_lines;
-		while (hi - lo > 1) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (d->line_starts[mid] <= off)
-				lo = mid;
-			else
-				hi = mid;
-		}
+		size_t lo = sl_doc_line_of(d, off);
 		size_t from = d->line_starts[lo];
 		size_t col = d->ascii ? off - from : chars_before(d, off) - chars_before(d, from);
 		return (struct sl_position){ .line = (uint32_t)lo + 1, .column = (uint32_t)col + 1,

@@ -60,6 +60,21 @@ int sl_load(struct sl_doc *out, struct sl_arena *arena, const char *buf, size_t 
  * O(log lines + column). */
 struct sl_position sl_doc_pos(const struct sl_doc *doc, size_t off);
 
+/* The line (0-based) that holds byte off: the last line start at or before
+ * it, by binary search (doc->n_lines > 0). */
+static inline size_t sl_doc_line_of(const struct sl_doc *doc, size_t off)
+{
+	size_t lo = 0, hi = doc->n_lines;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc->line_starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* The stride of doc->char_marks: a column costs at most this many bytes read. */
 #define SL_DOC_MARK 1024
 

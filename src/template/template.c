@@ -11,6 +11,7 @@
 
 #include "load/builder.h"
 #include "template/sam.h"
+#include "util/text.h"
 
 const char *const sl_section_names[SL_SEC_COUNT] = {
 	"AWSTemplateFormatVersion", "Description", "Metadata", "Transform", "Parameters",
@@ -181,16 +182,10 @@ struct subctx {
 	const struct sl_node **keys; /* the map's keys sorted (key_cmp), or NULL: scan the map */
 };
 
-static int key_bytes_cmp(const char *a, size_t al, const char *b, size_t bl)
-{
-	int r = memcmp(a, b, al < bl ? al : bl);
-	return r ? r : (al > bl) - (al < bl);
-}
-
 static int key_cmp(const void *x, const void *y)
 {
 	const struct sl_node *a = *(const struct sl_node *const *)x, *b = *(const struct sl_node *const *)y;
-	return key_bytes_cmp(a->str, a->len, b->str, b->len);
+	return sl_bytes_cmp(a->str, a->len, b->str, b->len);
 }
 
 /* True when the Sub's variable map has the name v: a binary search over the
@@ -208,7 +203,7 @@ static bool sub_local(const struct subctx *c, const char *v, size_t l)
 	size_t lo = 0, hi = c->vars->len;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int r = key_bytes_cmp(c->keys[mid]->str, c->keys[mid]->len, v, l);
+		int r = sl_bytes_cmp(c->keys[mid]->str, c->keys[mid]->len, v, l);
 		if (r == 0)
 			return true;
 		if (r < 0)
@@ -733,10 +728,7 @@ static int type_cmp(const void *x, const void *y, void *ud)
 	const struct sl_entity *items = ud;
 	uint32_t i = *(const uint32_t *)x, j = *(const uint32_t *)y;
 	const struct sl_node *a = items[i].type, *b = items[j].type;
-	size_t n = a->len < b->len ? a->len : b->len;
-	int c = memcmp(a->str, b->str, n);
-	if (c == 0 && a->len != b->len)
-		c = a->len < b->len ? -1 : 1;
+	int c = sl_bytes_cmp(a->str, a->len, b->str, b->len);
 	return c ? c : (i > j) - (i < j);
 }
 
@@ -773,11 +765,7 @@ static int index_types(struct sl_template *t)
 static int type_vs(const struct sl_template *t, uint32_t i, const char *type, size_t len)
 {
 	const struct sl_node *a = t->resources.items[i].type;
-	size_t n = a->len < len ? a->len : len;
-	int c = memcmp(a->str, type, n);
-	if (c == 0 && a->len != len)
-		c = a->len < len ? -1 : 1;
-	return c;
+	return sl_bytes_cmp(a->str, a->len, type, len);
 }
 
 size_t sl_template_of_type(const struct sl_template *t, const char *type, size_t len,

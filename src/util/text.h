@@ -31,6 +31,13 @@ static inline size_t sl_utf8_char_len(const char *s, size_t n)
 	return l;
 }
 
+/* Orders byte strings as memcmp does, a proper prefix first: <0, 0, >0. */
+static inline int sl_bytes_cmp(const char *a, size_t al, const char *b, size_t bl)
+{
+	int r = memcmp(a, b, al < bl ? al : bl);
+	return r ? r : (al > bl) - (al < bl);
+}
+
 /* The value of a hexadecimal digit, or -1. */
 static inline int sl_hexval(char c)
 {
