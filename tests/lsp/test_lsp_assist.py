@@ -107,6 +107,13 @@ class TestAssist(unittest.TestCase):
                                                                 "text": text}})
         return uri
 
+    def diagnostics(self, uri):
+        """The diagnostics the server publishes for uri, once it has linted it."""
+        while True:
+            m = self.c.read()
+            if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri:
+                return m["params"]["diagnostics"]
+
     def hover(self, uri, pos):
         i = self.c.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": pos})
         r = self.reply(i)["result"]
@@ -174,10 +181,15 @@ class TestAssist(unittest.TestCase):
         uri = self.open(YAML)
         for needle in ("AWSTemplateFormatVersion", "Env:", "Type: String", "Fn:", "Value: !Ref", "Outputs"):
             self.assertIsNone(self.hover(uri, position(YAML, needle, 1)), needle)
-        # a finding's hover is the lsp test's; a property nobody knows has no facts
+        # a property nobody knows has no facts; once the document is linted its
+        # hover is the finding's alone (the lsp test checks that hover's text)
         bad = YAML.replace("Timeout: 3", "Timeoot: 3")
         uri = self.open(bad)
-        self.assertIsNone(self.hover(uri, position(bad, "Timeoot", 1)))
+        diags = self.diagnostics(uri)
+        self.assertIn("E3002", [d["code"] for d in diags])
+        md = self.hover(uri, position(bad, "Timeoot", 1))
+        self.assertTrue(md.startswith("**E3002**"), md)
+        self.assertNotIn("property of `", md)
 
     def test_hover_json(self):
         uri = self.open(JSON, "json")
