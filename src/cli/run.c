@@ -165,28 +165,45 @@ static size_t rules_run(const struct sl_options *o)
  * file is opened non-blocking: a FIFO that nobody reads would otherwise hold
  * the run in open() for ever (ENXIO instead); once open, writes block as
  * usual. */
-static int write_output_file(const char *path, const struct sl_buf *b)
+/* Opens the --output-file for writing (a FIFO with no reader is refused, not
+ * waited for). Returns NULL after a message. */
+static FILE *open_output_file(const char *path)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NONBLOCK | O_CLOEXEC, 0666);
 	if (fd < 0) {
 		fprintf(stderr, "stacklint: cannot write '%s': %s\n", path,
 			errno == ENXIO ? "a FIFO with no reader" : strerror(errno));
-		return 1;
+		return NULL;
 	}
 	int fl = fcntl(fd, F_GETFL);
 	FILE *f = fl >= 0 && fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == 0 ? fdopen(fd, "wb") : NULL;
 	if (!f) {
 		fprintf(stderr, "stacklint: cannot write '%s': %s\n", path, strerror(errno));
 		close(fd);
-		return 1;
 	}
-	size_t n = b->data ? fwrite(b->data, 1, b->len, f) : 0;
-	bool failed = n != b->len || ferror(f);
-	if (fclose(f) != 0 || failed) {
-		fprintf(stderr, "stacklint: cannot write '%s': %s\n", path, strerror(errno));
-		return 1;
+	return f;
+}
+
+/* Formats the reports into sink while they are written: the buffer drains
+ * between findings, so a report of any size holds 64 KiB of memory, not its
+ * size. path names the --output-file (NULL for stdout, whose errors
+ * finish_stdout() reports). Returns 0, or 1 after a message. */
+static int write_reports(FILE *sink, const char *path, const struct sl_cli *cli,
+			 const struct sl_report *const *reports, size_t nr, const struct sl_output_opts *oo)
+{
+	struct sl_buf out = SL_BUF_INIT;
+	out.sink = sink;
+	sl_output_write(&out, cli->format, reports, nr, oo);
+	int err = sl_buf_flush(&out), status = 0;
+	if (out.oom) {
+		fprintf(stderr, "stacklint: out of memory\n");
+		status = 1;
+	} else if (err && path) {
+		fprintf(stderr, "stacklint: cannot write '%s': %s\n", path, strerror(err));
+		status = 1;
 	}
-	return 0;
+	sl_buf_free(&out);
+	return status;
 }
 
 static void list_rules(FILE *out)
@@ -489,19 +506,23 @@ int sl_cli_main(int argc, char **argv)
 				     .notices = (const char *const *)cli.notices.v, .n_notices = cli.notices.n,
 				     .column_unit = opts.column_unit };
 	print_notices(&cli);
-	struct sl_buf out = SL_BUF_INIT;
-	if (!cli.list_templates)
-		sl_output_write(&out, cli.format, (const struct sl_report *const *)j.reports, nr, &oo);
-	if (out.oom) {
-		fprintf(stderr, "stacklint: out of memory\n");
-		status = 1;
-	} else if (cli.output_file) {
-		status |= write_output_file(cli.output_file, &out);
-	} else {
-		fwrite(out.data ? out.data : "", 1, out.len, stdout);
+	const struct sl_report *const *reps = (const struct sl_report *const *)j.reports;
+	if (cli.output_file) {
+		FILE *f = open_output_file(cli.output_file);
+		if (!f) {
+			status |= 1;
+		} else {
+			int w = cli.list_templates ? 0 : write_reports(f, cli.output_file, &cli, reps, nr, &oo);
+			if (fclose(f) != 0 && !w) {
+				fprintf(stderr, "stacklint: cannot write '%s': %s\n", cli.output_file, strerror(errno));
+				w = 1;
+			}
+			status |= w;
+		}
+	} else if (!cli.list_templates) {
+		status |= write_reports(stdout, NULL, &cli, reps, nr, &oo);
 	}
 	status = finish_stdout(status);
-	sl_buf_free(&out);
 	for (size_t i = 0; i < nr; i++)
 		sl_report_free(j.reports[i]);
 	for (size_t i = 0; i < files.n; i++) {

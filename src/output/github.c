@@ -99,6 +99,7 @@ void sl_output_github(struct sl_buf *out, const struct sl_report *const *r, size
 			sl_buf_puts(out, "::");
 			put_escaped(out, d->message, false);
 			sl_buf_putc(out, '\n');
+			sl_buf_drain(out);
 		}
 	}
 	if (file.oom)

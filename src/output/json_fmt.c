@@ -261,8 +261,10 @@ void sl_output_json(struct sl_buf *out, const struct sl_report *const *r, size_t
 	sl_jw_begin_array(&w);
 	for (size_t i = 0; i < n; i++) {
 		const char *filename = r[i]->filename ? r[i]->filename : "";
-		for (size_t j = 0; j < r[i]->count; j++)
+		for (size_t j = 0; j < r[i]->count; j++) {
 			write_match(&w, filename, &r[i]->diags[j], &scratch);
+			sl_buf_drain(out);
+		}
 	}
 	sl_jw_end_array(&w);
 	sl_buf_putc(out, '\n');

@@ -136,8 +136,10 @@ void sl_output_junit(struct sl_buf *out, const struct sl_report *const *r, size_
 			put_xml_str(out, filename, true);
 			sl_buf_puts(out, "\"/>\n");
 		}
-		for (size_t j = 0; j < r[i]->count; j++)
+		for (size_t j = 0; j < r[i]->count; j++) {
 			write_failure(out, filename, &r[i]->diags[j], &scratch);
+			sl_buf_drain(out);
+		}
 		sl_buf_puts(out, "  </testsuite>\n");
 	}
 	sl_buf_puts(out, "</testsuites>\n");

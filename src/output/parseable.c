@@ -23,6 +23,7 @@ void sl_output_parseable(struct sl_buf *out, const struct sl_report *const *r, s
 			sl_buf_putc(out, ':');
 			sl_output_put_line(out, d->message);
 			sl_buf_putc(out, '\n');
+			sl_buf_drain(out);
 		}
 	}
 }

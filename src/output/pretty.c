@@ -69,6 +69,7 @@ void sl_output_pretty(struct sl_buf *out, const struct sl_report *const *r, size
 					sl_buf_puts(out, RESET);
 				sl_output_put_line(out, d->message);
 				sl_buf_putc(out, '\n');
+				sl_buf_drain(out);
 			}
 		}
 		sl_buf_putc(out, '\n');

@@ -22,6 +22,7 @@ void sl_output_quiet(struct sl_buf *out, const struct sl_report *const *r, size_
 			sl_buf_putc(out, ' ');
 			sl_output_put_line(out, r[i]->filename);
 			sl_buf_printf(out, ":%u\n", (unsigned)d->start.line);
+			sl_buf_drain(out);
 		}
 	}
 }

@@ -448,6 +448,7 @@ void sl_output_sarif(struct sl_buf *out, const struct sl_report *const *r, size_
 			const struct sl_diag *d = &r[i]->diags[j];
 			write_result(&w, d, rule_index(rules, n_rules, d->rule_id), a, arts.names[a],
 				     &scratch);
+			sl_buf_drain(out);
 		}
 	}
 	sl_jw_end_array(&w);

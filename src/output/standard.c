@@ -23,6 +23,7 @@ void sl_output_standard(struct sl_buf *out, const struct sl_report *const *r, si
 			sl_buf_putc(out, '\n');
 			sl_output_put_line(out, r[i]->filename);
 			sl_buf_printf(out, ":%u:%u\n\n", (unsigned)d->start.line, (unsigned)d->start.column);
+			sl_buf_drain(out);
 		}
 	}
 }

@@ -42,6 +42,7 @@ void sl_output_text(struct sl_buf *out, const struct sl_report *const *r, size_t
 			sl_buf_putc(out, ' ');
 			sl_output_put_line(out, d->message);
 			sl_buf_putc(out, '\n');
+			sl_buf_drain(out);
 		}
 	}
 }

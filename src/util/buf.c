@@ -1,6 +1,7 @@
 /* Growable byte buffer with JSON and XML escaping helpers. */
 #include "util/buf.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,6 +121,30 @@ void sl_buf_reset(struct sl_buf *b)
 	b->len = 0;
 	if (b->data)
 		b->data[0] = '\0';
+}
+
+static void sink_write(struct sl_buf *b)
+{
+	errno = 0;
+	if (b->sink && !b->sink_error && b->len &&
+	    (fwrite(b->data, 1, b->len, b->sink) != b->len || ferror(b->sink)))
+		b->sink_error = errno ? errno : EIO;
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+void sl_buf_drain(struct sl_buf *b)
+{
+	if (b->sink && b->len >= SL_BUF_DRAIN_AT)
+		sink_write(b);
+}
+
+int sl_buf_flush(struct sl_buf *b)
+{
+	if (b->sink)
+		sink_write(b);
+	return b->sink_error;
 }
 
 void sl_buf_free(struct sl_buf *b)

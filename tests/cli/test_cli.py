@@ -1098,6 +1098,42 @@ class TestOutputErrors(CliTestCase):
                 self.assertTrue(p.stderr, "the failure is not reported on stderr")
 
 
+class TestStreamedOutput(CliTestCase):
+    """Reports stream out in 64 KiB pieces between findings (util/buf.h
+    sl_buf_drain): a report many pieces long is the same bytes on a pipe and in
+    --output-file, in every format, and a write that fails is one message."""
+
+    def big(self):
+        res = "".join("  T%d:\n    Type: AWS::SNS::Topic\n    Properties:\n"
+                      "      TopicName: '{{resolve:ssm-secure:/p%d:1}}'\n" % (i, i) for i in range(1500))
+        path = os.path.join(self.dir, "big.yaml")
+        with open(path, "w") as f:
+            f.write("Resources:\n" + res)
+        return path
+
+    def test_same_bytes_on_a_pipe_and_in_a_file(self):
+        path = self.big()
+        for fmt in FORMATS + ("pretty", "quiet"):
+            with self.subTest(format=fmt):
+                rc, out, err = run_bytes("-f", fmt, path, cwd=self.dir)
+                self.assertEqual(rc, 2, err)
+                self.assertGreater(len(out), 3 * 64 * 1024)  # several drains
+                self.assertGreaterEqual(out.count(b"E1027"), 1500)
+                dest = os.path.join(self.dir, "out-" + fmt)
+                rc2, out2, err2 = run_bytes("-f", fmt, "--output-file", dest, path, cwd=self.dir)
+                self.assertEqual((rc2, out2, err2), (rc, b"", err))
+                with open(dest, "rb") as f:
+                    self.assertEqual(f.read(), out)
+
+    @unittest.skipUnless(os.path.exists("/dev/full"), "needs /dev/full")
+    def test_a_failed_write_midway_is_one_message(self):
+        path = self.big()
+        rc, out, err = run_bytes("-f", "json", "--output-file", "/dev/full", path, cwd=self.dir)
+        self.assertEqual(rc & 1, 1)
+        lines = err.decode().splitlines()
+        self.assertEqual(lines, ["stacklint: cannot write '/dev/full': No space left on device"])
+
+
 class TestDeterminism(CliTestCase):
     def test_same_bytes_for_every_job_count(self):
         self.assertGreaterEqual(len(os.listdir(os.path.join(self.dir, "many"))), 20)
