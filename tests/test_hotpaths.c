@@ -3,7 +3,9 @@
  * give what the slow way gave. The bit-parallel edit distance against the
  * dynamic programming table it replaced, the text scan that lets rules skip a
  * template (sl_text_may_hold) on the escapes that make text the source does
- * not show, and the packaged-property table that is now binary searched.
+ * not show, the packaged-property table that is now binary searched, and the
+ * column of an offset in a long non-ASCII line (sl_doc_pos counts eight bytes
+ * at a time from the nearest mark).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -134,8 +136,40 @@ static void test_packaged_sorted(void)
 		assert_true(strcmp(p[i - 1].type, p[i].type) <= 0); /* sl_packaged_find's binary search */
 }
 
+/* Every offset of a one-line JSON text of 1-, 2-, 3- and 4-byte characters,
+ * longer than several marks, against a count byte by byte. */
+static void test_doc_pos_columns(void)
+{
+	static const char *const ch[] = { "a", "\xc3\xa9", "\xe6\xbc\xa2", "\xf0\x9f\x98\x80" };
+	size_t cap = 4 * SL_DOC_MARK + 64, len = 0;
+	char *s = malloc(cap + 64);
+	assert_true(s != NULL);
+	static const char head[] = "{\"Description\": \"", tail[] = "\", \"Resources\": {}}";
+	memcpy(s, head, sizeof(head) - 1), len = sizeof(head) - 1;
+	for (unsigned k = 0; len < cap; k = k * 7 + 3)
+		for (const char *c = ch[k % 4]; *c; c++)
+			s[len++] = *c;
+	memcpy(s + len, tail, sizeof(tail) - 1), len += sizeof(tail) - 1;
+	struct sl_arena a;
+	sl_arena_init(&a);
+	struct sl_doc d;
+	struct sl_load_opts lo = { SL_BACKEND_DEFAULT, 0, false };
+	assert_true(sl_load(&d, &a, s, len, &lo) == 0 && d.root && !d.ascii);
+	size_t chars = 0;
+	for (size_t off = 0; off <= len; off++) {
+		if (off == len || ((unsigned char)d.src[off] & 0xC0) != 0x80) {
+			struct sl_position p = sl_doc_pos(&d, off);
+			assert_true(p.line == 1 && p.column == chars + 1 && p.offset == off);
+		}
+		chars += off < len && ((unsigned char)d.src[off] & 0xC0) != 0x80;
+	}
+	sl_arena_free(&a);
+	free(s);
+}
+
 int main(void)
 {
+	test_doc_pos_columns();
 	test_edit_distance();
 	test_text_may_hold();
 	test_packaged_sorted();

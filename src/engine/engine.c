@@ -30,6 +30,7 @@ struct sl_pdiag {
 	const char *msg;
 	struct sl_position start, end;
 	const struct sl_node *at; /* for the path; NULL for loader diagnostics */
+	bool in_report;           /* msg already lies in the report's arena */
 };
 
 struct report_impl {
@@ -43,7 +44,7 @@ const char *sl_version(void)
 }
 
 static void push(struct sl_ctx *c, const char *id, enum sl_severity sev, const char *msg,
-		 struct sl_position s, struct sl_position e, const struct sl_node *at)
+		 struct sl_position s, struct sl_position e, const struct sl_node *at, bool in_report)
 {
 	if (!msg) {
 		c->oom = true;
@@ -59,7 +60,7 @@ static void push(struct sl_ctx *c, const char *id, enum sl_severity sev, const c
 		c->diags = p;
 		c->cap = cap;
 	}
-	c->diags[c->n++] = (struct sl_pdiag){ id, sev, msg, s, e, at };
+	c->diags[c->n++] = (struct sl_pdiag){ id, sev, msg, s, e, at, in_report };
 }
 
 /* The message in the arena: formatted once on the stack, which holds nearly
@@ -85,9 +86,9 @@ void sl_report(struct sl_ctx *c, const struct sl_node *at, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *m = vformat(c->arena, fmt, ap);
+	char *m = vformat(c->msg_arena ? c->msg_arena : c->arena, fmt, ap);
 	va_end(ap);
-	push(c, c->rule->id, c->rule->severity, m, at->start, at->end, at);
+	push(c, c->rule->id, c->rule->severity, m, at->start, at->end, at, c->msg_arena != NULL);
 }
 
 void sl_report_span(struct sl_ctx *c, const struct sl_node *at, struct sl_position start,
@@ -95,9 +96,9 @@ void sl_report_span(struct sl_ctx *c, const struct sl_node *at, struct sl_positi
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *m = vformat(c->arena, fmt, ap);
+	char *m = vformat(c->msg_arena ? c->msg_arena : c->arena, fmt, ap);
 	va_end(ap);
-	push(c, c->rule->id, c->rule->severity, m, start, end, at);
+	push(c, c->rule->id, c->rule->severity, m, start, end, at, c->msg_arena != NULL);
 }
 
 void *sl_memo_get(struct sl_ctx *c, const void *key)
@@ -454,7 +455,18 @@ static long child_index(const struct sl_node *par, const struct sl_node *p)
 	return -1;
 }
 
-static int path_of(struct sl_arena *a, const struct sl_node *n, struct sl_path_seg **out, uint32_t *len)
+/* The keys of the last path made, by depth: findings come sorted, so the next
+ * one mostly has the same text at the same depth ("Resources", its resource,
+ * "Properties", the same property of the next resource), and its path points
+ * at those copies instead of making its own. */
+#define KEEP_KEYS 16
+struct key_cache {
+	const char *copy[KEEP_KEYS];
+	size_t len[KEEP_KEYS];
+};
+
+static int path_of(struct sl_arena *a, struct key_cache *kc, const struct sl_node *n,
+		   struct sl_path_seg **out, uint32_t *len)
 {
 	uint32_t depth = 0;
 	/* a node whose parent is a scalar is the root of a document parsed out of
@@ -479,9 +491,17 @@ static int path_of(struct sl_arena *a, const struct sl_node *n, struct sl_path_s
 		if (par->kind == SL_MAP) {
 			long k = child_index(par, p);
 			if (k >= 0) {
-				s->key = sl_arena_strndup(a, par->pairs[k].key->str, par->pairs[k].key->len);
-				if (!s->key)
-					return -1;
+				const struct sl_node *key = par->pairs[k].key;
+				if (i < KEEP_KEYS && kc->copy[i] && kc->len[i] == key->len &&
+				    memcmp(kc->copy[i], key->str, key->len) == 0) {
+					s->key = kc->copy[i];
+				} else {
+					s->key = sl_arena_strndup(a, key->str, key->len);
+					if (!s->key)
+						return -1;
+					if (i < KEEP_KEYS)
+						kc->copy[i] = s->key, kc->len[i] = key->len;
+				}
 			}
 		} else if (par->kind == SL_SEQ) {
 			s->key = NULL;
@@ -709,6 +729,7 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 	struct sl_ctx c;
 	memset(&c, 0, sizeof(c));
 	c.arena = &ta;
+	c.msg_arena = &rep->arena;
 	c.opts = opts;
 	c.filename = filename;
 	c.today = opts && opts->lint_date ? opts->lint_date : sl_date_today();
@@ -736,10 +757,10 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 			 * harms nothing; other side files must say something */
 			if (kind != SL_FILE_EBEXTENSION)
 				push(&c, d->rule_id, d->severity, "file is empty (nothing but whitespace, "
-				     "comments or a document marker)", d->start, d->end, NULL);
+				     "comments or a document marker)", d->start, d->end, NULL, false);
 			continue;
 		}
-		push(&c, d->rule_id, d->severity, d->message, d->start, d->end, NULL);
+		push(&c, d->rule_id, d->severity, d->message, d->start, d->end, NULL, false);
 	}
 	struct sl_supp *supp = NULL;
 	if (sl_supp_scan(&supp, &ta, &doc) < 0)
@@ -844,6 +865,7 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 		goto fail;
 	size_t m = 0;
 	struct sl_column_cursor cur_start = { 0 }, cur_end = { 0 };
+	struct key_cache keys = { { NULL }, { 0 } };
 	for (size_t i = 0, run; i < k; i += run) {
 		const struct sl_pdiag *p = &c.diags[i];
 		/* identical findings (the copies a Fn::ForEach body generated) are one */
@@ -855,13 +877,17 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 		struct sl_diag *d = &rep->pub.diags[m];
 		d->rule_id = p->rule_id;
 		d->severity = p->sev;
-		size_t ml = strlen(p->msg), nl = strlen(note);
-		char *msg = sl_arena_alloc(&rep->arena, ml + nl + 1);
-		if (msg) {
-			memcpy(msg, p->msg, ml);
-			memcpy(msg + ml, note, nl + 1);
+		if (p->in_report && !*note) {
+			d->message = p->msg; /* formatted there by sl_report() */
+		} else {
+			size_t ml = strlen(p->msg), nl = strlen(note);
+			char *msg = sl_arena_alloc(&rep->arena, ml + nl + 1);
+			if (msg) {
+				memcpy(msg, p->msg, ml);
+				memcpy(msg + ml, note, nl + 1);
+			}
+			d->message = msg;
 		}
-		d->message = msg;
 		d->start = p->start;
 		d->end = p->end;
 		if (opts && opts->column_unit != SL_COLUMN_CHAR) {
@@ -873,7 +899,7 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 							   opts->column_unit);
 		}
 		struct sl_path_seg *segs = NULL;
-		if (!d->message || (p->at && path_of(&rep->arena, p->at, &segs, &d->path_len) < 0))
+		if (!d->message || (p->at && path_of(&rep->arena, &keys, p->at, &segs, &d->path_len) < 0))
 			goto fail;
 		d->path = segs;
 		m++;

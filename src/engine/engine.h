@@ -25,6 +25,8 @@ struct sl_ctx {
 	const struct sl_spec *spec; /* never NULL */
 	const struct sl_rule *rule; /* the rule being run */
 	struct sl_arena *arena;     /* the template's arena */
+	struct sl_arena *msg_arena; /* where sl_report() formats messages: the report's, so
+				     * that a finding's text is written once (engine.c) */
 	uint32_t today;             /* YYYYMMDD: the options' lint_date, else today (UTC) */
 	struct sl_pdiag *diags;
 	size_t n, cap;

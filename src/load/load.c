@@ -100,12 +100,20 @@ static int build_lines(struct sl_doc *d)
 }
 
 /* Position of a byte offset before a builder exists (encoding errors). */
-/* Characters of doc->src before byte offset off, from the marks. */
+/* Characters of doc->src before byte offset off, from the marks: the bytes
+ * after the mark that are not UTF-8 continuation bytes (10xxxxxx), counted
+ * eight at a time. */
 static size_t chars_before(const struct sl_doc *d, size_t off)
 {
-	size_t m = off / SL_DOC_MARK, n = d->char_marks[m];
+	size_t i = off / SL_DOC_MARK * SL_DOC_MARK, n = d->char_marks[off / SL_DOC_MARK];
 	const unsigned char *s = (const unsigned char *)d->src;
-	for (size_t i = m * SL_DOC_MARK; i < off; i++)
+	for (; i + 8 <= off; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		/* bit 7 of each byte that has bit 7 set and bit 6 clear */
+		n += 8 - (size_t)__builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ull);
+	}
+	for (; i < off; i++)
 		n += (s[i] & 0xC0) != 0x80;
 	return n;
 }
