@@ -887,7 +887,11 @@ static int by_text(const void *a, const void *b)
 		return r;
 	if (x->len != y->len)
 		return x->len < y->len ? -1 : 1;
-	/* equal texts: in document order, so the later one is reported */
+	/* equal texts: in document order, so the later one is reported (by
+	 * offset: the addresses of nodes in different arena chunks are not in
+	 * document order, and differ from run to run) */
+	if (x->start.offset != y->start.offset)
+		return x->start.offset < y->start.offset ? -1 : 1;
 	return x < y ? -1 : x > y;
 }
 
