@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "rules/iam/iam.h"
+#include "rules/sam/samrules.h"
 #include "spec/managed.h"
 #include "template/sam.h"
 
@@ -830,9 +831,10 @@ static void each_listed_rule(struct sl_ctx *c, const struct sl_node *list,
 void sl_vpc_each_sg_rule(struct sl_ctx *c,
 			 void (*fn)(struct sl_ctx *c, const struct sl_node *rule, void *ud), void *ud)
 {
-	const struct sl_index *rs = &c->t->resources;
-	for (size_t i = 0; i < rs->n; i++) {
-		const struct sl_entity *e = &rs->items[i];
+	struct sl_samr_types w; /* the three types only, in source order */
+	sl_samr_types_init(&w, c->t, "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress",
+			   "AWS::EC2::SecurityGroupEgress");
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&w));) {
 		const struct sl_node *p = props(e);
 		if (!sl_node_is(p, SL_MAP) || sl_node_intrinsic(p))
 			continue;
