@@ -1148,6 +1148,21 @@ class TestDeterminism(CliTestCase):
                 self.assertEqual(run_bytes("-f", fmt, "-j8", "many", cwd=self.dir), results[8],
                                  "a second run differs")
 
+    def test_a_repeat_names_the_earlier_item(self):
+        # 30,000 equal list items span several arena chunks, whose addresses
+        # are not in document order: each repeat must still name the item
+        # before it (I3037 once sorted equal texts by node address)
+        items = "".join("        - python3.12\n" for _ in range(30000))
+        path = os.path.join(self.dir, "repeats.yaml")
+        with open(path, "w") as f:
+            f.write("Resources:\n  L:\n    Type: AWS::Lambda::LayerVersion\n    Properties:\n"
+                    "      Content: {S3Bucket: b, S3Key: k}\n      CompatibleRuntimes:\n" + items)
+        diags = [d for d in text_diags(self.sl("-c", "I3037", path).stdout) if d["id"] == "I3037"]
+        self.assertEqual(len(diags), 29999)
+        for d in diags:
+            first = int(re.search(r"first at line (\d+)", d["msg"]).group(1))
+            self.assertEqual(first, d["line"] - 1, d)
+
     def test_order_is_sorted_by_file(self):
         files = [d["file"] for d in text_diags(self.sl("-j", "8", "many").stdout)]
         self.assertEqual(files, sorted(files))
