@@ -771,25 +771,23 @@ static int type_vs(const struct sl_template *t, uint32_t i, const char *type, si
 size_t sl_template_of_type(const struct sl_template *t, const char *type, size_t len,
 			   const uint32_t **first)
 {
-	size_t lo = 0, hi = t->n_by_type;
-	while (lo < hi) { /* the first not below type */
+	/* one binary search over the distinct types (type_runs), not two over
+	 * every resource */
+	size_t lo = 0, hi = t->n_types;
+	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (type_vs(t, t->by_type[mid], type, len) < 0)
+		int c = type_vs(t, t->by_type[t->type_runs[mid]], type, len);
+		if (c == 0) {
+			*first = t->by_type + t->type_runs[mid];
+			return t->type_runs[mid + 1] - t->type_runs[mid];
+		}
+		if (c < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	size_t end = lo;
-	hi = t->n_by_type;
-	while (end < hi) { /* the first above type */
-		size_t mid = end + (hi - end) / 2;
-		if (type_vs(t, t->by_type[mid], type, len) <= 0)
-			end = mid + 1;
-		else
-			hi = mid;
-	}
-	*first = t->by_type ? t->by_type + lo : NULL;
-	return end - lo;
+	*first = t->by_type ? t->by_type + t->type_runs[lo] : NULL;
+	return 0;
 }
 
 int sl_template_build(struct sl_template *t, const struct sl_doc *doc, struct sl_arena *a)
