@@ -8,11 +8,16 @@ static void check(struct sl_ctx *c)
 	const struct sl_template *t = c->t;
 	if (t->sam)
 		return;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_node *ty = t->resources.items[i].type;
-		if (ty && ty->len > 17 && memcmp(ty->str, "AWS::Serverless::", 17) == 0)
+	/* each distinct type once (t->type_runs), then the resources of a SAM one */
+	for (size_t r = 0; r < t->n_types; r++) {
+		const struct sl_node *ty = t->resources.items[t->by_type[t->type_runs[r]]].type;
+		if (ty->len <= 17 || memcmp(ty->str, "AWS::Serverless::", 17) != 0)
+			continue;
+		for (uint32_t k = t->type_runs[r]; k < t->type_runs[r + 1]; k++) {
+			ty = t->resources.items[t->by_type[k]].type;
 			sl_report(c, ty, "'%s' is a SAM type and needs 'Transform: " SAM_TRANSFORM "' at the "
 				  "top of the template; without it CloudFormation does not know the type", ty->str);
+		}
 	}
 }
 
