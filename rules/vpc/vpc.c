@@ -250,7 +250,7 @@ static const struct net_link *net_find(const struct sl_vpc_net *v, unsigned kind
 	while (end < v->n_links && v->links[end].kind == kind && v->links[end].to == to)
 		end++;
 	*n = end - lo;
-	return v->links + lo;
+	return v->links ? v->links + lo : NULL; /* no links: NULL, not NULL + 0 */
 }
 
 /* One resource of the network: what it names, and the wild ones that matter

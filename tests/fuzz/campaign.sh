@@ -7,8 +7,8 @@
 #           (30 / 25 / 20 / 15 / 10 % of the time).
 # Each target starts from the regression inputs and the rule fixtures, with
 # tests/fuzz/cfn.dict. What a run found (new inputs, crashes) stays under
-# OUT; a crash is reported with its file, to be copied into
-# tests/fuzz/regressions/ with the fix. At the end the last status line of
+# OUT; a crash (a sanitizer report included: UBSan halts) is reported with its
+# file, to be copied into tests/fuzz/regressions/ with the fix. At the end the last status line of
 # every target (runs, coverage, exec/s) is printed.
 #
 #   tests/fuzz/campaign.sh [MINUTES (default 60)] [OUT (default /tmp/stacklint-fuzz)]
@@ -28,6 +28,11 @@ ninja -C "$BUILD" tests/fuzz/fuzz_lint tests/fuzz/fuzz_lsp tests/fuzz/fuzz_files
 	tests/fuzz/fuzz_load tests/fuzz/fuzz_toml tests/fuzz/fuzz_spec | tail -n 1
 mkdir -p "$OUT"
 echo "commit $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (+ changes)'), $(date -u '+%F %T UTC'), $MINUTES min per lane"
+
+# a sanitizer report is a finding: UBSan stops the target (so libFuzzer writes
+# the input as a crash artifact) instead of printing and going on
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 
 run() { # target seconds
 	local t=$1 s=$2
@@ -55,6 +60,11 @@ for t in fuzz_lint fuzz_lsp fuzz_files fuzz_load fuzz_toml fuzz_spec; do
 	runs=$(grep -E '^stat::number_of_executed_units' "$OUT/$t/log" | awk '{print $2}' || true)
 	secs=$(grep -E '^stat::average_exec_per_sec' "$OUT/$t/log" | awk '{print $2}' || true)
 	printf '%-11s runs %-9s exec/s %-6s %s\n' "$t" "${runs:-?}" "${secs:-?}" "$last"
+	if grep -qE 'runtime error|ERROR: (Address|Leak|UndefinedBehavior)Sanitizer' "$OUT/$t/log"; then
+		echo "  FOUND in $OUT/$t/log:"
+		grep -E 'runtime error|ERROR: (Address|Leak|UndefinedBehavior)Sanitizer' "$OUT/$t/log" | sort -u | sed 's/^/    /'
+		status=1
+	fi
 	for c in "$OUT/$t/crashes"/*; do
 		[ -e "$c" ] || continue
 		echo "  FOUND: $c"
