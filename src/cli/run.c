@@ -161,12 +161,9 @@ static size_t rules_run(const struct sl_options *o)
 	return k;
 }
 
-/* Writes the report to --output-file. Returns 0, or 1 after a message. The
- * file is opened non-blocking: a FIFO that nobody reads would otherwise hold
- * the run in open() for ever (ENXIO instead); once open, writes block as
- * usual. */
-/* Opens the --output-file for writing (a FIFO with no reader is refused, not
- * waited for). Returns NULL after a message. */
+/* Opens --output-file for writing. Returns NULL after a message. The file is
+ * opened non-blocking: a FIFO that nobody reads would otherwise hold the run
+ * in open() for ever (ENXIO instead); once open, writes block as usual. */
 static FILE *open_output_file(const char *path)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NONBLOCK | O_CLOEXEC, 0666);
