@@ -448,8 +448,7 @@ static void check_metric(struct sl_ctx *c, const struct sl_cw_metric *m, void *u
 
 static void check(struct sl_ctx *c)
 {
-	const uint32_t *first;
-	if (!sl_template_of_type(c->t, SL_CW_ALARM, strlen(SL_CW_ALARM), &first))
+	if (!sl_template_has_type(c->t, SL_CW_ALARM))
 		return; /* no alarm: no index of every API and stage to build */
 	struct index ix;
 	if (!build(c, &ix))

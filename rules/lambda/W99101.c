@@ -355,9 +355,7 @@ static void check_value(struct sl_ctx *c, const struct sl_node *v, void *ud)
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
-	const uint32_t *first;
-	if (!sl_template_of_type(t, SL_SAM_FUNCTION, strlen(SL_SAM_FUNCTION), &first) &&
-	    !sl_template_of_type(t, SL_LAM_FUNCTION, strlen(SL_LAM_FUNCTION), &first))
+	if (!sl_template_has_type(t, SL_SAM_FUNCTION) && !sl_template_has_type(t, SL_LAM_FUNCTION))
 		return; /* no function: no routes to index */
 	struct invokers *iv = calloc(t->resources.n ? t->resources.n : 1, sizeof(*iv));
 	if (!iv) {

@@ -33,7 +33,7 @@ static void check(struct sl_ctx *c)
 	if (t->macro_global)
 		return; /* a macro may provide its own types (AWS::S3::Object of the S3Objects macro) */
 	for (size_t k = 0; k < t->n_types; k++) { /* each Type judged once */
-		const struct sl_node *ty = t->resources.items[t->by_type[t->type_runs[k]]].type;
+		const struct sl_node *ty = sl_template_run_type(t, k);
 		if (sl_spec_resource(c->spec, ty->str, ty->len) != SL_SPEC_NONE)
 			continue;
 		char why[400]; /* a type an override spec (--override-spec) does not allow */

@@ -10,7 +10,7 @@ static void check(struct sl_ctx *c)
 		return;
 	/* each distinct type once (t->type_runs), then the resources of a SAM one */
 	for (size_t r = 0; r < t->n_types; r++) {
-		const struct sl_node *ty = t->resources.items[t->by_type[t->type_runs[r]]].type;
+		const struct sl_node *ty = sl_template_run_type(t, r);
 		if (ty->len <= 17 || memcmp(ty->str, "AWS::Serverless::", 17) != 0)
 			continue;
 		for (uint32_t k = t->type_runs[r]; k < t->type_runs[r + 1]; k++) {

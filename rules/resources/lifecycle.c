@@ -203,7 +203,7 @@ void sl_lifecycle_check(struct sl_ctx *c, enum sl_lifecycle_status status)
 	const struct sl_template *t = c->t;
 	for (size_t k = 0; k < t->n_types; k++) {
 		/* one lookup per Type, then each resource of it */
-		const struct sl_node *first = t->resources.items[t->by_type[t->type_runs[k]]].type;
+		const struct sl_node *first = sl_template_run_type(t, k);
 		const struct sl_lifecycle *lc = sl_lifecycle_find(first->str, first->len);
 		if (!lc || sl_lifecycle_status_on(lc, c->today) != status)
 			continue;

@@ -82,13 +82,21 @@ static char *vformat(struct sl_arena *a, const char *fmt, va_list ap)
 	return p;
 }
 
+/* The current rule's finding, its message formatted into the report's arena
+ * when there is one (the engine then keeps it without a copy). */
+static void vreport(struct sl_ctx *c, const struct sl_node *at, struct sl_position start,
+		    struct sl_position end, const char *fmt, va_list ap)
+{
+	char *m = vformat(c->msg_arena ? c->msg_arena : c->arena, fmt, ap);
+	push(c, c->rule->id, c->rule->severity, m, start, end, at, c->msg_arena != NULL);
+}
+
 void sl_report(struct sl_ctx *c, const struct sl_node *at, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *m = vformat(c->msg_arena ? c->msg_arena : c->arena, fmt, ap);
+	vreport(c, at, at->start, at->end, fmt, ap);
 	va_end(ap);
-	push(c, c->rule->id, c->rule->severity, m, at->start, at->end, at, c->msg_arena != NULL);
 }
 
 void sl_report_span(struct sl_ctx *c, const struct sl_node *at, struct sl_position start,
@@ -96,9 +104,8 @@ void sl_report_span(struct sl_ctx *c, const struct sl_node *at, struct sl_positi
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *m = vformat(c->msg_arena ? c->msg_arena : c->arena, fmt, ap);
+	vreport(c, at, start, end, fmt, ap);
 	va_end(ap);
-	push(c, c->rule->id, c->rule->severity, m, start, end, at, c->msg_arena != NULL);
 }
 
 void *sl_memo_get(struct sl_ctx *c, const void *key)

@@ -131,6 +131,21 @@ const struct sl_entity *sl_index_find(const struct sl_index *ix, const char *nam
 size_t sl_template_of_type(const struct sl_template *t, const char *type, size_t len,
 			   const uint32_t **first);
 
+/* True when t has a resource whose Type is exactly type: a rule that needs an
+ * index of the whole template for that type builds it only then. */
+static inline bool sl_template_has_type(const struct sl_template *t, const char *type)
+{
+	const uint32_t *first;
+	return sl_template_of_type(t, type, strlen(type), &first) > 0;
+}
+
+/* The Type node of the k-th distinct type (k < t->n_types): its resources are
+ * t->by_type[t->type_runs[k]] up to t->by_type[t->type_runs[k + 1]]. */
+static inline const struct sl_node *sl_template_run_type(const struct sl_template *t, size_t k)
+{
+	return t->resources.items[t->by_type[t->type_runs[k]]].type;
+}
+
 /* The resource of t that v names with Ref (its logical ID) or Fn::GetAtt (the
  * logical ID before the attribute, in the list or the dotted form), when that
  * resource's Type is exactly `type`; NULL for another type, a name that is no
