@@ -1675,8 +1675,9 @@ static void walk_all(struct sl_ctx *c, sl_schema_fn fn)
 			continue; /* E3006's business */
 		w.rtype = sl_spec_resource_name(w.s, rid);
 		w.nconds = 0;
-		if (sl_map_get(e->value, "Condition"))
-			push_cond(&w, sl_map_get(e->value, "Condition"));
+		const struct sl_node *cond = sl_entity_attr(e, SL_ATTR_CONDITION);
+		if (cond)
+			push_cond(&w, cond);
 		uint32_t shape = sl_spec_resource_shape(w.s, rid);
 		const struct sl_pair *pp = sl_map_get_pair(e->value, "Properties");
 		const struct sl_node *globals = sl_sam_globals_for(t, w.rtype);

@@ -724,7 +724,7 @@ const struct sl_entity *sl_ud_resource(const struct sl_ctx *c, const char *name)
 
 const struct sl_pair *sl_ud_init(const struct sl_entity *e)
 {
-	return sl_map_get_pair(sl_map_get(e->value, "Metadata"), "AWS::CloudFormation::Init");
+	return sl_map_get_pair(sl_entity_attr(e, SL_ATTR_METADATA), "AWS::CloudFormation::Init");
 }
 
 bool sl_ud_unknowable(const struct sl_ctx *c, const char *name)

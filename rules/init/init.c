@@ -3,7 +3,7 @@
 
 const struct sl_node *sl_init_of(const struct sl_entity *resource)
 {
-	const struct sl_node *md = sl_map_get(resource->value, "Metadata");
+	const struct sl_node *md = sl_entity_attr(resource, SL_ATTR_METADATA);
 	return sl_map_get(md, SL_INIT_KEY);
 }
 

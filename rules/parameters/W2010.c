@@ -104,7 +104,7 @@ static void check(struct sl_ctx *c)
 	walk(&w, sl_section(t, SL_SEC_METADATA));
 	w.where = "resource Metadata";
 	for (size_t i = 0; i < t->resources.n; i++)
-		walk(&w, sl_map_get(t->resources.items[i].value, "Metadata"));
+		walk(&w, sl_entity_attr(&t->resources.items[i], SL_ATTR_METADATA));
 }
 
 const struct sl_rule rule_W2010 = {

@@ -37,7 +37,7 @@ static void check(struct sl_ctx *c)
 	const struct sl_template *t = c->t;
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *e = &t->resources.items[i];
-		const struct sl_node *up = sl_map_get(e->value, "UpdatePolicy");
+		const struct sl_node *up = sl_entity_attr(e, SL_ATTR_UPDATE_POLICY);
 		const struct sl_node *roll = sl_map_get(up, "AutoScalingRollingUpdate");
 		const struct sl_node *p = sl_map_get(roll, "PauseTime");
 		if (!p || p->kind != SL_SCALAR || sl_scalar_type(p) != SL_TYPE_STRING)

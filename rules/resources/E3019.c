@@ -156,7 +156,7 @@ static bool make_entry(struct sl_ctx *c, const struct sl_entity *e, struct entry
 	out->res = e;
 	out->type = type;
 	out->key = strdup(sl_buf_cstr(b));
-	out->cond = sl_map_get(e->value, "Condition");
+	out->cond = sl_entity_attr(e, SL_ATTR_CONDITION);
 	if (out->cond && out->cond->kind != SL_SCALAR)
 		return false; /* malformed: E3015's */
 	out->at = n_ids == 1 ? first : sl_map_get_pair(e->value, "Properties")->key;

@@ -98,7 +98,7 @@ static void check(struct sl_ctx *c)
 		const struct sl_pair *p = sl_map_get_pair(sl_map_get(e->value, "Properties"), "SubnetId");
 		if (!p)
 			continue;
-		bool cond = sl_map_get(e->value, "Condition") != NULL;
+		bool cond = sl_entity_attr(e, SL_ATTR_CONDITION) != NULL;
 		/* a Fn::If gives each branch's subnet under its condition */
 		const struct sl_node *fn = sl_node_intrinsic(p->value);
 		const struct sl_node *arg = fn ? p->value->pairs[0].value : NULL;

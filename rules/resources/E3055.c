@@ -104,7 +104,7 @@ static void check(struct sl_ctx *c)
 	const struct sl_index *rs = &c->t->resources;
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct sl_entity *e = &rs->items[i];
-		const struct sl_node *cp = sl_map_get(e->value, "CreationPolicy");
+		const struct sl_node *cp = sl_entity_attr(e, SL_ATTR_CREATION_POLICY);
 		if (!cp || !e->type)
 			continue;
 		for (size_t k = 0; k < sizeof types / sizeof types[0]; k++)

@@ -62,8 +62,8 @@ static void check(struct sl_ctx *c)
 		bool skip = false;
 		for (size_t k = 0; k < sizeof(exempt) / sizeof(exempt[0]); k++)
 			skip |= sl_str_eq(e->type, exempt[k]);
-		const struct sl_node *del = sl_map_get(e->value, "DeletionPolicy");
-		const struct sl_node *upd = sl_map_get(e->value, "UpdateReplacePolicy");
+		const struct sl_node *del = sl_entity_attr(e, SL_ATTR_DELETION_POLICY);
+		const struct sl_node *upd = sl_entity_attr(e, SL_ATTR_UPDATE_REPLACE_POLICY);
 		if (skip || (del != NULL) == (upd != NULL) || sl_node_is_null(del) || sl_node_is_null(upd))
 			continue;
 		const struct sl_node *set = del ? del : upd;

@@ -52,9 +52,11 @@ static void judge(void *ud, const struct sl_node *v, const char *from)
 void sl_check_policy(struct sl_ctx *c, const char *attr, const char *const *allowed)
 {
 	const struct sl_template *t = c->t;
+	enum sl_attr a = sl_attr_of(attr, strlen(attr));
 	for (size_t i = 0; i < t->resources.n; i++) {
 		const struct sl_entity *e = &t->resources.items[i];
-		const struct sl_node *v = sl_map_get(e->value, attr);
+		const struct sl_node *v =
+			a != SL_ATTR_COUNT ? sl_entity_attr(e, a) : sl_map_get(e->value, attr);
 		if (!v || sl_node_is_null(v))
 			continue; /* a null is E3001's */
 		struct policy p = { c, e, attr, allowed, NULL };

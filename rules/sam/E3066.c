@@ -17,14 +17,14 @@ static void check(struct sl_ctx *c)
 			continue;
 		bool serverless = e->type && e->type->len > 17 &&
 				  memcmp(e->type->str, "AWS::Serverless::", 17) == 0;
-		const struct sl_pair *p = sl_map_get_pair(e->value, "Connectors");
+		const struct sl_pair *p = sl_entity_attr_pair(e, SL_ATTR_CONNECTORS);
 		if (p)
 			sl_report(c, p->key, "'Connectors' on resource '%s' is a SAM resource attribute: "
 				  "only the SAM transform turns it into connectors, and CloudFormation rejects "
 				  "it as an unknown attribute; add 'Transform: " SAM_TRANSFORM "' or remove it",
 				  e->key->str);
 		/* on other types E3001 reports it as an unknown attribute */
-		p = serverless ? sl_map_get_pair(e->value, "IgnoreGlobals") : NULL;
+		p = serverless ? sl_entity_attr_pair(e, SL_ATTR_IGNORE_GLOBALS) : NULL;
 		if (p)
 			sl_report(c, p->key, "'IgnoreGlobals' on resource '%s' is a SAM resource attribute: "
 				  "only the SAM transform reads it, and CloudFormation rejects it as an unknown "

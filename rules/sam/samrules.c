@@ -10,12 +10,6 @@
 #include <assert.h>
 #include <string.h>
 
-const struct sl_node *sl_samr_props(const struct sl_entity *e)
-{
-	const struct sl_node *p = sl_map_get(e->value, "Properties");
-	return sl_node_is(p, SL_MAP) ? p : NULL;
-}
-
 const struct sl_node *sl_samr_anchor(const struct sl_entity *e)
 {
 	const struct sl_pair *pp = sl_map_get_pair(e->value, "Properties");

@@ -29,7 +29,10 @@ static inline bool sl_samr_type_is(const struct sl_entity *e, const char *type)
 }
 
 /* The resource's Properties map, or NULL when it has none (or not a map). */
-const struct sl_node *sl_samr_props(const struct sl_entity *e);
+static inline const struct sl_node *sl_samr_props(const struct sl_entity *e)
+{
+	return e->props;
+}
 
 /* Where to report something missing from a resource: its Properties key, or
  * its logical ID when it has no Properties (as E3003 does). */

@@ -277,21 +277,40 @@ static void sam_policies(struct builder *b, const struct sl_node *v, const struc
 	}
 }
 
+static bool sam_holder(const struct sl_node *type)
+{
+	return sl_str_eq(type, "AWS::Serverless::Function") ||
+	       sl_str_eq(type, "AWS::Serverless::StateMachine");
+}
+
+/* A type that holds policies: SAM's, or one of places. */
+static bool holder(const struct sl_node *type, void *ud)
+{
+	(void)ud;
+	for (size_t i = 0; i < sizeof(places) / sizeof(places[0]); i++)
+		if (sl_str_eq(type, places[i].type))
+			return true;
+	return sam_holder(type);
+}
+
 int sl_iam_build(struct sl_iam *out, const struct sl_template *t)
 {
 	memset(out, 0, sizeof(*out));
 	struct builder b = { .t = t, .m = out };
 	if (t->macro_global)
 		return 0; /* a macro rewrites the template: its policies are not these */
-	for (size_t r = 0; r < t->resources.n && !b.oom; r++) {
-		const struct sl_entity *e = &t->resources.items[r];
-		if (!e->type || e->module)
+	uint32_t *ix;
+	long n = sl_template_of_types(t, holder, NULL, &ix);
+	if (n < 0)
+		return -1;
+	for (long r = 0; r < n && !b.oom; r++) {
+		const struct sl_entity *e = &t->resources.items[ix[r]];
+		if (e->module)
 			continue;
-		const struct sl_node *props = sl_map_get(e->value, "Properties");
-		if (!sl_node_is(props, SL_MAP) || sl_node_intrinsic(props))
+		const struct sl_node *props = e->props;
+		if (!props || sl_node_intrinsic(props))
 			continue;
-		if (sl_str_eq(e->type, "AWS::Serverless::Function") ||
-		    sl_str_eq(e->type, "AWS::Serverless::StateMachine"))
+		if (sam_holder(e->type))
 			sam_policies(&b, sl_map_get(props, "Policies"), e);
 		for (size_t i = 0; i < sizeof(places) / sizeof(places[0]); i++) {
 			const struct where *w = &places[i];
@@ -306,6 +325,7 @@ int sl_iam_build(struct sl_iam *out, const struct sl_template *t)
 				add_doc(&b, v, e, w->kind, sl_str_eq(e->type, "AWS::S3::BucketPolicy"), 0);
 		}
 	}
+	free(ix);
 	if (b.oom) {
 		sl_iam_free(out);
 		return -1;

@@ -82,6 +82,20 @@ const struct sl_entity *sl_template_ref_resource(const struct sl_template *t,
 
 /* Indexes the entries of a section map; the last of duplicate keys wins, as
  * in the node lookups. */
+const char *const sl_attr_names[SL_ATTR_COUNT] = {
+	"Condition", "DependsOn", "Metadata", "DeletionPolicy", "UpdateReplacePolicy",
+	"CreationPolicy", "UpdatePolicy", "Connectors", "IgnoreGlobals",
+};
+
+enum sl_attr sl_attr_of(const char *name, size_t len)
+{
+	static const unsigned char lens[SL_ATTR_COUNT] = { 9, 9, 8, 14, 19, 14, 12, 10, 13 };
+	for (int a = 0; a < SL_ATTR_COUNT; a++)
+		if (lens[a] == len && memcmp(sl_attr_names[a], name, len) == 0)
+			return (enum sl_attr)a;
+	return SL_ATTR_COUNT;
+}
+
 static int build_index(struct sl_template *t, struct sl_index *ix, const struct sl_node *sec, bool res)
 {
 	if (!sl_node_is(sec, SL_MAP) || sec->len == 0)
@@ -101,6 +115,15 @@ static int build_index(struct sl_template *t, struct sl_index *ix, const struct 
 		if (res) {
 			const struct sl_node *ty = sl_map_get(e->value, "Type");
 			e->type = sl_node_is(ty, SL_SCALAR) ? ty : NULL;
+			const struct sl_node *props = sl_map_get(e->value, "Properties");
+			e->props = sl_node_is(props, SL_MAP) ? props : NULL;
+			const struct sl_node *m = e->value;
+			for (uint32_t k = 0; sl_node_is(m, SL_MAP) && k < m->len; k++) {
+				const struct sl_node *key = m->pairs[k].key;
+				enum sl_attr a = sl_attr_of(key->str, key->len);
+				if (a != SL_ATTR_COUNT)
+					e->attrs |= (uint16_t)(1u << a);
+			}
 			if (e->type && e->type->len > 17 && memcmp(e->type->str, "AWS::Serverless::", 17) == 0)
 				t->sam_types = true;
 			e->module = (e->type && e->type->len > 8 &&
@@ -788,6 +811,40 @@ size_t sl_template_of_type(const struct sl_template *t, const char *type, size_t
 	}
 	*first = t->by_type ? t->by_type + t->type_runs[lo] : NULL;
 	return 0;
+}
+
+static int index_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+long sl_template_of_types(const struct sl_template *t,
+			  bool (*want)(const struct sl_node *type, void *ud), void *ud, uint32_t **out)
+{
+	*out = NULL;
+	size_t n = 0, runs = 0;
+	for (size_t k = 0; k < t->n_types; k++)
+		if (want(sl_template_run_type(t, k), ud))
+			n += t->type_runs[k + 1] - t->type_runs[k], runs++;
+	if (!n)
+		return 0;
+	uint32_t *ix = malloc(n * sizeof(*ix));
+	if (!ix)
+		return -1;
+	size_t m = 0;
+	for (size_t k = 0; k < t->n_types; k++) {
+		size_t len = t->type_runs[k + 1] - t->type_runs[k];
+		if (want(sl_template_run_type(t, k), ud)) {
+			memcpy(ix + m, t->by_type + t->type_runs[k], len * sizeof(*ix));
+			m += len;
+		}
+	}
+	/* each run is in source order already; several are merged by sorting */
+	if (runs > 1)
+		qsort(ix, n, sizeof(*ix), index_cmp);
+	*out = ix;
+	return (long)n;
 }
 
 int sl_template_build(struct sl_template *t, const struct sl_doc *doc, struct sl_arena *a)

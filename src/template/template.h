@@ -31,13 +31,50 @@ enum sl_section {
 
 extern const char *const sl_section_names[SL_SEC_COUNT];
 
+/* The resource attributes a resource's map may hold, as bits of
+ * sl_entity.attrs; sl_attr_names[i] is bit i's key. */
+enum sl_attr {
+	SL_ATTR_CONDITION = 0,
+	SL_ATTR_DEPENDS_ON,
+	SL_ATTR_METADATA,
+	SL_ATTR_DELETION_POLICY,
+	SL_ATTR_UPDATE_REPLACE_POLICY,
+	SL_ATTR_CREATION_POLICY,
+	SL_ATTR_UPDATE_POLICY,
+	SL_ATTR_CONNECTORS,     /* SAM's */
+	SL_ATTR_IGNORE_GLOBALS, /* SAM's */
+	SL_ATTR_COUNT
+};
+
+extern const char *const sl_attr_names[SL_ATTR_COUNT];
+
 /* A named entry of Parameters, Mappings, Conditions, Resources or Outputs. */
 struct sl_entity {
 	const struct sl_node *key;
 	const struct sl_node *value;
 	const struct sl_node *type; /* resources: the Type scalar, when it is one */
+	/* resources: the Properties map, when it is one (looked up once: rules
+	 * that visit every resource would each search the resource's map) */
+	const struct sl_node *props;
 	bool module; /* resources: a module (Type ends in ::MODULE, or Rain's !Rain::Module) */
+	uint16_t attrs; /* resources: bit i set when the map has the key sl_attr_names[i] */
 };
+
+/* Resource e's attribute (its last key of that name, as sl_map_get_pair), or
+ * NULL: a resource without one costs no search of its map. */
+static inline const struct sl_pair *sl_entity_attr_pair(const struct sl_entity *e, enum sl_attr a)
+{
+	return e->attrs >> a & 1u ? sl_map_get_pair(e->value, sl_attr_names[a]) : NULL;
+}
+
+static inline const struct sl_node *sl_entity_attr(const struct sl_entity *e, enum sl_attr a)
+{
+	const struct sl_pair *p = sl_entity_attr_pair(e, a);
+	return p ? p->value : NULL;
+}
+
+/* The attribute named `name`, or SL_ATTR_COUNT for another key. */
+enum sl_attr sl_attr_of(const char *name, size_t len);
 
 struct sl_index {
 	struct sl_entity *items; /* in source order */
@@ -130,6 +167,14 @@ const struct sl_entity *sl_index_find(const struct sl_index *ix, const char *nam
  * the template has. */
 size_t sl_template_of_type(const struct sl_template *t, const char *type, size_t len,
 			   const uint32_t **first);
+
+/* The resources whose Type `want` accepts, in source order: want is asked
+ * once per distinct Type, so a template of many resources of other types
+ * costs nothing per resource. *out gets their indices into t->resources.items
+ * (malloc'd, for the caller to free; NULL when there are none). Returns how
+ * many, or -1 when memory runs out. */
+long sl_template_of_types(const struct sl_template *t,
+			  bool (*want)(const struct sl_node *type, void *ud), void *ud, uint32_t **out);
 
 /* True when t has a resource whose Type is exactly type: a rule that needs an
  * index of the whole template for that type builds it only then. */
