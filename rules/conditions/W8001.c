@@ -6,8 +6,15 @@
 struct uses {
 	const struct sl_index *conds;
 	bool *used;
+	size_t left; /* conditions not yet seen used: at 0 the walk can stop */
 	bool oom;
 };
+
+static void use(struct uses *u, size_t i)
+{
+	u->left -= !u->used[i];
+	u->used[i] = true;
+}
 
 /* Marks the conditions `name` may stand for: itself, or every condition a
  * Fn::ForEach name with ${Var} placeholders matches. */
@@ -16,7 +23,7 @@ static void mark(struct uses *u, struct sl_ctx *c, const char *name, size_t len)
 	if (!memmem(name, len, "${", 2)) {
 		const struct sl_entity *e = sl_index_find(u->conds, name, len);
 		if (e)
-			u->used[e - u->conds->items] = true;
+			use(u, (size_t)(e - u->conds->items));
 		return;
 	}
 	char *pat = sl_arena_alloc(c->arena, len + 1);
@@ -38,14 +45,14 @@ static void mark(struct uses *u, struct sl_ctx *c, const char *name, size_t len)
 	pat[k] = '\0';
 	for (size_t i = 0; i < u->conds->n; i++)
 		if (fnmatch(pat, u->conds->items[i].key->str, 0) == 0)
-			u->used[i] = true;
+			use(u, i);
 }
 
 /* Every "Condition: X" and Fn::If [X, ...] anywhere, also inside Fn::ForEach
  * templates and Metadata the model does not walk. Depth is bounded by the loader. */
 static void walk(struct uses *u, struct sl_ctx *c, const struct sl_node *n)
 {
-	if (!n || u->oom)
+	if (!n || u->oom || !u->left)
 		return;
 	if (n->kind == SL_SEQ) {
 		for (size_t i = 0; i < n->len; i++)
@@ -70,7 +77,8 @@ static void check(struct sl_ctx *c)
 	const struct sl_template *t = c->t;
 	if (!t->conditions.n || t->macro)
 		return; /* a macro may use any condition */
-	struct uses u = { .conds = &t->conditions, .used = calloc(t->conditions.n, sizeof(bool)) };
+	struct uses u = { .conds = &t->conditions, .used = calloc(t->conditions.n, sizeof(bool)),
+			  .left = t->conditions.n };
 	if (!u.used) {
 		c->oom = true;
 		return;

@@ -2,7 +2,8 @@
  * The dynamic references of a template (see dynref.h): one walk over the value
  * positions of the template, building for each string (or each Fn::Sub / Fn::Join
  * result) a flat text with the source origin of every byte, then finding the
- * "{{resolve:...}}" in it. The list lives in the template's arena.
+ * "{{resolve:...}}" in it. The list lasts until the rules are done (a memo);
+ * the texts and paths live in the template's arena.
  */
 #include "rules/functions/dynref.h"
 #include "analysis/textscan.h"
@@ -33,6 +34,7 @@ struct walker {
 	struct sl_ctx *c;
 	struct sl_dynref *refs;
 	size_t n, cap;
+	struct flat f; /* the text being scanned: its buffers serve every string in turn */
 	const struct sl_node *stack[MAX_PATH];
 	size_t depth; /* may pass MAX_PATH: the path is then unknown */
 	size_t loops; /* Fn::ForEach keys on the stack */
@@ -194,8 +196,14 @@ static void add(struct walker *w, const struct flat *f, size_t p, size_t q, size
 	r->len = q - p;
 	r->text = sl_arena_strndup(w->c->arena, f->s + p, q - p);
 	const struct origin *oa = &f->o[p], *ob = &f->o[q - 1];
-	if (oa->n == ob->n && ob->off >= oa->off)
-		r->source = sl_arena_strndup(w->c->arena, oa->n->str + oa->off, ob->off + 1 - oa->off);
+	if (r->text && oa->n == ob->n && ob->off >= oa->off) {
+		/* as written; most often the very text, which is then shared */
+		const char *as = oa->n->str + oa->off;
+		size_t al = ob->off + 1 - oa->off;
+		r->source = al == r->len && memcmp(as, r->text, al) == 0
+				    ? r->text
+				    : sl_arena_strndup(w->c->arena, as, al);
+	}
 	r->service = service_of(f->s + svc, q - 2 - svc);
 	r->spaced = spaced;
 	r->whole = p == 0 && q == f->len;
@@ -250,11 +258,9 @@ static void scan_scalar(struct walker *w, const struct sl_node *n)
 {
 	if (!has_braces(n) || !is_string(n)) /* the cheap test first: most have no "{{" */
 		return;
-	struct flat f = { 0 };
-	put_scalar(&f, n);
-	scan(w, &f);
-	free(f.s);
-	free(f.o);
+	w->f.len = 0;
+	put_scalar(&w->f, n);
+	scan(w, &w->f);
 }
 
 /* The string of a Fn::Sub, each ${Var} (and ${!Literal}) one deploy-time byte. */
@@ -262,22 +268,21 @@ static void scan_sub(struct walker *w, const struct sl_node *str)
 {
 	if (!is_string(str) || !has_braces(str))
 		return;
-	struct flat f = { 0 };
+	struct flat *f = &w->f;
+	f->len = 0;
 	const char *s = str->str;
 	for (size_t i = 0; i < str->len; i++) {
 		if (s[i] == '$' && i + 1 < str->len && s[i + 1] == '{') {
 			const char *close = memchr(s + i + 2, '}', str->len - i - 2);
 			if (close) {
-				put(&f, SL_DYNREF_UNKNOWN, str, i);
+				put(f, SL_DYNREF_UNKNOWN, str, i);
 				i = (size_t)(close - s);
 				continue;
 			}
 		}
-		put(&f, s[i], str, i);
+		put(f, s[i], str, i);
 	}
-	scan(w, &f);
-	free(f.s);
-	free(f.o);
+	scan(w, f);
 }
 
 /* The text of a Fn::Join: its pieces with the delimiter between them; a piece
@@ -289,24 +294,23 @@ static void scan_join(struct walker *w, const struct sl_node *delim, const struc
 		any = is_string(list->items[i]) && memchr(list->items[i]->str, '{', list->items[i]->len);
 	if (!any)
 		return;
-	struct flat f = { 0 };
+	struct flat *f = &w->f;
+	f->len = 0;
 	for (uint32_t i = 0; i < list->len; i++) {
 		if (i) {
 			if (is_string(delim))
 				for (size_t k = 0; k < delim->len; k++)
-					put(&f, delim->str[k], NULL, 0);
+					put(f, delim->str[k], NULL, 0);
 			else
-				put(&f, SL_DYNREF_UNKNOWN, NULL, 0);
+				put(f, SL_DYNREF_UNKNOWN, NULL, 0);
 		}
 		const struct sl_node *it = list->items[i];
 		if (is_string(it))
-			put_scalar(&f, it);
+			put_scalar(f, it);
 		else
-			put(&f, SL_DYNREF_UNKNOWN, NULL, 0);
+			put(f, SL_DYNREF_UNKNOWN, NULL, 0);
 	}
-	scan(w, &f);
-	free(f.s);
-	free(f.o);
+	scan(w, f);
 }
 
 static void push(struct walker *w, const struct sl_node *key)
@@ -411,11 +415,19 @@ static void walk(struct walker *w, const struct sl_node *n, int depth)
 	}
 }
 
-static const struct dynref_set *collect(struct sl_ctx *c)
+static void free_set(void *p)
 {
-	struct dynref_set *set = sl_arena_alloc(c->arena, sizeof(*set));
-	if (!set)
-		return NULL;
+	struct dynref_set *set = p;
+	free((void *)set->refs);
+	free(set);
+}
+
+/* Fills set with the references of the template. With `owned`, the list stays
+ * in memory of its own, which free_set frees (the list grows by doubling: a
+ * copy would take as much again); without, it is copied into the template's
+ * arena. Returns -1 when memory runs out. */
+static int collect(struct sl_ctx *c, struct dynref_set *set, bool owned)
+{
 	struct walker w = { .c = c };
 	const struct sl_node *root = c->t->root;
 	/* a reference ("{{resolve:" or "{{ resolve:") is written in one string,
@@ -435,36 +447,46 @@ static const struct dynref_set *collect(struct sl_ctx *c)
 			pop(&w);
 		}
 	}
-	if (w.oom) {
-		free(w.refs);
-		return NULL;
-	}
-	if (w.n) {
-		struct sl_dynref *refs = sl_arena_alloc(c->arena, w.n * sizeof(*refs));
-		if (!refs) {
-			free(w.refs);
-			return NULL;
-		}
-		memcpy(refs, w.refs, w.n * sizeof(*refs));
-		set->refs = refs;
-		set->n = w.n;
+	free(w.f.s);
+	free(w.f.o);
+	struct sl_dynref *refs = NULL;
+	if (!w.oom && w.n && owned) {
+		/* the doubling's spare room back; if the shrink fails, the larger block serves */
+		refs = realloc(w.refs, w.n * sizeof(*refs));
+		if (refs)
+			w.refs = NULL;
+		else
+			refs = w.refs, w.refs = NULL;
+	} else if (!w.oom && w.n) {
+		refs = sl_arena_alloc(c->arena, w.n * sizeof(*refs));
+		if (refs)
+			memcpy(refs, w.refs, w.n * sizeof(*refs));
 	}
 	free(w.refs);
-	return set;
+	if (w.oom || (w.n && !refs))
+		return -1;
+	set->refs = refs;
+	set->n = w.n;
+	return 0;
 }
 
 const struct sl_dynref *sl_dynrefs(struct sl_ctx *c, size_t *n)
 {
 	const struct dynref_set *set = sl_memo_get(c, &memo_key);
 	if (!set) {
-		set = collect(c);
-		if (!set) {
+		/* the memo frees the list after the rules; when its table is full
+		 * (it freed the empty set), the list goes into the arena and the
+		 * next caller walks again */
+		struct dynref_set *made = calloc(1, sizeof(*made));
+		bool owned = made && sl_memo_put(c, &memo_key, made, free_set);
+		if (made && !owned)
+			made = sl_arena_alloc(c->arena, sizeof(*made));
+		if (!made || collect(c, made, owned) < 0) {
 			c->oom = true;
 			*n = 0;
 			return NULL;
 		}
-		/* a full memo table only costs a second walk */
-		sl_memo_put(c, &memo_key, (void *)set, NULL);
+		set = made;
 	}
 	*n = set->n;
 	return set->refs;

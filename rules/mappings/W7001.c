@@ -6,7 +6,8 @@
 struct uses {
 	const struct sl_index *maps;
 	bool *used;
-	bool any;  /* a FindInMap whose map name is computed: it may use any mapping */
+	size_t left; /* mappings not yet seen used: at 0 the walk can stop */
+	bool any;    /* a FindInMap whose map name is computed: it may use any mapping */
 };
 
 static void mark(struct uses *u, const struct sl_node *name)
@@ -17,15 +18,17 @@ static void mark(struct uses *u, const struct sl_node *name)
 		return;
 	}
 	const struct sl_entity *e = sl_index_find(u->maps, name->str, name->len);
-	if (e)
+	if (e && !u->used[e - u->maps->items]) {
 		u->used[e - u->maps->items] = true;
+		u->left--;
+	}
 }
 
 /* Every Fn::FindInMap in the template, Metadata and Fn::ForEach bodies included.
  * Depth is bounded by the loader. */
 static void walk(struct uses *u, const struct sl_node *n)
 {
-	if (!n || u->any)
+	if (!n || u->any || !u->left)
 		return;
 	if (n->kind == SL_SEQ) {
 		for (size_t i = 0; i < n->len; i++)
@@ -47,7 +50,8 @@ static void check(struct sl_ctx *c)
 	const struct sl_template *t = c->t;
 	if (!t->mappings.n || t->macro)
 		return; /* a macro may use any mapping */
-	struct uses u = { .maps = &t->mappings, .used = calloc(t->mappings.n, sizeof(bool)) };
+	struct uses u = { .maps = &t->mappings, .used = calloc(t->mappings.n, sizeof(bool)),
+			  .left = t->mappings.n };
 	if (!u.used) {
 		c->oom = true;
 		return;

@@ -2,6 +2,7 @@
  * plaintext Parameter Store value, or from a parameter without NoEcho. */
 #include <stdio.h>
 
+#include "analysis/textscan.h"
 #include "rules/functions/dynref.h"
 #include "rules/parameters/params.h"
 
@@ -177,6 +178,11 @@ static void check(struct sl_ctx *c)
 	const struct sl_dynref *refs = sl_dynrefs(c, &n_refs);
 	check_ssm(c, refs, n_refs);
 
+	/* every password name ends in one of these: a template that cannot hold
+	 * them has no password property to walk to */
+	if (!sl_text_may_hold(c, "Password") && !sl_text_may_hold(c, "Passphrase") &&
+	    !sl_text_may_hold(c, "AuthToken"))
+		return;
 	struct walk w = {.c = c};
 	if (n_refs && (w.with_ref = malloc(n_refs * sizeof(*w.with_ref)))) {
 		for (size_t i = 0; i < n_refs; i++)

@@ -110,8 +110,10 @@ static size_t chars_before(const struct sl_doc *d, size_t off)
 	for (; i + 8 <= off; i += 8) {
 		uint64_t w;
 		memcpy(&w, s + i, 8);
-		/* bit 7 of each byte that has bit 7 set and bit 6 clear */
-		n += 8 - (size_t)__builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ull);
+		/* one in each byte that has bit 7 set and bit 6 clear, summed by a
+		 * multiply (without -mpopcnt, popcount is a library call) */
+		uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;
+		n += 8 - (size_t)((cont * 0x0101010101010101ull) >> 56);
 	}
 	for (; i < off; i++)
 		n += (s[i] & 0xC0) != 0x80;
