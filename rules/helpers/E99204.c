@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "rules/helpers/userdata.h"
+#include "rules/sam/samrules.h"
 
 /* Whether a scalar under n names the SignalResource API (signal-resource,
  * SignalResource, signal_resource): one pass, each scalar searched once. */
@@ -27,11 +28,25 @@ static bool tree_signals(const struct sl_node *n, int depth)
 	return false;
 }
 
-/* Whether a resource waits for signals at all (most templates: none). */
+/* The resources whose resource signals are judged: an instance's or an Auto
+ * Scaling group's UserData (or launch template's) is where cfn-signal runs. */
+static const char *const waiting_types[] = { "AWS::EC2::Instance",
+					     "AWS::AutoScaling::AutoScalingGroup", NULL };
+
+/* The CreationPolicy.ResourceSignal pair of a resource, or NULL. */
+static const struct sl_pair *resource_signal(const struct sl_entity *e)
+{
+	return sl_map_get_pair(sl_map_get(e->value, "CreationPolicy"), "ResourceSignal");
+}
+
+/* Whether a resource of waiting_types waits for signals at all (most
+ * templates: none); another type's ResourceSignal is not judged. */
 static bool any_resource_signal(const struct sl_template *t)
 {
-	for (size_t i = 0; i < t->resources.n; i++)
-		if (sl_map_get_pair(sl_map_get(t->resources.items[i].value, "CreationPolicy"), "ResourceSignal"))
+	struct sl_samr_types tw;
+	sl_samr_types_start(&tw, t, waiting_types);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));)
+		if (resource_signal(e))
 			return true;
 	return false;
 }
@@ -88,13 +103,10 @@ static void check(struct sl_ctx *c)
 		return;
 	struct sl_ud_all all;
 	bool collected = false;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_str_eq(e->type, "AWS::EC2::Instance") &&
-		    !sl_str_eq(e->type, "AWS::AutoScaling::AutoScalingGroup"))
-			continue;
-		const struct sl_pair *rs = sl_map_get_pair(sl_map_get(e->value, "CreationPolicy"),
-							   "ResourceSignal");
+	struct sl_samr_types tw;
+	sl_samr_types_start(&tw, t, waiting_types);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
+		const struct sl_pair *rs = resource_signal(e);
 		if (!rs || !visible(c, e))
 			continue;
 		if (!collected) {

@@ -10,11 +10,9 @@ static void has_inline(const struct sl_node *z, const struct sl_lam_when *when, 
 
 static void check(struct sl_ctx *c)
 {
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, SL_LAM_FUNCTION))
-			continue;
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, c->t, SL_LAM_FUNCTION);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		const struct sl_node *props = sl_samr_props(e);
 		if (!sl_node_is(props, SL_MAP) || sl_node_intrinsic(props) ||
 		    sl_lam_present(sl_map_get(props, "Runtime")) || sl_lam_is_zip(props) == 0)

@@ -5,11 +5,9 @@ static const char *const zip_only[] = { "Layers", "Handler", "Runtime" };
 
 static void check(struct sl_ctx *c)
 {
-	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, SL_LAM_FUNCTION) && !sl_samr_type_is(e, SL_SAM_FUNCTION))
-			continue;
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, c->t, SL_LAM_FUNCTION, SL_SAM_FUNCTION);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		const struct sl_node *props = sl_samr_props(e);
 		if (!sl_str_eq(sl_map_get(props, "PackageType"), "Image"))
 			continue;

@@ -13,11 +13,10 @@ static bool surely_set(const struct sl_node *v)
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_SAM_FUNCTION, SL_LAM_FUNCTION);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		bool sam = sl_samr_type_is(e, SL_SAM_FUNCTION);
-		if (!sam && !sl_samr_type_is(e, SL_LAM_FUNCTION))
-			continue;
 		const char *const fpath[] = { "LoggingConfig", "LogFormat", NULL };
 		const struct sl_node *fmt = sam ? sl_sam_prop_path(t, e, fpath, NULL)
 						: sl_map_path(sl_samr_props(e), fpath);

@@ -28,10 +28,9 @@ static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
 	const char *const path[] = { "Environment", "Variables", NULL };
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, SL_SAM_FUNCTION) && !sl_samr_type_is(e, SL_LAM_FUNCTION))
-			continue;
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_SAM_FUNCTION, SL_LAM_FUNCTION);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		struct sl_sam_value v;
 		sl_sam_lookup(&v, t, e, path);
 		const struct sl_node *local = v.how == SL_SAM_GLOBAL ? NULL : v.local;

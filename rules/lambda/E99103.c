@@ -16,10 +16,9 @@ static void check_value(struct sl_ctx *c, const struct sl_node *v, void *ud)
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, SL_LAM_REST_METHOD))
-			continue;
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_LAM_REST_METHOD);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		const struct sl_node *in = sl_map_get(sl_samr_props(e), "Integration");
 		const struct sl_node *ty = sl_map_get(in, "Type");
 		if (!sl_str_eq(ty, "AWS") && !sl_str_eq(ty, "AWS_PROXY"))

@@ -32,8 +32,9 @@ static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
 	static const char *const path[] = { "Layers", NULL };
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_LAM_FUNCTION, SL_SAM_FUNCTION);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		size_t n = 0;
 		const struct sl_node *over = NULL;
 		if (sl_samr_type_is(e, SL_LAM_FUNCTION)) {

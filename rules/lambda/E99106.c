@@ -67,13 +67,12 @@ static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
 	pthread_once(&once, compile);
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (sl_samr_type_is(e, SL_LAM_FUNCTION) || sl_samr_type_is(e, SL_SAM_FUNCTION)) {
-			const struct sl_node *l = sl_map_get(sl_samr_props(e), "Layers");
-			if (l)
-				sl_samr_each_value(l, check_list, c, NULL);
-		}
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_LAM_FUNCTION, SL_SAM_FUNCTION);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
+		const struct sl_node *l = sl_map_get(sl_samr_props(e), "Layers");
+		if (l)
+			sl_samr_each_value(l, check_list, c, NULL);
 	}
 	/* Globals' layers, once (not once per function that inherits them) */
 	const struct sl_node *g = sl_map_get(sl_map_get(sl_section(t, SL_SEC_GLOBALS), "Function"), "Layers");

@@ -275,18 +275,19 @@ static void integrations(struct sl_ctx *c, struct invokers *iv)
 		c->oom = true;
 		goto done;
 	}
-	for (size_t i = 0; i < n; i++) {
-		const struct sl_entity *r = &t->resources.items[i];
-		if (!sl_samr_type_is(r, "AWS::ApiGatewayV2::Route"))
-			continue;
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, "AWS::ApiGatewayV2::Route");
+	for (const struct sl_entity *r; (r = sl_samr_types_next(&tw));) {
 		const struct sl_node *props = sl_samr_props(r);
 		const struct sl_entity *in = target_of(t, sl_map_get(props, "Target"));
 		const struct sl_node *key = sl_map_get(props, "RouteKey");
 		if (in && sl_samr_is_string(key) && !route_key[in - t->resources.items])
 			route_key[in - t->resources.items] = key;
 	}
-	for (size_t i = 0; i < n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	sl_samr_types_init(&tw, t, SL_LAM_REST_METHOD, SL_LAM_V2_INTEGRATION, "AWS::Serverless::Api",
+			   "AWS::Serverless::HttpApi", "AWS::ApiGateway::RestApi",
+			   "AWS::ApiGatewayV2::Api");
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		const struct sl_node *props = sl_samr_props(e);
 		const struct sl_entity *f;
 		if (sl_samr_type_is(e, SL_LAM_REST_METHOD)) {
@@ -300,7 +301,7 @@ static void integrations(struct sl_ctx *c, struct invokers *iv)
 			if (!f)
 				continue;
 			enum api_kind k = sl_lam_v2_websocket(t, e) ? K_WS : K_HTTP;
-			const struct sl_node *key = route_key[i];
+			const struct sl_node *key = route_key[e - t->resources.items];
 			note(&iv[f - t->resources.items], k,
 			     key ? sl_arena_printf(c->arena, "route '%s'", key->str)
 				 : sl_arena_printf(c->arena, "integration '%s'", e->key->str),
@@ -363,15 +364,15 @@ static void check(struct sl_ctx *c)
 		return;
 	}
 	/* a function's own SAM events first: they are the routes to name */
-	for (size_t i = 0; i < t->resources.n; i++)
-		if (sl_samr_type_is(&t->resources.items[i], SL_SAM_FUNCTION))
-			sam_events(c, &t->resources.items[i], &iv[i]);
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_SAM_FUNCTION);
+	for (const struct sl_entity *f; (f = sl_samr_types_next(&tw));)
+		sam_events(c, f, &iv[f - t->resources.items]);
 	integrations(c, iv);
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *f = &t->resources.items[i];
+	sl_samr_types_init(&tw, t, SL_SAM_FUNCTION, SL_LAM_FUNCTION);
+	for (const struct sl_entity *f; (f = sl_samr_types_next(&tw));) {
+		size_t i = (size_t)(f - t->resources.items);
 		bool sam = sl_samr_type_is(f, SL_SAM_FUNCTION);
-		if (!sam && !sl_samr_type_is(f, SL_LAM_FUNCTION))
-			continue;
 		bool globals = false;
 		const struct sl_node *timeout = sam ? sl_sam_prop(t, f, "Timeout", &globals)
 						    : sl_map_get(sl_samr_props(f), "Timeout");

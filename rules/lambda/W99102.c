@@ -42,8 +42,9 @@ static void check_sam(struct sl_ctx *c, const struct sl_entity *e)
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_LAM_REST_METHOD, SL_LAM_V2_INTEGRATION, SL_SAM_FUNCTION);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		const struct sl_node *props = sl_samr_props(e);
 		if (sl_samr_type_is(e, SL_LAM_REST_METHOD)) {
 			const struct sl_node *in = sl_map_get(props, "Integration");

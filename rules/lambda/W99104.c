@@ -314,8 +314,9 @@ static void check(struct sl_ctx *c)
 		return; /* a macro may add the permission */
 	struct perms p = { 0 };
 	bool gathered = false;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_LAM_REST_METHOD, SL_LAM_V2_INTEGRATION);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		const struct sl_node *props = sl_samr_props(e);
 		if (sl_samr_type_is(e, SL_LAM_REST_METHOD)) {
 			const struct sl_node *in = sl_map_get(props, "Integration");

@@ -225,8 +225,10 @@ static void collect_all(struct sl_ctx *c, struct runtimes_found *rf)
 	const struct sl_template *t = c->t;
 	struct walk w = { collect, rf };
 	bool globals_used = false;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_LAM_FUNCTION, SL_SAM_FUNCTION, "AWS::Lambda::LayerVersion",
+			   "AWS::Serverless::LayerVersion");
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		const struct sl_node *props = sl_samr_props(e);
 		rf->layer = false;
 		if (sl_samr_type_is(e, SL_LAM_FUNCTION)) {

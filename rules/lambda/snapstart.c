@@ -79,11 +79,10 @@ void sl_snap_each_function(struct sl_ctx *c,
 			   void (*fn)(struct sl_ctx *c, const struct sl_snap_fn *f, void *ud), void *ud)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_SAM_FUNCTION, SL_LAM_FUNCTION);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		bool sam = sl_samr_type_is(e, SL_SAM_FUNCTION);
-		if (!sam && !sl_samr_type_is(e, SL_LAM_FUNCTION))
-			continue;
 		const struct sl_node *props = sl_map_get(e->value, "Properties");
 		if ((!sl_node_is(props, SL_MAP) || sl_node_intrinsic(props)) &&
 		    !(sam && sl_samr_is_null(props)))

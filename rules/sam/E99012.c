@@ -51,10 +51,9 @@ static bool custom_config(struct configs *cf, const struct sl_template *t,
 			cf->oom = true;
 			return false;
 		}
-		for (size_t i = 0; i < t->resources.n; i++) {
-			const struct sl_entity *e = &t->resources.items[i];
-			if (!sl_samr_type_is(e, "AWS::CodeDeploy::DeploymentConfig"))
-				continue;
+		struct sl_samr_types tw;
+		sl_samr_types_init(&tw, t, "AWS::CodeDeploy::DeploymentConfig");
+		for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 			const struct sl_node *n = sl_map_get(sl_samr_props(e), "DeploymentConfigName");
 			if (sl_node_is(n, SL_SCALAR))
 				cf->names[cf->n++] = n;
@@ -164,11 +163,10 @@ static void check(struct sl_ctx *c)
 	check_type(c, &cf, sl_map_get(gf, "DeploymentPreference"), true);
 	check_type(c, &cf, sl_map_get(gs, "DeploymentPreference"), false);
 	bool globals_told = false;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_SAM_FUNCTION, SL_SAM_STATE_MACHINE);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		bool fn = sl_samr_type_is(e, SL_SAM_FUNCTION);
-		if (!fn && !sl_samr_type_is(e, SL_SAM_STATE_MACHINE))
-			continue;
 		bool from_globals = false;
 		const struct sl_node *dp = sl_sam_prop(t, e, "DeploymentPreference", &from_globals);
 		if (!sl_node_is(dp, SL_MAP) || sl_node_intrinsic(dp))

@@ -70,16 +70,20 @@ static const char *vpc_key(struct sl_ctx *c, const struct sl_node *v)
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
-	size_t n = 0;
-	for (size_t i = 0; i < t->resources.n; i++)
-		n += sl_str_eq(t->resources.items[i].type, "AWS::EC2::Subnet");
+	static const char type[] = "AWS::EC2::Subnet";
+	const uint32_t *ix;
+	size_t n = sl_template_of_type(t, type, sizeof(type) - 1, &ix);
 	if (n < 2)
 		return;
 	struct subnet *s = sl_arena_alloc(c->arena, n * sizeof(*s));
+	if (!s) {
+		c->oom = true;
+		return;
+	}
 	size_t m = 0;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_str_eq(e->type, "AWS::EC2::Subnet") || sl_map_get(e->value, "Condition"))
+	for (size_t k = 0; k < n; k++) {
+		const struct sl_entity *e = &t->resources.items[ix[k]];
+		if (sl_map_get(e->value, "Condition"))
 			continue;
 		const struct sl_node *props = sl_map_get(e->value, "Properties");
 		if (!sl_node_is(props, SL_MAP) || sl_node_intrinsic(props))
@@ -88,7 +92,7 @@ static void check(struct sl_ctx *c)
 		if (!sl_node_is(cidr, SL_SCALAR) || sl_node_is_null(cidr))
 			continue;
 		const char *vpc = vpc_key(c, sl_map_get(props, "VpcId"));
-		struct subnet x = { .e = e, .cidr = cidr, .vpc = vpc, .order = i };
+		struct subnet x = { .e = e, .cidr = cidr, .vpc = vpc, .order = ix[k] };
 		if (!vpc || !parse_cidr(cidr->str, &x.start, &x.end))
 			continue;
 		s[m++] = x;

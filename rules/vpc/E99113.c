@@ -12,9 +12,10 @@ static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
 	struct sl_vpc_eni *eni = NULL; /* read when a function first needs it */
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *fn = &t->resources.items[i];
-		if (!sl_vpc_is_function(fn) || !sl_vpc_subnets_node(t, fn))
+	struct sl_samr_types tw;
+	sl_vpc_functions(&tw, t);
+	for (const struct sl_entity *fn; (fn = sl_samr_types_next(&tw));) {
+		if (!sl_vpc_subnets_node(t, fn))
 			continue;
 		/* a SAM function without Role gets one from SAM, with VPC access */
 		const struct sl_node *r = sl_sam_prop(t, fn, "Role", NULL);

@@ -5,10 +5,9 @@ static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
 	struct sl_vpc_net *net = NULL; /* read when a function first needs it */
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *fn = &t->resources.items[i];
-		if (!sl_vpc_is_function(fn))
-			continue;
+	struct sl_samr_types tw;
+	sl_vpc_functions(&tw, t);
+	for (const struct sl_entity *fn; (fn = sl_samr_types_next(&tw));) {
 		const struct sl_node *items[SL_VPC_MAX_ITEMS];
 		bool known;
 		size_t n = sl_vpc_items(items, SL_VPC_MAX_ITEMS, &known, t, fn, "SecurityGroupIds");

@@ -21,13 +21,7 @@ static bool type_is(const struct sl_entity *e, const char *type)
 
 static const struct sl_node *props(const struct sl_entity *e)
 {
-	const struct sl_node *p = sl_map_get(e->value, "Properties");
-	return sl_node_is(p, SL_MAP) ? p : NULL;
-}
-
-bool sl_vpc_is_function(const struct sl_entity *e)
-{
-	return type_is(e, "AWS::Lambda::Function") || type_is(e, "AWS::Serverless::Function");
+	return e->props;
 }
 
 static size_t add_items(const struct sl_node **out, size_t n, size_t max, bool *known,
@@ -315,8 +309,12 @@ struct sl_vpc_net *sl_vpc_net_new(const struct sl_template *t)
 	bool ok = v->tables && v->https;
 	if (ok)
 		memset(v->https, 2, t->resources.n + 1);
-	for (size_t i = 0; ok && i < t->resources.n; i++)
-		ok = net_read(v, i);
+	struct sl_samr_types w; /* the types net_read reads, in source order */
+	sl_samr_types_init(&w, t, "AWS::EC2::SubnetRouteTableAssociation",
+			   "AWS::EC2::VPNGatewayRoutePropagation", "AWS::EC2::Route",
+			   "AWS::EC2::SecurityGroupEgress");
+	for (const struct sl_entity *e; ok && (e = sl_samr_types_next(&w));)
+		ok = net_read(v, (size_t)(e - t->resources.items));
 	if (!ok) {
 		sl_vpc_net_free(v);
 		return NULL;
@@ -675,12 +673,11 @@ struct sl_vpc_eni *sl_vpc_eni_new(const struct sl_template *t)
 	bool ok = v->pol && v->memo;
 	if (ok)
 		memset(v->memo, 2, t->resources.n + 1);
-	for (size_t i = 0; ok && i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types w; /* the policies, in source order */
+	sl_samr_types_init(&w, t, "AWS::IAM::RolePolicy", "AWS::IAM::Policy",
+			   "AWS::IAM::ManagedPolicy");
+	for (const struct sl_entity *e; ok && (e = sl_samr_types_next(&w));) {
 		bool rp = type_is(e, "AWS::IAM::RolePolicy");
-		if (!rp && !type_is(e, "AWS::IAM::Policy") &&
-		    !type_is(e, "AWS::IAM::ManagedPolicy"))
-			continue;
 		const struct sl_node *ep = props(e);
 		struct eni_policy *p = &v->pol[v->n_pol];
 		document(&p->h, sl_map_get(ep, "PolicyDocument"));

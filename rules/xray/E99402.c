@@ -26,8 +26,9 @@ static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
 	bool sam = true, cfn = false;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_LAMBDA_FUNCTION, SL_SERVERLESS_FUNCTION);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		const struct sl_node *props = sl_samr_props(e);
 		if (sl_samr_type_is(e, SL_LAMBDA_FUNCTION)) {
 			const struct sl_node *tc = sl_map_get(props, "TracingConfig");

@@ -185,13 +185,11 @@ static void policies_read(struct policies *ps, const struct sl_template *t)
 		ps->oom = true;
 		return;
 	}
-	for (size_t i = 0; i < t->resources.n && !ps->oom; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		bool policy = sl_samr_type_is(e, "AWS::IAM::Policy") ||
-			      sl_samr_type_is(e, "AWS::IAM::ManagedPolicy");
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy",
+			   "AWS::IAM::RolePolicy");
+	for (const struct sl_entity *e; !ps->oom && (e = sl_samr_types_next(&tw));) {
 		bool role_policy = sl_samr_type_is(e, "AWS::IAM::RolePolicy");
-		if (!policy && !role_policy)
-			continue;
 		const struct sl_node *ep = sl_samr_props(e);
 		struct policy *p = &ps->pol[ps->n_pol];
 		p->bits = document_bits(sl_map_get(ep, "PolicyDocument"));
@@ -308,8 +306,9 @@ static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
 	struct policies ps = { 0 }; /* read when a traced function first needs them */
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_LAMBDA_FUNCTION, SL_SERVERLESS_FUNCTION);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		const struct sl_node *props = sl_samr_props(e);
 		const struct sl_node *mode = NULL, *role = NULL;
 		if (sl_samr_type_is(e, SL_LAMBDA_FUNCTION)) {

@@ -25,12 +25,10 @@ void sl_xray_each_env(struct sl_ctx *c,
 		      void *ud)
 {
 	const struct sl_template *t = c->t;
-	for (size_t i = 0; i < t->resources.n; i++) {
-		const struct sl_entity *e = &t->resources.items[i];
-		if (!sl_samr_type_is(e, SL_LAMBDA_FUNCTION) && !sl_samr_type_is(e, SL_SERVERLESS_FUNCTION))
-			continue;
+	struct sl_samr_types tw;
+	sl_samr_types_init(&tw, t, SL_LAMBDA_FUNCTION, SL_SERVERLESS_FUNCTION);
+	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));)
 		each_var(c, sl_map_get(sl_samr_props(e), "Environment"), fn, ud);
-	}
 	const struct sl_node *g = sl_sam_globals_for(t, SL_SERVERLESS_FUNCTION);
 	each_var(c, sl_map_get(g, "Environment"), fn, ud);
 }
