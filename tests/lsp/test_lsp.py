@@ -79,13 +79,16 @@ class TestLsp(unittest.TestCase):
         self.tmp = tempfile.TemporaryDirectory(prefix="stacklint-lsp-")
         self.c = Client(cwd=self.tmp.name)
 
-    def tearDown(self):
+    def stop(self):
         if self.c.p.poll() is None:
             self.c.p.kill()
             self.c.p.wait()
         for f in (self.c.p.stdin, self.c.p.stdout, self.c.p.stderr):
             if f and not f.closed:
                 f.close()
+
+    def tearDown(self):
+        self.stop()
         self.tmp.cleanup()
 
     def init(self):
@@ -349,8 +352,13 @@ Outputs:
         self.assertEqual(self.c.finish(), 0)
 
     def test_configuration(self):
+        # the server reads the configuration when it starts: setUp's server
+        # may have read the directory before the file was there (a race that
+        # failed under load), so this test starts its own after writing it
+        self.stop()
         with open(os.path.join(self.tmp.name, ".cfnlintrc"), "w") as f:
             f.write("ignore_checks: [E1020]\n")
+        self.c = Client(cwd=self.tmp.name)
         self.init()
         diags = self.open("file:///t.yaml", BAD)["params"]["diagnostics"]
         self.assertNotIn("E1020", [d["code"] for d in diags])
