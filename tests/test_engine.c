@@ -61,6 +61,15 @@ static void test_selection(void)
 	}
 	sl_report_free(r);
 
+	/* no_paths: the same findings, without paths */
+	struct sl_options np = { .no_paths = true };
+	r = lint(tpl, &np);
+	assert_int(r->count, 3);
+	for (size_t i = 0; i < r->count; i++)
+		assert_true(r->diags[i].path == NULL && r->diags[i].path_len == 0);
+	assert_str(r->count == 3 ? r->diags[2].rule_id : "", "E1010");
+	sl_report_free(r);
+
 	const char *ign[] = { "W" };
 	struct sl_options o = { .ignore_checks = ign, .n_ignore = 1 };
 	r = lint(tpl, &o);

@@ -134,6 +134,10 @@ struct sl_options {
 	 * has changed since. Read between rules, so a lint stops within one
 	 * rule's time. */
 	const int *cancel;
+	/* true: the report's diagnostics carry no template path (path NULL,
+	 * path_len 0), for a caller that never shows one (the command's text
+	 * formats): a path is built per finding, with a search of each parent */
+	bool no_paths;
 };
 
 /* One value of a set: KEY=VALUE. */

@@ -535,12 +535,10 @@ const char *sl_dynref_show(struct sl_ctx *c, const struct sl_dynref *r)
 
 void sl_dynref_report(struct sl_ctx *c, const struct sl_dynref *r, const char *fmt, ...)
 {
-	char msg[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	sl_report_spanv(c, r->at, r->start, r->end, fmt, ap);
 	va_end(ap);
-	sl_report_span(c, r->at, r->start, r->end, "%s", msg);
 }
 
 enum sl_dynref_place sl_dynref_place(const struct sl_dynref *r)

@@ -354,6 +354,9 @@ int sl_cli_setup(struct sl_cli *cli, const struct sl_spec **spec_out, struct sl_
 		.rule_options_fixed = cli->set_rule_options,
 		.no_unused_suppressions = cli->no_unused_suppressions,
 		.custom_rules = cli->custom,
+		/* only these formats show a finding's template path */
+		.no_paths = cli->format != SL_FMT_JSON && cli->format != SL_FMT_SARIF &&
+			    cli->format != SL_FMT_JUNIT,
 		/* SARIF's columnKind knows code points and UTF-16 units, not bytes */
 		.column_unit = cli->format == SL_FMT_SARIF && cli->column_unit == SL_COLUMN_BYTE ?
 			SL_COLUMN_CHAR : cli->column_unit,

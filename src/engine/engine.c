@@ -84,8 +84,8 @@ static char *vformat(struct sl_arena *a, const char *fmt, va_list ap)
 
 /* The current rule's finding, its message formatted into the report's arena
  * when there is one (the engine then keeps it without a copy). */
-static void vreport(struct sl_ctx *c, const struct sl_node *at, struct sl_position start,
-		    struct sl_position end, const char *fmt, va_list ap)
+void sl_report_spanv(struct sl_ctx *c, const struct sl_node *at, struct sl_position start,
+		     struct sl_position end, const char *fmt, va_list ap)
 {
 	char *m = vformat(c->msg_arena ? c->msg_arena : c->arena, fmt, ap);
 	push(c, c->rule->id, c->rule->severity, m, start, end, at, c->msg_arena != NULL);
@@ -95,7 +95,7 @@ void sl_report(struct sl_ctx *c, const struct sl_node *at, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vreport(c, at, at->start, at->end, fmt, ap);
+	sl_report_spanv(c, at, at->start, at->end, fmt, ap);
 	va_end(ap);
 }
 
@@ -104,7 +104,7 @@ void sl_report_span(struct sl_ctx *c, const struct sl_node *at, struct sl_positi
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vreport(c, at, start, end, fmt, ap);
+	sl_report_spanv(c, at, start, end, fmt, ap);
 	va_end(ap);
 }
 
@@ -907,7 +907,8 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 							   opts->column_unit);
 		}
 		struct sl_path_seg *segs = NULL;
-		if (!d->message || (p->at && path_of(&rep->arena, &keys, p->at, &segs, &d->path_len) < 0))
+		bool want_path = p->at && !(opts && opts->no_paths);
+		if (!d->message || (want_path && path_of(&rep->arena, &keys, p->at, &segs, &d->path_len) < 0))
 			goto fail;
 		d->path = segs;
 		m++;

@@ -95,6 +95,12 @@ void sl_report(struct sl_ctx *c, const struct sl_node *at, const char *fmt, ...)
 void sl_report_span(struct sl_ctx *c, const struct sl_node *at, struct sl_position start,
 		    struct sl_position end, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+/* sl_report_span with the arguments in a va_list, for reporting helpers of
+ * their own (the message is formatted once, into the report). */
+void sl_report_spanv(struct sl_ctx *c, const struct sl_node *at, struct sl_position start,
+		     struct sl_position end, const char *fmt, va_list ap)
+	__attribute__((format(printf, 5, 0)));
+
 /* True when the rule with this ID would run under these options. */
 bool sl_rule_enabled(const struct sl_rule *r, const struct sl_options *o);
 

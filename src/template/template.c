@@ -749,39 +749,84 @@ static int index_modules(struct sl_template *t)
 static int type_cmp(const void *x, const void *y, void *ud)
 {
 	const struct sl_entity *items = ud;
-	uint32_t i = *(const uint32_t *)x, j = *(const uint32_t *)y;
-	const struct sl_node *a = items[i].type, *b = items[j].type;
-	int c = sl_bytes_cmp(a->str, a->len, b->str, b->len);
-	return c ? c : (i > j) - (i < j);
+	const struct sl_node *a = items[*(const uint32_t *)x].type;
+	const struct sl_node *b = items[*(const uint32_t *)y].type;
+	return sl_bytes_cmp(a->str, a->len, b->str, b->len);
 }
 
-/* t->by_type: the resources with a scalar Type, sorted by it (then by index,
- * so each type's run is in source order). */
+/* t->by_type: the resources with a scalar Type, sorted by it, each type's run
+ * in source order. Linear in the resources: each Type is hashed to its group
+ * once, only the distinct types are sorted (by text), then a counting sort
+ * places the resources (a sort of every resource by its Type's text would
+ * compare strings n log n times, each a cache miss on a large template). */
 static int index_types(struct sl_template *t)
 {
 	const struct sl_index *r = &t->resources;
 	if (r->n == 0)
 		return 0;
 	t->by_type = sl_arena_alloc(t->arena, r->n * sizeof(*t->by_type));
-	if (!t->by_type)
-		return -1;
-	size_t k = 0;
-	for (size_t i = 0; i < r->n; i++)
-		if (sl_node_is(r->items[i].type, SL_SCALAR))
-			t->by_type[k++] = (uint32_t)i;
-	t->n_by_type = k;
-	qsort_r(t->by_type, k, sizeof(*t->by_type), type_cmp, r->items);
-	t->type_runs = sl_arena_alloc(t->arena, (k + 1) * sizeof(*t->type_runs));
-	if (!t->type_runs)
-		return -1;
-	for (size_t i = 0; i < k; i++) {
-		const struct sl_node *a = r->items[t->by_type[i]].type;
-		const struct sl_node *b = i ? r->items[t->by_type[i - 1]].type : NULL;
-		if (!b || a->len != b->len || memcmp(a->str, b->str, a->len) != 0)
-			t->type_runs[t->n_types++] = (uint32_t)i;
+	t->type_runs = sl_arena_alloc(t->arena, (r->n + 1) * sizeof(*t->type_runs));
+	size_t ns = 8;
+	while (ns < r->n * 2)
+		ns *= 2;
+	/* group[i]: resource i's distinct type + 1 (0: no scalar Type);
+	 * first[g]: the first resource of group g, which stands for its text;
+	 * slots: open addressing over the groups, group + 1 (0 = empty) */
+	uint32_t *group = malloc(r->n * sizeof(*group));
+	uint32_t *first = malloc(r->n * sizeof(*first));
+	uint32_t *slots = calloc(ns, sizeof(*slots));
+	uint32_t *count = calloc(r->n + 1, sizeof(*count));
+	uint32_t *order = malloc(r->n * sizeof(*order));
+	int rc = -1;
+	if (!t->by_type || !t->type_runs || !group || !first || !slots || !count || !order)
+		goto out;
+	size_t ng = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct sl_node *ty = r->items[i].type;
+		group[i] = 0;
+		if (!sl_node_is(ty, SL_SCALAR))
+			continue;
+		for (size_t h = hash(ty->str, ty->len) & (ns - 1);; h = (h + 1) & (ns - 1)) {
+			uint32_t g = slots[h];
+			if (!g) {
+				first[ng] = (uint32_t)i;
+				slots[h] = group[i] = (uint32_t)++ng;
+				break;
+			}
+			const struct sl_node *o = r->items[first[g - 1]].type;
+			if (o->len == ty->len && memcmp(o->str, ty->str, ty->len) == 0) {
+				group[i] = g;
+				break;
+			}
+		}
+		count[group[i] - 1]++;
 	}
-	t->type_runs[t->n_types] = (uint32_t)k;
-	return 0;
+	/* the distinct types in the order of their text (order[k]: a group) */
+	for (size_t g = 0; g < ng; g++)
+		order[g] = first[g];
+	qsort_r(order, ng, sizeof(*order), type_cmp, r->items);
+	/* where each group's run starts (first[] now maps group to start) */
+	size_t k = 0;
+	for (size_t q = 0; q < ng; q++) {
+		uint32_t g = group[order[q]] - 1;
+		t->type_runs[q] = (uint32_t)k;
+		first[g] = (uint32_t)k;
+		k += count[g];
+	}
+	t->n_types = ng;
+	t->n_by_type = k;
+	t->type_runs[ng] = (uint32_t)k;
+	for (size_t i = 0; i < r->n; i++)
+		if (group[i])
+			t->by_type[first[group[i] - 1]++] = (uint32_t)i;
+	rc = 0;
+out:
+	free(group);
+	free(first);
+	free(slots);
+	free(count);
+	free(order);
+	return rc;
 }
 
 /* <0, 0, >0 as resource i's Type sorts before, equal to, after (type, len). */
