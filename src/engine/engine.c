@@ -153,11 +153,9 @@ static bool exact(const char *id, const char *const *patterns, size_t n)
 	return false;
 }
 
-bool sl_rule_enabled(const struct sl_rule *r, const struct sl_options *o)
+/* sl_rule_enabled() with some list given */
+bool sl_rule_enabled_lists(const struct sl_rule *r, const struct sl_options *o)
 {
-	/* asked for every rule of every template: the lists are mostly empty */
-	if (!o || (!o->n_mandatory && !o->n_include && !o->n_ignore))
-		return r->severity != SL_SEV_INFO;
 	if (sl_id_matches(r->id, o->mandatory_checks, o->n_mandatory))
 		return true;
 	bool included = sl_id_matches(r->id, o->include_checks, o->n_include);

@@ -101,8 +101,17 @@ void sl_report_spanv(struct sl_ctx *c, const struct sl_node *at, struct sl_posit
 		     struct sl_position end, const char *fmt, va_list ap)
 	__attribute__((format(printf, 5, 0)));
 
-/* True when the rule with this ID would run under these options. */
-bool sl_rule_enabled(const struct sl_rule *r, const struct sl_options *o);
+bool sl_rule_enabled_lists(const struct sl_rule *r, const struct sl_options *o);
+
+/* True when the rule with this ID would run under these options. Asked for
+ * every rule of every template: without lists (the default) it is answered
+ * here, without a call. */
+static inline bool sl_rule_enabled(const struct sl_rule *r, const struct sl_options *o)
+{
+	if (!o || (!o->n_mandatory && !o->n_include && !o->n_ignore))
+		return r->severity != SL_SEV_INFO;
+	return sl_rule_enabled_lists(r, o);
+}
 
 /* True when `id` matches one of the patterns: equal, or the pattern is a prefix. */
 bool sl_id_matches(const char *id, const char *const *patterns, size_t n);
