@@ -5,7 +5,10 @@
  * template (sl_text_may_hold) on the escapes that make text the source does
  * not show, the packaged-property table that is now binary searched, and the
  * column of an offset in a long non-ASCII line (sl_doc_pos counts eight bytes
- * at a time from the nearest mark).
+ * at a time from the nearest mark). And the model's shortcuts: a resource's
+ * Properties and attribute bits against the map lookups they replace, the
+ * per-type index (a counting sort) and sl_template_of_types against sorting
+ * by hand.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +17,7 @@
 #include "engine/engine.h"
 #include "load/load.h"
 #include "rules/packaged.h"
+#include "template/template.h"
 #include "test.h"
 #include "util/arena.h"
 
@@ -167,8 +171,82 @@ static void test_doc_pos_columns(void)
 	free(s);
 }
 
+static bool is_queue_or_topic(const struct sl_node *type, void *ud)
+{
+	(void)ud;
+	return sl_str_eq(type, "AWS::SQS::Queue") || sl_str_eq(type, "AWS::SNS::Topic");
+}
+
+static void test_model_shortcuts(void)
+{
+	/* types out of order and repeated, a Type that is no scalar, a
+	 * resource without Properties, one whose Properties is a list, a
+	 * duplicate key (its slot is used again: no attribute may linger) */
+	const char *src = "Resources:\n"
+			  "  A: {Type: AWS::SQS::Queue, Condition: C, DeletionPolicy: Retain,\n"
+			  "      Metadata: {x: 1}, Properties: {QueueName: a}}\n"
+			  "  B: {Type: AWS::SNS::Topic, DependsOn: A}\n"
+			  "  C: {Type: [AWS::SQS::Queue], Properties: {}}\n"
+			  "  A: {Type: AWS::SQS::Queue, UpdatePolicy: {}, CreationPolicy: {},\n"
+			  "      Properties: [x]}\n"
+			  "  D: {Type: AWS::S3::Bucket, UpdateReplacePolicy: Retain,\n"
+			  "      Connectors: {}, IgnoreGlobals: '*'}\n"
+			  "  E: {Type: AWS::SNS::Topic, Properties: {TopicName: e}}\n"
+			  "  F: {Type: AWS::SQS::Queue}\n";
+	struct sl_arena a;
+	sl_arena_init(&a);
+	struct sl_doc doc;
+	struct sl_template t;
+	if (sl_load(&doc, &a, src, strlen(src), NULL) != 0 ||
+	    sl_template_build(&t, &doc, &a) != 0) {
+		assert_true(false);
+		sl_arena_free(&a);
+		return;
+	}
+	const struct sl_index *r = &t.resources;
+	assert_int(r->n, 6);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct sl_entity *e = &r->items[i];
+		const struct sl_node *p = sl_map_get(e->value, "Properties");
+		assert_true(e->props == (sl_node_is(p, SL_MAP) ? p : NULL));
+		for (int k = 0; k < SL_ATTR_COUNT; k++)
+			assert_true(sl_entity_attr_pair(e, (enum sl_attr)k) ==
+				    sl_map_get_pair(e->value, sl_attr_names[k]));
+		/* no bit without its key */
+		for (int k = 0; k < SL_ATTR_COUNT; k++)
+			assert_true(!(e->attrs >> k & 1u) ||
+				    sl_map_get(e->value, sl_attr_names[k]));
+	}
+	/* by_type: every resource with a scalar Type once, by Type, in source
+	 * order within a Type; type_runs where each Type starts */
+	assert_int(t.n_by_type, 5);
+	assert_int(t.n_types, 3);
+	for (size_t i = 1; i < t.n_by_type; i++) {
+		const struct sl_node *x = r->items[t.by_type[i - 1]].type;
+		const struct sl_node *y = r->items[t.by_type[i]].type;
+		int c = sl_bytes_cmp(x->str, x->len, y->str, y->len);
+		assert_true(c < 0 || (c == 0 && t.by_type[i - 1] < t.by_type[i]));
+	}
+	for (size_t k = 0; k < t.n_types; k++) {
+		const struct sl_node *ty = sl_template_run_type(&t, k);
+		const uint32_t *ix;
+		size_t n = sl_template_of_type(&t, ty->str, ty->len, &ix);
+		assert_int(n, t.type_runs[k + 1] - t.type_runs[k]);
+	}
+	/* the queues and topics in source order: A (the last A), B, E, F */
+	uint32_t *ix;
+	long n = sl_template_of_types(&t, is_queue_or_topic, NULL, &ix);
+	assert_int(n, 4);
+	const char *want[] = { "A", "B", "E", "F" };
+	for (long i = 0; i < n && i < 4; i++)
+		assert_str(r->items[ix[i]].key->str, want[i]);
+	free(ix);
+	sl_arena_free(&a);
+}
+
 int main(void)
 {
+	test_model_shortcuts();
 	test_doc_pos_columns();
 	test_edit_distance();
 	test_text_may_hold();

@@ -80,8 +80,6 @@ const struct sl_entity *sl_template_ref_resource(const struct sl_template *t,
 	return e && sl_str_eq(e->type, type) ? e : NULL;
 }
 
-/* Indexes the entries of a section map; the last of duplicate keys wins, as
- * in the node lookups. */
 const char *const sl_attr_names[SL_ATTR_COUNT] = {
 	"Condition", "DependsOn", "Metadata", "DeletionPolicy", "UpdateReplacePolicy",
 	"CreationPolicy", "UpdatePolicy", "Connectors", "IgnoreGlobals",
@@ -96,6 +94,8 @@ enum sl_attr sl_attr_of(const char *name, size_t len)
 	return SL_ATTR_COUNT;
 }
 
+/* Indexes the entries of a section map; the last of duplicate keys wins, as
+ * in the node lookups. */
 static int build_index(struct sl_template *t, struct sl_index *ix, const struct sl_node *sec, bool res)
 {
 	if (!sl_node_is(sec, SL_MAP) || sec->len == 0)
@@ -118,6 +118,7 @@ static int build_index(struct sl_template *t, struct sl_index *ix, const struct 
 			const struct sl_node *props = sl_map_get(e->value, "Properties");
 			e->props = sl_node_is(props, SL_MAP) ? props : NULL;
 			const struct sl_node *m = e->value;
+			e->attrs = 0; /* the slot of a duplicate key is used again */
 			for (uint32_t k = 0; sl_node_is(m, SL_MAP) && k < m->len; k++) {
 				const struct sl_node *key = m->pairs[k].key;
 				enum sl_attr a = sl_attr_of(key->str, key->len);
