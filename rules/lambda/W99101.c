@@ -284,9 +284,9 @@ static void integrations(struct sl_ctx *c, struct invokers *iv)
 		if (in && sl_samr_is_string(key) && !route_key[in - t->resources.items])
 			route_key[in - t->resources.items] = key;
 	}
-	sl_samr_types_init(&tw, t, SL_LAM_REST_METHOD, SL_LAM_V2_INTEGRATION, "AWS::Serverless::Api",
-			   "AWS::Serverless::HttpApi", "AWS::ApiGateway::RestApi",
-			   "AWS::ApiGatewayV2::Api");
+	sl_samr_types_init(&tw, t, SL_LAM_REST_METHOD, SL_LAM_V2_INTEGRATION,
+			   "AWS::Serverless::Api", "AWS::Serverless::HttpApi",
+			   "AWS::ApiGateway::RestApi", "AWS::ApiGatewayV2::Api");
 	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		const struct sl_node *props = sl_samr_props(e);
 		const struct sl_entity *f;

@@ -906,7 +906,8 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 		}
 		struct sl_path_seg *segs = NULL;
 		bool want_path = p->at && !(opts && opts->no_paths);
-		if (!d->message || (want_path && path_of(&rep->arena, &keys, p->at, &segs, &d->path_len) < 0))
+		if (!d->message ||
+		    (want_path && path_of(&rep->arena, &keys, p->at, &segs, &d->path_len) < 0))
 			goto fail;
 		d->path = segs;
 		m++;

@@ -866,7 +866,8 @@ static int index_cmp(const void *a, const void *b)
 }
 
 long sl_template_of_types(const struct sl_template *t,
-			  bool (*want)(const struct sl_node *type, void *ud), void *ud, uint32_t **out)
+			  bool (*want)(const struct sl_node *type, void *ud), void *ud,
+			  uint32_t **out)
 {
 	*out = NULL;
 	size_t n = 0, runs = 0;

@@ -174,7 +174,8 @@ size_t sl_template_of_type(const struct sl_template *t, const char *type, size_t
  * (malloc'd, for the caller to free; NULL when there are none). Returns how
  * many, or -1 when memory runs out. */
 long sl_template_of_types(const struct sl_template *t,
-			  bool (*want)(const struct sl_node *type, void *ud), void *ud, uint32_t **out);
+			  bool (*want)(const struct sl_node *type, void *ud), void *ud,
+			  uint32_t **out);
 
 /* True when t has a resource whose Type is exactly type: a rule that needs an
  * index of the whole template for that type builds it only then. */
