@@ -111,7 +111,7 @@ static void check_function(struct sl_ctx *c, const struct sl_entity *e, const st
 static void check(struct sl_ctx *c)
 {
 	struct sl_samr_types tw;
-	sl_samr_types_init(&tw, c->t, SL_SAM_FUNCTION, SL_LAM_FUNCTION);
+	sl_samr_functions_init(&tw, c->t);
 	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		bool sam = sl_samr_type_is(e, SL_SAM_FUNCTION);
 		const struct sl_node *props = sl_samr_props(e);

@@ -6,7 +6,7 @@ static const char *const zip_only[] = { "Layers", "Handler", "Runtime" };
 static void check(struct sl_ctx *c)
 {
 	struct sl_samr_types tw;
-	sl_samr_types_init(&tw, c->t, SL_LAM_FUNCTION, SL_SAM_FUNCTION);
+	sl_samr_functions_init(&tw, c->t);
 	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		const struct sl_node *props = sl_samr_props(e);
 		if (!sl_str_eq(sl_map_get(props, "PackageType"), "Image"))

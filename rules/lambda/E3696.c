@@ -14,7 +14,7 @@ static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
 	struct sl_samr_types tw;
-	sl_samr_types_init(&tw, t, SL_SAM_FUNCTION, SL_LAM_FUNCTION);
+	sl_samr_functions_init(&tw, t);
 	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		bool sam = sl_samr_type_is(e, SL_SAM_FUNCTION);
 		const char *const fpath[] = { "LoggingConfig", "LogFormat", NULL };

@@ -29,7 +29,7 @@ static void check(struct sl_ctx *c)
 	const struct sl_template *t = c->t;
 	const char *const path[] = { "Environment", "Variables", NULL };
 	struct sl_samr_types tw;
-	sl_samr_types_init(&tw, t, SL_SAM_FUNCTION, SL_LAM_FUNCTION);
+	sl_samr_functions_init(&tw, t);
 	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		struct sl_sam_value v;
 		sl_sam_lookup(&v, t, e, path);

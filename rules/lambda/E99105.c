@@ -33,7 +33,7 @@ static void check(struct sl_ctx *c)
 	const struct sl_template *t = c->t;
 	static const char *const path[] = { "Layers", NULL };
 	struct sl_samr_types tw;
-	sl_samr_types_init(&tw, t, SL_LAM_FUNCTION, SL_SAM_FUNCTION);
+	sl_samr_functions_init(&tw, t);
 	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		size_t n = 0;
 		const struct sl_node *over = NULL;

@@ -68,7 +68,7 @@ static void check(struct sl_ctx *c)
 	const struct sl_template *t = c->t;
 	pthread_once(&once, compile);
 	struct sl_samr_types tw;
-	sl_samr_types_init(&tw, t, SL_LAM_FUNCTION, SL_SAM_FUNCTION);
+	sl_samr_functions_init(&tw, t);
 	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		const struct sl_node *l = sl_map_get(sl_samr_props(e), "Layers");
 		if (l)

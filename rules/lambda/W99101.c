@@ -369,7 +369,7 @@ static void check(struct sl_ctx *c)
 	for (const struct sl_entity *f; (f = sl_samr_types_next(&tw));)
 		sam_events(c, f, &iv[f - t->resources.items]);
 	integrations(c, iv);
-	sl_samr_types_init(&tw, t, SL_SAM_FUNCTION, SL_LAM_FUNCTION);
+	sl_samr_functions_init(&tw, t);
 	for (const struct sl_entity *f; (f = sl_samr_types_next(&tw));) {
 		size_t i = (size_t)(f - t->resources.items);
 		bool sam = sl_samr_type_is(f, SL_SAM_FUNCTION);

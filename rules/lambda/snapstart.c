@@ -80,7 +80,7 @@ void sl_snap_each_function(struct sl_ctx *c,
 {
 	const struct sl_template *t = c->t;
 	struct sl_samr_types tw;
-	sl_samr_types_init(&tw, t, SL_SAM_FUNCTION, SL_LAM_FUNCTION);
+	sl_samr_functions_init(&tw, t);
 	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		bool sam = sl_samr_type_is(e, SL_SAM_FUNCTION);
 		const struct sl_node *props = sl_map_get(e->value, "Properties");

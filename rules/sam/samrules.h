@@ -89,6 +89,14 @@ void sl_samr_types_start(struct sl_samr_types *w, const struct sl_template *t,
 /* The next resource of the walk, or NULL after the last. */
 const struct sl_entity *sl_samr_types_next(struct sl_samr_types *w);
 
+/* Starts w on the template's functions, AWS::Lambda::Function and
+ * AWS::Serverless::Function, in source order: the walk of the rules that
+ * judge both kinds alike. */
+static inline void sl_samr_functions_init(struct sl_samr_types *w, const struct sl_template *t)
+{
+	sl_samr_types_init(w, t, "AWS::Lambda::Function", SL_SAM_FUNCTION);
+}
+
 /* True when n is a literal whole number, optionally negative, of at most 18
  * characters (a YAML/JSON integer, or a string of digits with an optional
  * leading '-', as CloudFormation accepts for numbers); *out gets it. False,

@@ -1,4 +1,5 @@
 /* E99113: a VPC function whose role (of the template) cannot manage network interfaces. */
+#include "rules/sam/samrules.h"
 #include "rules/vpc/vpc.h"
 #include "template/sam.h"
 
@@ -13,7 +14,7 @@ static void check(struct sl_ctx *c)
 	const struct sl_template *t = c->t;
 	struct sl_vpc_eni *eni = NULL; /* read when a function first needs it */
 	struct sl_samr_types tw;
-	sl_vpc_functions(&tw, t);
+	sl_samr_functions_init(&tw, t);
 	for (const struct sl_entity *fn; (fn = sl_samr_types_next(&tw));) {
 		if (!sl_vpc_subnets_node(t, fn))
 			continue;

@@ -1,4 +1,5 @@
 /* I99111: a VPC function whose subnet has no default route (no internet egress). */
+#include "rules/sam/samrules.h"
 #include "rules/vpc/vpc.h"
 
 static void check(struct sl_ctx *c)
@@ -6,7 +7,7 @@ static void check(struct sl_ctx *c)
 	const struct sl_template *t = c->t;
 	struct sl_vpc_net *net = NULL; /* read when a function first needs it */
 	struct sl_samr_types tw;
-	sl_vpc_functions(&tw, t);
+	sl_samr_functions_init(&tw, t);
 	for (const struct sl_entity *fn; (fn = sl_samr_types_next(&tw));) {
 		const struct sl_node *items[SL_VPC_MAX_ITEMS];
 		bool known;

@@ -1,4 +1,5 @@
 /* W99110: a VPC function in a public subnet (default route to an internet gateway). */
+#include "rules/sam/samrules.h"
 #include "rules/vpc/vpc.h"
 
 static void check(struct sl_ctx *c)
@@ -6,7 +7,7 @@ static void check(struct sl_ctx *c)
 	const struct sl_template *t = c->t;
 	struct sl_vpc_net *net = NULL; /* read when a function first needs it */
 	struct sl_samr_types tw;
-	sl_vpc_functions(&tw, t);
+	sl_samr_functions_init(&tw, t);
 	for (const struct sl_entity *fn; (fn = sl_samr_types_next(&tw));) {
 		const struct sl_node *items[SL_VPC_MAX_ITEMS];
 		bool known;

@@ -19,11 +19,6 @@ static bool type_is(const struct sl_entity *e, const char *type)
 	return e && sl_str_eq(e->type, type);
 }
 
-static const struct sl_node *props(const struct sl_entity *e)
-{
-	return e->props;
-}
-
 static size_t add_items(const struct sl_node **out, size_t n, size_t max, bool *known,
 			const struct sl_node *list)
 {
@@ -145,7 +140,7 @@ static enum sl_vpc_route route_target(const struct sl_node **at, const struct sl
 
 const struct sl_node *sl_vpc_public_ip(const struct sl_entity *subnet)
 {
-	const struct sl_node *v = sl_map_get(props(subnet), "MapPublicIpOnLaunch");
+	const struct sl_node *v = sl_map_get(sl_samr_props(subnet), "MapPublicIpOnLaunch");
 	if (sl_scalar_bool(v) == 1 || sl_str_eq(v, "true") || sl_str_eq(v, "True"))
 		return v;
 	return NULL;
@@ -254,7 +249,7 @@ static bool net_read(struct sl_vpc_net *v, size_t i)
 {
 	const struct sl_template *t = v->t;
 	const struct sl_entity *e = &t->resources.items[i];
-	const struct sl_node *p = props(e);
+	const struct sl_node *p = sl_samr_props(e);
 	long to;
 	if (type_is(e, "AWS::EC2::SubnetRouteTableAssociation")) {
 		to = link_of(t, sl_map_get(p, "SubnetId"), "SubnetId");
@@ -357,7 +352,7 @@ static enum sl_vpc_route table_route(const struct sl_node **at, struct sl_vpc_ne
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct sl_entity *e = &t->resources.items[l[i].from];
-		const struct sl_node *p = props(e);
+		const struct sl_node *p = sl_samr_props(e);
 		const struct sl_node *dst = sl_map_get(p, "DestinationCidrBlock");
 		if (dst && sl_node_intrinsic(dst)) {
 			unknown = true;
@@ -405,7 +400,7 @@ enum sl_vpc_route sl_vpc_net_route(const struct sl_node **at, struct sl_vpc_net 
 	const struct sl_entity *e = &t->resources.items[l->from];
 	if (has_condition(e))
 		return SL_VPC_ROUTE_UNKNOWN;
-	const struct sl_node *id = sl_map_get(props(e), "RouteTableId");
+	const struct sl_node *id = sl_map_get(sl_samr_props(e), "RouteTableId");
 	const struct sl_entity *table = sl_vpc_target(t, id, "AWS::EC2::RouteTable", NULL);
 	if (!table)
 		return SL_VPC_ROUTE_UNKNOWN; /* a table of another stack, a parameter */
@@ -429,7 +424,7 @@ static int egress_https(struct sl_vpc_net *v, const struct sl_node *list,
 	if (self_typed(sg))
 		l = net_find(v, EGRESS, idx, &n);
 	for (size_t i = 0; i < n; i++) {
-		int r = rule_https(props(&v->t->resources.items[l[i].from]));
+		int r = rule_https(sl_samr_props(&v->t->resources.items[l[i].from]));
 		if (r == 1)
 			return 1;
 		unknown = unknown || r != 0;
@@ -443,7 +438,7 @@ int sl_vpc_net_https(struct sl_vpc_net *v, const struct sl_entity *sg)
 	size_t idx = (size_t)(sg - t->resources.items);
 	if (v->https[idx] != 2)
 		return v->https[idx];
-	const struct sl_node *p = props(sg);
+	const struct sl_node *p = sl_samr_props(sg);
 	const struct sl_pair *eg = sl_map_get_pair(p, "SecurityGroupEgress");
 	int answer = 0;
 	if (!p && sl_map_get(sg->value, "Properties"))
@@ -592,7 +587,7 @@ static void managed(struct grant *g, const struct sl_template *t, const struct s
 	}
 	const struct sl_entity *mp = sl_vpc_target(t, item, "AWS::IAM::ManagedPolicy", NULL);
 	if (mp) {
-		document(g, sl_map_get(props(mp), "PolicyDocument"));
+		document(g, sl_map_get(sl_samr_props(mp), "PolicyDocument"));
 		return;
 	}
 	g->unknown = true;
@@ -678,7 +673,7 @@ struct sl_vpc_eni *sl_vpc_eni_new(const struct sl_template *t)
 			   "AWS::IAM::ManagedPolicy");
 	for (const struct sl_entity *e; ok && (e = sl_samr_types_next(&w));) {
 		bool rp = type_is(e, "AWS::IAM::RolePolicy");
-		const struct sl_node *ep = props(e);
+		const struct sl_node *ep = sl_samr_props(e);
 		struct eni_policy *p = &v->pol[v->n_pol];
 		document(&p->h, sl_map_get(ep, "PolicyDocument"));
 		p->cond = has_condition(e);
@@ -748,7 +743,7 @@ static int role_eni(struct sl_vpc_eni *v, const struct sl_entity *role, size_t i
 {
 	const struct sl_template *t = v->t;
 	struct grant g = { 0, false };
-	const struct sl_node *p = props(role);
+	const struct sl_node *p = sl_samr_props(role);
 	if (!p)
 		return sl_map_get(role->value, "Properties") ? -1 : 0;
 	const struct sl_node *mpa = sl_map_get(p, "ManagedPolicyArns");
@@ -832,7 +827,7 @@ void sl_vpc_each_sg_rule(struct sl_ctx *c,
 	sl_samr_types_init(&w, c->t, "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress",
 			   "AWS::EC2::SecurityGroupEgress");
 	for (const struct sl_entity *e; (e = sl_samr_types_next(&w));) {
-		const struct sl_node *p = props(e);
+		const struct sl_node *p = sl_samr_props(e);
 		if (!sl_node_is(p, SL_MAP) || sl_node_intrinsic(p))
 			continue;
 		if (type_is(e, "AWS::EC2::SecurityGroup")) {

@@ -14,16 +14,8 @@
 #include <stddef.h>
 
 #include "engine/engine.h"
-#include "rules/sam/samrules.h"
 
 #define SL_VPC_MAX_ITEMS 64
-
-/* Starts w on the template's functions, AWS::Lambda::Function and
- * AWS::Serverless::Function, in source order (sl_samr_types_next). */
-static inline void sl_vpc_functions(struct sl_samr_types *w, const struct sl_template *t)
-{
-	sl_samr_types_init(w, t, "AWS::Lambda::Function", SL_SAM_FUNCTION);
-}
 
 /* The items of the function's VpcConfig.<key> (SubnetIds, SecurityGroupIds)
  * after Globals (Globals' items first), at most max, into out; returns their

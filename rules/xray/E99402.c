@@ -27,7 +27,7 @@ static void check(struct sl_ctx *c)
 	const struct sl_template *t = c->t;
 	bool sam = true, cfn = false;
 	struct sl_samr_types tw;
-	sl_samr_types_init(&tw, t, SL_LAMBDA_FUNCTION, SL_SERVERLESS_FUNCTION);
+	sl_samr_functions_init(&tw, t);
 	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		const struct sl_node *props = sl_samr_props(e);
 		if (sl_samr_type_is(e, SL_LAMBDA_FUNCTION)) {

@@ -307,7 +307,7 @@ static void check(struct sl_ctx *c)
 	const struct sl_template *t = c->t;
 	struct policies ps = { 0 }; /* read when a traced function first needs them */
 	struct sl_samr_types tw;
-	sl_samr_types_init(&tw, t, SL_LAMBDA_FUNCTION, SL_SERVERLESS_FUNCTION);
+	sl_samr_functions_init(&tw, t);
 	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));) {
 		const struct sl_node *props = sl_samr_props(e);
 		const struct sl_node *mode = NULL, *role = NULL;

@@ -26,7 +26,7 @@ void sl_xray_each_env(struct sl_ctx *c,
 {
 	const struct sl_template *t = c->t;
 	struct sl_samr_types tw;
-	sl_samr_types_init(&tw, t, SL_LAMBDA_FUNCTION, SL_SERVERLESS_FUNCTION);
+	sl_samr_functions_init(&tw, t);
 	for (const struct sl_entity *e; (e = sl_samr_types_next(&tw));)
 		each_var(c, sl_map_get(sl_samr_props(e), "Environment"), fn, ud);
 	const struct sl_node *g = sl_sam_globals_for(t, SL_SERVERLESS_FUNCTION);

@@ -87,11 +87,35 @@ const char *const sl_attr_names[SL_ATTR_COUNT] = {
 
 enum sl_attr sl_attr_of(const char *name, size_t len)
 {
-	static const unsigned char lens[SL_ATTR_COUNT] = { 9, 9, 8, 14, 19, 14, 12, 10, 13 };
 	for (int a = 0; a < SL_ATTR_COUNT; a++)
-		if (lens[a] == len && memcmp(sl_attr_names[a], name, len) == 0)
+		if (strncmp(sl_attr_names[a], name, len) == 0 && !sl_attr_names[a][len])
 			return (enum sl_attr)a;
 	return SL_ATTR_COUNT;
+}
+
+/* A resource's Type, Properties and attribute bits, from one pass over its
+ * keys (the last of duplicate keys wins, as in sl_map_get). */
+static void read_resource(struct sl_entity *e)
+{
+	const struct sl_node *m = e->value, *ty = NULL, *props = NULL;
+	e->attrs = 0; /* the slot of a duplicate key is used again */
+	for (uint32_t k = 0; sl_node_is(m, SL_MAP) && k < m->len; k++) {
+		const struct sl_node *key = m->pairs[k].key;
+		if (sl_str_eq(key, "Type")) {
+			ty = m->pairs[k].value;
+		} else if (sl_str_eq(key, "Properties")) {
+			props = m->pairs[k].value;
+		} else {
+			enum sl_attr a = sl_attr_of(key->str, key->len);
+			if (a != SL_ATTR_COUNT)
+				e->attrs |= (uint16_t)(1u << a);
+		}
+	}
+	e->type = sl_node_is(ty, SL_SCALAR) ? ty : NULL;
+	e->props = sl_node_is(props, SL_MAP) ? props : NULL;
+	e->module = (e->type && e->type->len > 8 &&
+		     memcmp(e->type->str + e->type->len - 8, "::MODULE", 8) == 0) ||
+		    (sl_map_get(ty, "Fn::Rain::Module") || sl_map_get(ty, "Rain::Module"));
 }
 
 /* Indexes the entries of a section map; the last of duplicate keys wins, as
@@ -113,23 +137,9 @@ static int build_index(struct sl_template *t, struct sl_index *ix, const struct 
 		e->key = sec->pairs[i].key;
 		e->value = sec->pairs[i].value;
 		if (res) {
-			const struct sl_node *ty = sl_map_get(e->value, "Type");
-			e->type = sl_node_is(ty, SL_SCALAR) ? ty : NULL;
-			const struct sl_node *props = sl_map_get(e->value, "Properties");
-			e->props = sl_node_is(props, SL_MAP) ? props : NULL;
-			const struct sl_node *m = e->value;
-			e->attrs = 0; /* the slot of a duplicate key is used again */
-			for (uint32_t k = 0; sl_node_is(m, SL_MAP) && k < m->len; k++) {
-				const struct sl_node *key = m->pairs[k].key;
-				enum sl_attr a = sl_attr_of(key->str, key->len);
-				if (a != SL_ATTR_COUNT)
-					e->attrs |= (uint16_t)(1u << a);
-			}
+			read_resource(e);
 			if (e->type && e->type->len > 17 && memcmp(e->type->str, "AWS::Serverless::", 17) == 0)
 				t->sam_types = true;
-			e->module = (e->type && e->type->len > 8 &&
-				     memcmp(e->type->str + e->type->len - 8, "::MODULE", 8) == 0) ||
-				    (sl_map_get(ty, "Fn::Rain::Module") || sl_map_get(ty, "Rain::Module"));
 		}
 		size_t h = hash(e->key->str, e->key->len) & (ns - 1);
 		for (;; h = (h + 1) & (ns - 1)) {
@@ -870,22 +880,23 @@ long sl_template_of_types(const struct sl_template *t,
 			  uint32_t **out)
 {
 	*out = NULL;
-	size_t n = 0, runs = 0;
-	for (size_t k = 0; k < t->n_types; k++)
-		if (want(sl_template_run_type(t, k), ud))
-			n += t->type_runs[k + 1] - t->type_runs[k], runs++;
-	if (!n)
+	if (!t->n_by_type)
 		return 0;
-	uint32_t *ix = malloc(n * sizeof(*ix));
+	uint32_t *ix = malloc(t->n_by_type * sizeof(*ix));
 	if (!ix)
 		return -1;
-	size_t m = 0;
+	size_t n = 0, runs = 0;
 	for (size_t k = 0; k < t->n_types; k++) {
 		size_t len = t->type_runs[k + 1] - t->type_runs[k];
 		if (want(sl_template_run_type(t, k), ud)) {
-			memcpy(ix + m, t->by_type + t->type_runs[k], len * sizeof(*ix));
-			m += len;
+			memcpy(ix + n, t->by_type + t->type_runs[k], len * sizeof(*ix));
+			n += len;
+			runs++;
 		}
+	}
+	if (!n) {
+		free(ix);
+		return 0;
 	}
 	/* each run is in source order already; several are merged by sorting */
 	if (runs > 1)
