@@ -46,6 +46,50 @@ static void test_basics(void)
 /* What only the debug arena does: `total` counts exactly the bytes asked for,
  * one block per allocation; the chunked arena takes a 16 KiB chunk for the first
  * and carves the next ones out of it. */
+/* Arrays that grow in place: contents kept, several at once, the arena's
+ * total counts each once, and a pointer from elsewhere is refused. */
+static void test_grow(void)
+{
+	struct sl_arena a;
+	sl_arena_init(&a);
+	uint32_t *x = NULL, *y = NULL;
+	size_t cx = 0, cy = 0;
+	for (uint32_t i = 0; i < 100000; i++) {
+		if (i == cx) {
+			uint32_t *p = sl_arena_grow(&a, x, &cx, sizeof(*x));
+			assert_true(p != NULL);
+			x = p;
+		}
+		x[i] = i * 7u;
+		if (i % 3 == 0) {
+			if (i / 3 == cy) {
+				uint32_t *p = sl_arena_grow(&a, y, &cy, sizeof(*y));
+				assert_true(p != NULL);
+				y = p;
+			}
+			y[i / 3] = i;
+		}
+		/* arena blocks in between do not disturb the arrays */
+		if (i % 1000 == 0)
+			assert_true(sl_arena_alloc(&a, 24) != NULL);
+	}
+	assert_int(cx, 131072);
+	assert_int(cy, 65536);
+	size_t bad = 0;
+	for (uint32_t i = 0; i < 100000; i++)
+		bad += x[i] != i * 7u || (i % 3 == 0 && y[i / 3] != i);
+	assert_int(bad, 0);
+	/* total: the two arrays at their last size, plus what the blocks took */
+	assert_true(a.total >= (cx + cy) * sizeof(uint32_t));
+	assert_true(a.total < (cx + cy) * sizeof(uint32_t) + (1u << 20));
+	uint32_t stray[4];
+	size_t cs = 4;
+	assert_true(sl_arena_grow(&a, stray, &cs, sizeof(*stray)) == NULL);
+	assert_int(cs, 4);
+	sl_arena_free(&a);
+	assert_true(a.grown == NULL && a.total == 0);
+}
+
 static void test_mode(bool want_debug)
 {
 	assert_int(sl_arena_debug_enabled(), want_debug);
@@ -93,6 +137,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	test_basics();
+	test_grow();
 	test_mode(strcmp(argv[1], "true") == 0);
 	return test_result();
 }

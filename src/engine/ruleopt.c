@@ -180,16 +180,12 @@ static void add(struct acc *a, const char *rule, size_t rl, const char *key, siz
 	if (a->oom || sl_ropt_check(rule, rl, key, kl, value, msg, sizeof(msg)) != 0)
 		return;
 	if (a->n == a->cap) {
-		size_t cap = a->cap ? a->cap * 2 : 8;
-		struct sl_ropt *p = sl_arena_alloc(a->c->arena, cap * sizeof(*p));
+		struct sl_ropt *p = sl_arena_grow(a->c->arena, a->v, &a->cap, sizeof(*p));
 		if (!p) {
 			a->oom = true;
 			return;
 		}
-		if (a->n)
-			memcpy(p, a->v, a->n * sizeof(*p));
 		a->v = p;
-		a->cap = cap;
 	}
 	struct sl_ropt *o = &a->v[a->n];
 	o->rule = sl_arena_strndup(a->c->arena, rule, rl);

@@ -18,16 +18,12 @@ int sl_doc_diag(struct sl_doc *doc, const char *rule_id, enum sl_severity sev,
 		struct sl_position start, struct sl_position end, const char *msg)
 {
 	if (doc->n_diags == doc->cap_diags) {
-		size_t cap = doc->cap_diags ? doc->cap_diags * 2 : 8;
-		struct sl_ldiag *p = sl_arena_alloc(doc->arena, cap * sizeof(*p));
+		struct sl_ldiag *p = sl_arena_grow(doc->arena, doc->diags, &doc->cap_diags, sizeof(*p));
 		if (!p) {
 			doc->oom = true;
 			return -1;
 		}
-		if (doc->n_diags)
-			memcpy(p, doc->diags, doc->n_diags * sizeof(*p));
 		doc->diags = p;
-		doc->cap_diags = cap;
 	}
 	struct sl_ldiag *d = &doc->diags[doc->n_diags];
 	d->rule_id = rule_id;

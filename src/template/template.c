@@ -172,22 +172,21 @@ static int add_ref(struct walk *w, enum sl_ref_kind kind, const struct sl_node *
 {
 	struct sl_template *t = w->t;
 	if (t->n_refs == t->cap_refs) {
-		size_t cap = t->cap_refs ? t->cap_refs * 2 : 64;
-		struct sl_ref *p = sl_arena_alloc(t->arena, cap * sizeof(*p));
+		struct sl_ref *p = sl_arena_grow(t->arena, t->refs, &t->cap_refs, sizeof(*p));
 		if (!p) {
 			w->oom = 1;
 			return -1;
 		}
-		if (t->n_refs)
-			memcpy(p, t->refs, t->n_refs * sizeof(*p));
 		t->refs = p;
-		t->cap_refs = cap;
 	}
 	struct sl_ref *r = &t->refs[t->n_refs];
 	memset(r, 0, sizeof(*r));
 	r->kind = kind;
 	r->at = at;
-	r->name = sl_arena_strndup(t->arena, name, len);
+	/* a whole scalar names the target: its text serves (NUL-terminated) */
+	r->name = at && at->kind == SL_SCALAR && name == at->str && len == at->len
+			  ? name
+			  : sl_arena_strndup(t->arena, name, len);
 	r->attr = attr ? sl_arena_strndup(t->arena, attr, attr_len) : NULL;
 	if (!r->name || (attr && !r->attr)) {
 		w->oom = 1;
@@ -386,16 +385,13 @@ static void note_foreach(struct walk *w, const struct sl_node *v)
 	if (!sl_node_is(v, SL_SEQ) || v->len < 1 || !sl_node_is(v->items[0], SL_SCALAR))
 		return;
 	if (t->n_foreach == t->cap_foreach) {
-		size_t cap = t->cap_foreach ? t->cap_foreach * 2 : 8;
-		const struct sl_node **p = sl_arena_alloc(t->arena, cap * sizeof(*p));
+		const struct sl_node **p = sl_arena_grow(t->arena, t->foreach_ids, &t->cap_foreach,
+							 sizeof(*p));
 		if (!p) {
 			w->oom = 1;
 			return;
 		}
-		if (t->n_foreach)
-			memcpy(p, t->foreach_ids, t->n_foreach * sizeof(*p));
 		t->foreach_ids = p;
-		t->cap_foreach = cap;
 	}
 	t->foreach_ids[t->n_foreach++] = v->items[0];
 }
@@ -404,16 +400,13 @@ static void add_generated(struct walk *w, enum sl_section sec, const char *name,
 {
 	struct sl_template *t = w->t;
 	if (t->n_generated == t->cap_generated) {
-		size_t cap = t->cap_generated ? t->cap_generated * 2 : 8;
-		struct sl_generated *p = sl_arena_alloc(t->arena, cap * sizeof(*p));
+		struct sl_generated *p = sl_arena_grow(t->arena, t->generated, &t->cap_generated,
+						       sizeof(*p));
 		if (!p) {
 			w->oom = 1;
 			return;
 		}
-		if (t->n_generated)
-			memcpy(p, t->generated, t->n_generated * sizeof(*p));
 		t->generated = p;
-		t->cap_generated = cap;
 	}
 	t->generated[t->n_generated++] = (struct sl_generated){ sec, name, glob };
 }

@@ -156,13 +156,47 @@ char *sl_arena_printf(struct sl_arena *a, const char *fmt, ...)
 	return p;
 }
 
-void sl_arena_free(struct sl_arena *a)
+void *sl_arena_grow(struct sl_arena *a, void *items, size_t *cap, size_t size)
 {
-	struct sl_arena_chunk *c = a->head;
+	size_t want = *cap ? *cap * 2 : 8;
+	if (size == 0 || want > (SIZE_MAX - sizeof(struct sl_arena_chunk)) / size)
+		return NULL;
+	/* the link that points at the block: a handful of grown arrays at most */
+	struct sl_arena_chunk **link = &a->grown;
+	if (items)
+		while (*link && (void *)(*link)->data != items)
+			link = &(*link)->next;
+	struct sl_arena_chunk *old = items ? *link : NULL;
+	if (items && !old)
+		return NULL; /* not an array of this arena's */
+	struct sl_arena_chunk *c = realloc(old, sizeof(*c) + want * size);
+	if (!c)
+		return NULL;
+	if (old) {
+		a->total -= c->size;
+		*link = c;
+	} else {
+		c->next = a->grown;
+		a->grown = c;
+	}
+	c->size = want * size;
+	a->total += c->size;
+	*cap = want;
+	return c->data;
+}
+
+static void free_chunks(struct sl_arena_chunk *c)
+{
 	while (c) {
 		struct sl_arena_chunk *next = c->next;
 		free(c);
 		c = next;
 	}
+}
+
+void sl_arena_free(struct sl_arena *a)
+{
+	free_chunks(a->head);
+	free_chunks(a->grown);
 	memset(a, 0, sizeof(*a));
 }

@@ -18,6 +18,7 @@ struct sl_arena {
 	char *end;
 	size_t total; /* bytes obtained from malloc, for statistics */
 	size_t first_chunk; /* size of the first chunk; 0 = 16 KiB */
+	struct sl_arena_chunk *grown; /* the blocks of sl_arena_grow(), each its own malloc */
 };
 
 void sl_arena_init(struct sl_arena *a);
@@ -39,6 +40,14 @@ char *sl_arena_strndup(struct sl_arena *a, const char *s, size_t len);
 /* printf into the arena; NULL on allocation failure. */
 char *sl_arena_printf(struct sl_arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* Doubles the array at items, which holds *cap elements of size bytes (8
+ * elements the first time, items being NULL), and returns its new address; *cap
+ * gets the new count. The array is a block of its own, released with the arena,
+ * that grows in place (realloc): doubling an array inside the arena would leave
+ * every smaller copy behind, as much again as the array. Elements added are not
+ * zeroed. Returns NULL, the array and *cap unchanged, when memory runs out. */
+void *sl_arena_grow(struct sl_arena *a, void *items, size_t *cap, size_t size);
 
 /* Releases every block; the arena may be reused after sl_arena_init(). */
 void sl_arena_free(struct sl_arena *a);

@@ -14,7 +14,9 @@ int sl_read_fd(int fd, size_t max, size_t hint, char **out, size_t *len)
 	if (max > SL_MAX_INPUT_SIZE)
 		max = SL_MAX_INPUT_SIZE;
 	size_t limit = max < (size_t)-2 ? max + 1 : max; /* read one byte past the limit */
-	size_t cap = hint && hint < limit ? hint + 1 : (limit < 65536 ? limit + 1 : 65536), n = 0;
+	/* hint bytes, the probe for the end of the file, and the NUL: a file of the
+	 * size its fstat gave is read without a realloc */
+	size_t cap = hint && hint < limit ? hint + 2 : (limit < 65536 ? limit + 1 : 65536), n = 0;
 	char *buf = malloc(cap);
 	if (!buf)
 		return -1;
