@@ -2,7 +2,8 @@
 # Installs what building and testing stacklint needs on Debian 12 (bookworm):
 # the compiler, meson/ninja, the three libraries, and the tools the tests run
 # (python3 for CLI tests, git and pre-commit for the hook test, jsonschema for
-# the SARIF validator, npm to fetch the SARIF schema once).
+# the SARIF validator, npm to fetch the SARIF schema once, clang for the second
+# sanitizer build).
 # Runs apt-get as root directly, otherwise through sudo.
 set -eu
 if [ "$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi
@@ -16,7 +17,7 @@ if [ "${1:-}" = --build-only ]; then
 	exit 0
 fi
 $SUDO apt-get install -y -qq --no-install-recommends $build_deps \
-	g++ python3 python3-jsonschema libxml2-utils git pre-commit ca-certificates vim-nox vim-ale neovim emacs-nox elpa-eglot >/dev/null
+	g++ clang python3 python3-jsonschema libxml2-utils git pre-commit ca-certificates vim-nox vim-ale neovim emacs-nox elpa-eglot >/dev/null
 # npm fetches the SARIF and JUnit schemas the output tests validate against
 command -v npm >/dev/null 2>&1 || $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null
 # the completions' tests ask bash, zsh and fish; tests/packaging/test_deb.sh builds the .deb

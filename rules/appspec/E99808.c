@@ -21,8 +21,8 @@ static void lambda(struct sl_ctx *c, const struct sl_node *name, const struct sl
 		return;
 	}
 	static const char *const req[] = { "name", "alias", "currentversion", "targetversion" };
-	static const char *const what[] = { "the function to deploy", "the alias whose traffic "
-		"shifts", "the version the alias points to now", "the version traffic shifts to" };
+	static const char *const what[] = { "the function to deploy", ("the alias whose traffic "
+		"shifts"), "the version the alias points to now", "the version traffic shifts to" };
 	for (size_t i = 0; i < 4; i++) {
 		const struct sl_node *v = get_ci(props, req[i]);
 		if (!given(v))

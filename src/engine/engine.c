@@ -65,6 +65,7 @@ static void push(struct sl_ctx *c, const char *id, enum sl_severity sev, const c
 
 /* The message in the arena: formatted once on the stack, which holds nearly
  * every message, and a second time only when it is longer. */
+__attribute__((format(printf, 2, 0)))
 static char *vformat(struct sl_arena *a, const char *fmt, va_list ap)
 {
 	char tmp[512];

@@ -88,6 +88,7 @@ const struct sl_spec *sl_spec_builtin(void)
 
 /* --- checking a blob ------------------------------------------------------ */
 
+__attribute__((format(printf, 3, 4)))
 static int fail(char *err, size_t errlen, const char *fmt, ...)
 {
 	if (err && errlen) {
