@@ -691,30 +691,33 @@ bool sl_ud_call_may_name(const struct sl_ud_call *call, const char *name)
 void sl_ud_report(struct sl_ctx *c, const struct sl_ud_script *s, const struct sl_ud_word *w,
 		  const char *fmt, ...)
 {
-	char msg[1024];
+	/* the word's exact span where its characters map to the source, else
+	 * the node it came from */
+	const struct sl_node *at = s->node;
+	struct sl_position from = at->start, to = at->end;
+	if (s->len) {
+		size_t a = w->start < s->len ? w->start : s->len - 1;
+		size_t b = w->end > a ? w->end - 1 : a;
+		if (b >= s->len)
+			b = a;
+		const struct sl_ud_origin *oa = &s->orig[a], *ob = &s->orig[b];
+		const struct sl_doc *d = c->t->doc;
+		at = oa->node;
+		from = at->start;
+		to = at->end;
+		if (oa->off != NOPOS && ob->off != NOPOS && ob->off >= oa->off && d->n_lines) {
+			/* past the last character: past all its UTF-8 bytes */
+			size_t e = ob->off + 1;
+			while (e < d->len && ((unsigned char)d->src[e] & 0xC0) == 0x80)
+				e++;
+			from = sl_doc_pos(d, oa->off);
+			to = sl_doc_pos(d, e);
+		}
+	}
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	sl_report_spanv(c, at, from, to, fmt, ap);
 	va_end(ap);
-	size_t a = w->start < s->len ? w->start : s->len ? s->len - 1 : 0;
-	size_t b = w->end > a ? w->end - 1 : a;
-	if (b >= s->len)
-		b = a;
-	if (!s->len) {
-		sl_report(c, s->node, "%s", msg);
-		return;
-	}
-	const struct sl_ud_origin *oa = &s->orig[a], *ob = &s->orig[b];
-	const struct sl_doc *d = c->t->doc;
-	if (oa->off != NOPOS && ob->off != NOPOS && ob->off >= oa->off && d->n_lines) {
-		/* past the last character: past all its UTF-8 bytes */
-		size_t e = ob->off + 1;
-		while (e < d->len && ((unsigned char)d->src[e] & 0xC0) == 0x80)
-			e++;
-		sl_report_span(c, oa->node, sl_doc_pos(d, oa->off), sl_doc_pos(d, e), "%s", msg);
-	} else {
-		sl_report(c, oa->node, "%s", msg);
-	}
 }
 
 const struct sl_entity *sl_ud_resource(const struct sl_ctx *c, const char *name)

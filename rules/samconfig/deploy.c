@@ -123,16 +123,14 @@ void sl_samcfg_each_override(struct sl_ctx *c,
 void sl_samcfg_report_pair(struct sl_ctx *c, const struct sl_samcfg_pair *p, bool value,
 			   const char *fmt, ...)
 {
-	char msg[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	if (p->exact)
-		sl_report_span(c, p->node, value ? p->value_start : p->key_start,
-			       value ? p->value_end : p->key_end, "%s", msg);
+		sl_report_spanv(c, p->node, value ? p->value_start : p->key_start,
+				value ? p->value_end : p->key_end, fmt, ap);
 	else
-		sl_report(c, p->node, "%s", msg);
+		sl_report_spanv(c, p->node, p->node->start, p->node->end, fmt, ap);
+	va_end(ap);
 }
 
 struct caps {

@@ -327,6 +327,21 @@ class TestLoader(BoundsCase):
         rc, out, err, _ = self.measured("nul.yaml")
         self.assertIn("unknown property 'Bucket\\u0000Name'", out)
 
+    def test_long_names_are_not_cut_from_messages(self):
+        # the UserData and samconfig rules formatted into 1 KiB first
+        name = "Missing" + "x" * 1500
+        self.write("ud.yaml", "Resources:\n  Web:\n    Type: AWS::EC2::Instance\n"
+                              "    Properties:\n      ImageId: ami-12345678\n"
+                              "      UserData: !Base64 |\n"
+                              "        #!/bin/bash\n"
+                              "        /opt/aws/bin/cfn-init -s x --resource %s --region y\n" % name)
+        rc, out, err, _ = self.measured("--format", "json", "ud.yaml")
+        found = [f for f in json.loads(out) if f["Rule"]["Id"] == "E99201"]
+        self.assertEqual(len(found), 1, out)
+        self.assertIn("'%s'" % name, found[0]["Message"])
+        self.assertEqual(found[0]["Location"]["End"]["ColumnNumber"]
+                         - found[0]["Location"]["Start"]["ColumnNumber"], len(name))
+
     def test_odd_trailing_byte_in_utf16(self):
         for name, data, unit, extra in (
                 ("le.yaml", b"\xff\xfe" + TEMPLATE.encode("utf-16-le") + b"A", 16, 1),
