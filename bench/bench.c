@@ -6,7 +6,9 @@
  *   events-libyaml  the bare parser: pull every libyaml event, build nothing
  *                   (JSON files too, parsed as YAML): the floor for the loader
  *   events-libfyaml the same with libfyaml
- *   parse-libyaml   sl_load() with the libyaml backend, then drop the arena
+ *   parse-libyaml   sl_load() with the libyaml backend, then drop the arena (the
+ *                   fast reader first, libyaml where it gives up: what users get)
+ *   parse-libyaml-alone  the same with libyaml alone, without the fast reader
  *   parse-libfyaml  the same with libfyaml
  *   full            sl_lint_buffer() with default options (what the CLI does per
  *                   file, minus reading and printing)
@@ -72,12 +74,14 @@ struct mode {
 	const char *label; /* for the table */
 	enum mode_kind kind;
 	enum sl_backend backend;
+	bool libyaml_only; /* without the fast YAML reader in front */
 };
 
 static const struct mode all_modes[] = {
 	{ "events-libyaml", "libyaml events only, no tree", MODE_EVENTS, SL_BACKEND_LIBYAML },
 	{ "events-libfyaml", "libfyaml events only, no tree", MODE_EVENTS, SL_BACKEND_LIBFYAML },
 	{ "parse-libyaml", "parse only, libyaml", MODE_PARSE, SL_BACKEND_LIBYAML },
+	{ "parse-libyaml-alone", "parse only, libyaml alone", MODE_PARSE, SL_BACKEND_LIBYAML, true },
 	{ "parse-libfyaml", "parse only, libfyaml", MODE_PARSE, SL_BACKEND_LIBFYAML },
 	{ "full", SL_DEFAULT_BACKEND_FYAML ? "full lint, defaults (libfyaml)" : "full lint, defaults (libyaml)",
 	  MODE_FULL, SL_BACKEND_DEFAULT },
@@ -371,7 +375,7 @@ static int run_pass(const struct mode *m, const struct inputs *in, double *best_
 	struct sl_options o;
 	memset(&o, 0, sizeof(o));
 	o.backend = m->backend;
-	struct sl_load_opts lo = { m->backend, 0 };
+	struct sl_load_opts lo = { .backend = m->backend, .libyaml_only = m->libyaml_only };
 	for (size_t i = 0; i < in->n; i++) {
 		const struct input *f = &in->v[i];
 		double t0 = best_ms ? cpu_ms() : 0;
@@ -612,7 +616,8 @@ static void usage(FILE *out)
 	      "  -n, --reps N       timed passes over all inputs per mode (default 5)\n"
 	      "  -w, --warmup N     untimed passes first (default 1)\n"
 	      "  -m, --modes LIST   comma-separated, from events-libyaml, events-libfyaml,\n"
-	      "                     parse-libyaml, parse-libfyaml, full, full-libyaml,\n"
+	      "                     parse-libyaml, parse-libyaml-alone (without the fast\n"
+	      "                     YAML reader), parse-libfyaml, full, full-libyaml,\n"
 	      "                     full-libfyaml (default: all but the full mode that\n"
 	      "                     repeats full with the default backend)\n"
 	      "  -a, --all-files    also measure files found in directories that are not templates\n"
@@ -670,8 +675,10 @@ int main(int argc, char **argv)
 {
 	struct config cfg = { .reps = 5, .warmup = 1, .fork = true, .top = 5, .timeout = 600 };
 	parse_modes(&cfg, SL_DEFAULT_BACKEND_FYAML
-				  ? "events-libyaml,events-libfyaml,parse-libyaml,parse-libfyaml,full,full-libyaml"
-				  : "events-libyaml,events-libfyaml,parse-libyaml,parse-libfyaml,full,full-libfyaml");
+				  ? "events-libyaml,events-libfyaml,parse-libyaml,parse-libyaml-alone,parse-libfyaml,"
+				    "full,full-libyaml"
+				  : "events-libyaml,events-libfyaml,parse-libyaml,parse-libyaml-alone,parse-libfyaml,"
+				    "full,full-libfyaml");
 	enum { OPT_NO_FORK = 256, OPT_TIMEOUT, OPT_RULES };
 	static const struct option longopts[] = {
 		{ "reps", required_argument, NULL, 'n' },
@@ -874,6 +881,12 @@ int main(int argc, char **argv)
 		       backends[p], res[f].best_pass_ms / res[q].best_pass_ms, res[f].total_ms / res[q].total_ms);
 		any = true;
 	}
+	int alone = mode_index("parse-libyaml-alone"), fy = mode_index("full-libyaml");
+	if ((!cfg.sel[fy] || res[fy].state != 1) && strcmp(default_backend, "libyaml") == 0)
+		fy = mode_index("full");
+	if (any && cfg.sel[alone] && res[alone].state == 1 && cfg.sel[fy] && res[fy].state == 1)
+		printf("   libyaml alone %.2fx (mean %.2fx)", res[fy].best_pass_ms / res[alone].best_pass_ms,
+		       res[fy].total_ms / res[alone].total_ms);
 	if (any)
 		putchar('\n');
 

@@ -90,6 +90,41 @@ static void test_grow(void)
 	assert_true(a.grown == NULL && a.total == 0);
 }
 
+/* Blocks built in one arena and moved into another live as long as it, and
+ * it goes on allocating; an empty arena adopts too. */
+static void test_adopt(void)
+{
+	struct sl_arena a, b, c;
+	sl_arena_init(&a);
+	sl_arena_init(&b);
+	sl_arena_init(&c);
+	char *x = sl_arena_strndup(&a, "kept in a", 9);
+	char *y = NULL;
+	for (int i = 0; i < 2000; i++) /* several chunks */
+		y = sl_arena_printf(&b, "block %d of b", i);
+	size_t cap = 0;
+	int *g = sl_arena_grow(&b, NULL, &cap, sizeof(int));
+	assert_true(x && y && g);
+	g[7] = 42;
+	size_t total = a.total + b.total;
+	sl_arena_adopt(&a, &b);
+	assert_true(b.head == NULL && b.grown == NULL && b.total == 0);
+	assert_int(a.total, total);
+	assert_str(x, "kept in a");
+	assert_str(y, "block 1999 of b");
+	/* a's array grows where it is found, and a goes on allocating */
+	g = sl_arena_grow(&a, g, &cap, sizeof(int));
+	assert_true(g != NULL);
+	assert_int(g[7], 42);
+	assert_str(sl_arena_strndup(&a, "more", 4), "more");
+	sl_arena_adopt(&c, &a);
+	assert_str(y, "block 1999 of b");
+	assert_str(sl_arena_strndup(&c, "and more", 8), "and more");
+	sl_arena_free(&a);
+	sl_arena_free(&b);
+	sl_arena_free(&c);
+}
+
 static void test_mode(bool want_debug)
 {
 	assert_int(sl_arena_debug_enabled(), want_debug);
@@ -138,6 +173,7 @@ int main(int argc, char **argv)
 	}
 	test_basics();
 	test_grow();
+	test_adopt();
 	test_mode(strcmp(argv[1], "true") == 0);
 	return test_result();
 }

@@ -16,6 +16,11 @@
  * input), so mutated or hand-broken inputs can differ here; every fixture and
  * corpus file must agree.
  *
+ * And the fast YAML reader (yaml_fast.c) in front of libyaml, against libyaml
+ * alone: the same tree and diagnostics, exactly, for every input (where it
+ * gives up, libyaml reads the file from the start). Files in a folder named
+ * fast/ must be read by the fast reader alone.
+ *
  * Usage: test_backends [-v] [FILE|DIR]...
  * Without arguments it reads fixtures/, tests/data/backends/ and the shared
  * corpus (../shared/corpus, else /work/shared/corpus) under $SL_SOURCE_ROOT (or
@@ -39,6 +44,10 @@
 
 static int verbose;
 static size_t n_files, n_same, n_diff, n_syntax_both, n_io;
+static size_t n_yaml, n_fast; /* YAML files, and those the fast reader read alone */
+/* the two loads compared, in messages */
+static const char *name_a = "libyaml", *name_b = "libfyaml";
+static size_t n_fast_diff;    /* files where the fast reader's tree is not libyaml's */
 
 /* ---- the place of a node in its tree, for messages ---- */
 
@@ -107,8 +116,8 @@ static int compare_trees(const char *file, const struct sl_node *ra, const struc
 	if (!ra || !rb) {
 		if (ra == rb)
 			return 0;
-		printf("%s: root: libyaml %s a tree, libfyaml %s\n", file, ra ? "built" : "did not build",
-		       rb ? "built one" : "did not");
+		printf("%s: root: %s %s a tree, %s %s\n", file, name_a, ra ? "built" : "did not build",
+		       name_b, rb ? "built one" : "did not");
 		return 1;
 	}
 	size_t cap = 256, top = 0;
@@ -142,8 +151,8 @@ static int compare_trees(const char *file, const struct sl_node *ra, const struc
 		if (what) {
 			char path[1024];
 			node_path(a, path, sizeof(path));
-			printf("%s: %s: %s differs: libyaml kind=%d style=%d flags=%#x tag=%s len=%u ", file,
-			       path, what, a->kind, a->style, a->flags, a->tag ? a->tag : "-", a->len);
+			printf("%s: %s: %s differs: %s kind=%d style=%d flags=%#x tag=%s len=%u ", file,
+			       path, what, name_a, a->kind, a->style, a->flags, a->tag ? a->tag : "-", a->len);
 			show_pos(stdout, a->start);
 			fputc('-', stdout);
 			show_pos(stdout, a->end);
@@ -151,7 +160,7 @@ static int compare_trees(const char *file, const struct sl_node *ra, const struc
 				fputc(' ', stdout);
 				show_bytes(stdout, a->str, a->len);
 			}
-			printf("; libfyaml kind=%d style=%d flags=%#x tag=%s len=%u ", b->kind, b->style,
+			printf("; %s kind=%d style=%d flags=%#x tag=%s len=%u ", name_b, b->kind, b->style,
 			       b->flags, b->tag ? b->tag : "-", b->len);
 			show_pos(stdout, b->start);
 			fputc('-', stdout);
@@ -213,9 +222,9 @@ static int compare_diags(const char *file, const struct sl_doc *a, const struct 
 			     pos_eq(x->end, y->end);
 		}
 		if (!ok) {
-			printf("%s: diagnostic %zu differs: libyaml %s ", file, i + 1, x->rule_id);
+			printf("%s: diagnostic %zu differs: %s %s ", file, i + 1, name_a, x->rule_id);
 			show_pos(stdout, x->start);
-			printf(" \"%s\"; libfyaml %s ", x->message, y->rule_id);
+			printf(" \"%s\"; %s %s ", x->message, name_b, y->rule_id);
 			show_pos(stdout, y->start);
 			printf(" \"%s\"\n", y->message);
 			return 1;
@@ -224,7 +233,7 @@ static int compare_diags(const char *file, const struct sl_doc *a, const struct 
 	if (a->n_diags != b->n_diags) {
 		const struct sl_doc *more = a->n_diags > b->n_diags ? a : b;
 		const struct sl_ldiag *x = &more->diags[n];
-		printf("%s: only %s reports %s ", file, more == a ? "libyaml" : "libfyaml", x->rule_id);
+		printf("%s: only %s reports %s ", file, more == a ? name_a : name_b, x->rule_id);
 		show_pos(stdout, x->start);
 		printf(" \"%s\"\n", x->message);
 		return 1;
@@ -277,14 +286,17 @@ static void check_file(const char *path)
 		n_io++;
 		return;
 	}
-	struct sl_arena aa, ab;
-	struct sl_doc da, db;
+	struct sl_arena aa, ab, af;
+	struct sl_doc da, db, df;
 	sl_arena_init(&aa);
 	sl_arena_init(&ab);
-	struct sl_load_opts oa = { .backend = SL_BACKEND_LIBYAML };
+	sl_arena_init(&af);
+	struct sl_load_opts oa = { .backend = SL_BACKEND_LIBYAML, .libyaml_only = true };
 	struct sl_load_opts ob = { .backend = SL_BACKEND_LIBFYAML };
+	struct sl_load_opts of = { .backend = SL_BACKEND_LIBYAML };
 	int ra = sl_load(&da, &aa, buf, len, &oa);
 	int rb = sl_load(&db, &ab, buf, len, &ob);
+	int rf = sl_load(&df, &af, buf, len, &of);
 	int differ = 0;
 	if (ra != rb) {
 		printf("%s: sl_load returned %d with libyaml, %d with libfyaml\n", path, ra, rb);
@@ -294,6 +306,36 @@ static void check_file(const char *path)
 		if (!differ)
 			differ = compare_trees(path, da.root, db.root);
 	}
+	/* the fast reader in front of libyaml: the same as libyaml alone, always
+	 * (where it gives up, libyaml reads the file from the start) */
+	int fast_differs = 0;
+	if (ra != rf) {
+		printf("%s: sl_load returned %d with libyaml alone, %d with the fast reader\n", path, ra, rf);
+		fast_differs = 1;
+	} else if (ra == 0) {
+		if (df.read_fast && verbose)
+			printf("%s: read by the fast reader\n", path);
+		name_a = "libyaml alone";
+		name_b = "the fast reader";
+		fast_differs = compare_diags(path, &da, &df) || compare_trees(path, da.root, df.root);
+		name_a = "libyaml";
+		name_b = "libfyaml";
+		if (fast_differs)
+			printf("%s: (libyaml alone, and the fast reader, which %s)\n", path,
+			       df.read_fast ? "read it" : "left it to libyaml");
+		if (!da.json) {
+			n_yaml++;
+			n_fast += df.read_fast;
+		}
+		if (!df.read_fast && strstr(path, "/fast/")) {
+			printf("%s: the fast reader left it to libyaml: files under fast/ are what it must "
+			       "read alone\n", path);
+			fast_differs = 1;
+		}
+	}
+	n_fast_diff += fast_differs;
+	differ |= fast_differs;
+	sl_arena_free(&af);
 	n_files++;
 	if (differ)
 		n_diff++;
@@ -398,6 +440,8 @@ int main(int argc, char **argv)
 	printf("backends: %zu files, %zu identical, %zu differ (%zu with a syntax error in both, "
 	       "same line)%s\n",
 	       n_files, n_same, n_diff, n_syntax_both, n_io ? ", some unreadable" : "");
+	printf("fast reader: read %zu of %zu YAML files alone (libyaml read the rest); "
+	       "%zu differ from libyaml alone\n", n_fast, n_yaml, n_fast_diff);
 	printf("%zu passed, %zu failed\n", n_same, n_diff + n_io);
 	return n_diff || n_io ? 1 : 0;
 }

@@ -13,6 +13,7 @@
 #include "config.h"
 #include "load/builder.h"
 #include "load/node.h"
+#include "load/yaml_fast.h"
 
 int sl_doc_diag(struct sl_doc *doc, const char *rule_id, enum sl_severity sev,
 		struct sl_position start, struct sl_position end, const char *msg)
@@ -146,7 +147,16 @@ static int fail_at(struct sl_doc *d, size_t off, size_t len, const char *msg)
 
 /* Returns the offset of the first byte that is not valid UTF-8 or is a
  * forbidden control character, or len. *why tells which. */
-static size_t scan_text(const unsigned char *s, size_t len, bool yaml, const char **why, unsigned *cp_out)
+/* What the fast YAML reader leaves to libyaml: tabs, CR, and the line breaks
+ * and BOM of Unicode (NEL, LS, PS, U+FEFF). */
+static bool fast_yaml_stops(unsigned cp)
+{
+	return cp == '\t' || cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF;
+}
+
+/* *unusual gets whether the text holds any of fast_yaml_stops(). */
+static size_t scan_text(const unsigned char *s, size_t len, bool yaml, const char **why, unsigned *cp_out,
+			bool *unusual)
 {
 	size_t i = 0;
 	while (i < len) {
@@ -182,6 +192,7 @@ static size_t scan_text(const unsigned char *s, size_t len, bool yaml, const cha
 				*cp_out = c;
 				return i;
 			}
+			*unusual |= fast_yaml_stops(c);
 			i++;
 			continue;
 		}
@@ -213,6 +224,7 @@ static size_t scan_text(const unsigned char *s, size_t len, bool yaml, const cha
 			*cp_out = cp;
 			return i;
 		}
+		*unusual |= fast_yaml_stops(cp);
 		i += need + 1;
 	}
 	return len;
@@ -324,6 +336,33 @@ static int run_fyaml_guarded(struct sl_doc *d)
 	return run_backend(d, false, SL_BACKEND_LIBFYAML);
 }
 
+/* The fast YAML reader, building into an arena of its own: kept when it read
+ * the whole text (1), dropped when it gave up (0), for libyaml to start again
+ * without the first attempt's tree and diagnostics (a large template is not
+ * held twice); -1 when memory ran out. */
+static int run_fast(struct sl_doc *d)
+{
+	struct sl_arena own, *arena = d->arena;
+	sl_arena_init(&own);
+	d->arena = &own;
+	struct sl_builder b;
+	sl_builder_init(&b, d);
+	int rc = sl_parse_yaml_fast(&b, d->src, d->len);
+	sl_builder_fini(&b);
+	d->arena = arena;
+	if (rc > 0) {
+		sl_arena_adopt(arena, &own);
+		d->read_fast = true;
+		return 1;
+	}
+	sl_arena_free(&own);
+	d->diags = NULL;
+	d->n_diags = d->cap_diags = 0;
+	d->root = NULL;
+	d->failed = false;
+	return rc;
+}
+
 static int run_backend(struct sl_doc *d, bool json, enum sl_backend be)
 {
 	struct sl_builder b;
@@ -333,6 +372,8 @@ static int run_backend(struct sl_doc *d, bool json, enum sl_backend be)
 		rc = sl_parse_json(&b, d->src, d->len);
 	else if (be == SL_BACKEND_LIBFYAML)
 		rc = sl_parse_libfyaml(&b, d->src, d->len);
+	else if (be == SL_BACKEND_LIBYAML && d->fast_yaml && !d->n_diags && (rc = run_fast(d)) != 0)
+		rc = rc > 0 ? 0 : -1;
 	else
 		rc = sl_parse_libyaml(&b, d->src, d->len);
 	sl_builder_fini(&b);
@@ -386,7 +427,9 @@ int sl_load(struct sl_doc *d, struct sl_arena *arena, const char *buf, size_t le
 
 	const char *why = NULL;
 	unsigned cp = 0;
-	size_t bad = scan_text((const unsigned char *)d->src, d->len, !json, &why, &cp);
+	bool unusual = false;
+	size_t bad = scan_text((const unsigned char *)d->src, d->len, !json, &why, &cp, &unusual);
+	d->fast_yaml = be == SL_BACKEND_LIBYAML && !unusual && !(opts && opts->libyaml_only);
 	if (bad < d->len) {
 		char msg[200];
 		if (strcmp(why, "NUL byte") == 0)

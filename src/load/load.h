@@ -40,12 +40,16 @@ struct sl_doc {
 	bool oom;
 	bool failed; /* the parse stopped on a fatal problem (syntax, limits, encoding) */
 	bool empty;  /* nothing but whitespace, comments or a document marker (diags[0] says so) */
+	bool fast_yaml; /* YAML goes to the fast reader first (yaml_fast.h), then to libyaml */
+	bool read_fast; /* the fast reader built the tree (libyaml was not needed) */
 };
 
 struct sl_load_opts {
 	enum sl_backend backend;
 	size_t max_size;
 	bool json_only; /* a '{' document that is not JSON is an error, not YAML flow */
+	bool libyaml_only; /* the libyaml backend without the fast reader in front (the
+			    * tests compare the two) */
 };
 
 /* Loads `len` bytes. The node tree, text copies and diagnostics live in `arena`.

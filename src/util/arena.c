@@ -185,6 +185,33 @@ void *sl_arena_grow(struct sl_arena *a, void *items, size_t *cap, size_t size)
 	return c->data;
 }
 
+/* The last block of a list (a few dozen chunks at most). */
+static struct sl_arena_chunk **list_end(struct sl_arena_chunk **link)
+{
+	while (*link)
+		link = &(*link)->next;
+	return link;
+}
+
+void sl_arena_adopt(struct sl_arena *a, struct sl_arena *src)
+{
+	if (src->head) {
+		if (a->head) {
+			/* behind a's current chunk, which a goes on filling */
+			*list_end(&src->head) = a->head->next;
+			a->head->next = src->head;
+		} else {
+			a->head = src->head;
+			a->cur = src->cur;
+			a->end = src->end;
+		}
+	}
+	*list_end(&src->grown) = a->grown;
+	a->grown = src->grown;
+	a->total += src->total;
+	memset(src, 0, sizeof(*src));
+}
+
 static void free_chunks(struct sl_arena_chunk *c)
 {
 	while (c) {

@@ -49,6 +49,11 @@ char *sl_arena_printf(struct sl_arena *a, const char *fmt, ...)
  * zeroed. Returns NULL, the array and *cap unchanged, when memory runs out. */
 void *sl_arena_grow(struct sl_arena *a, void *items, size_t *cap, size_t size);
 
+/* Moves every block of src into a, src left empty: what was built in src
+ * (to be dropped if it failed) lives as long as a. a goes on allocating in its
+ * own current chunk. */
+void sl_arena_adopt(struct sl_arena *a, struct sl_arena *src);
+
 /* Releases every block; the arena may be reused after sl_arena_init(). */
 void sl_arena_free(struct sl_arena *a);
 
