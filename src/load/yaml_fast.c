@@ -687,6 +687,72 @@ static size_t block_node(struct rd *r, size_t p, size_t parent, const struct pro
 	return inline_node(r, p, parent, false);
 }
 
+/* From the line end p after a plain scalar: the first character of the next
+ * line that goes on with it (after empty lines; more indented than the
+ * collection at column parent, not a comment), or NONE (without giving up). */
+static size_t plain_lines(struct rd *r, size_t p, size_t parent)
+{
+	while (p < r->len) {
+		size_t line = p + 1, q = spaces(r, line);
+		if (q >= r->len)
+			return NONE;
+		if (r->s[q] == '\n') {
+			p = q;
+			continue;
+		}
+		if (r->s[q] == '#' || parent == NONE || q - line <= parent)
+			return NONE;
+		return q;
+	}
+	return NONE;
+}
+
+/* Appends to r->buf the lines that go on with a plain scalar, from the line
+ * end p (libyaml's folding); returns the end of the last one's text. */
+static size_t plain_fold(struct rd *r, size_t p, size_t parent)
+{
+	size_t last = NONE;
+	for (;;) {
+		size_t breaks = 0, q = NONE;
+		/* count the line breaks before the next line that goes on */
+		for (size_t at = p; at < r->len;) {
+			size_t line = at + 1, x = spaces(r, line);
+			breaks++;
+			if (x < r->len && r->s[x] == '\n') {
+				at = x;
+				continue;
+			}
+			if (x < r->len && r->s[x] != '#' && x - line > parent)
+				q = x;
+			break;
+		}
+		if (q == NONE)
+			return last;
+		if (!plain_start_ok(r, q, false) && r->s[q] != '-' && r->s[q] != '?' && r->s[q] != ':')
+			return give_up(r); /* an indicator: libyaml reads on, or errs */
+		size_t e = plain_end(r, q, false);
+		if (e == NONE)
+			return NONE;
+		size_t after = spaces(r, e);
+		if (after < r->len && r->s[after] == ':')
+			return give_up(r); /* a key inside the scalar: libyaml's error */
+		if (breaks == 1) {
+			if (!put(r, " ", 1))
+				return NONE;
+		} else {
+			for (size_t k = 1; k < breaks; k++)
+				if (!put(r, "\n", 1))
+					return NONE;
+		}
+		if (!put(r, r->s + q, e - q))
+			return NONE;
+		last = e;
+		if (!eol(r, after))
+			return last; /* a comment ends it */
+		p = after;
+	}
+}
+
 /* A node that starts within a line at p: a tag (and what it tags, on this
  * line or below), a block scalar, a flow collection, a quoted or plain
  * scalar. parent: the column of the collection holding it. */
@@ -728,7 +794,18 @@ static size_t inline_node(struct rd *r, size_t p, size_t parent, bool value_of_k
 	size_t after = spaces(r, e);
 	if (after < r->len && r->s[after] == ':')
 		return give_up(r); /* "a: b: c" */
-	return scalar(r, &pr, p, e, SL_PLAIN, r->s + p, e - p) ? e : NONE;
+	if (!eol(r, after))
+		return scalar(r, &pr, p, e, SL_PLAIN, r->s + p, e - p) ? e : NONE;
+	/* the lines below that are more indented than the collection go on
+	 * with the scalar: one line break folds into a space, n + 1 into n */
+	size_t more = plain_lines(r, after, parent);
+	if (more == NONE)
+		return r->quit ? NONE : scalar(r, &pr, p, e, SL_PLAIN, r->s + p, e - p) ? e : NONE;
+	r->n = 0;
+	if (!put(r, r->s + p, e - p))
+		return NONE;
+	size_t last = plain_fold(r, after, parent);
+	return last != NONE && scalar(r, &pr, p, last, SL_PLAIN, r->buf, r->n) ? last : NONE;
 }
 
 int sl_parse_yaml_fast(struct sl_builder *b, const char *src, size_t len)
