@@ -329,6 +329,7 @@ static size_t plain_end(struct rd *r, size_t p, bool flow)
 
 static size_t block_node(struct rd *r, size_t p, size_t parent, const struct props *pr);
 static size_t block_seq(struct rd *r, size_t p, size_t col, const struct props *pr, bool indentless);
+static size_t block_map(struct rd *r, size_t p, size_t col, const struct props *pr);
 static size_t inline_node(struct rd *r, size_t p, size_t parent, bool value_of_key);
 
 /* A short-form tag at p ('!' and a name); its end, or NONE. */
@@ -594,6 +595,47 @@ static size_t value_below(struct rd *r, size_t at, size_t p, size_t parent, bool
 	return scalar(r, pr, at, at, SL_PLAIN, "", 0) ? p : NONE;
 }
 
+/* The value after an entry's indicator (a key's ':' or a '-') ending at at,
+ * in a block collection at column col: on the lines below, or on this line (for
+ * a '-', also a compact sequence or mapping). Returns where it ends. */
+static size_t entry_value(struct rd *r, size_t at, size_t col, bool of_key)
+{
+	size_t v = spaces(r, at);
+	if (eol(r, v) || r->s[v] == '#') {
+		size_t e = rest_of_line(r, at);
+		return e == NONE ? NONE : value_below(r, at, e, col, of_key, &no_props);
+	}
+	if (!of_key && r->s[v] == '-' && blank_or_end(r, v + 1))
+		return block_seq(r, v, v - line_start(r, v), &no_props, false); /* "- - x" */
+	if (!of_key) {
+		size_t colon = key_at(r, v, false);
+		if (r->quit)
+			return NONE;
+		if (colon != NONE)
+			return block_map(r, v, v - line_start(r, v), &no_props); /* "- key: x" */
+	}
+	return inline_node(r, v, col, of_key);
+}
+
+/* After an entry whose value ended at e, in a block collection at column col:
+ * the end of its line (NONE when reading stops), *next the next line's first
+ * character and *more whether it is the collection's next entry (at col) or
+ * the collection ended (a less indented line, or the end of the text). */
+static size_t after_entry(struct rd *r, size_t e, size_t col, size_t *next, bool *more)
+{
+	if (e == NONE || (e = rest_of_line(r, e)) == NONE)
+		return NONE;
+	size_t q = next_content(r, e);
+	if (r->quit)
+		return NONE;
+	size_t c = q < r->len ? q - line_start(r, q) : 0;
+	if (q < r->len && c > col)
+		return give_up(r); /* a scalar going on, or an error */
+	*next = q;
+	*more = q < r->len && c == col;
+	return e;
+}
+
 /* A block mapping whose first key is at p (column col). */
 static size_t block_map(struct rd *r, size_t p, size_t col, const struct props *pr)
 {
@@ -603,26 +645,12 @@ static size_t block_map(struct rd *r, size_t p, size_t col, const struct props *
 		size_t colon = key_at(r, p, true);
 		if (colon == NONE)
 			return give_up(r);
-		size_t v = spaces(r, colon);
-		size_t e;
-		if (eol(r, v) || r->s[v] == '#') {
-			e = rest_of_line(r, colon);
-			if (e != NONE)
-				e = value_below(r, colon, e, col, true, &no_props);
-		} else {
-			e = inline_node(r, v, col, true);
-		}
-		if (e == NONE || (e = rest_of_line(r, e)) == NONE)
+		bool more;
+		size_t e = after_entry(r, entry_value(r, colon, col, true), col, &p, &more);
+		if (e == NONE)
 			return NONE;
-		size_t q = next_content(r, e);
-		if (r->quit)
-			return NONE;
-		size_t c = q < r->len ? q - line_start(r, q) : 0;
-		if (q >= r->len || c < col)
-			return end(r, q) ? e : NONE;
-		if (c > col)
-			return give_up(r); /* a scalar going on, or an error */
-		p = q;
+		if (!more)
+			return end(r, p) ? e : NONE;
 	}
 }
 
@@ -633,40 +661,19 @@ static size_t block_seq(struct rd *r, size_t p, size_t col, const struct props *
 	if (!begin(r, pr, SL_SEQ, p, SL_BLOCK))
 		return NONE;
 	for (;;) {
-		size_t v = spaces(r, p + 1), e;
-		if (eol(r, v) || r->s[v] == '#') {
-			e = rest_of_line(r, p + 1);
-			if (e != NONE)
-				e = value_below(r, p + 1, e, col, false, &no_props);
-		} else if (r->s[v] == '-' && blank_or_end(r, v + 1)) {
-			e = block_seq(r, v, v - line_start(r, v), &no_props, false); /* "- - x" */
-		} else {
-			size_t colon = key_at(r, v, false);
-			if (r->quit)
-				return NONE;
-			if (colon != NONE)
-				e = block_map(r, v, v - line_start(r, v), &no_props);
-			else
-				e = inline_node(r, v, col, false);
-		}
-		if (e == NONE || (e = rest_of_line(r, e)) == NONE)
+		bool more;
+		size_t e = after_entry(r, entry_value(r, p + 1, col, false), col, &p, &more);
+		if (e == NONE)
 			return NONE;
-		size_t q = next_content(r, e);
-		if (r->quit)
-			return NONE;
-		size_t c = q < r->len ? q - line_start(r, q) : 0;
-		if (q >= r->len || c < col)
-			return end(r, q) ? e : NONE;
-		if (c > col)
-			return give_up(r);
-		if (r->s[q] != '-' || !blank_or_end(r, q + 1)) {
+		if (more && (r->s[p] != '-' || !blank_or_end(r, p + 1))) {
 			/* the next key of the mapping whose value this sequence is;
 			 * anywhere else an error */
 			if (!indentless)
 				return give_up(r);
-			return end(r, q) ? e : NONE;
+			more = false;
 		}
-		p = q;
+		if (!more)
+			return end(r, p) ? e : NONE;
 	}
 }
 
