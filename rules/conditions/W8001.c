@@ -86,7 +86,7 @@ static void check(struct sl_ctx *c)
 	for (size_t i = 0; i < t->n_refs; i++) {
 		const struct sl_ref *r = &t->refs[i];
 		if (r->kind == SL_REF_COND || r->kind == SL_REF_RES_COND)
-			mark(&u, c, r->name, strlen(r->name));
+			mark(&u, c, r->name, r->name_len);
 	}
 	const struct sl_node *root = t->root;
 	for (size_t i = 0; sl_node_is(root, SL_MAP) && i < root->len; i++)

@@ -13,7 +13,7 @@ static void check(struct sl_ctx *c)
 		if ((r->kind != SL_REF_GETATT && r->kind != SL_REF_SUB) || r->pattern || !r->attr ||
 		    strcmp(r->attr, "StreamArn") != 0)
 			continue;
-		const struct sl_entity *e = sl_index_find(&t->resources, r->name, strlen(r->name));
+		const struct sl_entity *e = r->resource;
 		if (!e || !(sl_samr_type_is(e, SL_DDB_TABLE) || sl_samr_type_is(e, SL_DDB_GLOBAL_TABLE)))
 			continue;
 		const struct sl_node *props = sl_map_get(e->value, "Properties");

@@ -67,8 +67,8 @@ static void check(struct sl_ctx *c)
 		const struct sl_ref *r = &t->refs[i];
 		if (r->kind != SL_REF_GETATT)
 			continue;
-		size_t len = strlen(r->name);
-		const struct sl_entity *res = sl_index_find(&t->resources, r->name, len);
+		size_t len = r->name_len;
+		const struct sl_entity *res = r->resource;
 		if (res) {
 			check_attribute(c, r, res);
 			continue;

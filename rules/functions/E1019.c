@@ -52,8 +52,8 @@ static void check(struct sl_ctx *c)
 		const struct sl_ref *r = &t->refs[i];
 		if (r->kind != SL_REF_SUB || r->pattern)
 			continue;
-		size_t len = strlen(r->name);
-		if (sl_index_find(&t->resources, r->name, len) || sl_template_implicit(t, r->name, len) ||
+		size_t len = r->name_len;
+		if (r->resource || sl_template_implicit(t, r->name, len) ||
 		    sl_template_generated(t, SL_SEC_RESOURCES, r->name))
 			continue;
 		if (sl_template_foreach_id(t, r->name, len))

@@ -8,8 +8,8 @@ static void check(struct sl_ctx *c)
 		const struct sl_ref *r = &t->refs[i];
 		if (r->kind != SL_REF_REF || r->pattern)
 			continue;
-		size_t len = strlen(r->name);
-		if (sl_index_find(&t->params, r->name, len) || sl_index_find(&t->resources, r->name, len) ||
+		size_t len = r->name_len;
+		if (sl_index_find(&t->params, r->name, len) || r->resource ||
 		    sl_pseudo_param(r->name, len) || sl_template_implicit(t, r->name, len) ||
 		    sl_template_foreach_id(t, r->name, len) ||
 		    sl_template_generated(t, SL_SEC_RESOURCES, r->name))

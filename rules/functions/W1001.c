@@ -70,10 +70,10 @@ static void check(struct sl_ctx *c)
 		if (!r->from || r->pattern ||
 		    (r->section != SL_SEC_RESOURCES && r->section != SL_SEC_OUTPUTS))
 			continue;
-		const struct sl_entity *res = sl_index_find(&t->resources, r->name, strlen(r->name));
+		const struct sl_entity *res = r->resource;
 		if (!res || res == r->from || !sl_node_is(res->value, SL_MAP))
 			continue;
-		const struct sl_node *cond = sl_map_get(res->value, "Condition");
+		const struct sl_node *cond = sl_entity_attr(res, SL_ATTR_CONDITION);
 		if (!sl_node_is(cond, SL_SCALAR) || sl_node_is_null(cond))
 			continue; /* a null Condition is E3001's */
 		struct sl_conds *s = sl_cond_model(c);

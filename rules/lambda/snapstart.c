@@ -115,7 +115,7 @@ bool *sl_snap_named_by(struct sl_ctx *c, const char *const *types, const char *w
 			typed = sl_samr_type_is(r->from, types[k]);
 		if (!typed || (with_prop && !present(sl_map_get(sl_samr_props(r->from), with_prop))))
 			continue;
-		const struct sl_entity *e = sl_index_find(&t->resources, r->name, strlen(r->name));
+		const struct sl_entity *e = r->resource;
 		if (e)
 			named[e - t->resources.items] = true;
 	}

@@ -8,7 +8,7 @@ static void check(struct sl_ctx *c)
 		const struct sl_ref *r = &t->refs[i];
 		if (!sl_ref_is_output_condition(r) || r->pattern)
 			continue;
-		size_t len = strlen(r->name);
+		size_t len = r->name_len;
 		if (sl_index_find(&t->conditions, r->name, len) ||
 		    sl_template_generated(t, SL_SEC_CONDITIONS, r->name))
 			continue;

@@ -23,7 +23,7 @@ static void check(struct sl_ctx *c)
 					used[k] = true;
 			continue;
 		}
-		const struct sl_entity *e = sl_index_find(&t->params, r->name, strlen(r->name));
+		const struct sl_entity *e = sl_index_find(&t->params, r->name, r->name_len);
 		if (e)
 			used[e - t->params.items] = true;
 	}

@@ -17,8 +17,8 @@ static void check(struct sl_ctx *c)
 		const struct sl_ref *r = &t->refs[i];
 		if (r->kind != SL_REF_DEPENDSON)
 			continue;
-		size_t len = strlen(r->name);
-		const struct sl_entity *target = sl_index_find(&t->resources, r->name, len);
+		size_t len = r->name_len;
+		const struct sl_entity *target = r->resource;
 		if (target && r->from) {
 			/* a conditional target: it must exist whenever this resource does, so
 			 * this resource's condition (true, without one) must imply the

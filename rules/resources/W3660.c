@@ -55,7 +55,7 @@ static void check(struct sl_ctx *c)
 			continue;
 		if (!is_part(ref->from))
 			continue;
-		const struct sl_entity *api = sl_index_find(&t->resources, ref->name, strlen(ref->name));
+		const struct sl_entity *api = ref->resource;
 		const struct sl_node *body = api ? overwriting_body(api) : NULL;
 		size_t k = (size_t)(ref->from - t->resources.items);
 		if (!body || k >= t->resources.n || done[k] == api)

@@ -167,7 +167,7 @@ static bool edge_of(const struct sl_template *t, const struct res_view *views, s
 		return false;
 	if (r->from < ix->items || r->from >= ix->items + ix->n)
 		return false;
-	const struct sl_entity *to = sl_index_find(ix, r->name, strlen(r->name));
+	const struct sl_entity *to = r->resource;
 	if (!to)
 		return false;
 	uint32_t f = (uint32_t)(r->from - ix->items), d = (uint32_t)(to - ix->items);

@@ -192,6 +192,9 @@ static int add_ref(struct walk *w, enum sl_ref_kind kind, const struct sl_node *
 		w->oom = 1;
 		return -1;
 	}
+	r->name_len = (uint32_t)len;
+	if (kind == SL_REF_REF || kind == SL_REF_GETATT || kind == SL_REF_SUB || kind == SL_REF_DEPENDSON)
+		r->resource = sl_index_find(&t->resources, name, len);
 	r->start = s;
 	r->end = e;
 	r->section = w->section;
@@ -511,7 +514,7 @@ static void walk_fn(struct walk *w, const struct sl_node *key, const struct sl_n
 			bool glob = false;
 			char *pat = expand_key(w, &tmp, "", NULL, &glob);
 			if (pat && add_ref(w, SL_REF_REF, v, pat, strlen(pat), NULL, 0, v->start, v->end) == 0)
-				w->t->refs[w->t->n_refs - 1].pattern = true;
+				w->t->refs[w->t->n_refs - 1].pattern = true, w->t->refs[w->t->n_refs - 1].resource = NULL;
 		}
 		ref_node(w, SL_REF_REF, v);
 		walk(w, v, in_cond);

@@ -95,8 +95,12 @@ enum sl_ref_kind {
 
 struct sl_ref {
 	enum sl_ref_kind kind;
+	uint32_t name_len;        /* bytes in name */
 	const struct sl_node *at; /* the node naming the target (the whole Sub string for SUB) */
 	const char *name;         /* target logical ID (NUL-terminated, in the arena) */
+	/* the resource name names (Ref, GetAtt, Sub, DependsOn; not a pattern), or
+	 * NULL: found once here, not by each rule that asks */
+	const struct sl_entity *resource;
 	const char *attr;         /* GetAtt / Sub attribute, or NULL */
 	struct sl_position start, end; /* exact span of the name (inside a Sub string too) */
 	bool pattern;             /* name is a glob ('*' for a Fn::ForEach identifier):
