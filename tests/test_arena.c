@@ -9,6 +9,7 @@
  * tests/check_arena_asan.py runs it in an ASan build with the debug arena and
  * expects AddressSanitizer to stop it with a heap-buffer-overflow.
  */
+#include <malloc.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,6 +126,30 @@ static void test_adopt(void)
 	sl_arena_free(&c);
 }
 
+/* A large template's chunks are mapped from the kernel, never taken from
+ * malloc's heap: once glibc has freed a large block it raises its mmap
+ * threshold, and 8 MiB chunks from the heap then stayed fragmented after each
+ * lint (bench and the language server grew to twice one lint's memory). */
+static void test_big_chunks_not_from_malloc(void)
+{
+	if (sl_arena_debug_enabled())
+		return; /* every block is its own calloc() there */
+	void *big = malloc(12u << 20); /* freed, it raises glibc's threshold to 12 MiB */
+	assert_true(big != NULL);
+	memset(big, 1, 4096);
+	free(big);
+	struct mallinfo2 before = mallinfo2();
+	struct sl_arena a;
+	sl_arena_init(&a);
+	for (int i = 0; i < 12; i++) /* chunks double up to 8 MiB: the last ones are big */
+		assert_true(sl_arena_alloc(&a, 1u << 20) != NULL);
+	struct mallinfo2 after = mallinfo2();
+	size_t from_malloc = (after.uordblks + after.hblkhd) - (before.uordblks + before.hblkhd);
+	assert_true(a.total >= (12u << 20));
+	assert_true(from_malloc < (4u << 20)); /* the small first chunks only */
+	sl_arena_free(&a);
+}
+
 static void test_mode(bool want_debug)
 {
 	assert_int(sl_arena_debug_enabled(), want_debug);
@@ -174,6 +199,7 @@ int main(int argc, char **argv)
 	test_basics();
 	test_grow();
 	test_adopt();
+	test_big_chunks_not_from_malloc();
 	test_mode(strcmp(argv[1], "true") == 0);
 	return test_result();
 }

@@ -16,6 +16,7 @@
 struct sl_arena_chunk {
 	struct sl_arena_chunk *next;
 	size_t size;
+	size_t mapped; /* bytes of a chunk mmap()ed whole, 0 for one from malloc() */
 	max_align_t data[];
 };
 
@@ -65,21 +66,37 @@ void *sl_arena_alloc_uninit(struct sl_arena *a, size_t size)
  * ones (a large template's tree: 8 MiB each) are whole 2 MiB pages, aligned,
  * and offered to the kernel for transparent huge pages: first touching a
  * 4 KiB page costs a fault each, a few hundred thousand of them for a 20 MB
- * template. Where THP is off, madvise fails harmlessly. */
+ * template. Where THP is off, madvise fails harmlessly. They are mapped from
+ * the kernel, not taken from malloc: glibc raises its mmap threshold to the
+ * largest block freed, after which 8 MiB chunks would come from the heap and
+ * a process that lints one large template after another (the language
+ * server, bench) grew to twice the memory one lint needs, freed but fragmented. */
 static struct sl_arena_chunk *new_chunk(size_t *want)
 {
 	size_t bytes = sizeof(struct sl_arena_chunk) + *want;
-	if (*want < HUGE_CHUNK)
-		return malloc(bytes);
+	if (*want < HUGE_CHUNK) {
+		struct sl_arena_chunk *c = malloc(bytes);
+		if (c)
+			c->mapped = 0;
+		return c;
+	}
 	bytes = (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
-	void *p = aligned_alloc(HUGE_PAGE, bytes);
-	if (!p)
+	/* one huge page more than needed, to cut an aligned run out of it */
+	char *m = mmap(NULL, bytes + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (m == MAP_FAILED)
 		return NULL;
+	char *p = (char *)(((uintptr_t)m + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+	if (p > m)
+		munmap(m, (size_t)(p - m));
+	if (p + bytes < m + bytes + HUGE_PAGE)
+		munmap(p + bytes, (size_t)(m + bytes + HUGE_PAGE - (p + bytes)));
 #ifdef MADV_HUGEPAGE
 	madvise(p, bytes, MADV_HUGEPAGE);
 #endif
+	struct sl_arena_chunk *c = (struct sl_arena_chunk *)(void *)p;
+	c->mapped = bytes;
 	*want = bytes - sizeof(struct sl_arena_chunk);
-	return p;
+	return c;
 }
 
 /* size bytes at the next multiple of align (a power of two) in the current
@@ -172,6 +189,7 @@ void *sl_arena_grow(struct sl_arena *a, void *items, size_t *cap, size_t size)
 	struct sl_arena_chunk *c = realloc(old, sizeof(*c) + want * size);
 	if (!c)
 		return NULL;
+	c->mapped = 0;
 	if (old) {
 		a->total -= c->size;
 		*link = c;
@@ -216,7 +234,12 @@ static void free_chunks(struct sl_arena_chunk *c)
 {
 	while (c) {
 		struct sl_arena_chunk *next = c->next;
-		free(c);
+#ifndef SL_ARENA_DEBUG
+		if (c->mapped)
+			munmap(c, c->mapped);
+		else
+#endif
+			free(c);
 		c = next;
 	}
 }
