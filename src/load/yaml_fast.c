@@ -325,6 +325,35 @@ static size_t plain_end(struct rd *r, size_t p, bool flow)
 	return last;
 }
 
+/* A quoted or plain scalar at p, on this line: its end, *style, and its text
+ * (*text, *len: decoded into r->buf, or the source's own). In a block, a ':'
+ * after it would make it a key where none may be: libyaml's error. */
+static size_t line_scalar(struct rd *r, size_t p, bool flow, enum sl_style *style, const char **text,
+			  size_t *len)
+{
+	char c = r->s[p];
+	size_t e;
+	if (c == '"' || c == '\'') {
+		e = quoted(r, p);
+		*style = c == '"' ? SL_DOUBLE : SL_SINGLE;
+		*text = r->buf;
+		*len = r->n;
+	} else {
+		if (!plain_start_ok(r, p, flow))
+			return give_up(r);
+		e = plain_end(r, p, flow);
+		*style = SL_PLAIN;
+		*text = r->s + p;
+		*len = e == NONE ? 0 : e - p;
+	}
+	if (e == NONE)
+		return NONE;
+	size_t after = spaces(r, e);
+	if (!flow && after < r->len && r->s[after] == ':')
+		return give_up(r); /* "a: b: c" */
+	return e;
+}
+
 /* ---- nodes ---- */
 
 static size_t block_node(struct rd *r, size_t p, size_t parent, const struct props *pr);
@@ -408,24 +437,17 @@ static size_t flow_node(struct rd *r, size_t p, int depth)
 		    r->s[p] == '}' || r->s[p] == '#')
 			return give_up(r);
 	}
-	char c = r->s[p];
-	if (c == '[' || c == '{')
+	if (r->s[p] == '[' || r->s[p] == '{')
 		return flow_collection(r, p, &pr, depth + 1);
-	if (c == '"' || c == '\'') {
-		size_t e = quoted(r, p);
-		if (e == NONE)
-			return NONE;
-		return scalar(r, &pr, p, e, c == '"' ? SL_DOUBLE : SL_SINGLE, r->buf, r->n) ? e : NONE;
-	}
-	if (!plain_start_ok(r, p, true))
-		return give_up(r);
-	size_t e = plain_end(r, p, true);
+	enum sl_style st;
+	const char *text;
+	size_t len, e = line_scalar(r, p, true, &st, &text, &len);
 	if (e == NONE)
 		return NONE;
 	size_t after = spaces(r, e);
-	if (after >= r->len || r->s[after] == '\n' || r->s[after] == '#')
+	if (st == SL_PLAIN && (after >= r->len || r->s[after] == '\n' || r->s[after] == '#'))
 		return give_up(r); /* the collection goes on past this line */
-	return scalar(r, &pr, p, e, SL_PLAIN, r->s + p, e - p) ? e : NONE;
+	return scalar(r, &pr, p, e, st, text, len) ? e : NONE;
 }
 
 /* A literal or folded block scalar whose indicator is at p; parent is the
@@ -784,25 +806,14 @@ static size_t inline_node(struct rd *r, size_t p, size_t parent, bool value_of_k
 		return block_scalar(r, p, parent, &pr);
 	if (c == '[' || c == '{')
 		return flow_collection(r, p, &pr, 0);
-	if (c == '"' || c == '\'') {
-		size_t e = quoted(r, p);
-		if (e == NONE)
-			return NONE;
-		size_t after = spaces(r, e);
-		if (after < r->len && r->s[after] == ':')
-			return give_up(r);
-		return scalar(r, &pr, p, e, c == '"' ? SL_DOUBLE : SL_SINGLE, r->buf, r->n) ? e : NONE;
-	}
-	if (!plain_start_ok(r, p, false))
-		return give_up(r);
-	size_t e = plain_end(r, p, false);
+	enum sl_style st;
+	const char *text;
+	size_t len, e = line_scalar(r, p, false, &st, &text, &len);
 	if (e == NONE)
 		return NONE;
 	size_t after = spaces(r, e);
-	if (after < r->len && r->s[after] == ':')
-		return give_up(r); /* "a: b: c" */
-	if (!eol(r, after))
-		return scalar(r, &pr, p, e, SL_PLAIN, r->s + p, e - p) ? e : NONE;
+	if (st != SL_PLAIN || !eol(r, after))
+		return scalar(r, &pr, p, e, st, text, len) ? e : NONE;
 	/* the lines below that are more indented than the collection go on
 	 * with the scalar: one line break folds into a space, n + 1 into n */
 	size_t more = plain_lines(r, after, parent);
