@@ -296,6 +296,16 @@ def gen_lambda_api(n, path):
         f.write(test_linear_guard.lambda_api_text(n))
 
 
+def gen_blank_lines(n, path):
+    """Lines of nothing but spaces, n * 64 KiB each, between keys and inside
+    scalars: the fast YAML reader once stepped over such a line one space at a
+    time. The template is the hang guard's."""
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'cli'))
+    import test_linear_guard
+    with open(path, 'w') as f:
+        f.write(test_linear_guard.gen_blank_lines(n))
+
+
 # name: (generator, base n, quick base n, what it is)
 SHAPES = {
     'resources':     (gen_resources, 1000, 250, 'resources with Ref/GetAtt between neighbours'),
@@ -311,6 +321,7 @@ SHAPES = {
     'json_oneline':  (gen_json_oneline, 1000, 250, 'resources with findings on one JSON line'),
     'sam_implicit':  (gen_sam_implicit, 400, 100, 'SAM functions Sub-referencing implicit resources'),
     'lambda_api':    (gen_lambda_api, 100, 25, 'VPC functions behind API methods, roles, policies, permissions'),
+    'blank_lines':   (gen_blank_lines, 1, 1, 'KiB x 64 of spaces on each of five blank lines'),
 }
 SCALES = (1, 4, 16)
 LIMIT = 1.2

@@ -197,7 +197,10 @@ class Gen:
         if self.chance(0.05):
             # now and then something the fast reader leaves to libyaml
             text += self.r.choice(["x: &a 1\n", "y: *a\n", "z: !!str 1\n", "w: [a,\n  b]\n",
-                                   "? k\n: v\n", "---\nq: 1\n", "v: 'a\n  b'\n", "t:\tx\n"])
+                                   "? k\n: v\n", "---\nq: 1\n", "v: 'a\n  b'\n", "t:\tx\n",
+                                   "c: a\rb\n"])
+        if self.chance(0.25):
+            text = text.replace("\n", "\r\n")  # Windows line ends
         return text
 
 
@@ -211,7 +214,7 @@ def main():
     rnd = random.Random(seed)
     with tempfile.TemporaryDirectory() as d:
         for i in range(count):
-            with open(os.path.join(d, "gen%05d.yaml" % i), "w", encoding="utf-8") as f:
+            with open(os.path.join(d, "gen%05d.yaml" % i), "w", encoding="utf-8", newline="") as f:
                 f.write(Gen(rnd).document())
         p = subprocess.run([exe, d], capture_output=True, text=True)
         out = p.stdout

@@ -147,11 +147,13 @@ static int fail_at(struct sl_doc *d, size_t off, size_t len, const char *msg)
 
 /* Returns the offset of the first byte that is not valid UTF-8 or is a
  * forbidden control character, or len. *why tells which. */
-/* What the fast YAML reader leaves to libyaml: tabs, CR, and the line breaks
- * and BOM of Unicode (NEL, LS, PS, U+FEFF). */
-static bool fast_yaml_stops(unsigned cp)
+/* What the fast YAML reader leaves to libyaml: tabs, a CR but in "\r\n", and
+ * the line breaks and BOM of Unicode (NEL, LS, PS, U+FEFF). */
+static bool fast_yaml_stops(const unsigned char *s, size_t len, size_t i, unsigned cp)
 {
-	return cp == '\t' || cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF;
+	if (cp == '\r')
+		return i + 1 >= len || s[i + 1] != '\n';
+	return cp == '\t' || cp == 0x85 || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF;
 }
 
 /* *unusual gets whether the text holds any of fast_yaml_stops(). */
@@ -192,7 +194,7 @@ static size_t scan_text(const unsigned char *s, size_t len, bool yaml, const cha
 				*cp_out = c;
 				return i;
 			}
-			*unusual |= fast_yaml_stops(c);
+			*unusual |= fast_yaml_stops(s, len, i, c);
 			i++;
 			continue;
 		}
@@ -224,7 +226,7 @@ static size_t scan_text(const unsigned char *s, size_t len, bool yaml, const cha
 			*cp_out = cp;
 			return i;
 		}
-		*unusual |= fast_yaml_stops(cp);
+		*unusual |= fast_yaml_stops(s, len, i, cp);
 		i += need + 1;
 	}
 	return len;

@@ -6,7 +6,7 @@
  * libyaml would give (the builder owns positions, tags, duplicates, so only the
  * events must agree). Anything else -- anchors and aliases, scalars or flow
  * collections over several lines, explicit keys, directives, a second document,
- * tabs, CR line ends, NEL/LS/PS, a stray BOM, anything libyaml would reject --
+ * tabs, a CR but in "\r\n", NEL/LS/PS, a stray BOM, anything libyaml would reject --
  * makes it give up: the loader drops what was built and runs libyaml from the
  * start, so every tree is libyaml's tree. test_backends holds the two to the
  * same tree, node by node, over the fixtures and the corpus, and fuzz_load
@@ -41,15 +41,27 @@ static size_t give_up(struct rd *r)
 	return NONE;
 }
 
+/* A line break: '\n', or the '\r' of "\r\n" (the loader sends no other CR). */
+static bool brk(char c)
+{
+	return c == '\n' || c == '\r';
+}
+
+/* The '\n' of the line break at p. */
+static size_t lf(const struct rd *r, size_t p)
+{
+	return r->s[p] == '\r' ? p + 1 : p;
+}
+
 static bool eol(const struct rd *r, size_t p)
 {
-	return p >= r->len || r->s[p] == '\n';
+	return p >= r->len || brk(r->s[p]);
 }
 
 /* A space, a line end or the end of the text: what must follow '-', ':' and '#'. */
 static bool blank_or_end(const struct rd *r, size_t p)
 {
-	return p >= r->len || r->s[p] == ' ' || r->s[p] == '\n';
+	return p >= r->len || r->s[p] == ' ' || brk(r->s[p]);
 }
 
 static size_t spaces(const struct rd *r, size_t p)
@@ -77,7 +89,7 @@ static size_t rest_of_line(struct rd *r, size_t p)
 		const char *nl = memchr(r->s + q, '\n', r->len - q);
 		return nl ? (size_t)(nl - r->s) : r->len;
 	}
-	return eol(r, q) ? q : give_up(r);
+	return q >= r->len ? q : eol(r, q) ? lf(r, q) : give_up(r);
 }
 
 /* The first character of the next line that holds more than spaces and a
@@ -93,8 +105,10 @@ static size_t next_content(struct rd *r, size_t p)
 		size_t q = spaces(r, p);
 		if (q >= r->len)
 			return (r->memo_from = from, r->memo_to = r->len);
-		if (r->s[q] == '\n')
+		if (brk(r->s[q])) {
+			p = lf(r, q); /* an empty line */
 			continue;
+		}
 		if (r->s[q] == '#') {
 			const char *nl = memchr(r->s + q, '\n', r->len - q);
 			p = nl ? (size_t)(nl - r->s) : r->len;
@@ -208,11 +222,11 @@ static size_t quoted(struct rd *r, size_t p)
 	size_t i = p + 1;
 	for (;;) {
 		size_t run = i;
-		while (i < r->len && r->s[i] != q && r->s[i] != '\n' && !(q == '"' && r->s[i] == '\\'))
+		while (i < r->len && r->s[i] != q && !brk(r->s[i]) && !(q == '"' && r->s[i] == '\\'))
 			i++;
 		if (!put(r, r->s + run, i - run))
 			return NONE;
-		if (i >= r->len || r->s[i] == '\n')
+		if (i >= r->len || brk(r->s[i]))
 			return give_up(r);
 		if (q == '\'') {
 			if (i + 1 < r->len && r->s[i + 1] == '\'') {
@@ -289,7 +303,7 @@ static bool plain_start_ok(const struct rd *r, size_t p, bool flow)
 	if (p >= r->len)
 		return false;
 	char c = r->s[p];
-	if (strchr("&*!|>'\"%@`#,[]{}", c) || c == '\n')
+	if (strchr("&*!|>'\"%@`#,[]{}", c) || brk(c))
 		return false;
 	if (c == '?' || c == ':') /* in flow, a key or value indicator whatever follows */
 		return !flow && !blank_or_end(r, p + 1);
@@ -303,7 +317,7 @@ static size_t plain_end(struct rd *r, size_t p, bool flow)
 	size_t i = p, last = p;
 	while (i < r->len) {
 		char c = r->s[i];
-		if (c == '\n')
+		if (brk(c))
 			break;
 		if (c == ' ') {
 			i++;
@@ -433,7 +447,7 @@ static size_t flow_node(struct rd *r, size_t p, int depth)
 		if (t == NONE)
 			return NONE;
 		p = spaces(r, t);
-		if (p >= r->len || r->s[p] == '\n' || r->s[p] == '!' || r->s[p] == ',' || r->s[p] == ']' ||
+		if (p >= r->len || brk(r->s[p]) || r->s[p] == '!' || r->s[p] == ',' || r->s[p] == ']' ||
 		    r->s[p] == '}' || r->s[p] == '#')
 			return give_up(r);
 	}
@@ -445,7 +459,7 @@ static size_t flow_node(struct rd *r, size_t p, int depth)
 	if (e == NONE)
 		return NONE;
 	size_t after = spaces(r, e);
-	if (st == SL_PLAIN && (after >= r->len || r->s[after] == '\n' || r->s[after] == '#'))
+	if (st == SL_PLAIN && (after >= r->len || brk(r->s[after]) || r->s[after] == '#'))
 		return give_up(r); /* the collection goes on past this line */
 	return scalar(r, &pr, p, e, st, text, len) ? e : NONE;
 }
@@ -460,7 +474,7 @@ static size_t block_scalar(struct rd *r, size_t p, size_t parent, const struct p
 	size_t i = p + 1;
 	if (i < r->len && (r->s[i] == '-' || r->s[i] == '+'))
 		chomp = r->s[i++] == '-' ? -1 : 1;
-	if (i < r->len && r->s[i] != ' ' && r->s[i] != '\n')
+	if (i < r->len && r->s[i] != ' ' && !brk(r->s[i]))
 		return give_up(r); /* an indentation indicator, or '#' against it */
 	size_t e = rest_of_line(r, i);
 	if (e == NONE || e >= r->len)
@@ -476,10 +490,10 @@ static size_t block_scalar(struct rd *r, size_t p, size_t parent, const struct p
 			max_col = col;
 		if (q >= r->len)
 			return give_up(r); /* nothing but empty lines */
-		if (r->s[q] != '\n')
+		if (!brk(r->s[q]))
 			break;
 		n_leading++;
-		line = q + 1;
+		line = lf(r, q) + 1;
 	}
 	size_t indent = col;
 	if (max_col > col || (parent != NONE && col <= parent))
@@ -514,7 +528,8 @@ static size_t block_scalar(struct rd *r, size_t p, size_t parent, const struct p
 		leading_blank = trailing_blank;
 		const char *nl = memchr(r->s + t, '\n', r->len - t);
 		size_t le = nl ? (size_t)(nl - r->s) : r->len;
-		if (!put(r, r->s + t, le - t))
+		/* the text, without the CR of a "\r\n" (libyaml reads it as one break) */
+		if (!put(r, r->s + t, le - t - (le > t && r->s[le - 1] == '\r')))
 			return NONE;
 		if (le >= r->len) {
 			stop = r->len;
@@ -534,10 +549,10 @@ static size_t block_scalar(struct rd *r, size_t p, size_t parent, const struct p
 				stop = r->len;
 				break;
 			}
-			if (r->s[q] == '\n') {
+			if (brk(r->s[q])) {
 				trailing++;
-				last_break = q;
-				line = q + 1;
+				last_break = lf(r, q);
+				line = last_break + 1;
 				continue;
 			}
 			if (q - line < indent) {
@@ -725,8 +740,8 @@ static size_t plain_lines(struct rd *r, size_t p, size_t parent)
 		size_t line = p + 1, q = spaces(r, line);
 		if (q >= r->len)
 			return NONE;
-		if (r->s[q] == '\n') {
-			p = q;
+		if (brk(r->s[q])) {
+			p = lf(r, q);
 			continue;
 		}
 		if (r->s[q] == '#' || parent == NONE || q - line <= parent)
@@ -747,8 +762,8 @@ static size_t plain_fold(struct rd *r, size_t p, size_t parent)
 		for (size_t at = p; at < r->len;) {
 			size_t line = at + 1, x = spaces(r, line);
 			breaks++;
-			if (x < r->len && r->s[x] == '\n') {
-				at = x;
+			if (x < r->len && brk(r->s[x])) {
+				at = lf(r, x);
 				continue;
 			}
 			if (x < r->len && r->s[x] != '#' && x - line > parent)
@@ -778,7 +793,7 @@ static size_t plain_fold(struct rd *r, size_t p, size_t parent)
 		last = e;
 		if (!eol(r, after))
 			return last; /* a comment ends it */
-		p = after;
+		p = after < r->len ? lf(r, after) : after;
 	}
 }
 
@@ -816,6 +831,8 @@ static size_t inline_node(struct rd *r, size_t p, size_t parent, bool value_of_k
 		return scalar(r, &pr, p, e, st, text, len) ? e : NONE;
 	/* the lines below that are more indented than the collection go on
 	 * with the scalar: one line break folds into a space, n + 1 into n */
+	if (after < r->len)
+		after = lf(r, after);
 	size_t more = plain_lines(r, after, parent);
 	if (more == NONE)
 		return r->quit ? NONE : scalar(r, &pr, p, e, SL_PLAIN, r->s + p, e - p) ? e : NONE;
@@ -832,7 +849,7 @@ int sl_parse_yaml_fast(struct sl_builder *b, const char *src, size_t len)
 	/* the first content: after comments and empty lines, at column 0 */
 	r.at_start = true;
 	size_t p = spaces(&r, 0);
-	if (p >= len || src[p] == '\n' || src[p] == '#') {
+	if (p >= len || brk(src[p]) || src[p] == '#') {
 		const char *nl = memchr(src, '\n', len);
 		p = nl ? next_content(&r, (size_t)(nl - src)) : len;
 	}

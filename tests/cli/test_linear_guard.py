@@ -237,6 +237,19 @@ def gen_deploy_configs(s):
     return "\n".join(out) + "\n"
 
 
+def gen_blank_lines(s):
+    """Lines of nothing but spaces, s * 64 KiB each, between keys, inside a plain
+    scalar over two lines and inside a block scalar: the fast YAML reader once
+    stepped over such a line one space at a time, rescanning it each step."""
+    blank = " " * (s * 65536)
+    return ("AWSTemplateFormatVersion: '2010-09-09'\n" + blank + "\n"
+            "Description: a description\n" + blank + "\n  on two lines\n"
+            "Resources:\n" + blank + "\n"
+            "  Queue:\n    Type: AWS::SQS::Queue\n" + blank + "\n"
+            "  Topic:\n    Type: AWS::SNS::Topic\n    Metadata:\n      Note: |\n        a\n"
+            + blank + "\n        b\n")
+
+
 SHAPES = {
     "apigw": (gen_apigw, "yaml"),
     "subvars": (gen_subvars, "yaml"),
@@ -246,6 +259,7 @@ SHAPES = {
     "json1line": (gen_json1line, "json"),
     "lambda_api": (gen_lambda_api, "yaml"),
     "deploy_configs": (gen_deploy_configs, "yaml"),
+    "blank_lines": (gen_blank_lines, "yaml"),
     "files": (None, None),
 }
 
@@ -343,6 +357,10 @@ class ScalingGuard(unittest.TestCase):
         lines = gen_dynref(HUGE).splitlines()
         last = found[-1]
         self.assertEqual(lines[last[0] - 1].index("{{") + 1, last[1])
+
+    def test_blank_lines(self):
+        found = self.lint(write(self.dir, "blank_lines", BIG))
+        self.assertEqual([d for d in found if d[2] == "E0000"], [])
 
     def test_json_one_line(self):
         path = write(self.dir, "json1line", BIG)
