@@ -13,7 +13,8 @@ struct sl_builder;
  * fed it part of one, when the text holds something only libyaml reads (the
  * caller then starts again with libyaml, from a fresh builder and without the
  * diagnostics this run added); -1 when memory ran out. The text must be valid
- * UTF-8 without tabs, CR, NEL, LS, PS or U+FEFF (the loader checks). */
+ * UTF-8 without tabs, NEL, LS, PS or U+FEFF, and a CR only in "\r\n" (the
+ * loader checks). */
 int sl_parse_yaml_fast(struct sl_builder *b, const char *src, size_t len);
 
 #endif
