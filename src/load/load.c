@@ -367,6 +367,11 @@ static int run_fast(struct sl_doc *d)
 
 static int run_backend(struct sl_doc *d, bool json, enum sl_backend be)
 {
+	if (!json && be == SL_BACKEND_LIBYAML && d->fast_yaml && !d->n_diags) {
+		int fast = run_fast(d);
+		if (fast != 0)
+			return fast > 0 ? 0 : -1;
+	}
 	struct sl_builder b;
 	sl_builder_init(&b, d);
 	int rc;
@@ -374,8 +379,6 @@ static int run_backend(struct sl_doc *d, bool json, enum sl_backend be)
 		rc = sl_parse_json(&b, d->src, d->len);
 	else if (be == SL_BACKEND_LIBFYAML)
 		rc = sl_parse_libfyaml(&b, d->src, d->len);
-	else if (be == SL_BACKEND_LIBYAML && d->fast_yaml && !d->n_diags && (rc = run_fast(d)) != 0)
-		rc = rc > 0 ? 0 : -1;
 	else
 		rc = sl_parse_libyaml(&b, d->src, d->len);
 	sl_builder_fini(&b);

@@ -1,16 +1,18 @@
 /*
  * The fast YAML reader, in front of libyaml. Templates are written in a small
- * part of YAML: block mappings and sequences, one-line scalars and flow
- * collections, short-form tags, literal and folded block scalars. This reader
- * parses that part in one pass over the text and feeds the builder the events
- * libyaml would give (the builder owns positions, tags, duplicates, so only the
- * events must agree). Anything else -- anchors and aliases, scalars or flow
+ * part of YAML: block mappings and sequences, plain scalars on one line or
+ * several, quoted scalars and flow collections on one line, short-form tags,
+ * literal and folded block scalars, LF or CRLF line ends. This reader parses
+ * that part in one pass over the text and feeds the builder the events libyaml
+ * would give (the builder owns positions, tags, duplicates, so only the events
+ * must agree). Anything else -- anchors and aliases, quoted scalars or flow
  * collections over several lines, explicit keys, directives, a second document,
- * tabs, a CR but in "\r\n", NEL/LS/PS, a stray BOM, anything libyaml would reject --
- * makes it give up: the loader drops what was built and runs libyaml from the
- * start, so every tree is libyaml's tree. test_backends holds the two to the
- * same tree, node by node, over the fixtures and the corpus, and fuzz_load
- * compares them on every input it makes.
+ * tabs, a CR but in "\r\n", NEL/LS/PS, a stray BOM, anything libyaml would
+ * reject -- makes it give up: the loader drops what was built and runs libyaml
+ * from the start, so every tree is libyaml's tree. test_backends holds the two
+ * to the same tree, node by node, over the fixtures, the corpus and generated
+ * templates (check_yaml_fast.py), and fuzz_load compares them on every input
+ * it makes.
  */
 #include "load/yaml_fast.h"
 
@@ -18,6 +20,8 @@
 #include <string.h>
 
 #include "load/builder.h"
+#include "util/buf.h"
+#include "util/text.h"
 
 #define NONE ((size_t)-1)
 
@@ -26,8 +30,7 @@ struct rd {
 	const char *s;
 	size_t len;
 	bool quit;  /* gave up, or the builder stopped */
-	char *buf;  /* decoded scalar text */
-	size_t cap, n;
+	struct sl_buf text; /* decoded scalar text (running out of memory is sticky) */
 	/* the last next_content() answer: a collection that ends asks again from
 	 * the same place, once for each level it closes */
 	size_t memo_from, memo_to;
@@ -124,54 +127,6 @@ static size_t next_content(struct rd *r, size_t p)
 	return (r->memo_from = from, r->memo_to = r->len);
 }
 
-static bool put(struct rd *r, const char *s, size_t n)
-{
-	if (n == 0)
-		return true; /* r->buf may still be NULL */
-	if (r->n + n > r->cap) {
-		size_t cap = r->cap ? r->cap : 256;
-		while (cap < r->n + n)
-			cap *= 2;
-		char *p = realloc(r->buf, cap);
-		if (!p) {
-			r->b->doc->oom = true;
-			r->quit = true;
-			return false;
-		}
-		r->buf = p;
-		r->cap = cap;
-	}
-	memcpy(r->buf + r->n, s, n);
-	r->n += n;
-	return true;
-}
-
-static bool put_utf8(struct rd *r, unsigned long cp)
-{
-	char u[4];
-	size_t n;
-	if (cp < 0x80) {
-		u[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xC0 | cp >> 6);
-		u[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xE0 | cp >> 12);
-		u[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		u[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
-	} else {
-		u[0] = (char)(0xF0 | cp >> 18);
-		u[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-		u[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-		u[3] = (char)(0x80 | (cp & 0x3F));
-		n = 4;
-	}
-	return put(r, u, n);
-}
-
 /* The properties a node carries into its event: a short-form tag. */
 struct props {
 	size_t start; /* where the tag begins, or NONE */
@@ -184,8 +139,13 @@ static const struct props no_props = { NONE, NULL, 0 };
 static bool scalar(struct rd *r, const struct props *pr, size_t start, size_t end, enum sl_style style,
 		   const char *text, size_t len)
 {
+	if (r->text.oom) {
+		r->b->doc->oom = true;
+		r->quit = true;
+		return false;
+	}
 	struct sl_ev ev = { pr->start != NONE ? pr->start : start, end, pr->tag, pr->tag_len, NULL, 0, style };
-	if (sl_builder_scalar(r->b, &ev, text ? text : "", len) < 0) { /* r->buf is NULL until used */
+	if (sl_builder_scalar(r->b, &ev, text ? text : "", len) < 0) { /* r->text is NULL until used */
 		r->quit = true;
 		return false;
 	}
@@ -214,24 +174,24 @@ static bool end(struct rd *r, size_t at)
 /* ---- scalars on one line ---- */
 
 /* A quoted scalar from its opening quote p; returns the offset past the
- * closing quote, the decoded text in r->buf. One line only. */
+ * closing quote, the decoded text in r->text. One line only. */
 static size_t quoted(struct rd *r, size_t p)
 {
+	/* double-quoted escapes of one character, and what they stand for */
+	static const char esc[] = "0abtnvfre \"/\\", val[] = "\0\a\b\t\n\v\f\r\x1b \"/\\";
 	char q = r->s[p];
-	r->n = 0;
+	sl_buf_reset(&r->text);
 	size_t i = p + 1;
 	for (;;) {
 		size_t run = i;
 		while (i < r->len && r->s[i] != q && !brk(r->s[i]) && !(q == '"' && r->s[i] == '\\'))
 			i++;
-		if (!put(r, r->s + run, i - run))
-			return NONE;
+		sl_buf_put(&r->text, r->s + run, i - run);
 		if (i >= r->len || brk(r->s[i]))
 			return give_up(r);
 		if (q == '\'') {
 			if (i + 1 < r->len && r->s[i + 1] == '\'') {
-				if (!put(r, "'", 1))
-					return NONE;
+				sl_buf_putc(&r->text, '\'');
 				i += 2;
 				continue;
 			}
@@ -240,54 +200,27 @@ static size_t quoted(struct rd *r, size_t p)
 		if (r->s[i] == '"')
 			return i + 1;
 		/* an escape */
-		if (i + 1 >= r->len)
-			return give_up(r);
-		char e = r->s[i + 1], c;
-		unsigned digits = 0;
-		switch (e) {
-		case '0': c = '\0'; break;
-		case 'a': c = '\a'; break;
-		case 'b': c = '\b'; break;
-		case 't': c = '\t'; break;
-		case 'n': c = '\n'; break;
-		case 'v': c = '\v'; break;
-		case 'f': c = '\f'; break;
-		case 'r': c = '\r'; break;
-		case 'e': c = '\x1b'; break;
-		case ' ': c = ' '; break;
-		case '"': c = '"'; break;
-		case '/': c = '/'; break;
-		case '\\': c = '\\'; break;
-		case 'x': digits = 2; c = 0; break;
-		case 'u': digits = 4; c = 0; break;
-		case 'U': digits = 8; c = 0; break;
-		default: return give_up(r); /* \N \_ \L \P, a line break, or an error */
-		}
-		if (!digits) {
-			if (!put(r, &c, 1))
-				return NONE;
+		char e = i + 1 < r->len ? r->s[i + 1] : '\n';
+		const char *one = memchr(esc, e, sizeof(esc) - 1);
+		if (one) {
+			sl_buf_putc(&r->text, val[one - esc]);
 			i += 2;
 			continue;
 		}
+		unsigned digits = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
+		if (!digits)
+			return give_up(r); /* \N \_ \L \P, a line break, or an error */
 		unsigned long cp = 0;
 		for (unsigned k = 0; k < digits; k++) {
-			size_t at = i + 2 + k;
-			char h = at < r->len ? r->s[at] : '\0';
-			unsigned v;
-			if (h >= '0' && h <= '9')
-				v = (unsigned)(h - '0');
-			else if (h >= 'a' && h <= 'f')
-				v = (unsigned)(h - 'a' + 10);
-			else if (h >= 'A' && h <= 'F')
-				v = (unsigned)(h - 'A' + 10);
-			else
+			int v = i + 2 + k < r->len ? sl_hexval(r->s[i + 2 + k]) : -1;
+			if (v < 0)
 				return give_up(r);
-			cp = cp << 4 | v;
+			cp = cp << 4 | (unsigned)v;
 		}
 		if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
 			return give_up(r);
-		if (!put_utf8(r, cp))
-			return NONE;
+		char u[4];
+		sl_buf_put(&r->text, u, sl_utf8_encode(cp, u));
 		i += 2 + digits;
 	}
 }
@@ -339,27 +272,41 @@ static size_t plain_end(struct rd *r, size_t p, bool flow)
 	return last;
 }
 
-/* A quoted or plain scalar at p, on this line: its end, *style, and its text
- * (*text, *len: decoded into r->buf, or the source's own). In a block, a ':'
- * after it would make it a key where none may be: libyaml's error. */
-static size_t line_scalar(struct rd *r, size_t p, bool flow, enum sl_style *style, const char **text,
+/* A quoted or plain scalar at p, on this line (p starts one: a quote, or
+ * plain_start_ok): its end, *style, and its text (*text, *len: decoded into
+ * r->text, or the source's own). */
+static size_t scan_scalar(struct rd *r, size_t p, bool flow, enum sl_style *style, const char **text,
 			  size_t *len)
 {
 	char c = r->s[p];
-	size_t e;
 	if (c == '"' || c == '\'') {
-		e = quoted(r, p);
+		size_t e = quoted(r, p);
 		*style = c == '"' ? SL_DOUBLE : SL_SINGLE;
-		*text = r->buf;
-		*len = r->n;
-	} else {
-		if (!plain_start_ok(r, p, flow))
-			return give_up(r);
-		e = plain_end(r, p, flow);
-		*style = SL_PLAIN;
-		*text = r->s + p;
-		*len = e == NONE ? 0 : e - p;
+		*text = r->text.data;
+		*len = r->text.len;
+		return e;
 	}
+	size_t e = plain_end(r, p, flow);
+	*style = SL_PLAIN;
+	*text = r->s + p;
+	*len = e == NONE ? 0 : e - p;
+	return e;
+}
+
+static bool starts_scalar(const struct rd *r, size_t p, bool flow)
+{
+	return p < r->len && (r->s[p] == '"' || r->s[p] == '\'' || plain_start_ok(r, p, flow));
+}
+
+/* A scalar that is a node's value, on this line: its end (as scan_scalar). In
+ * a block, a ':' after it would make it a key where none may be: libyaml's
+ * error. */
+static size_t line_scalar(struct rd *r, size_t p, bool flow, enum sl_style *style, const char **text,
+			  size_t *len)
+{
+	if (!starts_scalar(r, p, flow))
+		return give_up(r);
+	size_t e = scan_scalar(r, p, flow, style, text, len);
 	if (e == NONE)
 		return NONE;
 	size_t after = spaces(r, e);
@@ -403,11 +350,8 @@ static size_t flow_collection(struct rd *r, size_t p, const struct props *pr, in
 	if (i < r->len && r->s[i] == close)
 		return end(r, i + 1) ? i + 1 : NONE;
 	for (;;) {
-		if (map) {
-			char c = i < r->len ? r->s[i] : '\n';
-			if (c != '"' && c != '\'' && !plain_start_ok(r, i, true))
-				return give_up(r);
-		}
+		if (map && !starts_scalar(r, i, true))
+			return give_up(r); /* a key that is not a scalar */
 		i = flow_node(r, i, depth);
 		if (i == NONE)
 			return NONE;
@@ -464,6 +408,12 @@ static size_t flow_node(struct rd *r, size_t p, int depth)
 	return scalar(r, &pr, p, e, st, text, len) ? e : NONE;
 }
 
+static void newlines(struct rd *r, size_t n)
+{
+	while (n--)
+		sl_buf_putc(&r->text, '\n');
+}
+
 /* A literal or folded block scalar whose indicator is at p; parent is the
  * indentation of the collection holding it (libyaml's parser->indent). Returns
  * the end of its last line. */
@@ -498,39 +448,30 @@ static size_t block_scalar(struct rd *r, size_t p, size_t parent, const struct p
 	size_t indent = col;
 	if (max_col > col || (parent != NONE && col <= parent))
 		return give_up(r); /* an empty scalar, or libyaml's error */
-	r->n = 0;
-	for (size_t k = 0; k < n_leading; k++)
-		if (!put(r, "\n", 1))
-			return NONE;
+	sl_buf_reset(&r->text);
 	/* libyaml's loop: leading_break is the break after the last content
-	 * line, trailing the empty lines after it */
+	 * line, trailing the empty lines after it (before the first: the
+	 * leading empty lines) */
 	bool leading_blank = false, have_leading = false;
-	size_t trailing = 0, stop = r->len, last_break = r->len;
-	bool first = true;
+	size_t trailing = n_leading, stop = r->len, last_break = r->len;
 	for (;;) {
 		/* line holds a content line: indent spaces, then its text */
 		size_t t = line + indent;
 		bool trailing_blank = r->s[t] == ' ';
-		if (!first) {
-			if (!literal && have_leading && !leading_blank && !trailing_blank) {
-				if (!trailing && !put(r, " ", 1))
-					return NONE;
-			} else if (have_leading && !put(r, "\n", 1)) {
-				return NONE;
-			}
-			for (size_t k = 0; k < trailing; k++)
-				if (!put(r, "\n", 1))
-					return NONE;
+		if (!literal && have_leading && !leading_blank && !trailing_blank) {
+			if (!trailing)
+				sl_buf_putc(&r->text, ' ');
+		} else if (have_leading) {
+			sl_buf_putc(&r->text, '\n');
 		}
-		first = false;
+		newlines(r, trailing);
 		trailing = 0;
 		have_leading = false;
 		leading_blank = trailing_blank;
 		const char *nl = memchr(r->s + t, '\n', r->len - t);
 		size_t le = nl ? (size_t)(nl - r->s) : r->len;
 		/* the text, without the CR of a "\r\n" (libyaml reads it as one break) */
-		if (!put(r, r->s + t, le - t - (le > t && r->s[le - 1] == '\r')))
-			return NONE;
+		sl_buf_put(&r->text, r->s + t, le - t - (le > t && r->s[le - 1] == '\r'));
 		if (le >= r->len) {
 			stop = r->len;
 			last_break = r->len;
@@ -565,50 +506,30 @@ static size_t block_scalar(struct rd *r, size_t p, size_t parent, const struct p
 		if (!more)
 			break;
 	}
-	if (chomp >= 0 && have_leading && !put(r, "\n", 1))
-		return NONE;
-	if (chomp > 0)
-		for (size_t k = 0; k < trailing; k++)
-			if (!put(r, "\n", 1))
-				return NONE;
-	if (!scalar(r, pr, p, stop, literal ? SL_LITERAL : SL_FOLDED, r->buf, r->n))
+	newlines(r, (chomp >= 0 && have_leading) + (chomp > 0 ? trailing : 0));
+	if (!scalar(r, pr, p, stop, literal ? SL_LITERAL : SL_FOLDED, r->text.data, r->text.len))
 		return NONE;
 	/* the line end before the line that stopped it */
 	return last_break;
 }
 
-/* A key at p: its scalar and the offset just past its ':', or NONE when the
- * line holds no "key:" (without giving up). */
+/* A key at p: its scalar (emitted when emit) and the offset just past its
+ * ':', or NONE when the line holds no "key:" (without giving up). */
 static size_t key_at(struct rd *r, size_t p, bool emit)
 {
-	char c = r->s[p];
-	size_t e;
-	enum sl_style st = SL_PLAIN;
-	if (c == '"' || c == '\'') {
-		e = quoted(r, p);
-		if (e == NONE)
-			return NONE;
-		st = c == '"' ? SL_DOUBLE : SL_SINGLE;
-		size_t q = spaces(r, e);
-		if (q >= r->len || r->s[q] != ':' || !blank_or_end(r, q + 1))
-			return NONE;
-		if (q - p > 1000)
-			return give_up(r); /* libyaml's limit on a key's length */
-		if (emit && !scalar(r, &no_props, p, e, st, r->buf, r->n))
-			return NONE;
-		return q + 1;
-	}
-	if (!plain_start_ok(r, p, false))
+	if (!starts_scalar(r, p, false))
 		return NONE;
-	e = plain_end(r, p, false);
+	enum sl_style st;
+	const char *text;
+	size_t len, e = scan_scalar(r, p, false, &st, &text, &len);
 	if (e == NONE)
 		return NONE;
 	size_t q = spaces(r, e);
 	if (q >= r->len || r->s[q] != ':' || !blank_or_end(r, q + 1))
 		return NONE;
 	if (q - p > 1000)
-		return give_up(r);
-	if (emit && !scalar(r, &no_props, p, e, SL_PLAIN, r->s + p, e - p))
+		return give_up(r); /* libyaml's limit on a key's length */
+	if (emit && !scalar(r, &no_props, p, e, st, text, len))
 		return NONE;
 	return q + 1;
 }
@@ -731,47 +652,33 @@ static size_t block_node(struct rd *r, size_t p, size_t parent, const struct pro
 	return inline_node(r, p, parent, false);
 }
 
-/* From the line end p after a plain scalar: the first character of the next
- * line that goes on with it (after empty lines; more indented than the
- * collection at column parent, not a comment), or NONE (without giving up). */
-static size_t plain_lines(struct rd *r, size_t p, size_t parent)
+/* From the line end p after a plain scalar's text: the first character of
+ * the next line that goes on with it (after empty lines; more indented than
+ * the collection at column parent, not a comment), *breaks the line breaks
+ * before it; or NONE (without giving up). */
+static size_t plain_next(const struct rd *r, size_t p, size_t parent, size_t *breaks)
 {
+	*breaks = 0;
 	while (p < r->len) {
 		size_t line = p + 1, q = spaces(r, line);
-		if (q >= r->len)
-			return NONE;
-		if (brk(r->s[q])) {
+		++*breaks;
+		if (q < r->len && brk(r->s[q])) {
 			p = lf(r, q);
 			continue;
 		}
-		if (r->s[q] == '#' || parent == NONE || q - line <= parent)
+		if (q >= r->len || r->s[q] == '#' || parent == NONE || q - line <= parent)
 			return NONE;
 		return q;
 	}
 	return NONE;
 }
 
-/* Appends to r->buf the lines that go on with a plain scalar, from the line
- * end p (libyaml's folding); returns the end of the last one's text. */
-static size_t plain_fold(struct rd *r, size_t p, size_t parent)
+/* Appends to r->text the lines that go on with a plain scalar, the first at q
+ * after breaks line breaks (libyaml's folding: one break is a space, n + 1
+ * are n); returns the end of the last one's text. */
+static size_t plain_fold(struct rd *r, size_t q, size_t breaks, size_t parent)
 {
-	size_t last = NONE;
 	for (;;) {
-		size_t breaks = 0, q = NONE;
-		/* count the line breaks before the next line that goes on */
-		for (size_t at = p; at < r->len;) {
-			size_t line = at + 1, x = spaces(r, line);
-			breaks++;
-			if (x < r->len && brk(r->s[x])) {
-				at = lf(r, x);
-				continue;
-			}
-			if (x < r->len && r->s[x] != '#' && x - line > parent)
-				q = x;
-			break;
-		}
-		if (q == NONE)
-			return last;
 		if (!plain_start_ok(r, q, false) && r->s[q] != '-' && r->s[q] != '?' && r->s[q] != ':')
 			return give_up(r); /* an indicator: libyaml reads on, or errs */
 		size_t e = plain_end(r, q, false);
@@ -780,20 +687,17 @@ static size_t plain_fold(struct rd *r, size_t p, size_t parent)
 		size_t after = spaces(r, e);
 		if (after < r->len && r->s[after] == ':')
 			return give_up(r); /* a key inside the scalar: libyaml's error */
-		if (breaks == 1) {
-			if (!put(r, " ", 1))
-				return NONE;
-		} else {
-			for (size_t k = 1; k < breaks; k++)
-				if (!put(r, "\n", 1))
-					return NONE;
-		}
-		if (!put(r, r->s + q, e - q))
-			return NONE;
-		last = e;
+		if (breaks == 1)
+			sl_buf_putc(&r->text, ' ');
+		else
+			newlines(r, breaks - 1);
+		sl_buf_put(&r->text, r->s + q, e - q);
 		if (!eol(r, after))
-			return last; /* a comment ends it */
-		p = after < r->len ? lf(r, after) : after;
+			return e; /* a comment ends it */
+		size_t next = plain_next(r, after < r->len ? lf(r, after) : after, parent, &breaks);
+		if (next == NONE)
+			return e;
+		q = next;
 	}
 }
 
@@ -830,22 +734,19 @@ static size_t inline_node(struct rd *r, size_t p, size_t parent, bool value_of_k
 	if (st != SL_PLAIN || !eol(r, after))
 		return scalar(r, &pr, p, e, st, text, len) ? e : NONE;
 	/* the lines below that are more indented than the collection go on
-	 * with the scalar: one line break folds into a space, n + 1 into n */
-	if (after < r->len)
-		after = lf(r, after);
-	size_t more = plain_lines(r, after, parent);
+	 * with the scalar */
+	size_t breaks, more = plain_next(r, after < r->len ? lf(r, after) : after, parent, &breaks);
 	if (more == NONE)
-		return r->quit ? NONE : scalar(r, &pr, p, e, SL_PLAIN, r->s + p, e - p) ? e : NONE;
-	r->n = 0;
-	if (!put(r, r->s + p, e - p))
-		return NONE;
-	size_t last = plain_fold(r, after, parent);
-	return last != NONE && scalar(r, &pr, p, last, SL_PLAIN, r->buf, r->n) ? last : NONE;
+		return scalar(r, &pr, p, e, SL_PLAIN, text, len) ? e : NONE;
+	sl_buf_reset(&r->text);
+	sl_buf_put(&r->text, text, len);
+	size_t last = plain_fold(r, more, breaks, parent);
+	return last != NONE && scalar(r, &pr, p, last, SL_PLAIN, r->text.data, r->text.len) ? last : NONE;
 }
 
 int sl_parse_yaml_fast(struct sl_builder *b, const char *src, size_t len)
 {
-	struct rd r = { b, src, len, false, NULL, 0, 0, NONE, 0, false };
+	struct rd r = { b, src, len, false, SL_BUF_INIT, NONE, 0, false };
 	/* the first content: after comments and empty lines, at column 0 */
 	r.at_start = true;
 	size_t p = spaces(&r, 0);
@@ -874,7 +775,7 @@ int sl_parse_yaml_fast(struct sl_builder *b, const char *src, size_t len)
 	if (e != NONE && !r.quit && (e = rest_of_line(&r, e)) != NONE && next_content(&r, e) < len)
 		e = NONE; /* more after the top-level node */
 out:
-	free(r.buf);
+	sl_buf_free(&r.text);
 	if (b->doc->oom)
 		return -1;
 	return e != NONE && !r.quit && !b->stopped ? 1 : 0;
