@@ -1,10 +1,13 @@
 /*
- * The index of intrinsic function uses behind sl_fn_walk(): one pre-order walk
- * of the template collects every single-key function map, in document order,
- * and the ~15 function rules then read it instead of walking the tree each.
+ * The index of intrinsic function uses behind sl_fn_walk(): every single-key
+ * function map of the template, in document order, grouped by name; the ~15
+ * function rules read it instead of walking the tree each. The loader noted
+ * the calls as it built them (sl_doc.fn_maps); only a tree it did not build
+ * (the LanguageExtensions expansion) is walked here.
  */
 #include "rules/functions/fn.h"
 
+#include <assert.h>
 #include <string.h>
 
 /* The uses grouped by function name, each group in document order: a rule
@@ -38,6 +41,7 @@ static void free_index(void *p)
 	}
 	free(ix);
 }
+/* The calls below n, in pre-order: for a tree the loader did not build. */
 static void collect(struct fn_index *ix, const struct sl_node *n, int depth)
 {
 	if (!n || (n->flags & SL_NODE_ALIAS) || depth > 2048 || ix->oom)
@@ -134,7 +138,26 @@ void sl_fn_walk(struct sl_ctx *c, const char *name, sl_fn_visit visit)
 			c->oom = true;
 			return;
 		}
-		collect(ix, c->t->root, 0);
+		const struct sl_doc *d = c->t->doc;
+		if (d && d->fn_maps_ok && c->t->root == d->root) {
+			ix->uses = malloc((d->n_fn_maps ? d->n_fn_maps : 1) * sizeof(*ix->uses));
+			if (ix->uses) {
+				memcpy(ix->uses, d->fn_maps, d->n_fn_maps * sizeof(*ix->uses));
+				ix->n = ix->cap = d->n_fn_maps;
+			} else {
+				ix->oom = true;
+			}
+#ifndef NDEBUG
+			/* the loader's list is the walk's: checked in every debug build's test */
+			struct fn_index walked = { 0 };
+			collect(&walked, c->t->root, 0);
+			assert(walked.oom || (walked.n == d->n_fn_maps &&
+					      (!walked.n || memcmp(walked.uses, d->fn_maps, walked.n * sizeof(*walked.uses)) == 0)));
+			free(walked.uses);
+#endif
+		} else {
+			collect(ix, c->t->root, 0);
+		}
 		if (ix->oom || !group(ix)) {
 			ix->oom = true;
 			c->oom = true;

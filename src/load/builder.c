@@ -27,6 +27,9 @@ void sl_builder_fini(struct sl_builder *b)
 	free(b->stack);
 	b->stack = NULL;
 	b->cap = 0;
+	free(b->fns);
+	b->fns = NULL;
+	b->n_fns = b->cap_fns = 0;
 }
 
 /* Line/column of a byte offset. Offsets arrive mostly in increasing order, so a
@@ -81,6 +84,42 @@ static int oom(struct sl_builder *b)
 	b->doc->oom = true;
 	b->stopped = true;
 	return -1;
+}
+
+/* A map's place in b->fns (see there): m when it is already known to be a
+ * function call (a short-form tag's wrapper), NULL until the map ends. */
+static int fn_place(struct sl_builder *b, struct sl_node *m, size_t *slot)
+{
+	if (b->n_fns == b->cap_fns) {
+		size_t cap = b->cap_fns ? b->cap_fns * 2 : 64;
+		struct sl_node **p = realloc(b->fns, cap * sizeof(*p));
+		if (!p)
+			return oom(b);
+		b->fns = p;
+		b->cap_fns = cap;
+	}
+	if (slot)
+		*slot = b->n_fns;
+	b->fns[b->n_fns++] = m;
+	return 0;
+}
+
+int sl_builder_publish_fns(struct sl_builder *b)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < b->n_fns; i++)
+		n += b->fns[i] != NULL;
+	const struct sl_node **v = sl_arena_alloc(b->arena, (n ? n : 1) * sizeof(*v));
+	if (!v)
+		return oom(b);
+	n = 0;
+	for (size_t i = 0; i < b->n_fns; i++)
+		if (b->fns[i])
+			v[n++] = b->fns[i];
+	b->doc->fn_maps = v;
+	b->doc->n_fn_maps = n;
+	b->doc->fn_maps_ok = true;
+	return 0;
 }
 
 static int diag_at(struct sl_builder *b, const char *rule, enum sl_severity sev, size_t start,
@@ -293,6 +332,10 @@ static int add_node(struct sl_builder *b, struct sl_node *n)
 				     "mapping keys must be plain strings; CloudFormation does not accept a "
 				     "list, a mapping or an intrinsic function as a key");
 		}
+		/* a map whose first key names a function may be a call: its place in
+		 * b->fns, in document order, taken now (filled when the map ends) */
+		if (f->n == 0 && sl_node_fn_key(n) && fn_place(b, NULL, &f->fn_slot) < 0)
+			return -1;
 		if (n->style == SL_PLAIN && n->len == 2 && memcmp(n->str, "<<", 2) == 0) {
 			if (diag_at(b, "W1100", SL_SEV_WARNING, n->start.offset, n->end.offset,
 				    "YAML merge key '<<' is not supported by CloudFormation; it is kept "
@@ -387,6 +430,8 @@ int sl_builder_scalar(struct sl_builder *b, const struct sl_ev *ev, const char *
 		if (!w)
 			return oom(b);
 		wrap_finish(w, n);
+		if (sl_node_intrinsic(w) && fn_place(b, w, NULL) < 0)
+			return -1;
 		n = w;
 	}
 	return add_node(b, n);
@@ -427,6 +472,9 @@ int sl_builder_begin(struct sl_builder *b, enum sl_kind kind, const struct sl_ev
 		if (!w)
 			return oom(b);
 	}
+	/* the wrapper holds the node: its place comes before any inside */
+	if (w && sl_node_intrinsic(w) && fn_place(b, w, NULL) < 0)
+		return -1;
 	if (b->depth == b->cap) {
 		size_t cap = b->cap ? b->cap * 2 : 32;
 		struct sl_frame *p = realloc(b->stack, cap * sizeof(*p));
@@ -440,6 +488,7 @@ int sl_builder_begin(struct sl_builder *b, enum sl_kind kind, const struct sl_ev
 	f->node = n;
 	f->shortform = w;
 	f->n = 0;
+	f->fn_slot = SIZE_MAX;
 	return 0;
 }
 
@@ -532,6 +581,8 @@ int sl_builder_end(struct sl_builder *b, size_t end)
 			kids[2 * i]->parent = n;
 			kids[2 * i + 1]->parent = n;
 		}
+		if (f->fn_slot != SIZE_MAX && sl_node_intrinsic(n))
+			b->fns[f->fn_slot] = n;
 	} else {
 		n->len = (uint32_t)f->n;
 		n->items = sl_arena_alloc(b->arena, (f->n ? f->n : 1) * sizeof(struct sl_node *));

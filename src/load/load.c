@@ -350,6 +350,8 @@ static int run_fast(struct sl_doc *d)
 	struct sl_builder b;
 	sl_builder_init(&b, d);
 	int rc = sl_parse_yaml_fast(&b, d->src, d->len);
+	if (rc > 0 && !d->failed && !d->oom && sl_builder_publish_fns(&b) < 0)
+		rc = -1;
 	sl_builder_fini(&b);
 	d->arena = arena;
 	if (rc > 0) {
@@ -362,6 +364,9 @@ static int run_fast(struct sl_doc *d)
 	d->n_diags = d->cap_diags = 0;
 	d->root = NULL;
 	d->failed = false;
+	d->fn_maps = NULL;
+	d->n_fn_maps = 0;
+	d->fn_maps_ok = false;
 	return rc;
 }
 
@@ -381,6 +386,8 @@ static int run_backend(struct sl_doc *d, bool json, enum sl_backend be)
 		rc = sl_parse_libfyaml(&b, d->src, d->len);
 	else
 		rc = sl_parse_libyaml(&b, d->src, d->len);
+	if (rc == 0 && !d->failed && !d->oom && d->root)
+		rc = sl_builder_publish_fns(&b);
 	sl_builder_fini(&b);
 	if (rc < 0 || d->oom)
 		return -1;

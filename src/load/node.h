@@ -113,6 +113,10 @@ const struct sl_node *sl_map_path(const struct sl_node *n, const char *const *pa
  * key, or the root). Linear in the parent's width. */
 const struct sl_node *sl_map_key_of(const struct sl_node *v);
 
+/* True when key k names an intrinsic function: Ref, Condition, or starts
+ * with "Fn::" but is not a "Fn::ForEach::Name" loop. */
+bool sl_node_fn_key(const struct sl_node *k);
+
 /* If n is a single-key map whose key is an intrinsic function name (Ref,
  * Condition, or starts with "Fn::" but is not a "Fn::ForEach::Name" loop),
  * returns that key node; else NULL. */
