@@ -129,14 +129,15 @@ static bool group(struct fn_index *ix)
 	return true;
 }
 
-void sl_fn_walk(struct sl_ctx *c, const char *name, sl_fn_visit visit)
+const struct sl_node *const *sl_fn_uses(struct sl_ctx *c, const char *name, size_t *n)
 {
+	*n = 0;
 	struct fn_index *ix = sl_memo_get(c, &memo_key);
 	if (!ix) {
 		ix = sl_memo_put(c, &memo_key, calloc(1, sizeof(*ix)), free_index);
 		if (!ix) {
 			c->oom = true;
-			return;
+			return NULL;
 		}
 		const struct sl_doc *d = c->t->doc;
 		if (d && d->fn_maps_ok && c->t->root == d->root) {
@@ -164,13 +165,19 @@ void sl_fn_walk(struct sl_ctx *c, const char *name, sl_fn_visit visit)
 		}
 	}
 	if (ix->oom)
-		return;
+		return NULL;
 	uint32_t g = ix->slots[slot_of(ix, name, strlen(name))];
 	if (!g)
-		return;
+		return NULL;
 	const struct fn_group *gr = &ix->groups[g - 1];
-	for (size_t i = gr->first; i < gr->first + gr->n; i++) {
-		const struct sl_node *fn = ix->sorted[i];
-		visit(c, fn, fn->pairs[0].key, fn->pairs[0].value);
-	}
+	*n = gr->n;
+	return ix->sorted + gr->first;
+}
+
+void sl_fn_walk(struct sl_ctx *c, const char *name, sl_fn_visit visit)
+{
+	size_t n;
+	const struct sl_node *const *uses = sl_fn_uses(c, name, &n);
+	for (size_t i = 0; i < n; i++)
+		visit(c, uses[i], uses[i]->pairs[0].key, uses[i]->pairs[0].value);
 }

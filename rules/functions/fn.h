@@ -19,6 +19,11 @@ typedef void (*sl_fn_visit)(struct sl_ctx *c, const struct sl_node *fn, const st
  * collected in one walk per template, shared by all the function rules. */
 void sl_fn_walk(struct sl_ctx *c, const char *name, sl_fn_visit visit);
 
+/* The uses of the function `name` that sl_fn_walk visits, in the same order:
+ * *n gets their number (0 when there are none or memory ran out, which sets
+ * c->oom). */
+const struct sl_node *const *sl_fn_uses(struct sl_ctx *c, const char *name, size_t *n);
+
 /* True when n is a map with one intrinsic function key (Ref, Fn::*, Condition). */
 static inline bool sl_fn_is(const struct sl_node *n)
 {
