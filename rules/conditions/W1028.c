@@ -13,6 +13,7 @@
  * is O(template x diagram size), capped by the analysis's budget.
  */
 #include "rules/conditions/cond.h"
+#include "rules/functions/fn.h"
 #include "util/buf.h"
 
 #define MAX_PINS 64 /* enclosing Fn::If branches remembered for messages */
@@ -34,6 +35,8 @@ struct walk {
 	struct pin pins[MAX_PINS];
 	size_t n_pins;
 	bool overflow; /* more pins than remembered: messages would be incomplete */
+	struct sl_fn_spans ifs; /* with `pruned`, a subtree that holds no Fn::If is skipped */
+	bool pruned;
 };
 
 /* True when a and b are the same tree (positions and styles aside). */
@@ -191,6 +194,8 @@ static void walk(struct walk *w, const struct sl_node *n, sl_cform ctx, unsigned
 {
 	if (!n || depth > MAX_DEPTH || n->kind == SL_SCALAR || (n->flags & SL_NODE_ALIAS))
 		return;
+	if (w->pruned && !sl_fn_spans_within(&w->ifs, n))
+		return;
 	const struct sl_node *k = sl_node_intrinsic(n);
 	if (k && sl_str_eq(k, "Fn::If")) {
 		fn_if(w, n, ctx, depth);
@@ -207,7 +212,8 @@ static void walk(struct walk *w, const struct sl_node *n, sl_cform ctx, unsigned
 /* Walks the value of a resource or output from the context its Condition gives. */
 static void entity(struct walk *w, const struct sl_entity *e, enum origin origin)
 {
-	if (sl_foreach_key(e->key) || !sl_node_is(e->value, SL_MAP))
+	if (sl_foreach_key(e->key) || !sl_node_is(e->value, SL_MAP) ||
+	    (w->pruned && !sl_fn_spans_within(&w->ifs, e->value)))
 		return;
 	w->n_pins = 0;
 	w->overflow = false;
@@ -232,10 +238,12 @@ static void check(struct sl_ctx *c)
 	struct walk w = { .c = c, .s = sl_cond_model(c) };
 	if (!w.s)
 		return;
+	w.pruned = sl_fn_spans_init(c, "Fn::If", &w.ifs);
 	for (size_t i = 0; i < t->resources.n; i++)
 		entity(&w, &t->resources.items[i], PIN_RESOURCE);
 	for (size_t i = 0; i < t->outputs.n; i++)
 		entity(&w, &t->outputs.items[i], PIN_OUTPUT);
+	sl_fn_spans_free(&w.ifs);
 }
 
 const struct sl_rule rule_W1028 = {

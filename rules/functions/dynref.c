@@ -40,10 +40,10 @@ struct walker {
 	const struct sl_node *stack[MAX_PATH];
 	size_t depth; /* may pass MAX_PATH: the path is then unknown */
 	size_t loops; /* Fn::ForEach keys on the stack */
-	/* only the parts of the tree that hold a Fn::Join are looked into (no
-	 * string can hold "resolve:"): where the calls start, in document order */
-	uint32_t *joins;
-	size_t n_joins;
+	/* with `joins` set, only the parts of the tree that hold a Fn::Join are
+	 * looked into (no string can hold "resolve:") */
+	struct sl_fn_spans spans;
+	bool joins;
 	bool oom;
 };
 
@@ -393,27 +393,11 @@ static bool free_text(const struct walker *w, const struct sl_node *key)
 	return sl_str_eq(key, "Description") || sl_str_eq(key, "ConstraintDescription");
 }
 
-/* True when a Fn::Join of w->joins lies within n's span. In the tree the
- * loader built, a node's span holds the spans of all below it, and the calls
- * come in document order: their starts ascend. */
-static bool holds_join(const struct walker *w, const struct sl_node *n)
-{
-	size_t lo = 0, hi = w->n_joins;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (w->joins[mid] < n->start.offset)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < w->n_joins && w->joins[lo] < n->end.offset;
-}
-
 static void walk(struct walker *w, const struct sl_node *n, int depth)
 {
 	if (!n || (n->flags & SL_NODE_ALIAS) || depth > 2048 || w->oom)
 		return;
-	if (w->joins && !holds_join(w, n))
+	if (w->joins && !sl_fn_spans_within(&w->spans, n))
 		return;
 	if (n->kind == SL_SCALAR) {
 		scan_scalar(w, n);
@@ -477,15 +461,11 @@ static int collect(struct sl_ctx *c, struct dynref_set *set, bool owned)
 	 * Joins alone, only where they are (textscan answers no only for the
 	 * tree the loader built) */
 	if (!sl_text_may_hold(c, "resolve:")) {
-		const struct sl_node *const *joins =
-			sl_text_may_hold(c, "Join") ? sl_fn_uses(c, "Fn::Join", &w.n_joins) : NULL;
-		w.joins = joins ? malloc(w.n_joins * sizeof(*w.joins)) : NULL;
-		for (size_t i = 0; w.joins && i < w.n_joins; i++)
-			w.joins[i] = joins[i]->start.offset;
-		if (joins && !w.joins)
-			return -1;
-		if (!w.joins)
+		if (!sl_text_may_hold(c, "Join"))
 			root = NULL;
+		else if ((w.joins = sl_fn_spans_init(c, "Fn::Join", &w.spans)) && !w.spans.n)
+			root = NULL;
+		/* else the whole walk */
 	}
 	walk_sections(&w, root);
 #ifndef NDEBUG
@@ -505,7 +485,7 @@ static int collect(struct sl_ctx *c, struct dynref_set *set, bool owned)
 		free(all.refs);
 	}
 #endif
-	free(w.joins);
+	sl_fn_spans_free(&w.spans);
 	free(w.f.s);
 	free(w.f.o);
 	struct sl_dynref *refs = NULL;

@@ -181,3 +181,56 @@ void sl_fn_walk(struct sl_ctx *c, const char *name, sl_fn_visit visit)
 	for (size_t i = 0; i < n; i++)
 		visit(c, uses[i], uses[i]->pairs[0].key, uses[i]->pairs[0].value);
 }
+
+bool sl_fn_spans_init(struct sl_ctx *c, const char *name, struct sl_fn_spans *s)
+{
+	s->starts = NULL;
+	s->n = 0;
+	s->name = name;
+	const struct sl_doc *d = c->t->doc;
+	if (!d || c->t->root != d->root)
+		return false;
+	size_t n;
+	const struct sl_node *const *uses = sl_fn_uses(c, name, &n);
+	if (c->oom)
+		return false;
+	s->starts = malloc((n ? n : 1) * sizeof(*s->starts));
+	if (!s->starts) {
+		c->oom = true;
+		return false;
+	}
+	for (size_t i = 0; i < n; i++)
+		s->starts[i] = uses[i]->start.offset;
+	s->n = n;
+	return true;
+}
+
+bool sl_fn_spans_within(const struct sl_fn_spans *s, const struct sl_node *n)
+{
+	size_t lo = 0, hi = s->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->starts[mid] < n->start.offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	bool within = lo < s->n && s->starts[lo] < n->end.offset;
+#ifndef NDEBUG
+	if (!within) {
+		struct fn_index below = { 0 };
+		collect(&below, n, 0);
+		for (size_t i = 0; i < below.n; i++)
+			assert(!sl_str_eq(below.uses[i]->pairs[0].key, s->name));
+		free(below.uses);
+	}
+#endif
+	return within;
+}
+
+void sl_fn_spans_free(struct sl_fn_spans *s)
+{
+	free(s->starts);
+	s->starts = NULL;
+	s->n = 0;
+}

@@ -24,6 +24,27 @@ void sl_fn_walk(struct sl_ctx *c, const char *name, sl_fn_visit visit);
  * c->oom). */
 const struct sl_node *const *sl_fn_uses(struct sl_ctx *c, const char *name, size_t *n);
 
+/* Where the uses of one function start, for a walk that looks for that
+ * function only: it may skip a subtree that holds none. */
+struct sl_fn_spans {
+	uint32_t *starts; /* byte offsets, ascending (document order) */
+	size_t n;
+	const char *name; /* the function's */
+};
+
+/* Fills s for the function `name` and returns true when the walk may skip by
+ * it: the tree rules read is the one the loader built, where a node's span
+ * holds the spans of all below it (not so in the LanguageExtensions
+ * expansion, whose copies keep the positions of what they copy). False, with
+ * s empty, otherwise or when memory ran out (c->oom is then set). */
+bool sl_fn_spans_init(struct sl_ctx *c, const char *name, struct sl_fn_spans *s);
+
+/* True when a use of s lies within n's span. O(log uses); a debug build
+ * checks each "no" against the subtree. */
+bool sl_fn_spans_within(const struct sl_fn_spans *s, const struct sl_node *n);
+
+void sl_fn_spans_free(struct sl_fn_spans *s);
+
 /* True when n is a map with one intrinsic function key (Ref, Fn::*, Condition). */
 static inline bool sl_fn_is(const struct sl_node *n)
 {
