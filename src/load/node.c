@@ -59,21 +59,6 @@ const struct sl_node *sl_map_key_of(const struct sl_node *v)
 	return NULL;
 }
 
-bool sl_node_fn_key(const struct sl_node *k)
-{
-	/* Fn::ForEach::Name is a key that expands to entries, not a function value */
-	return sl_str_eq(k, "Ref") || sl_str_eq(k, "Condition") ||
-	       (k->len > 4 && memcmp(k->str, "Fn::", 4) == 0 && !sl_foreach_key(k));
-}
-
-const struct sl_node *sl_node_intrinsic(const struct sl_node *n)
-{
-	if (!n || n->kind != SL_MAP || n->len != 1)
-		return NULL;
-	const struct sl_node *k = n->pairs[0].key;
-	return sl_node_fn_key(k) ? k : NULL;
-}
-
 static bool all_in(const char *s, size_t n, const char *set)
 {
 	if (n == 0)

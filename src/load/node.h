@@ -114,13 +114,24 @@ const struct sl_node *sl_map_path(const struct sl_node *n, const char *const *pa
 const struct sl_node *sl_map_key_of(const struct sl_node *v);
 
 /* True when key k names an intrinsic function: Ref, Condition, or starts
- * with "Fn::" but is not a "Fn::ForEach::Name" loop. */
-bool sl_node_fn_key(const struct sl_node *k);
+ * with "Fn::" but is not a "Fn::ForEach::Name" loop (a key that expands to
+ * entries, not a function value). */
+static inline bool sl_node_fn_key(const struct sl_node *k)
+{
+	return sl_str_eq(k, "Ref") || sl_str_eq(k, "Condition") ||
+	       (k->len > 4 && memcmp(k->str, "Fn::", 4) == 0 && !sl_foreach_key(k));
+}
 
 /* If n is a single-key map whose key is an intrinsic function name (Ref,
  * Condition, or starts with "Fn::" but is not a "Fn::ForEach::Name" loop),
- * returns that key node; else NULL. */
-const struct sl_node *sl_node_intrinsic(const struct sl_node *n);
+ * returns that key node; else NULL. Inline: every walk asks it of every map. */
+static inline const struct sl_node *sl_node_intrinsic(const struct sl_node *n)
+{
+	if (!n || n->kind != SL_MAP || n->len != 1)
+		return NULL;
+	const struct sl_node *k = n->pairs[0].key;
+	return sl_node_fn_key(k) ? k : NULL;
+}
 
 /* The branches of {"Fn::If": [condition, a, b]} (a list of three): true with
  * *a and *b set; false for anything else. */
