@@ -256,6 +256,22 @@ static void test_bad_input(void)
 	l = loads("A: \x01\n");
 	assert_true(first_diag(l) && strstr(first_diag(l)->message, "control character U+0001"));
 	done(l);
+	/* a control character (or DEL) anywhere in an 8-byte word read at once,
+	 * line feeds beside it: the word-at-a-time scan must stop at it exactly */
+	static const unsigned char ctl[] = { 0x01, 0x08, 0x0b, 0x0c, 0x0e, 0x1f, 0x7f };
+	for (size_t c = 0; c < sizeof(ctl); c++) {
+		for (size_t at = 3; at < 21; at++) {
+			char text[] = "A: bcdefgh\nK: 1234567\n";
+			if (text[at] == '\n')
+				continue;
+			text[at] = (char)ctl[c];
+			l = loads(text);
+			assert_true(l->d.root == NULL && first_diag(l) &&
+				    strstr(first_diag(l)->message, "control character"));
+			assert_true(first_diag(l)->start.offset == at);
+			done(l);
+		}
+	}
 	unsigned char bin[64];
 	for (int i = 0; i < 64; i++)
 		bin[i] = (unsigned char)(i * 37 + 11);
