@@ -243,12 +243,28 @@ static bool plain_start_ok(const struct rd *r, size_t p, bool flow)
 	return c != '-' || !blank_or_end(r, p + 1);
 }
 
+/* The characters plain_end() looks at (bit 1 in block context, bit 2 in
+ * flow): line breaks, spaces and ':' in both, the flow indicators in flow. */
+static const unsigned char plain_stop[256] = {
+	['\n'] = 3, ['\r'] = 3, [' '] = 3, [':'] = 3,
+	[','] = 2, ['['] = 2, [']'] = 2, ['{'] = 2, ['}'] = 2,
+};
+
 /* The end of a plain scalar from p on its line (trailing spaces left out):
  * it stops at ": ", at " #", at the line end, and in flow also at ,[]{}. */
 static size_t plain_end(struct rd *r, size_t p, bool flow)
 {
+	unsigned char stop = flow ? 2 : 1;
 	size_t i = p, last = p;
 	while (i < r->len) {
+		/* a run of other characters: the most of any scalar */
+		if (!(plain_stop[(unsigned char)r->s[i]] & stop)) {
+			do
+				i++;
+			while (i < r->len && !(plain_stop[(unsigned char)r->s[i]] & stop));
+			last = i;
+			continue;
+		}
 		char c = r->s[i];
 		if (brk(c))
 			break;
