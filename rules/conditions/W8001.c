@@ -1,4 +1,5 @@
 /* W8001: every condition is used by a resource, an output, Fn::If or another condition. */
+#include <assert.h>
 #include <fnmatch.h>
 
 #include "rules/refs.h"
@@ -48,6 +49,17 @@ static void mark(struct uses *u, struct sl_ctx *c, const char *name, size_t len)
 			use(u, i);
 }
 
+/* A "Condition: X" or Fn::If [X, ...] pair: marks X. */
+static void pair(struct uses *u, struct sl_ctx *c, const struct sl_pair *p)
+{
+	const struct sl_node *k = p->key, *v = p->value;
+	if (sl_str_eq(k, "Condition") && sl_node_is(v, SL_SCALAR))
+		mark(u, c, v->str, v->len);
+	else if (sl_str_eq(k, "Fn::If") && sl_node_is(v, SL_SEQ) && v->len &&
+		 sl_node_is(v->items[0], SL_SCALAR))
+		mark(u, c, v->items[0]->str, v->items[0]->len);
+}
+
 /* Every "Condition: X" and Fn::If [X, ...] anywhere, also inside Fn::ForEach
  * templates and Metadata the model does not walk. Depth is bounded by the loader. */
 static void walk(struct uses *u, struct sl_ctx *c, const struct sl_node *n)
@@ -62,13 +74,8 @@ static void walk(struct uses *u, struct sl_ctx *c, const struct sl_node *n)
 	if (n->kind != SL_MAP)
 		return;
 	for (size_t i = 0; i < n->len; i++) {
-		const struct sl_node *k = n->pairs[i].key, *v = n->pairs[i].value;
-		if (sl_str_eq(k, "Condition") && sl_node_is(v, SL_SCALAR))
-			mark(u, c, v->str, v->len);
-		else if (sl_str_eq(k, "Fn::If") && sl_node_is(v, SL_SEQ) && v->len &&
-			 sl_node_is(v->items[0], SL_SCALAR))
-			mark(u, c, v->items[0]->str, v->items[0]->len);
-		walk(u, c, v);
+		pair(u, c, &n->pairs[i]);
+		walk(u, c, n->pairs[i].value);
 	}
 }
 
@@ -89,8 +96,27 @@ static void check(struct sl_ctx *c)
 			mark(&u, c, r->name, r->name_len);
 	}
 	const struct sl_node *root = t->root;
-	for (size_t i = 0; sl_node_is(root, SL_MAP) && i < root->len; i++)
-		walk(&u, c, root->pairs[i].value);
+	const struct sl_doc *d = t->doc;
+	if (d && d->indexed && root == d->root) {
+		/* the pairs the loader noted: the walk's, below the root */
+		for (size_t i = 0; i < d->n_cond_pairs && !u.oom && u.left; i++)
+			pair(&u, c, d->cond_pairs[i]);
+#ifndef NDEBUG
+		/* the walk marks the same: checked on every template a debug build lints */
+		struct uses w = { .conds = &t->conditions, .used = calloc(t->conditions.n, sizeof(bool)),
+				  .left = t->conditions.n };
+		for (size_t i = 0; w.used && i < t->n_refs; i++)
+			if (t->refs[i].kind == SL_REF_COND || t->refs[i].kind == SL_REF_RES_COND)
+				mark(&w, c, t->refs[i].name, t->refs[i].name_len);
+		for (size_t i = 0; w.used && i < root->len; i++)
+			walk(&w, c, root->pairs[i].value);
+		assert(!w.used || w.oom || u.oom || memcmp(w.used, u.used, t->conditions.n * sizeof(bool)) == 0);
+		free(w.used);
+#endif
+	} else {
+		for (size_t i = 0; sl_node_is(root, SL_MAP) && i < root->len; i++)
+			walk(&u, c, root->pairs[i].value);
+	}
 	if (u.oom) {
 		c->oom = true;
 		free(u.used);

@@ -140,7 +140,7 @@ const struct sl_node *const *sl_fn_uses(struct sl_ctx *c, const char *name, size
 			return NULL;
 		}
 		const struct sl_doc *d = c->t->doc;
-		if (d && d->fn_maps_ok && c->t->root == d->root) {
+		if (d && d->indexed && c->t->root == d->root) {
 			ix->uses = malloc((d->n_fn_maps ? d->n_fn_maps : 1) * sizeof(*ix->uses));
 			if (ix->uses) {
 				memcpy(ix->uses, d->fn_maps, d->n_fn_maps * sizeof(*ix->uses));

@@ -30,6 +30,9 @@ void sl_builder_fini(struct sl_builder *b)
 	free(b->fns);
 	b->fns = NULL;
 	b->n_fns = b->cap_fns = 0;
+	free(b->conds);
+	b->conds = NULL;
+	b->n_conds = b->cap_conds = 0;
 }
 
 /* Line/column of a byte offset. Offsets arrive mostly in increasing order, so a
@@ -104,8 +107,34 @@ static int fn_place(struct sl_builder *b, struct sl_node *m, size_t *slot)
 	return 0;
 }
 
-int sl_builder_publish_fns(struct sl_builder *b)
+/* Notes pair p when its key names a condition's use (sl_doc.cond_pairs). */
+static int note_cond(struct sl_builder *b, const struct sl_pair *p)
 {
+	const struct sl_node *k = p->key;
+	if (!(k->len == 9 && memcmp(k->str, "Condition", 9) == 0) &&
+	    !(k->len == 6 && memcmp(k->str, "Fn::If", 6) == 0))
+		return 0;
+	if (b->n_conds == b->cap_conds) {
+		size_t cap = b->cap_conds ? b->cap_conds * 2 : 64;
+		const struct sl_pair **v = realloc(b->conds, cap * sizeof(*v));
+		if (!v)
+			return oom(b);
+		b->conds = v;
+		b->cap_conds = cap;
+	}
+	b->conds[b->n_conds++] = p;
+	return 0;
+}
+
+int sl_builder_publish(struct sl_builder *b)
+{
+	const struct sl_pair **cv = sl_arena_alloc(b->arena, (b->n_conds ? b->n_conds : 1) * sizeof(*cv));
+	if (!cv)
+		return oom(b);
+	if (b->n_conds)
+		memcpy(cv, b->conds, b->n_conds * sizeof(*cv));
+	b->doc->cond_pairs = cv;
+	b->doc->n_cond_pairs = b->n_conds;
 	size_t n = 0;
 	for (size_t i = 0; i < b->n_fns; i++)
 		n += b->fns[i] != NULL;
@@ -118,7 +147,7 @@ int sl_builder_publish_fns(struct sl_builder *b)
 			v[n++] = b->fns[i];
 	b->doc->fn_maps = v;
 	b->doc->n_fn_maps = n;
-	b->doc->fn_maps_ok = true;
+	b->doc->indexed = true;
 	return 0;
 }
 
@@ -270,6 +299,8 @@ static struct sl_node *wrapper(struct sl_builder *b, const struct tag_info *ti, 
 	k->flags = SL_NODE_SYNTH;
 	k->parent = w;
 	w->pairs[0].key = k;
+	if (b->depth > 0 && note_cond(b, &w->pairs[0]) < 0)
+		return NULL;
 	return w;
 }
 
@@ -580,6 +611,8 @@ int sl_builder_end(struct sl_builder *b, size_t end)
 			n->pairs[i].value = kids[2 * i + 1];
 			kids[2 * i]->parent = n;
 			kids[2 * i + 1]->parent = n;
+			if (b->depth > 0 && note_cond(b, &n->pairs[i]) < 0)
+				return -1;
 		}
 		if (f->fn_slot != SIZE_MAX && sl_node_intrinsic(n))
 			b->fns[f->fn_slot] = n;

@@ -63,18 +63,21 @@ struct sl_builder {
 	size_t cur_col;
 	/* a place for every map, in the order the maps begin (document order):
 	 * the map once it ends as a function call (sl_node_intrinsic), else NULL;
-	 * sl_builder_publish_fns() hands the calls to the document */
+	 * sl_builder_publish() hands the calls to the document */
 	struct sl_node **fns;
 	size_t n_fns, cap_fns;
+	/* the pairs keyed "Condition" or "Fn::If" (sl_doc.cond_pairs) */
+	const struct sl_pair **conds;
+	size_t n_conds, cap_conds;
 };
 
 void sl_builder_init(struct sl_builder *b, struct sl_doc *doc);
 /* Frees the builder's scratch memory (not the tree, which lives in the arena). */
 void sl_builder_fini(struct sl_builder *b);
 
-/* After a parse that built the whole tree: the document's function calls
- * (sl_doc.fn_maps), in document order. Returns -1 when memory ran out. */
-int sl_builder_publish_fns(struct sl_builder *b);
+/* After a parse that built the whole tree: what the builder noted for the
+ * document (sl_doc.fn_maps, cond_pairs). Returns -1 when memory ran out. */
+int sl_builder_publish(struct sl_builder *b);
 
 int sl_builder_document_start(struct sl_builder *b, size_t off);
 int sl_builder_scalar(struct sl_builder *b, const struct sl_ev *ev, const char *value, size_t len);

@@ -355,7 +355,7 @@ static int run_fast(struct sl_doc *d)
 	struct sl_builder b;
 	sl_builder_init(&b, d);
 	int rc = sl_parse_yaml_fast(&b, d->src, d->len);
-	if (rc > 0 && !d->failed && !d->oom && sl_builder_publish_fns(&b) < 0)
+	if (rc > 0 && !d->failed && !d->oom && sl_builder_publish(&b) < 0)
 		rc = -1;
 	sl_builder_fini(&b);
 	d->arena = arena;
@@ -371,7 +371,9 @@ static int run_fast(struct sl_doc *d)
 	d->failed = false;
 	d->fn_maps = NULL;
 	d->n_fn_maps = 0;
-	d->fn_maps_ok = false;
+	d->cond_pairs = NULL;
+	d->n_cond_pairs = 0;
+	d->indexed = false;
 	return rc;
 }
 
@@ -392,7 +394,7 @@ static int run_backend(struct sl_doc *d, bool json, enum sl_backend be)
 	else
 		rc = sl_parse_libyaml(&b, d->src, d->len);
 	if (rc == 0 && !d->failed && !d->oom && d->root)
-		rc = sl_builder_publish_fns(&b);
+		rc = sl_builder_publish(&b);
 	sl_builder_fini(&b);
 	if (rc < 0 || d->oom)
 		return -1;

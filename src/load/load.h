@@ -37,14 +37,19 @@ struct sl_doc {
 	uint32_t *char_marks; /* when not ascii: characters before each SL_DOC_MARK bytes, or NULL */
 	struct sl_ldiag *diags;
 	size_t n_diags, cap_diags;
-	/* every function call of the tree (a map sl_node_intrinsic answers for:
-	 * {"Fn::Sub": ...}, {"Ref": ...}, a short-form tag's wrapper), in
-	 * document order, as the builder made them: rules that look at every
-	 * call read this instead of walking the tree. Set (fn_maps_ok) only when
-	 * the parse built the whole tree. */
+	/* What the builder noted as it made the tree, for rules that would
+	 * otherwise walk all of it; set (indexed) only when the parse built the
+	 * whole tree:
+	 * - every function call (a map sl_node_intrinsic answers for:
+	 *   {"Fn::Sub": ...}, {"Ref": ...}, a short-form tag's wrapper), in
+	 *   document order;
+	 * - every pair keyed "Condition" or "Fn::If", in any map but the root
+	 *   (where a condition may be named), in no particular order. */
 	const struct sl_node **fn_maps;
 	size_t n_fn_maps;
-	bool fn_maps_ok;
+	const struct sl_pair **cond_pairs;
+	size_t n_cond_pairs;
+	bool indexed;
 	bool oom;
 	bool failed; /* the parse stopped on a fatal problem (syntax, limits, encoding) */
 	bool empty;  /* nothing but whitespace, comments or a document marker (diags[0] says so) */
