@@ -23,7 +23,8 @@ static void check(struct sl_ctx *c)
 				  e->key->str);
 			continue;
 		}
-		const struct sl_node *type = sl_map_get(r, "Type");
+		/* the model's Type when it is a scalar, else what the map holds */
+		const struct sl_node *type = e->type ? e->type : sl_map_get(r, "Type");
 		if (!type)
 			sl_report(c, e->key, "resource '%s' has no Type", e->key->str);
 		else if (!e->module && (type->kind != SL_SCALAR || sl_scalar_type(type) != SL_TYPE_STRING))

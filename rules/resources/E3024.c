@@ -172,7 +172,7 @@ static void check(struct sl_ctx *c)
 		uint32_t rid = sl_spec_resource(c->spec, e->type->str, e->type->len);
 		if (rid == SL_SPEC_NONE)
 			continue;
-		const struct sl_node *tags = sl_map_get(sl_map_get(e->value, "Properties"), "Tags");
+		const struct sl_node *tags = sl_map_get(e->props, "Tags");
 		int kind = tags ? tags_kind(c->spec, rid) : 0;
 		if (kind)
 			check_tags(c, tags, kind == 2);
