@@ -79,6 +79,17 @@ static void walk(struct uses *u, struct sl_ctx *c, const struct sl_node *n)
 	}
 }
 
+/* Marks the conditions the template model's references name. */
+static void mark_refs(struct uses *u, struct sl_ctx *c)
+{
+	const struct sl_template *t = c->t;
+	for (size_t i = 0; i < t->n_refs; i++) {
+		const struct sl_ref *r = &t->refs[i];
+		if (r->kind == SL_REF_COND || r->kind == SL_REF_RES_COND)
+			mark(u, c, r->name, r->name_len);
+	}
+}
+
 static void check(struct sl_ctx *c)
 {
 	const struct sl_template *t = c->t;
@@ -90,11 +101,7 @@ static void check(struct sl_ctx *c)
 		c->oom = true;
 		return;
 	}
-	for (size_t i = 0; i < t->n_refs; i++) {
-		const struct sl_ref *r = &t->refs[i];
-		if (r->kind == SL_REF_COND || r->kind == SL_REF_RES_COND)
-			mark(&u, c, r->name, r->name_len);
-	}
+	mark_refs(&u, c);
 	const struct sl_node *root = t->root;
 	const struct sl_doc *d = t->doc;
 	if (d && d->indexed && root == d->root) {
@@ -105,9 +112,8 @@ static void check(struct sl_ctx *c)
 		/* the walk marks the same: checked on every template a debug build lints */
 		struct uses w = { .conds = &t->conditions, .used = calloc(t->conditions.n, sizeof(bool)),
 				  .left = t->conditions.n };
-		for (size_t i = 0; w.used && i < t->n_refs; i++)
-			if (t->refs[i].kind == SL_REF_COND || t->refs[i].kind == SL_REF_RES_COND)
-				mark(&w, c, t->refs[i].name, t->refs[i].name_len);
+		if (w.used)
+			mark_refs(&w, c);
 		for (size_t i = 0; w.used && i < root->len; i++)
 			walk(&w, c, root->pairs[i].value);
 		assert(!w.used || w.oom || u.oom || memcmp(w.used, u.used, t->conditions.n * sizeof(bool)) == 0);

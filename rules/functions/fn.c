@@ -90,8 +90,9 @@ static size_t slot_of(const struct fn_index *ix, const char *name, size_t len)
 
 /* Each use's group found by its name in a hash table (any number of distinct
  * Fn:: names stays linear), then the uses placed by counting. */
-static bool group(struct fn_index *ix)
+static bool group(struct fn_index *ix, const struct sl_node *const *uses, size_t n)
 {
+	ix->n = n;
 	ix->n_slots = 64;
 	while (ix->n_slots < 2 * ix->n)
 		ix->n_slots *= 2;
@@ -104,7 +105,7 @@ static bool group(struct fn_index *ix)
 		return false;
 	}
 	for (size_t i = 0; i < ix->n; i++) {
-		const struct sl_node *k = ix->uses[i]->pairs[0].key;
+		const struct sl_node *k = uses[i]->pairs[0].key;
 		size_t at = slot_of(ix, k->str, k->len);
 		if (!ix->slots[at]) {
 			ix->groups[ix->n_groups] = (struct fn_group){ k->str, k->len, 0, 0 };
@@ -121,11 +122,9 @@ static bool group(struct fn_index *ix)
 	}
 	for (size_t i = 0; i < ix->n; i++) {
 		struct fn_group *g = &ix->groups[of[i]];
-		ix->sorted[g->first + g->n++] = ix->uses[i];
+		ix->sorted[g->first + g->n++] = uses[i];
 	}
 	free(of);
-	free(ix->uses); /* sorted holds them all */
-	ix->uses = NULL;
 	return true;
 }
 
@@ -141,13 +140,8 @@ const struct sl_node *const *sl_fn_uses(struct sl_ctx *c, const char *name, size
 		}
 		const struct sl_doc *d = c->t->doc;
 		if (d && d->indexed && c->t->root == d->root) {
-			ix->uses = malloc((d->n_fn_maps ? d->n_fn_maps : 1) * sizeof(*ix->uses));
-			if (ix->uses) {
-				memcpy(ix->uses, d->fn_maps, d->n_fn_maps * sizeof(*ix->uses));
-				ix->n = ix->cap = d->n_fn_maps;
-			} else {
+			if (!group(ix, d->fn_maps, d->n_fn_maps))
 				ix->oom = true;
-			}
 #ifndef NDEBUG
 			/* the loader's list is the walk's: checked in every debug build's test */
 			struct fn_index walked = { 0 };
@@ -157,12 +151,15 @@ const struct sl_node *const *sl_fn_uses(struct sl_ctx *c, const char *name, size
 			free(walked.uses);
 #endif
 		} else {
+			/* a tree the builder did not make (the expansion): walked */
 			collect(ix, c->t->root, 0);
+			if (!ix->oom && !group(ix, ix->uses, ix->n))
+				ix->oom = true;
+			free(ix->uses); /* sorted holds them all */
+			ix->uses = NULL;
 		}
-		if (ix->oom || !group(ix)) {
-			ix->oom = true;
+		if (ix->oom)
 			c->oom = true;
-		}
 	}
 	if (ix->oom)
 		return NULL;

@@ -27,12 +27,6 @@ void sl_builder_fini(struct sl_builder *b)
 	free(b->stack);
 	b->stack = NULL;
 	b->cap = 0;
-	free(b->fns);
-	b->fns = NULL;
-	b->n_fns = b->cap_fns = 0;
-	free(b->conds);
-	b->conds = NULL;
-	b->n_conds = b->cap_conds = 0;
 }
 
 /* Line/column of a byte offset. Offsets arrive mostly in increasing order, so a
@@ -94,12 +88,10 @@ static int oom(struct sl_builder *b)
 static int fn_place(struct sl_builder *b, struct sl_node *m, size_t *slot)
 {
 	if (b->n_fns == b->cap_fns) {
-		size_t cap = b->cap_fns ? b->cap_fns * 2 : 64;
-		struct sl_node **p = realloc(b->fns, cap * sizeof(*p));
+		struct sl_node **p = sl_arena_grow(b->arena, b->fns, &b->cap_fns, sizeof(*p));
 		if (!p)
 			return oom(b);
 		b->fns = p;
-		b->cap_fns = cap;
 	}
 	if (slot)
 		*slot = b->n_fns;
@@ -115,40 +107,28 @@ static int note_cond(struct sl_builder *b, const struct sl_pair *p)
 	    !(k->len == 6 && memcmp(k->str, "Fn::If", 6) == 0))
 		return 0;
 	if (b->n_conds == b->cap_conds) {
-		size_t cap = b->cap_conds ? b->cap_conds * 2 : 64;
-		const struct sl_pair **v = realloc(b->conds, cap * sizeof(*v));
+		const struct sl_pair **v = sl_arena_grow(b->arena, b->conds, &b->cap_conds, sizeof(*v));
 		if (!v)
 			return oom(b);
 		b->conds = v;
-		b->cap_conds = cap;
 	}
 	b->conds[b->n_conds++] = p;
 	return 0;
 }
 
-int sl_builder_publish(struct sl_builder *b)
+void sl_builder_publish(struct sl_builder *b)
 {
-	const struct sl_pair **cv = sl_arena_alloc(b->arena, (b->n_conds ? b->n_conds : 1) * sizeof(*cv));
-	if (!cv)
-		return oom(b);
-	if (b->n_conds)
-		memcpy(cv, b->conds, b->n_conds * sizeof(*cv));
-	b->doc->cond_pairs = cv;
-	b->doc->n_cond_pairs = b->n_conds;
+	/* the lists live in the arena: the places of maps that did not end as
+	 * calls are dropped in place */
 	size_t n = 0;
 	for (size_t i = 0; i < b->n_fns; i++)
-		n += b->fns[i] != NULL;
-	const struct sl_node **v = sl_arena_alloc(b->arena, (n ? n : 1) * sizeof(*v));
-	if (!v)
-		return oom(b);
-	n = 0;
-	for (size_t i = 0; i < b->n_fns; i++)
 		if (b->fns[i])
-			v[n++] = b->fns[i];
-	b->doc->fn_maps = v;
+			b->fns[n++] = b->fns[i];
+	b->doc->fn_maps = (const struct sl_node **)b->fns;
 	b->doc->n_fn_maps = n;
+	b->doc->cond_pairs = b->conds;
+	b->doc->n_cond_pairs = b->n_conds;
 	b->doc->indexed = true;
-	return 0;
 }
 
 static int diag_at(struct sl_builder *b, const char *rule, enum sl_severity sev, size_t start,

@@ -61,9 +61,10 @@ struct sl_builder {
 	size_t cur_line;
 	size_t cur_off;
 	size_t cur_col;
-	/* a place for every map, in the order the maps begin (document order):
-	 * the map once it ends as a function call (sl_node_intrinsic), else NULL;
-	 * sl_builder_publish() hands the calls to the document */
+	/* a place for every map whose first key names a function, in document
+	 * order: the map once it ends as a call (sl_node_intrinsic), else NULL;
+	 * sl_builder_publish() hands the calls to the document. These lists grow
+	 * in the arena (sl_arena_grow), so they go with the tree it holds. */
 	struct sl_node **fns;
 	size_t n_fns, cap_fns;
 	/* the pairs keyed "Condition" or "Fn::If" (sl_doc.cond_pairs) */
@@ -75,9 +76,9 @@ void sl_builder_init(struct sl_builder *b, struct sl_doc *doc);
 /* Frees the builder's scratch memory (not the tree, which lives in the arena). */
 void sl_builder_fini(struct sl_builder *b);
 
-/* After a parse that built the whole tree: what the builder noted for the
- * document (sl_doc.fn_maps, cond_pairs). Returns -1 when memory ran out. */
-int sl_builder_publish(struct sl_builder *b);
+/* After a parse that built the whole tree: what the builder noted, in its
+ * arena, becomes the document's (sl_doc.fn_maps, cond_pairs). */
+void sl_builder_publish(struct sl_builder *b);
 
 int sl_builder_document_start(struct sl_builder *b, size_t off);
 int sl_builder_scalar(struct sl_builder *b, const struct sl_ev *ev, const char *value, size_t len);

@@ -347,6 +347,13 @@ static int run_fyaml_guarded(struct sl_doc *d)
  * the whole text (1), dropped when it gave up (0), for libyaml to start again
  * without the first attempt's tree and diagnostics (a large template is not
  * held twice); -1 when memory ran out. */
+/* Whether the parse built the whole tree: then what the builder noted
+ * becomes the document's (sl_builder_publish). */
+static bool whole_tree(const struct sl_doc *d)
+{
+	return !d->failed && !d->oom && d->root;
+}
+
 static int run_fast(struct sl_doc *d)
 {
 	struct sl_arena own, *arena = d->arena;
@@ -355,8 +362,8 @@ static int run_fast(struct sl_doc *d)
 	struct sl_builder b;
 	sl_builder_init(&b, d);
 	int rc = sl_parse_yaml_fast(&b, d->src, d->len);
-	if (rc > 0 && !d->failed && !d->oom && sl_builder_publish(&b) < 0)
-		rc = -1;
+	if (rc > 0 && whole_tree(d))
+		sl_builder_publish(&b);
 	sl_builder_fini(&b);
 	d->arena = arena;
 	if (rc > 0) {
@@ -369,11 +376,6 @@ static int run_fast(struct sl_doc *d)
 	d->n_diags = d->cap_diags = 0;
 	d->root = NULL;
 	d->failed = false;
-	d->fn_maps = NULL;
-	d->n_fn_maps = 0;
-	d->cond_pairs = NULL;
-	d->n_cond_pairs = 0;
-	d->indexed = false;
 	return rc;
 }
 
@@ -393,8 +395,8 @@ static int run_backend(struct sl_doc *d, bool json, enum sl_backend be)
 		rc = sl_parse_libfyaml(&b, d->src, d->len);
 	else
 		rc = sl_parse_libyaml(&b, d->src, d->len);
-	if (rc == 0 && !d->failed && !d->oom && d->root)
-		rc = sl_builder_publish(&b);
+	if (rc == 0 && whole_tree(d))
+		sl_builder_publish(&b);
 	sl_builder_fini(&b);
 	if (rc < 0 || d->oom)
 		return -1;
