@@ -890,8 +890,8 @@ static int by_text(const void *a, const void *b)
 	/* equal texts: in document order, so the later one is reported (by
 	 * offset: the addresses of nodes in different arena chunks are not in
 	 * document order, and differ from run to run) */
-	if (x->start.offset != y->start.offset)
-		return x->start.offset < y->start.offset ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
 	return x < y ? -1 : x > y;
 }
 
@@ -1930,7 +1930,7 @@ const char *sl_schema_relation_message(struct sl_ctx *c, const struct sl_schema_
 	default:
 		return sl_arena_printf(c->arena, "'%s' cannot be set together with '%s'%s", h->detail,
 				       sl_spec_str(c->spec, r->key),
-				       h->other ? sl_arena_printf(c->arena, " (line %u)", h->other->start.line) : "");
+				       h->other ? sl_arena_printf(c->arena, " (line %u)", sl_line(c, h->other)) : "");
 	}
 }
 
@@ -1994,7 +1994,7 @@ const char *sl_schema_resolved_subject(struct sl_ctx *c, const struct sl_schema_
 			break;
 		case SL_RESOLVED_BOUND:
 			return sl_arena_printf(c->arena, "Parameter '%s', given by the Ref at line %u, takes values %s its %s '%s'",
-					       arg->str, h->at->start.line, sl_str_eq(k, "MinValue") ? "down to" : "up to",
+					       arg->str, sl_line(c, h->at), sl_str_eq(k, "MinValue") ? "down to" : "up to",
 					       k->str, h->other->str);
 		default:
 			where = sl_arena_printf(c->arena, "An allowed value of parameter '%s'", arg->str);
@@ -2006,7 +2006,7 @@ const char *sl_schema_resolved_subject(struct sl_ctx *c, const struct sl_schema_
 		where = sl_arena_printf(c->arena, "The value of '%s' in mapping '%s'", k ? k->str : "?",
 					arg->items[0]->str);
 	}
-	return sl_arena_printf(c->arena, "%s, given by the %s at line %u, is '%s'", where, fn, h->at->start.line,
+	return sl_arena_printf(c->arena, "%s, given by the %s at line %u, is '%s'", where, fn, sl_line(c, h->at),
 			       h->other->str);
 }
 

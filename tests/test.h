@@ -6,11 +6,31 @@
 #ifndef SL_TESTS_TEST_H
 #define SL_TESTS_TEST_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "load/load.h"
+
 static int test_failures;
 static int test_checks;
+
+/* Tests of node positions: a node holds byte offsets, which TEST_POS() turns
+ * into a line and column of the document the test loaded last (its loader
+ * sets test_doc); a struct sl_position (a diagnostic's) is taken as it is. */
+static const struct sl_doc *test_doc;
+
+static inline struct sl_position test_pos_same(struct sl_position p)
+{
+	return p;
+}
+
+static inline struct sl_position test_pos_at(uint32_t off)
+{
+	return sl_doc_pos(test_doc, off);
+}
+
+#define TEST_POS(p) _Generic((p), struct sl_position: test_pos_same, default: test_pos_at)(p)
 
 #define assert_true(cond)                                                                   \
 	do {                                                                                \

@@ -99,6 +99,13 @@ static void show_pos(FILE *f, struct sl_position p)
 	fprintf(f, "%u:%u@%u", p.line, p.column, p.offset);
 }
 
+/* A node's byte offset (the trees read the same text, so equal offsets are
+ * equal lines and columns). */
+static void show_off(FILE *f, uint32_t off)
+{
+	fprintf(f, "@%u", off);
+}
+
 static bool pos_eq(struct sl_position a, struct sl_position b)
 {
 	return a.line == b.line && a.column == b.column && a.offset == b.offset;
@@ -138,33 +145,34 @@ static int compare_trees(const char *file, const struct sl_node *ra, const struc
 			what = "style";
 		else if (a->flags != b->flags)
 			what = "flags";
-		else if ((a->tag == NULL) != (b->tag == NULL) || (a->tag && strcmp(a->tag, b->tag) != 0))
+		else if (!sl_node_tag(a) != !sl_node_tag(b) ||
+			 (sl_node_tag(a) && strcmp(sl_node_tag(a), sl_node_tag(b)) != 0))
 			what = "tag";
 		else if (a->len != b->len)
 			what = a->kind == SL_SCALAR ? "scalar value" : "number of children";
 		else if (a->kind == SL_SCALAR && memcmp(a->str, b->str, a->len) != 0)
 			what = "scalar value";
-		else if (!pos_eq(a->start, b->start))
+		else if (a->start != b->start)
 			what = "start";
-		else if (!pos_eq(a->end, b->end))
+		else if (a->end != b->end)
 			what = "end";
 		if (what) {
 			char path[1024];
 			node_path(a, path, sizeof(path));
 			printf("%s: %s: %s differs: %s kind=%d style=%d flags=%#x tag=%s len=%u ", file,
-			       path, what, name_a, a->kind, a->style, a->flags, a->tag ? a->tag : "-", a->len);
-			show_pos(stdout, a->start);
+			       path, what, name_a, a->kind, a->style, a->flags, sl_node_tag(a) ? sl_node_tag(a) : "-", a->len);
+			show_off(stdout, a->start);
 			fputc('-', stdout);
-			show_pos(stdout, a->end);
+			show_off(stdout, a->end);
 			if (a->kind == SL_SCALAR) {
 				fputc(' ', stdout);
 				show_bytes(stdout, a->str, a->len);
 			}
 			printf("; %s kind=%d style=%d flags=%#x tag=%s len=%u ", name_b, b->kind, b->style,
-			       b->flags, b->tag ? b->tag : "-", b->len);
-			show_pos(stdout, b->start);
+			       b->flags, sl_node_tag(b) ? sl_node_tag(b) : "-", b->len);
+			show_off(stdout, b->start);
 			fputc('-', stdout);
-			show_pos(stdout, b->end);
+			show_off(stdout, b->end);
 			if (b->kind == SL_SCALAR) {
 				fputc(' ', stdout);
 				show_bytes(stdout, b->str, b->len);

@@ -274,6 +274,7 @@ static int read_expected(const char *path, struct diag_list *out)
 		fprintf(stderr, "  %s: out of memory while loading\n", path);
 		goto done;
 	}
+	test_doc = &doc;
 	for (size_t i = 0; i < doc.n_diags; i++) {
 		fprintf(stderr, "  %s:%u:%u: %s %s\n", path, doc.diags[i].start.line,
 			doc.diags[i].start.column, doc.diags[i].rule_id, doc.diags[i].message);
@@ -294,12 +295,12 @@ static int read_expected(const char *path, struct diag_list *out)
 		    !get_uint(o, "endColumn", &d.end_column) || !sl_node_is(m, SL_SCALAR) ||
 		    m->style != SL_DOUBLE) {
 			fprintf(stderr, "  %s:%u:%u: entry %u needs numbers line, column, endLine, "
-				"endColumn and a string message\n", path, o->start.line, o->start.column, i);
+				"endColumn and a string message\n", path, TEST_POS(o->start).line, TEST_POS(o->start).column, i);
 			goto done;
 		}
 		if (o->len != 5) {
 			fprintf(stderr, "  %s:%u:%u: entry %u has keys other than line, column, endLine, "
-				"endColumn and message\n", path, o->start.line, o->start.column, i);
+				"endColumn and message\n", path, TEST_POS(o->start).line, TEST_POS(o->start).column, i);
 			goto done;
 		}
 		d.message = xstrdup(m->str);
@@ -640,6 +641,7 @@ static int read_options(const char *dir)
 		fprintf(stderr, "  %s: expected a YAML map of settings\n", path);
 		goto done;
 	}
+	test_doc = &doc;
 	for (uint32_t i = 0; i < doc.root->len; i++) {
 		const struct sl_node *k = doc.root->pairs[i].key, *v = doc.root->pairs[i].value;
 		if (sl_str_eq(k, "lint-date") && sl_node_is(v, SL_SCALAR) &&
@@ -649,7 +651,7 @@ static int read_options(const char *dir)
 			continue;
 		fprintf(stderr, "  %s:%u:%u: unknown setting or bad value (known: lint-date: YYYY-MM-DD, "
 			"regions: [REGION, ...])\n",
-			path, k->start.line, k->start.column);
+			path, TEST_POS(k->start).line, TEST_POS(k->start).column);
 		goto done;
 	}
 	rc = 0;

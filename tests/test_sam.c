@@ -21,6 +21,7 @@ static struct tpl *build(const char *src)
 	struct tpl *p = calloc(1, sizeof(*p));
 	sl_arena_init(&p->a);
 	assert_int(sl_load(&p->doc, &p->a, src, strlen(src), NULL), 0);
+	test_doc = &p->doc;
 	assert_true(p->doc.root != NULL);
 	assert_int(sl_template_build(&p->t, &p->doc, &p->a), 0);
 	return p;
@@ -117,7 +118,7 @@ static void test_globals_merge(void)
 	assert_str(str(timeout), "30");
 	assert_true(g);
 	/* the node is Globals' own, so a diagnostic points into Globals */
-	assert_int(timeout->start.line, 5);
+	assert_int(TEST_POS(timeout->start).line, 5);
 	assert_true(sl_sam_prop(&p->t, fn, "MemorySize", &g) == NULL && !g);
 
 	/* maps merge key by key */

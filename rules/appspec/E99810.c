@@ -55,7 +55,7 @@ static void one(struct sl_ctx *c, const struct sl_node *key, const struct sl_nod
 	names_of(list, names, sizeof(names), cands);
 	const char *s = sl_suggest(name->str, name->len, cands, list->len);
 	char where[320];
-	sl_appspec_taskdef_where(where, sizeof(where), td, path);
+	sl_appspec_taskdef_where(where, sizeof(where), t, td, path);
 	sl_report(c, name, "ContainerName '%.*s' is not a container of task definition %.*s "
 		  "(%s), whose container%s %s: CodeDeploy routes traffic to this container in "
 		  "the task set it creates, so the deployment fails; name %s%s%s%s",

@@ -70,7 +70,7 @@ static void one(struct sl_ctx *c, const struct sl_node *key, const struct sl_nod
 	if (!ctr || maps_port(ctr, p, ports, sizeof(ports), &known) || !known)
 		return; /* an unknown container is E99810's */
 	char where[320];
-	sl_appspec_taskdef_where(where, sizeof(where), td, path);
+	sl_appspec_taskdef_where(where, sizeof(where), t, td, path);
 	if (ports[0])
 		sl_report(c, port, "ContainerPort %ld is not a port that container '%.*s' maps in task "
 			  "definition %.*s (%s), whose PortMappings give ContainerPort %s: the load "

@@ -25,6 +25,7 @@ struct index {
 	struct entry *fns, *aliases;
 	size_t n_fns, n_aliases;
 	bool unknown; /* an alias whose function cannot be told: it may be any of them */
+	const struct sl_doc *doc; /* the template's, for its lines */
 };
 
 static int cmp_entry(const void *a, const void *b)
@@ -95,6 +96,7 @@ static struct index *build(struct sl_ctx *c, const struct sl_template *t)
 		c->oom = true;
 		return NULL;
 	}
+	ix->doc = t->doc;
 	struct sl_samr_types tw;
 	sl_samr_types_init(&tw, t, "AWS::Lambda::Function", "AWS::Serverless::Function",
 			   "AWS::Lambda::Alias");
@@ -199,7 +201,7 @@ static void check_alias(struct sl_ctx *c, const struct index *ix, const char *pa
 		  "traffic of an existing alias, so the deployment fails unless the alias is created "
 		  "elsewhere; define it (AWS::Lambda::Alias, or AutoPublishAlias on a SAM function)%s"
 		  "%s%s%s",
-		  SL_AS_KEY(alias), (int)l, s, path, SL_AS_KEY(fn->key), fn->key->start.line,
+		  SL_AS_KEY(alias), (int)l, s, path, SL_AS_KEY(fn->key), sl_doc_line(ix->doc, fn->key),
 		  total == 0 ? "no alias" : total == 1 ? "alias " : "aliases ", names,
 		  cut ? ", ..." : "", total ? " or name one the function has" : "",
 		  sug ? " (did you mean '" : "", sug ? sug : "", sug ? "'?)" : "");

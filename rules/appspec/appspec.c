@@ -304,12 +304,13 @@ const struct sl_node *sl_appspec_container(const struct sl_node *containers, con
 	return NULL;
 }
 
-void sl_appspec_taskdef_where(char *buf, size_t size, const struct sl_entity *td, const char *path)
+void sl_appspec_taskdef_where(char *buf, size_t size, const struct sl_template *t,
+			      const struct sl_entity *td, const char *path)
 {
 	/* found by its literal Family */
 	const struct sl_node *fam = sl_map_get(sl_map_get(td->value, "Properties"), "Family");
 	snprintf(buf, size, "family '%.*s', line %u of %s beside this file", (int)fam->len, fam->str,
-		 td->key->start.line, path);
+		 sl_doc_line(t->doc, td->key), path);
 }
 
 void sl_appspec_each_resource(struct sl_ctx *c, const char *type,

@@ -112,7 +112,8 @@ const struct sl_entity *sl_appspec_task_definition(struct sl_ctx *c, const struc
 
 /* Writes into buf where task definition td is, for messages: "family 'web',
  * line 9 of template.yaml beside this file". */
-void sl_appspec_taskdef_where(char *buf, size_t size, const struct sl_entity *td, const char *path);
+void sl_appspec_taskdef_where(char *buf, size_t size, const struct sl_template *t,
+			      const struct sl_entity *td, const char *path);
 
 /* The ContainerDefinitions list of a task definition when each item is a
  * mapping whose Name is a plain string; NULL otherwise (a value the rules

@@ -21,7 +21,7 @@ static int cmp_name(const void *a, const void *b)
 	if (d == 0)
 		d = (x->len > y->len) - (x->len < y->len);
 	if (d == 0)
-		d = (x->start.offset > y->start.offset) - (x->start.offset < y->start.offset);
+		d = (x->start > y->start) - (x->start < y->start);
 	return d;
 }
 
@@ -48,7 +48,7 @@ static void duplicates(struct sl_ctx *c, const struct sl_node *cron)
 		}
 		sl_report(c, names[i], "cron task name '%.*s' is already used on line %u: each "
 			  "task's name must be unique in cron.yaml (rename one of them)",
-			  SL_EB_STR(names[i]), (unsigned)names[first]->start.line);
+			  SL_EB_STR(names[i]), (unsigned)sl_line(c, names[first]));
 	}
 }
 

@@ -27,7 +27,7 @@ static void check(struct sl_ctx *c)
 		const struct sl_pair *content = sl_map_get_pair(f, "content");
 		const struct sl_pair *source = sl_map_get_pair(f, "source");
 		if (content && source)
-			sl_report(c, content->key->start.offset < source->key->start.offset ? source->key
+			sl_report(c, content->key->start < source->key->start ? source->key
 										     : content->key,
 				  "files entry '%.*s' has both content and source: specify one of them, "
 				  "the text to write or the URL to download", SL_EB_STR(k));

@@ -32,8 +32,8 @@ static int by_name(const void *a, const void *b)
 	/* same name: in pipeline order, then source order */
 	if (x->stage != y->stage)
 		return (x->stage > y->stage) - (x->stage < y->stage);
-	return (x->name->start.offset > y->name->start.offset) -
-	       (x->name->start.offset < y->name->start.offset);
+	return (x->name->start > y->name->start) -
+	       (x->name->start < y->name->start);
 }
 
 static long long run_order(const struct sl_node *action)

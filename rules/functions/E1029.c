@@ -102,11 +102,12 @@ static void var(void *ud, size_t s, size_t l)
 	if (s >= 2 && s + l < n->len &&
 	    sl_ropt_re_match(sl_rule_opt_regex(vs->c, "custom_excludes"), n->str + s - 2, l + 3))
 		return;
-	struct sl_position ps = n->start, pe = n->end;
+	size_t a = n->start, b = n->end;
 	if (vs->offs) {
-		ps = sl_builder_pos(vs->cur, vs->offs[idx]);
-		pe = sl_builder_pos(vs->cur, vs->offs[idx] + l);
+		a = vs->offs[idx];
+		b = a + l;
 	}
+	struct sl_position ps = sl_builder_pos(vs->cur, a), pe = sl_builder_pos(vs->cur, b);
 	sl_report_span(vs->c, n, ps, pe, "${%.*s} is only substituted inside Fn::Sub: here "
 		       "CloudFormation keeps the text as written (wrap the string in !Sub)", (int)l,
 		       n->str + s);
@@ -123,7 +124,7 @@ static void check_string(struct sl_ctx *c, const struct sl_node *n, struct sl_bu
 		return;
 	/* map each variable to its place in the source when the raw text has as many */
 	const struct sl_doc *d = c->t->doc;
-	size_t rs = n->start.offset, re = n->end.offset;
+	size_t rs = n->start, re = n->end;
 	size_t *offs = NULL;
 	if (re > rs && re <= d->len) {
 		struct raw_scan r = { nv, 0, NULL };

@@ -105,7 +105,7 @@ static bool locate(const struct sl_doc *d, const struct sl_node *n, size_t a, si
 {
 	if (b <= a || (n->flags & (SL_NODE_SYNTH | SL_NODE_ALIAS)))
 		return false;
-	size_t rs = n->start.offset, re = n->end.offset;
+	size_t rs = n->start, re = n->end;
 	if (re > d->len || rs >= re)
 		return false;
 	const char *needle = n->str + a, *raw = d->src + rs;
@@ -147,8 +147,8 @@ static void span(struct walker *w, const struct flat *f, size_t p, size_t q, str
 	const struct sl_doc *d = w->c->t->doc;
 	const struct origin *oa = &f->o[p], *ob = &f->o[q - 1];
 	r->at = oa->n;
-	r->start = oa->n->start;
-	r->end = oa->n->end;
+	r->start = sl_doc_pos(d, oa->n->start);
+	r->end = sl_doc_pos(d, oa->n->end);
 	size_t so, eo, so2, eo2;
 	if (!ob->n)
 		return;

@@ -197,7 +197,7 @@ bool sl_fn_spans_init(struct sl_ctx *c, const char *name, struct sl_fn_spans *s)
 		return false;
 	}
 	for (size_t i = 0; i < n; i++)
-		s->starts[i] = uses[i]->start.offset;
+		s->starts[i] = uses[i]->start;
 	s->n = n;
 	return true;
 }
@@ -207,12 +207,12 @@ bool sl_fn_spans_within(const struct sl_fn_spans *s, const struct sl_node *n)
 	size_t lo = 0, hi = s->n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (s->starts[mid] < n->start.offset)
+		if (s->starts[mid] < n->start)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	bool within = lo < s->n && s->starts[lo] < n->end.offset;
+	bool within = lo < s->n && s->starts[lo] < n->end;
 #ifndef NDEBUG
 	if (!within) {
 		struct fn_index below = { 0 };

@@ -135,7 +135,7 @@ static enum verdict judge(const char *f, size_t l)
 static size_t raw_find(const struct sl_doc *d, const struct sl_node *n, size_t *cur, const char *f,
 		       size_t l)
 {
-	size_t end = n->end.offset;
+	size_t end = n->end;
 	if (end > d->len || *cur >= end)
 		return SIZE_MAX;
 	for (size_t i = *cur; i + 4 + l + 1 <= end; i++) {
@@ -161,12 +161,13 @@ static void report_field(struct sl_ctx *c, const struct sl_node *n, size_t base,
 {
 	const struct sl_doc *d = c->t->doc;
 	const char *f = n->str + fs;
-	struct sl_position s = n->start, e = n->end;
+	size_t a = n->start, b = n->end;
 	size_t off = base == SIZE_MAX ? SIZE_MAX : base + (fs - ps);
 	if (off != SIZE_MAX && off + l <= d->len && memcmp(d->src + off, f, l) == 0) {
-		s = sl_doc_pos(d, off);
-		e = sl_doc_pos(d, off + l);
+		a = off;
+		b = off + l;
 	}
+	struct sl_position s = sl_doc_pos(d, a), e = sl_doc_pos(d, b);
 	if (v == LITERAL)
 		sl_report_span(c, n, s, e, "ARN %s '%.*s' is hard-coded in this Fn::Sub string: write %s so "
 			       "that the template deploys anywhere", what, (int)l, f, pseudo);
@@ -182,7 +183,7 @@ static void scan(struct sl_ctx *c, const struct sl_node *n, const struct opts *o
 	if (n->flags & SL_NODE_ALIAS || sl_scalar_type(n) != SL_TYPE_STRING || n->len < 10)
 		return;
 	const struct sl_doc *d = c->t->doc;
-	size_t cur = n->start.offset;
+	size_t cur = n->start;
 	bool raw_ok = true; /* the value's ARNs are found in the source text in order */
 	for (size_t i = 0; i + 4 <= n->len; i++) {
 		struct arn a;
@@ -200,11 +201,12 @@ static void scan(struct sl_ctx *c, const struct sl_node *n, const struct opts *o
 		if (off == SIZE_MAX)
 			raw_ok = false;
 		if (vp == LITERAL) {
-			struct sl_position s = n->start, e = n->end;
+			size_t from = n->start, to = n->end;
 			if (off != SIZE_MAX) {
-				s = sl_doc_pos(d, off);
-				e = sl_doc_pos(d, off + l);
+				from = off;
+				to = off + l;
 			}
+			struct sl_position s = sl_doc_pos(d, from), e = sl_doc_pos(d, to);
 			sl_report_span(c, n, s, e,
 				       "ARN partition '%.*s' is hard-coded in this Fn::Sub string: write "
 				       "arn:${AWS::Partition}:... so that the ARN is right in every partition "

@@ -103,7 +103,7 @@ static void check_find_in_map(struct sl_ctx *c, const struct sl_node *key, const
 	sl_report(c, fn->parent, "Availability Zone '%s' is hard-coded in %s, through mapping '%s' "
 		  "(line %u): a zone name exists in one Region only and may name another physical zone "
 		  "in another account; use a parameter of type AWS::EC2::AvailabilityZone::Name or "
-		  "!Select [N, !GetAZs '']", v->str, key->str, m->key->str, v->start.line);
+		  "!Select [N, !GetAZs '']", v->str, key->str, m->key->str, sl_line(c, v));
 }
 
 /* The value of an AvailabilityZone(s) property: a name, a list of names, or

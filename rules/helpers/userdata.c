@@ -106,7 +106,7 @@ static size_t escape(const char *src, size_t p, size_t end, unsigned char *first
  * cannot be matched get NOPOS. */
 static void map_scalar(const struct sl_doc *d, const struct sl_node *n, uint32_t *offs)
 {
-	size_t p = n->start.offset, end = n->end.offset;
+	size_t p = n->start, end = n->end;
 	const char *src = d->src;
 	for (size_t i = 0; i < n->len; i++)
 		offs[i] = NOPOS;
@@ -694,7 +694,7 @@ void sl_ud_report(struct sl_ctx *c, const struct sl_ud_script *s, const struct s
 	/* the word's exact span where its characters map to the source, else
 	 * the node it came from */
 	const struct sl_node *at = s->node;
-	struct sl_position from = at->start, to = at->end;
+	struct sl_position from = sl_pos(c, at->start), to = sl_pos(c, at->end);
 	if (s->len) {
 		size_t a = w->start < s->len ? w->start : s->len - 1;
 		size_t b = w->end > a ? w->end - 1 : a;
@@ -703,8 +703,8 @@ void sl_ud_report(struct sl_ctx *c, const struct sl_ud_script *s, const struct s
 		const struct sl_ud_origin *oa = &s->orig[a], *ob = &s->orig[b];
 		const struct sl_doc *d = c->t->doc;
 		at = oa->node;
-		from = at->start;
-		to = at->end;
+		from = sl_doc_pos(d, at->start);
+		to = sl_doc_pos(d, at->end);
 		if (oa->off != NOPOS && ob->off != NOPOS && ob->off >= oa->off && d->n_lines) {
 			/* past the last character: past all its UTF-8 bytes */
 			size_t e = ob->off + 1;

@@ -391,7 +391,7 @@ static int sid_cmp(const void *a, const void *b)
 		return r;
 	if (x->len != y->len)
 		return x->len < y->len ? -1 : 1;
-	return x->start.offset < y->start.offset ? -1 : x->start.offset > y->start.offset;
+	return x->start < y->start ? -1 : x->start > y->start;
 }
 
 /* Identity policies: Sids unique within the document. */
@@ -417,7 +417,7 @@ static void unique_sids(struct sl_ctx *c, const struct sl_iam *m, const struct s
 			sl_report(c, v[i].n,
 				  "Sid '%s' is used by another statement of this policy (line %u): "
 				  "IAM needs each Sid of a policy to be unique; rename one",
-				  v[i].n->str, (unsigned)v[i - 1].n->start.line);
+				  v[i].n->str, (unsigned)sl_line(c, v[i - 1].n));
 	free(v);
 }
 

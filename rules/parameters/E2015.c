@@ -11,23 +11,19 @@ struct at {
 
 /* The exact span of an item inside a list Default, when the source text of the
  * Default is its value verbatim (one line, ASCII, no escapes); else false. */
-static bool item_span(const struct sl_node *def, const char *it, size_t len, struct sl_position *s,
-		      struct sl_position *e)
+static bool item_span(const struct sl_ctx *c, const struct sl_node *def, const char *it, size_t len,
+		      struct sl_position *s, struct sl_position *e)
 {
 	uint32_t q = def->style == SL_SINGLE || def->style == SL_DOUBLE;
-	if (def->start.line != def->end.line || def->end.offset - def->start.offset != def->len + 2 * q ||
-	    (def->style != SL_PLAIN && !q))
+	if (sl_doc_line_of(c->doc, def->start) != sl_doc_line_of(c->doc, def->end) ||
+	    def->end - def->start != def->len + 2 * q || (def->style != SL_PLAIN && !q))
 		return false;
 	for (uint32_t i = 0; i < def->len; i++)
 		if ((unsigned char)def->str[i] >= 0x80)
 			return false;
-	uint32_t off = (uint32_t)(it - def->str) + q;
-	*s = def->start;
-	s->column += off;
-	s->offset += off;
-	*e = *s;
-	e->column += (uint32_t)len;
-	e->offset += (uint32_t)len;
+	size_t off = def->start + (size_t)(it - def->str) + q;
+	*s = sl_pos(c, off);
+	*e = sl_pos(c, off + len);
 	return len > 0;
 }
 
@@ -47,7 +43,7 @@ static void fault(const struct sl_pv_finding *f, void *arg)
 	const char *what = f->list ? "an item of the Default" : "the Default", *name = a->name;
 	int il = (int)f->item_len;
 	struct sl_position ps, pe;
-	bool exact = f->list && item_span(a->def, f->item, f->item_len, &ps, &pe);
+	bool exact = f->list && item_span(a->c, a->def, f->item, f->item_len, &ps, &pe);
 	switch (f->fault) {
 	case SL_PV_NOT_ALLOWED:
 		REPORT("%s of parameter '%s', '%.*s', is not one of its AllowedValues", what, name, il,

@@ -34,15 +34,13 @@ static void sub_var(void *ud, size_t start, size_t len)
 			return; /* a variable of this Fn::Sub */
 	/* exact span when the source is the string verbatim on one line */
 	uint32_t q = s->style == SL_SINGLE || s->style == SL_DOUBLE;
-	bool exact = s->start.line == s->end.line && s->end.offset - s->start.offset == s->len + 2 * q;
+	const struct sl_doc *d = w->c->doc;
+	bool exact = sl_doc_line_of(d, s->start) == sl_doc_line_of(d, s->end) &&
+		     s->end - s->start == s->len + 2 * q;
 	for (size_t i = 0; exact && i < start + len; i++)
 		exact = (unsigned char)s->str[i] < 0x80;
-	struct sl_position a = s->start, b;
-	a.column += (uint32_t)start + q;
-	a.offset += (uint32_t)start + q;
-	b = a;
-	b.column += (uint32_t)len;
-	b.offset += (uint32_t)len;
+	struct sl_position a = sl_doc_pos(d, s->start + start + q);
+	struct sl_position b = sl_doc_pos(d, s->start + start + q + len);
 	char buf[256];
 	if (len >= sizeof(buf))
 		return;

@@ -189,10 +189,10 @@ void sl_pset_report_at(struct sl_ctx *c, const struct sl_node *n, const char *fm
 		sl_report(c, sl_node_is(n, SL_MAP) ? n->pairs[0].key : n, "%s", m);
 		return;
 	}
-	struct sl_position e = n->start;
+	struct sl_position s = sl_pos(c, n->start), e = s;
 	e.column++;
 	e.offset++;
-	sl_report_span(c, n, n->start, e, "%s", m);
+	sl_report_span(c, n, s, e, "%s", m);
 }
 
 /* --- the test --------------------------------------------------------- */

@@ -9,7 +9,7 @@ static void check(struct sl_ctx *c)
 		const struct sl_entity *p = sl_index_find(&t->params, k->str, k->len);
 		if (p)
 			sl_report(c, k, "resource '%s' has the name of the parameter at line %u; Ref "
-				  "could not tell them apart", k->str, (unsigned)p->key->start.line);
+				  "could not tell them apart", k->str, (unsigned)sl_line(c, p->key));
 	}
 }
 

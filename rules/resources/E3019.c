@@ -231,7 +231,7 @@ static void check(struct sl_ctx *c)
 			sl_report(c, es[k].at, "%s '%s' has the same %s as '%s' (line %u): that primary "
 				  "identifier names one %s in the account and Region, so only one of the "
 				  "two can be created", es[k].res->type->str, es[k].res->key->str,
-				  sl_buf_cstr(&b), other->res->key->str, other->res->key->start.line, es[k].type);
+				  sl_buf_cstr(&b), other->res->key->str, sl_line(c, other->res->key), es[k].type);
 		}
 		i = j;
 	}

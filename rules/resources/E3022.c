@@ -154,7 +154,7 @@ static void check(struct sl_ctx *c)
 			sl_report(c, v[k].prop->key, "the subnet %s is also associated with a route "
 				  "table by '%s' (line %u)%s; a subnet has one route table at a time, so "
 				  "one of the associations fails: keep one of them", describe(c, &v[k]),
-				  o->e->key->str, (unsigned)o->prop->key->start.line,
+				  o->e->key->str, (unsigned)sl_line(c, o->prop->key),
 				  v[k].cond ? ", which always exists" : "");
 		}
 		i = j;

@@ -75,7 +75,7 @@ static int by_text_then_line(const void *x, const void *y)
 		return d;
 	if (a->len != b->len)
 		return a->len < b->len ? -1 : 1;
-	return (a->start.offset > b->start.offset) - (a->start.offset < b->start.offset);
+	return (a->start > b->start) - (a->start < b->start);
 }
 
 /* Duplicate literal keys among the plain items of a tag list (items inside
@@ -102,7 +102,7 @@ static void check_unique(struct sl_ctx *c, const struct sl_node *list)
 			continue;
 		}
 		sl_report(c, keys[i], "tag key '%s' is set twice (first at line %u): each tag key "
-			  "may appear once per resource", keys[i]->str, keys[first]->start.line);
+			  "may appear once per resource", keys[i]->str, sl_line(c, keys[first]));
 	}
 }
 

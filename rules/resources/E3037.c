@@ -8,7 +8,7 @@ static void on_hit(struct sl_ctx *c, const struct sl_schema_hit *h)
 		return;
 	const struct sl_node *k = sl_schema_prop_of(h->at);
 	sl_report(c, h->at, "'%s' is repeated%s%s%s (first at line %u); its items must be unique", h->at->str,
-		  k ? " in '" : "", k ? k->str : "", k ? "'" : "", h->other->start.line);
+		  k ? " in '" : "", k ? k->str : "", k ? "'" : "", sl_line(c, h->other));
 }
 
 static void check(struct sl_ctx *c)

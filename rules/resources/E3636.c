@@ -16,7 +16,7 @@ static void judge(struct sl_ctx *c, const struct sl_node *m, const char *what, c
 	if (!m || m->kind != SL_MAP || sl_node_intrinsic(m))
 		return;
 	const struct sl_node *type = sl_map_get(m, "Type");
-	if (!type || type->kind != SL_SCALAR || type->tag || !sl_str_eq(type, "S3") ||
+	if (!type || type->kind != SL_SCALAR || sl_node_tag(type) || !sl_str_eq(type, "S3") ||
 	    sl_langext_varies(c->t->lx, type))
 		return;
 	if (sl_map_get(m, "Location"))

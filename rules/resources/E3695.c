@@ -18,7 +18,7 @@ static const char *const engines[] = { "memcached", "redis", "valkey" };
 
 static bool literal(const struct sl_ctx *c, const struct sl_node *v)
 {
-	return v && v->kind == SL_SCALAR && !v->tag && v->len > 0 && !memchr(v->str, '\0', v->len) &&
+	return v && v->kind == SL_SCALAR && !sl_node_tag(v) && v->len > 0 && !memchr(v->str, '\0', v->len) &&
 	       !sl_langext_varies(c->t->lx, v);
 }
 

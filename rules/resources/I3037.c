@@ -9,7 +9,7 @@ static void on_hit(struct sl_ctx *c, const struct sl_schema_hit *h)
 	const struct sl_node *k = sl_schema_prop_of(h->at);
 	sl_report(c, h->at, "'%s' is repeated%s%s%s (first at line %u); the list allows repeats, but a repeat "
 		  "is often a slip for another value", h->at->str, k ? " in '" : "", k ? k->str : "", k ? "'" : "",
-		  h->other->start.line);
+		  sl_line(c, h->other));
 }
 
 static void check(struct sl_ctx *c)

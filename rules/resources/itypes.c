@@ -53,7 +53,7 @@ bool sl_itype_family_known(const char *fam, size_t fam_len, unsigned set)
 
 static bool literal(const struct sl_node *v)
 {
-	return v && v->kind == SL_SCALAR && !v->tag && sl_scalar_type(v) == SL_TYPE_STRING;
+	return v && v->kind == SL_SCALAR && !sl_node_tag(v) && sl_scalar_type(v) == SL_TYPE_STRING;
 }
 
 static void leaf(struct sl_ctx *c, const struct sl_node *v,

@@ -301,7 +301,7 @@ static int trigger_cmp(const void *a, const void *b)
 	r = memcmp(x->name->str, y->name->str, lx < ly ? lx : ly);
 	if (r || lx != ly)
 		return r ? r : lx < ly ? -1 : 1;
-	uint32_t ox = x->name->start.offset, oy = y->name->start.offset;
+	uint32_t ox = x->name->start, oy = y->name->start;
 	return ox < oy ? -1 : ox > oy;
 }
 
@@ -382,7 +382,7 @@ static void check(struct sl_ctx *c)
 		if (same_text(trig[i].pool, trig[i - 1].pool) && same_text(trig[i].name, trig[i - 1].name))
 			sl_report(c, trig[i].name, "Cognito trigger %s of user pool '%s' is set by two events "
 				  "(also at line %u): a pool calls one function per trigger, and SAM rejects the "
-				  "second", trig[i].name->str, trig[i].pool->str, trig[i - 1].name->start.line);
+				  "second", trig[i].name->str, trig[i].pool->str, sl_line(c, trig[i - 1].name));
 }
 
 const struct sl_rule rule_E99017 = {

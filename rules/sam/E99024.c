@@ -45,7 +45,7 @@ static int route_cmp(const void *a, const void *b)
 	if (!r)
 		r = strcmp(x->method, y->method);
 	if (!r)
-		r = x->at->start.offset < y->at->start.offset ? -1 : x->at->start.offset > y->at->start.offset;
+		r = x->at->start < y->at->start ? -1 : x->at->start > y->at->start;
 	return r;
 }
 
@@ -202,7 +202,7 @@ static void check(struct sl_ctx *c)
 		sl_report(c, b->at, "method %s on path %s of API '%s' is already defined by another event "
 			  "(line %u): SAM writes each route once and rejects the second", b->at->str, b->path,
 			  b->api ? b->api->key->str : b->http ? "ServerlessHttpApi" : "ServerlessRestApi",
-			  a->at->start.line);
+			  sl_line(c, a->at));
 	}
 }
 

@@ -41,8 +41,8 @@ static bool is_float(const struct sl_node *v)
 		return true; /* an alias: not ours to judge here */
 	if (!sl_node_is(v, SL_SCALAR))
 		return false;
-	if (v->tag)
-		return strcmp(v->tag, "!!float") == 0;
+	if (sl_node_tag(v))
+		return strcmp(sl_node_tag(v), "!!float") == 0;
 	if (v->style != SL_PLAIN)
 		return false;
 	if (sl_scalar_type(v) == SL_TYPE_FLOAT)
@@ -55,12 +55,12 @@ static const char *kind_of(const struct sl_node *v)
 {
 	if (!sl_node_is(v, SL_SCALAR))
 		return sl_samcfg_what(v);
-	if (v->tag) {
-		if (!strcmp(v->tag, "!!int"))
+	if (sl_node_tag(v)) {
+		if (!strcmp(sl_node_tag(v), "!!int"))
 			return "an integer";
-		if (!strcmp(v->tag, "!!bool"))
+		if (!strcmp(sl_node_tag(v), "!!bool"))
 			return "a boolean";
-		if (!strncmp(v->tag, "!!local", 7) || !strncmp(v->tag, "!!offset", 8))
+		if (!strncmp(sl_node_tag(v), "!!local", 7) || !strncmp(sl_node_tag(v), "!!offset", 8))
 			return "a date or time";
 		return "not a float";
 	}

@@ -51,8 +51,8 @@ static bool int_word(const char *s, size_t n)
  * boolean or date. */
 static bool is_text(const struct sl_node *v)
 {
-	return sl_scalar_type(v) == SL_TYPE_STRING && !(v->tag && strncmp(v->tag, "!!", 2) == 0 &&
-							 strcmp(v->tag, "!!str") != 0);
+	return sl_scalar_type(v) == SL_TYPE_STRING && !(sl_node_tag(v) && strncmp(sl_node_tag(v), "!!", 2) == 0 &&
+							 strcmp(sl_node_tag(v), "!!str") != 0);
 }
 
 static void check_value(struct sl_ctx *c, const struct sl_node *k, const struct sl_node *v,

@@ -57,7 +57,7 @@ static void deploy(struct sl_ctx *c, const struct sl_node *env_key, const struct
 		sl_report(c, at, "environment '%s' deploys %s, whose parameter '%s' (line %u) has no "
 			  "Default, and %s: the first deploy of the stack fails ('Parameters: [%s] must "
 			  "have values'), later ones reuse the stack's previous value", env_key->str, file,
-			  e->key->str, e->key->start.line,
+			  e->key->str, sl_doc_line(t->doc, e->key),
 			  v ? "parameter_overrides gives it no value" : "no parameter_overrides give it a value",
 			  e->key->str);
 	}

@@ -129,7 +129,7 @@ void sl_samcfg_report_pair(struct sl_ctx *c, const struct sl_samcfg_pair *p, boo
 		sl_report_spanv(c, p->node, value ? p->value_start : p->key_start,
 				value ? p->value_end : p->key_end, fmt, ap);
 	else
-		sl_report_spanv(c, p->node, p->node->start, p->node->end, fmt, ap);
+		sl_report_spanv(c, p->node, sl_pos(c, p->node->start), sl_pos(c, p->node->end), fmt, ap);
 	va_end(ap);
 }
 
@@ -201,7 +201,7 @@ static void deploy(struct sl_ctx *c, const struct sl_node *env_key, const struct
 		const struct sl_entity *e = need.named_iam;
 		sl_report(c, at, "environment '%s' deploys %s, whose '%s' (%.*s, line %u) has a custom "
 			  "name: CloudFormation requires CAPABILITY_NAMED_IAM, and %s", env_key->str,
-			  file, e->key->str, (int)e->type->len, e->type->str, e->key->start.line, given);
+			  file, e->key->str, (int)e->type->len, e->type->str, sl_doc_line(t->doc, e->key), given);
 	} else if (need.iam && !have.iam) {
 		const struct sl_entity *e = need.iam;
 		const char *how = "";
@@ -212,13 +212,13 @@ static void deploy(struct sl_ctx *c, const struct sl_node *env_key, const struct
 			how = ": SAM writes its connector's policy";
 		sl_report(c, at, "environment '%s' deploys %s, which creates IAM resources ('%s', line "
 			  "%u%s): CloudFormation requires CAPABILITY_IAM, and %s", env_key->str, file,
-			  e->key->str, e->key->start.line, how, given);
+			  e->key->str, sl_doc_line(t->doc, e->key), how, given);
 	}
 	if (need.auto_expand && !have.expand) {
 		const struct sl_entity *e = need.auto_expand;
 		sl_report(c, at, "environment '%s' deploys %s, which nests an application ('%s', line "
 			  "%u): sam deploy requires CAPABILITY_AUTO_EXPAND for nested applications, and "
-			  "%s", env_key->str, file, e->key->str, e->key->start.line, given);
+			  "%s", env_key->str, file, e->key->str, sl_doc_line(t->doc, e->key), given);
 	}
 }
 

@@ -92,13 +92,13 @@ const char *sl_samcfg_cli_name(const struct sl_samcfg_command *cmd, char *buf, s
  * between its quotes is its text byte for byte: one line, and as many bytes
  * as the text (plus the two quotes when quoted; escapes and folding always
  * make the source longer). *q is the opening quote's length. */
-static bool exact_text(const struct sl_node *n, uint32_t *q)
+static bool exact_text(const struct sl_doc *d, const struct sl_node *n, uint32_t *q)
 {
-	if (!n || n->kind != SL_SCALAR || (n->flags & (SL_NODE_SYNTH | SL_NODE_ALIAS)) || n->tag)
+	if (!n || n->kind != SL_SCALAR || (n->flags & (SL_NODE_SYNTH | SL_NODE_ALIAS)) || sl_node_tag(n))
 		return false;
-	if (n->start.line != n->end.line || n->end.offset < n->start.offset)
+	if (n->end < n->start || sl_doc_line_of(d, n->start) != sl_doc_line_of(d, n->end))
 		return false;
-	uint32_t src = n->end.offset - n->start.offset;
+	uint32_t src = n->end - n->start;
 	if (n->style == SL_PLAIN && src == n->len) {
 		*q = 0;
 		return true;
@@ -110,13 +110,12 @@ static bool exact_text(const struct sl_node *n, uint32_t *q)
 	return false;
 }
 
-/* Turns byte offsets of one scalar's text into positions, moving forward so
- * that a pass over the text counts each character once. */
+/* Turns byte offsets of one scalar's text into positions. */
 struct cursor {
+	const struct sl_doc *doc;
 	const struct sl_node *n;
 	uint32_t q;
 	bool exact;
-	size_t i, chars;
 };
 
 static void cursor_set(struct cursor *cu, const struct sl_node *n)
@@ -124,20 +123,12 @@ static void cursor_set(struct cursor *cu, const struct sl_node *n)
 	if (cu->n == n)
 		return;
 	cu->n = n;
-	cu->exact = exact_text(n, &cu->q);
-	cu->i = cu->chars = 0;
+	cu->exact = exact_text(cu->doc, n, &cu->q);
 }
 
-static struct sl_position cursor_pos(struct cursor *cu, size_t i)
+static struct sl_position cursor_pos(const struct cursor *cu, size_t i)
 {
-	if (i < cu->i)
-		cu->i = cu->chars = 0;
-	cu->chars += sl_utf8_chars(cu->n->str + cu->i, i - cu->i);
-	cu->i = i;
-	struct sl_position p = cu->n->start;
-	p.column += cu->q + (uint32_t)cu->chars;
-	p.offset += cu->q + (uint32_t)i;
-	return p;
+	return sl_doc_pos(cu->doc, cu->n->start + cu->q + i);
 }
 
 /* --- the text SAM CLI parses ------------------------------------------------ */
@@ -186,16 +177,16 @@ static bool span(struct walk *w, struct text *t, size_t a, size_t b, const struc
 	size_t ka = item_of(t, a), kb = item_of(t, b - 1);
 	if (ka == SIZE_MAX || ka != kb) {
 		*node = t->value;
-		*start = t->value->start;
-		*end = t->value->end;
+		*start = sl_pos(w->c, t->value->start);
+		*end = sl_pos(w->c, t->value->end);
 		return false;
 	}
 	const struct sl_node *it = t->items[ka];
 	*node = it;
 	cursor_set(&w->cu, it);
 	if (!w->cu.exact) {
-		*start = it->start;
-		*end = it->end;
+		*start = sl_pos(w->c, it->start);
+		*end = sl_pos(w->c, it->end);
 		return false;
 	}
 	size_t base = t->skip[ka] - t->from[ka];
@@ -261,8 +252,8 @@ static void emit_pair(struct walk *w, struct text *t, size_t ks, size_t ke, size
 	if (!p.exact) {
 		const struct sl_node *whole = kn == vn ? kn : t->value;
 		p.node = whole;
-		p.key_start = p.value_start = whole->start;
-		p.key_end = p.value_end = whole->end;
+		p.key_start = p.value_start = sl_pos(w->c, whole->start);
+		p.key_end = p.value_end = sl_pos(w->c, whole->end);
 	}
 	w->pair(w->c, &p, w->arg);
 }
@@ -274,14 +265,11 @@ static void emit_bad(struct walk *w, struct text *t, enum sl_samcfg_bad why, siz
 	struct sl_samcfg_badtext bt = { .why = why, .text = t->s + a, .len = b - a };
 	if (why == SL_SAMCFG_REFUSED) {
 		bt.node = t->value;
-		bt.start = t->value->start;
-		bt.end = t->value->end;
-		bt.exact = true;
-		if (t->n_items == 1 && t->items[0] != t->value) {
+		if (t->n_items == 1 && t->items[0] != t->value)
 			bt.node = t->items[0];
-			bt.start = bt.node->start;
-			bt.end = bt.node->end;
-		}
+		bt.start = sl_pos(w->c, bt.node->start);
+		bt.end = sl_pos(w->c, bt.node->end);
+		bt.exact = true;
 	} else {
 		bt.exact = span(w, t, a, b, &bt.node, &bt.start, &bt.end);
 	}
@@ -603,7 +591,7 @@ int sl_samcfg_each_pair(struct sl_ctx *c, const struct sl_node *value, enum sl_s
 			void (*bad)(struct sl_ctx *c, const struct sl_samcfg_badtext *b, void *arg),
 			void *arg)
 {
-	struct walk w = { c, pair, bad, arg, { 0 }, 0 };
+	struct walk w = { c, pair, bad, arg, { c->doc, NULL, 0, false }, 0 };
 	if (!value || (value->flags & SL_NODE_ALIAS))
 		return 0;
 	if (syntax == SL_SAMCFG_OVERRIDES) {

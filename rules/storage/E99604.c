@@ -58,7 +58,7 @@ static void bucket(struct sl_ctx *c, const struct sl_entity *e, const struct sl_
 	sl_report(c, name, "the bucket '%s' has Transfer Acceleration enabled (line %u), but its name "
 		  "contains a period: S3 requires accelerated buckets to have DNS-compliant names "
 		  "without periods and rejects the configuration. Use a name without '.', or set "
-		  "AccelerationStatus to Suspended", e->key->str, st->start.line);
+		  "AccelerationStatus to Suspended", e->key->str, sl_line(c, st));
 }
 
 static void check(struct sl_ctx *c)

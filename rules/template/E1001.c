@@ -69,7 +69,7 @@ static void check(struct sl_ctx *c)
 		}
 	}
 	if (!sl_map_get(root, "Resources"))
-		sl_report_span(c, root, root->start, root->start,
+		sl_report_span(c, root, sl_pos(c, root->start), sl_pos(c, root->start),
 			       "the template has no Resources section; CloudFormation requires one with at "
 			       "least one resource");
 }

@@ -6,7 +6,7 @@ static void check(struct sl_ctx *c)
 {
 	size_t len = c->t->doc->len;
 	if (len > SL_TEMPLATE_MAX_BYTES)
-		sl_report_span(c, c->t->root, c->t->root->start, c->t->root->start,
+		sl_report_span(c, c->t->root, sl_pos(c, c->t->root->start), sl_pos(c, c->t->root->start),
 			       "the template is %zu bytes, over CloudFormation's limit of %u bytes for a "
 			       "template in S3 (and 51,200 bytes when passed inline)", len, SL_TEMPLATE_MAX_BYTES);
 }

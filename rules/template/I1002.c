@@ -6,7 +6,7 @@ static void check(struct sl_ctx *c)
 {
 	size_t len = c->t->doc->len;
 	if (len <= SL_TEMPLATE_MAX_BYTES && len * 100 > (size_t)SL_TEMPLATE_MAX_BYTES * SL_APPROACHING_PERCENT)
-		sl_report_span(c, c->t->root, c->t->root->start, c->t->root->start,
+		sl_report_span(c, c->t->root, sl_pos(c, c->t->root->start), sl_pos(c, c->t->root->start),
 			       "the template is %zu bytes, %zu%% of CloudFormation's limit of %u bytes",
 			       len, len * 100 / SL_TEMPLATE_MAX_BYTES, SL_TEMPLATE_MAX_BYTES);
 }

@@ -45,8 +45,8 @@ static int by_key(const void *a, const void *b)
 	if (d)
 		return d;
 	/* source order within a key */
-	return (x->e->key->start.offset > y->e->key->start.offset) -
-	       (x->e->key->start.offset < y->e->key->start.offset);
+	return (x->e->key->start > y->e->key->start) -
+	       (x->e->key->start < y->e->key->start);
 }
 
 static void check(struct sl_ctx *c)

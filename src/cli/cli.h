@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "load/load.h"
 #include "output/output.h"
 #include "stacklint/stacklint.h"
 
@@ -170,5 +171,15 @@ int sl_cli_setup(struct sl_cli *cli, const struct sl_spec **spec_out, struct sl_
 
 /* Runs the whole CLI; returns the process exit status. */
 int sl_cli_main(int argc, char **argv);
+
+/* The configuration file being read (config.c sets it while it reads one, on
+ * the thread that reads it): its nodes' positions are offsets into it. */
+extern _Thread_local const struct sl_doc *sl_cli_doc;
+
+/* Line and column of a node of that file, for messages. */
+static inline struct sl_position sl_cli_pos(const struct sl_node *n)
+{
+	return sl_doc_pos(sl_cli_doc, n->start);
+}
 
 #endif

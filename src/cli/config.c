@@ -24,6 +24,8 @@
 #include "util/date.h"
 #include "util/readfile.h"
 
+_Thread_local const struct sl_doc *sl_cli_doc;
+
 /* True when two paths name the same file. */
 static bool same_file(const char *a, const char *b)
 {
@@ -40,7 +42,7 @@ static int take_list(const char *path, const struct sl_node *k, const struct sl_
 		for (size_t i = 0; i < v->len; i++) {
 			if (!sl_node_is(v->items[i], SL_SCALAR)) {
 				fprintf(err, "%s:%u:%u: '%s' must be a list of strings\n", path,
-					v->items[i]->start.line, v->items[i]->start.column, k->str);
+					sl_cli_pos(v->items[i]).line, sl_cli_pos(v->items[i]).column, k->str);
 				return 1;
 			}
 			if (sl_strv_push(out, v->items[i]->str) < 0)
@@ -50,8 +52,8 @@ static int take_list(const char *path, const struct sl_node *k, const struct sl_
 	}
 	if (sl_node_is(v, SL_SCALAR))
 		return 0;
-	fprintf(err, "%s:%u:%u: '%s' must be a string or a list of strings\n", path, v->start.line,
-		v->start.column, k->str);
+	fprintf(err, "%s:%u:%u: '%s' must be a string or a list of strings\n", path, sl_cli_pos(v).line,
+		sl_cli_pos(v).column, k->str);
 	return 1;
 }
 
@@ -70,7 +72,7 @@ static int take_spec_layers(struct sl_cli *cli, const char *path, const struct s
 	if (list && sl_node_is(v, SL_SEQ))
 		return cli->set_registry_schemas ? 0 : take_list(path, k, v, &cli->registry_schemas, err);
 	if (!sl_node_is(v, SL_SCALAR) || sl_scalar_type(v) == SL_TYPE_NULL || !v->len) {
-		fprintf(err, "%s:%u:%u: '%s' must be %s\n", path, v->start.line, v->start.column, k->str,
+		fprintf(err, "%s:%u:%u: '%s' must be %s\n", path, sl_cli_pos(v).line, sl_cli_pos(v).column, k->str,
 			list ? "a list of directories" : "the name of an override spec file");
 		return 1;
 	}
@@ -121,7 +123,7 @@ static int take_bool(const char *path, const struct sl_node *k, const struct sl_
 {
 	int b = sl_node_is(v, SL_SCALAR) ? sl_scalar_bool(v) : -1;
 	if (b < 0) {
-		fprintf(err, "%s:%u:%u: '%s' must be true or false\n", path, v->start.line, v->start.column, k->str);
+		fprintf(err, "%s:%u:%u: '%s' must be true or false\n", path, sl_cli_pos(v).line, sl_cli_pos(v).column, k->str);
 		return 1;
 	}
 	if (!set)
@@ -174,7 +176,7 @@ static int apply(struct sl_cli *cli, const char *path, const struct sl_node *roo
 			int level;
 			if (!sl_node_is(v, SL_SCALAR) || sl_exit_level_parse(v->str, &level) < 0) {
 				fprintf(err, "%s:%u:%u: 'non_zero_exit_code' must be informational, warning, error or none\n",
-					path, v->start.line, v->start.column);
+					path, sl_cli_pos(v).line, sl_cli_pos(v).column);
 				rc = 1;
 			} else if (!cli->set_exit_level) {
 				cli->exit_level = level;
@@ -183,15 +185,15 @@ static int apply(struct sl_cli *cli, const char *path, const struct sl_node *roo
 			int b = sl_node_is(v, SL_SCALAR) ? sl_scalar_bool(v) : -1;
 			if (b < 0) {
 				fprintf(err, "%s:%u:%u: 'ignore_bad_template' must be true or false\n", path,
-					v->start.line, v->start.column);
+					sl_cli_pos(v).line, sl_cli_pos(v).column);
 				rc = 1;
 			} else if (!cli->set_ignore_bad_template) {
 				cli->ignore_bad_template = b == 1;
 			}
 		} else if (sl_str_eq(k, "output_file")) {
 			if (!sl_node_is(v, SL_SCALAR) || sl_scalar_type(v) == SL_TYPE_NULL || !v->len) {
-				fprintf(err, "%s:%u:%u: 'output_file' must be a file name\n", path, v->start.line,
-					v->start.column);
+				fprintf(err, "%s:%u:%u: 'output_file' must be a file name\n", path, sl_cli_pos(v).line,
+					sl_cli_pos(v).column);
 				rc = 1;
 			} else if (!cli->set_output_file) {
 				/* the file's text goes with the arena: keep a copy */
@@ -204,7 +206,7 @@ static int apply(struct sl_cli *cli, const char *path, const struct sl_node *roo
 			/* a path from the current directory, as cfn-lint opens it ("": none) */
 			if (!sl_node_is(v, SL_SCALAR) || sl_scalar_type(v) == SL_TYPE_NULL) {
 				fprintf(err, "%s:%u:%u: 'custom_rules' must be the name of a custom rules file\n",
-					path, v->start.line, v->start.column);
+					path, sl_cli_pos(v).line, sl_cli_pos(v).column);
 				rc = 1;
 			} else if (!cli->custom_rules && v->len) {
 				cli->custom_rules_owned = strdup(v->str);
@@ -217,7 +219,7 @@ static int apply(struct sl_cli *cli, const char *path, const struct sl_node *roo
 		} else if (sl_str_eq(k, "format")) {
 			if (!sl_node_is(v, SL_SCALAR) || sl_format_parse(v->str, &cli->format_cfg) < 0) {
 				fprintf(err, "%s:%u:%u: 'format' must be one of text, json, parseable, sarif, junit, github, pretty, quiet, standard\n",
-					path, v->start.line, v->start.column);
+					path, sl_cli_pos(v).line, sl_cli_pos(v).column);
 				rc = 1;
 			} else if (!cli->set_format) {
 				cli->format = cli->format_cfg;
@@ -226,7 +228,7 @@ static int apply(struct sl_cli *cli, const char *path, const struct sl_node *roo
 			enum sl_column_unit u;
 			if (!sl_node_is(v, SL_SCALAR) || sl_column_unit_parse(v->str, &u) < 0) {
 				fprintf(err, "%s:%u:%u: 'column_unit' must be char, byte or utf16\n",
-					path, v->start.line, v->start.column);
+					path, sl_cli_pos(v).line, sl_cli_pos(v).column);
 				rc = 1;
 			} else if (!cli->set_column_unit) {
 				cli->column_unit = u;
@@ -236,7 +238,7 @@ static int apply(struct sl_cli *cli, const char *path, const struct sl_node *roo
 			/* an unquoted date is a YAML timestamp: its text is what counts */
 			if (!sl_node_is(v, SL_SCALAR) || !sl_date_parse(v->str, v->len, &d)) {
 				fprintf(err, "%s:%u:%u: 'lint_date' must be a date as YYYY-MM-DD (for example 2026-12-06)\n",
-					path, v->start.line, v->start.column);
+					path, sl_cli_pos(v).line, sl_cli_pos(v).column);
 				rc = 1;
 			} else if (!cli->set_lint_date) {
 				cli->lint_date = d;
@@ -247,8 +249,8 @@ static int apply(struct sl_cli *cli, const char *path, const struct sl_node *roo
 			/* stacklint's key (cfn-lint takes -g on the command line only) */
 			int b = sl_node_is(v, SL_SCALAR) ? sl_scalar_bool(v) : -1;
 			if (b < 0) {
-				fprintf(err, "%s:%u:%u: 'build_graph' must be true or false\n", path, v->start.line,
-					v->start.column);
+				fprintf(err, "%s:%u:%u: 'build_graph' must be true or false\n", path, sl_cli_pos(v).line,
+					sl_cli_pos(v).column);
 				rc = 1;
 			} else if (b) {
 				cli->build_graph = true;
@@ -258,7 +260,7 @@ static int apply(struct sl_cli *cli, const char *path, const struct sl_node *roo
 			long j = sl_node_is(v, SL_SCALAR) ? strtol(v->str, &end, 10) : -1;
 			if (!end || *end || end == v->str || j < 0 || j > 1024) {
 				fprintf(err, "%s:%u:%u: 'jobs' must be a number from 0 (all cores) to 1024\n", path,
-					v->start.line, v->start.column);
+					sl_cli_pos(v).line, sl_cli_pos(v).column);
 				rc = 1;
 			} else if (!cli->set_jobs) {
 				cli->jobs = (int)j;
@@ -270,10 +272,10 @@ static int apply(struct sl_cli *cli, const char *path, const struct sl_node *roo
 					known = true;
 			if (known)
 				sl_cli_notice(cli, "%s:%u:%u: '%s' is a cfn-lint setting that stacklint does not use; ignored",
-					      path, k->start.line, k->start.column, k->str);
+					      path, sl_cli_pos(k).line, sl_cli_pos(k).column, k->str);
 			else
 				sl_cli_notice(cli, "%s:%u:%u: unknown setting '%s'; ignored", path,
-					      k->start.line, k->start.column, k->str);
+					      sl_cli_pos(k).line, sl_cli_pos(k).column, k->str);
 		}
 		if (rc)
 			return rc;
@@ -300,7 +302,7 @@ static int refuse_aliases(const char *path, const struct sl_node *root, FILE *er
 		const struct sl_node *x = stack[--n];
 		if (x->flags & SL_NODE_ALIAS) {
 			fprintf(err, "%s:%u:%u: YAML alias '*%s': stacklint does not expand aliases in a "
-				"configuration; write the value out\n", path, x->start.line, x->start.column, x->str);
+				"configuration; write the value out\n", path, sl_cli_pos(x).line, sl_cli_pos(x).column, x->str);
 			rc = 1;
 			break;
 		}
@@ -326,7 +328,7 @@ static int refuse_aliases(const char *path, const struct sl_node *root, FILE *er
 			const struct sl_node *k = x->pairs[i].key;
 			if (k->style == SL_PLAIN && k->len == 2 && memcmp(k->str, "<<", 2) == 0) {
 				fprintf(err, "%s:%u:%u: YAML merge key '<<': stacklint does not merge mappings "
-					"in a configuration; write the keys out\n", path, k->start.line, k->start.column);
+					"in a configuration; write the keys out\n", path, sl_cli_pos(k).line, sl_cli_pos(k).column);
 				rc = 1;
 				break;
 			}
@@ -376,10 +378,12 @@ static int load_one(struct sl_cli *cli, const char *path, FILE *err, struct laye
 				rc = 1;
 			}
 		}
+		sl_cli_doc = &doc;
 		if (!rc && doc.root)
 			rc = refuse_aliases(path, doc.root, err);
 		if (!rc && doc.root && !(doc.root->kind == SL_SCALAR && sl_scalar_type(doc.root) == SL_TYPE_NULL))
 			rc = apply(cli, path, doc.root, err, ly);
+		sl_cli_doc = NULL;
 	}
 	sl_arena_free(&a);
 	free(buf);

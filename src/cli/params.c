@@ -186,7 +186,7 @@ static int config_set(struct sl_cli_params *p, const char *path, const struct sl
 		const struct sl_node *k = m->pairs[i].key, *v = m->pairs[i].value;
 		if (!sl_node_is(v, SL_SCALAR) || sl_node_is_null(v)) {
 			fprintf(err, "%s:%u:%u: the value of '%s' in 'parameters' must be a string, number or "
-				"boolean\n", path, v->start.line, v->start.column, k->str);
+				"boolean\n", path, sl_cli_pos(v).line, sl_cli_pos(v).column, k->str);
 			free_set(&s);
 			return 1;
 		}
@@ -199,7 +199,7 @@ static int config_set(struct sl_cli_params *p, const char *path, const struct sl
 		}
 		set_value(vals, &s.n_values, key, value);
 	}
-	snprintf(origin, sizeof(origin), ":%u:%u", m->start.line, m->start.column);
+	snprintf(origin, sizeof(origin), ":%u:%u", sl_cli_pos(m).line, sl_cli_pos(m).column);
 	size_t pl = strlen(path);
 	char *o = malloc(sizeof("the parameters at ") + pl + strlen(origin));
 	if (!o) {
@@ -219,8 +219,8 @@ static int config_list(const char *path, const struct sl_node *k, const struct s
 	for (uint32_t i = 0; sl_node_is(v, SL_SEQ) && i < v->len; i++) {
 		const struct sl_node *f = v->items[i];
 		if (!sl_node_is(f, SL_SCALAR) || sl_scalar_type(f) != SL_TYPE_STRING || !f->len) {
-			fprintf(err, "%s:%u:%u: '%s' must be a list of file names\n", path, f->start.line,
-				f->start.column, k->str);
+			fprintf(err, "%s:%u:%u: '%s' must be a list of file names\n", path, sl_cli_pos(f).line,
+				sl_cli_pos(f).column, k->str);
 			return 1;
 		}
 		if (sl_strv_push(out, f->str) < 0)
@@ -228,8 +228,8 @@ static int config_list(const char *path, const struct sl_node *k, const struct s
 	}
 	if (sl_node_is(v, SL_SEQ) || sl_node_is_null(v))
 		return 0;
-	fprintf(err, "%s:%u:%u: '%s' must be a file name or a list of them\n", path, v->start.line,
-		v->start.column, k->str);
+	fprintf(err, "%s:%u:%u: '%s' must be a file name or a list of them\n", path, sl_cli_pos(v).line,
+		sl_cli_pos(v).column, k->str);
 	return 1;
 }
 
@@ -252,7 +252,7 @@ int sl_params_config(struct sl_cli *cli, const char *path, const struct sl_node 
 	for (uint32_t i = 0; sl_node_is(v, SL_SEQ) && i < v->len; i++) {
 		if (!sl_node_is(v->items[i], SL_MAP)) {
 			fprintf(err, "%s:%u:%u: each item of 'parameters' is a mapping of parameter names "
-				"to values\n", path, v->items[i]->start.line, v->items[i]->start.column);
+				"to values\n", path, sl_cli_pos(v->items[i]).line, sl_cli_pos(v->items[i]).column);
 			return 1;
 		}
 		if (config_set(p, path, v->items[i], err))
@@ -261,7 +261,7 @@ int sl_params_config(struct sl_cli *cli, const char *path, const struct sl_node 
 	if (sl_node_is(v, SL_SEQ) || sl_node_is_null(v))
 		return 0;
 	fprintf(err, "%s:%u:%u: 'parameters' must be a mapping of parameter names to values, or a "
-		"list of such mappings\n", path, v->start.line, v->start.column);
+		"list of such mappings\n", path, sl_cli_pos(v).line, sl_cli_pos(v).column);
 	return 1;
 }
 
@@ -356,8 +356,9 @@ static char *template_path(const char *path, size_t max, uint32_t *line, uint32_
 		if (sl_node_is(v, SL_SCALAR) && sl_scalar_type(v) == SL_TYPE_STRING && v->len &&
 		    !memchr(v->str, '\0', v->len)) {
 			out = strndup(v->str, v->len);
-			*line = v->start.line;
-			*col = v->start.column;
+			struct sl_position at = sl_doc_pos(&doc, v->start);
+			*line = at.line;
+			*col = at.column;
 		}
 	}
 	sl_arena_free(&a);

@@ -48,27 +48,27 @@ static int one(struct sl_cli *cli, const char *path, const struct sl_node *rk, c
 		/* a mapping: cfn-lint's E3019 exceptions (ignored here) is one */
 		int rc = sl_ropt_check(rk->str, rk->len, ok->str, ok->len, "{}", msg, sizeof(msg));
 		if (rc > 0) {
-			sl_cli_notice(cli, "%s:%u:%u: %s", path, ok->start.line, ok->start.column, msg);
+			sl_cli_notice(cli, "%s:%u:%u: %s", path, sl_cli_pos(ok).line, sl_cli_pos(ok).column, msg);
 			return 0;
 		}
 		if (rc < 0 && !strstr(msg, "true or false")) {
-			fprintf(err, "%s:%u:%u: configure_rules: %s\n", path, v->start.line, v->start.column, msg);
+			fprintf(err, "%s:%u:%u: configure_rules: %s\n", path, sl_cli_pos(v).line, sl_cli_pos(v).column, msg);
 			return 1;
 		}
 	}
 	if (!sl_node_is(v, SL_SCALAR) || sl_node_is_null(v)) {
 		fprintf(err, "%s:%u:%u: configure_rules: %s:%s takes a value (true, false, a string or a number), "
-			"or a list of them\n", path, v->start.line, v->start.column, rk->str, ok->str);
+			"or a list of them\n", path, sl_cli_pos(v).line, sl_cli_pos(v).column, rk->str, ok->str);
 		return 1;
 	}
 	const char *text = text_of(v);
 	int rc = sl_ropt_check(rk->str, rk->len, ok->str, ok->len, text, msg, sizeof(msg));
 	if (rc < 0) {
-		fprintf(err, "%s:%u:%u: configure_rules: %s\n", path, v->start.line, v->start.column, msg);
+		fprintf(err, "%s:%u:%u: configure_rules: %s\n", path, sl_cli_pos(v).line, sl_cli_pos(v).column, msg);
 		return 1;
 	}
 	if (rc > 0) {
-		sl_cli_notice(cli, "%s:%u:%u: %s", path, ok->start.line, ok->start.column, msg);
+		sl_cli_notice(cli, "%s:%u:%u: %s", path, sl_cli_pos(ok).line, sl_cli_pos(ok).column, msg);
 		return 0;
 	}
 	size_t n = rk->len + ok->len + strlen(text) + 3;
@@ -87,7 +87,7 @@ int sl_cli_rule_options_config(struct sl_cli *cli, const char *path, const struc
 		return 0;
 	if (!sl_node_is(v, SL_MAP)) {
 		fprintf(err, "%s:%u:%u: 'configure_rules' must be a mapping of rule IDs to their options, such "
-			"as {E3012: {strict: true}}\n", path, v->start.line, v->start.column);
+			"as {E3012: {strict: true}}\n", path, sl_cli_pos(v).line, sl_cli_pos(v).column);
 		return 1;
 	}
 	struct sl_strv keep = { 0 };
@@ -96,7 +96,7 @@ int sl_cli_rule_options_config(struct sl_cli *cli, const char *path, const struc
 		const struct sl_node *rk = v->pairs[i].key, *opts = v->pairs[i].value;
 		if (!sl_node_is(opts, SL_MAP)) {
 			fprintf(err, "%s:%u:%u: configure_rules: the options of %s must be a mapping, such as "
-				"{strict: true}\n", path, opts->start.line, opts->start.column, rk->str);
+				"{strict: true}\n", path, sl_cli_pos(opts).line, sl_cli_pos(opts).column, rk->str);
 			rc = 1;
 			break;
 		}

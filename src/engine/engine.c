@@ -96,7 +96,7 @@ void sl_report(struct sl_ctx *c, const struct sl_node *at, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	sl_report_spanv(c, at, at->start, at->end, fmt, ap);
+	sl_report_spanv(c, at, sl_pos(c, at->start), sl_pos(c, at->end), fmt, ap);
 	va_end(ap);
 }
 
@@ -270,7 +270,7 @@ static struct res_table *res_table(struct meta_supp *ms, const struct sl_node *r
 	for (size_t i = 0; i < n; i++) {
 		tb->v[tb->n++] = (struct by_ptr){ res->pairs[i].key, i };
 		tb->v[tb->n++] = (struct by_ptr){ res->pairs[i].value, i };
-		if (i && res->pairs[i - 1].value->end.offset >= res->pairs[i].key->start.offset)
+		if (i && res->pairs[i - 1].value->end >= res->pairs[i].key->start)
 			tb->spans_sorted = false;
 	}
 	qsort(tb->v, tb->n, sizeof(*tb->v), cmp_by_ptr);
@@ -330,19 +330,19 @@ static struct res_table *resource_at(struct meta_supp *ms, uint32_t off, long *p
 		size_t lo = 0, hi = res->len;
 		while (lo < hi) {
 			size_t mid = lo + (hi - lo) / 2;
-			if (res->pairs[mid].key->start.offset <= off)
+			if (res->pairs[mid].key->start <= off)
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
-		if (lo && off <= res->pairs[lo - 1].value->end.offset) {
+		if (lo && off <= res->pairs[lo - 1].value->end) {
 			*pair = (long)lo - 1;
 			return tb;
 		}
 		return NULL;
 	}
 	for (size_t i = 0; i < res->len; i++)
-		if (res->pairs[i].key->start.offset <= off && off <= res->pairs[i].value->end.offset) {
+		if (res->pairs[i].key->start <= off && off <= res->pairs[i].value->end) {
 			*pair = (long)i;
 			return tb;
 		}
@@ -448,7 +448,7 @@ static long child_index(const struct sl_node *par, const struct sl_node *p)
 		const struct sl_node *m = map ? par->pairs[mid].key : par->items[mid];
 		if (!m)
 			break;
-		if (m->start.offset <= p->start.offset)
+		if (m->start <= p->start)
 			lo = mid;
 		else
 			hi = mid;
@@ -736,6 +736,7 @@ int sl_lint_buffer_kind(struct sl_report **out, const struct sl_options *opts, c
 	struct sl_ctx c;
 	memset(&c, 0, sizeof(c));
 	c.arena = &ta;
+	c.doc = &doc;
 	c.msg_arena = &rep->arena;
 	c.opts = opts;
 	c.filename = filename;

@@ -21,6 +21,7 @@ struct sl_ctx {
 	 * linted: its rules read `root` */
 	const struct sl_template *t;
 	const struct sl_node *root; /* the document's root node (never NULL in a check) */
+	const struct sl_doc *doc;   /* the document linted: its nodes' offsets become lines and columns */
 	enum sl_file_kind kind;     /* what the file is linted as */
 	const struct sl_spec *spec; /* never NULL */
 	const struct sl_rule *rule; /* the rule being run */
@@ -86,6 +87,19 @@ void *sl_memo_put(struct sl_ctx *c, const void *key, void *data, void (*release)
  * what one side file makes stacklint read stays bounded. */
 const struct sl_template *sl_side_template(struct sl_ctx *c, const char *rel, size_t len,
 					   const char *const *defaults, const char **path);
+
+/* The line (1-based) where node n of the linted document starts, for
+ * messages that point at another place ("first defined at line 12"). */
+static inline uint32_t sl_line(const struct sl_ctx *c, const struct sl_node *n)
+{
+	return sl_doc_line(c->doc, n);
+}
+
+/* The position of byte offset off of the linted document. */
+static inline struct sl_position sl_pos(const struct sl_ctx *c, size_t off)
+{
+	return sl_doc_pos(c->doc, off);
+}
 
 /* Reports the current rule at node `at` (its whole span, its template path). */
 void sl_report(struct sl_ctx *c, const struct sl_node *at, const char *fmt, ...)

@@ -75,7 +75,7 @@ static void collect(struct spans *s, const struct sl_node *n)
 			s->v = p;
 			s->cap = cap;
 		}
-		s->v[s->n++] = (struct span){ n->start.offset, n->end.offset };
+		s->v[s->n++] = (struct span){ n->start, n->end };
 		return;
 	}
 	for (size_t i = 0; i < n->len; i++) {

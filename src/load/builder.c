@@ -192,21 +192,34 @@ static size_t skip_props(const struct sl_doc *d, size_t off, size_t limit, size_
 	return off;
 }
 
-static struct sl_node *new_node(struct sl_builder *b, enum sl_kind kind, size_t start, size_t end)
+/* A node spanning [start, end); with tag (as written), one that carries it. */
+static struct sl_node *new_node(struct sl_builder *b, enum sl_kind kind, size_t start, size_t end,
+				const char *tag)
 {
-	struct sl_node *n = sl_arena_alloc(b->arena, sizeof(*n));
-	if (!n)
-		return NULL;
+	struct sl_node *n;
+	if (tag) {
+		struct sl_tagged_node *t = sl_arena_alloc(b->arena, sizeof(*t));
+		if (!t)
+			return NULL;
+		t->tag = tag;
+		n = &t->node;
+		n->flags = SL_NODE_TAGGED;
+	} else {
+		n = sl_arena_alloc(b->arena, sizeof(*n));
+		if (!n)
+			return NULL;
+	}
+	size_t len = b->doc->len;
 	n->kind = (uint8_t)kind;
-	n->start = sl_builder_pos(b, start);
-	n->end = sl_builder_pos(b, end);
+	n->start = (uint32_t)(start < len ? start : len);
+	n->end = (uint32_t)(end < len ? end : len);
 	return n;
 }
 
 static struct sl_node *new_scalar(struct sl_builder *b, size_t start, size_t end, const char *v,
-				  size_t len)
+				  size_t len, const char *tag)
 {
-	struct sl_node *n = new_node(b, SL_SCALAR, start, end);
+	struct sl_node *n = new_node(b, SL_SCALAR, start, end, tag);
 	if (!n)
 		return NULL;
 	n->str = sl_node_strdup(b->arena, v, len, &len);
@@ -263,17 +276,16 @@ static int classify_tag(struct sl_builder *b, const struct sl_ev *ev, struct tag
 static struct sl_node *wrapper(struct sl_builder *b, const struct tag_info *ti, size_t tag_start,
 			       size_t tag_end)
 {
-	struct sl_node *w = new_node(b, SL_MAP, tag_start, tag_end);
+	struct sl_node *w = new_node(b, SL_MAP, tag_start, tag_end, ti->text);
 	if (!w)
 		return NULL;
-	w->flags = SL_NODE_SHORT;
+	w->flags |= SL_NODE_SHORT;
 	w->style = SL_FLOW;
-	w->tag = ti->text;
 	w->len = 1;
 	w->pairs = sl_arena_alloc(b->arena, sizeof(struct sl_pair));
 	if (!w->pairs)
 		return NULL;
-	struct sl_node *k = new_scalar(b, tag_start, tag_end, ti->fn, ti->fn_len);
+	struct sl_node *k = new_scalar(b, tag_start, tag_end, ti->fn, ti->fn_len, NULL);
 	if (!k)
 		return NULL;
 	k->flags = SL_NODE_SYNTH;
@@ -339,7 +351,7 @@ static int add_node(struct sl_builder *b, struct sl_node *n)
 	if (f->node->kind == SL_MAP && f->n % 2 == 0) {
 		/* n is a key */
 		if (n->kind != SL_SCALAR) {
-			return fatal(b, n->start.offset, n->end.offset,
+			return fatal(b, n->start, n->end,
 				     "mapping keys must be plain strings; CloudFormation does not accept a "
 				     "list, a mapping or an intrinsic function as a key");
 		}
@@ -348,7 +360,7 @@ static int add_node(struct sl_builder *b, struct sl_node *n)
 		if (f->n == 0 && sl_node_fn_key(n) && fn_place(b, NULL, &f->fn_slot) < 0)
 			return -1;
 		if (n->style == SL_PLAIN && n->len == 2 && memcmp(n->str, "<<", 2) == 0) {
-			if (diag_at(b, "W1100", SL_SEV_WARNING, n->start.offset, n->end.offset,
+			if (diag_at(b, "W1100", SL_SEV_WARNING, n->start, n->end,
 				    "YAML merge key '<<' is not supported by CloudFormation; it is kept "
 				    "as an ordinary key, not expanded") < 0)
 				return -1;
@@ -389,7 +401,7 @@ int sl_builder_scalar(struct sl_builder *b, const struct sl_ev *ev, const char *
 	struct sl_node *n;
 	if (ti.fn && ti.fn_len == 10 && memcmp(ti.fn, "Fn::GetAtt", 10) == 0) {
 		/* !GetAtt A.B -> ["A", "B"], split at the first dot, each part keeping its span */
-		n = new_node(b, SL_SEQ, start, end);
+		n = new_node(b, SL_SEQ, start, end, NULL);
 		if (!n)
 			return oom(b);
 		n->flags = SL_NODE_SYNTH;
@@ -402,14 +414,14 @@ int sl_builder_scalar(struct sl_builder *b, const struct sl_ev *ev, const char *
 		size_t l1 = dot ? (size_t)(dot - value) : len;
 		bool raw = ev->style == SL_PLAIN && end - start == len;
 		size_t s1end = raw ? start + l1 : end;
-		struct sl_node *a = new_scalar(b, start, s1end, value, l1);
+		struct sl_node *a = new_scalar(b, start, s1end, value, l1, NULL);
 		if (!a)
 			return oom(b);
 		a->style = (uint8_t)ev->style;
 		a->parent = n;
 		n->items[0] = a;
 		if (dot) {
-			struct sl_node *c = new_scalar(b, raw ? s1end + 1 : start, end, dot + 1, len - l1 - 1);
+			struct sl_node *c = new_scalar(b, raw ? s1end + 1 : start, end, dot + 1, len - l1 - 1, NULL);
 			if (!c)
 				return oom(b);
 			c->style = (uint8_t)ev->style;
@@ -418,14 +430,12 @@ int sl_builder_scalar(struct sl_builder *b, const struct sl_ev *ev, const char *
 		}
 		n->len = (uint32_t)parts;
 	} else {
-		n = new_scalar(b, start, end, value, len);
+		n = new_scalar(b, start, end, value, len, ti.fn ? NULL : ti.text);
 		if (!n)
 			return oom(b);
 		n->style = (uint8_t)ev->style;
 		if (ti.str)
 			n->flags |= SL_NODE_STR_TAG;
-		if (!ti.fn)
-			n->tag = ti.text;
 	}
 	if (ev->anchor) {
 		n->flags |= SL_NODE_ANCHOR;
@@ -464,12 +474,10 @@ int sl_builder_begin(struct sl_builder *b, enum sl_kind kind, const struct sl_ev
 		return -1;
 	size_t tag_start = (size_t)-1, tag_end = 0;
 	size_t start = skip_props(b->doc, ev->start, b->doc->len, &tag_start, &tag_end);
-	struct sl_node *n = new_node(b, kind, start, start);
+	struct sl_node *n = new_node(b, kind, start, start, ti.fn ? NULL : ti.text);
 	if (!n)
 		return oom(b);
 	n->style = (uint8_t)ev->style;
-	if (!ti.fn)
-		n->tag = ti.text;
 	if (ev->anchor) {
 		n->flags |= SL_NODE_ANCHOR;
 		if (check_merge_and_anchor(b, n, ev) < 0)
@@ -505,15 +513,15 @@ int sl_builder_begin(struct sl_builder *b, enum sl_kind kind, const struct sl_ev
 
 static void report_duplicate(struct sl_builder *b, struct sl_node *first, struct sl_node *dup)
 {
+	struct sl_position fs = sl_builder_pos(b, first->start), ds = sl_builder_pos(b, dup->start);
 	char *m1 = sl_arena_printf(b->arena,
 		"duplicate key '%s': also defined at line %u, column %u (the last one wins, the others are ignored)",
-		first->str, dup->start.line, dup->start.column);
+		first->str, ds.line, ds.column);
 	char *m2 = sl_arena_printf(b->arena,
 		"duplicate key '%s': first defined at line %u, column %u (the last one wins, the others are ignored)",
-		dup->str, first->start.line, first->start.column);
-	if (!m1 || !m2 ||
-	    sl_doc_diag(b->doc, "E0000", SL_SEV_ERROR, first->start, first->end, m1) < 0 ||
-	    sl_doc_diag(b->doc, "E0000", SL_SEV_ERROR, dup->start, dup->end, m2) < 0)
+		dup->str, fs.line, fs.column);
+	if (!m1 || !m2 || diag_at(b, "E0000", SL_SEV_ERROR, first->start, first->end, m1) < 0 ||
+	    diag_at(b, "E0000", SL_SEV_ERROR, dup->start, dup->end, m2) < 0)
 		oom(b);
 }
 
@@ -607,7 +615,7 @@ int sl_builder_end(struct sl_builder *b, size_t end)
 		}
 	}
 	if (n->style == SL_FLOW || f->n == 0) {
-		n->end = sl_builder_pos(b, end < n->start.offset ? n->start.offset : end);
+		n->end = (uint32_t)(end < n->start ? n->start : end < b->doc->len ? end : b->doc->len);
 	} else {
 		n->end = kids[f->n - 1]->end;
 	}
@@ -626,7 +634,7 @@ int sl_builder_alias(struct sl_builder *b, size_t start, size_t end, const char 
 {
 	if (b->stopped)
 		return -1;
-	struct sl_node *n = new_scalar(b, start, end, name, len);
+	struct sl_node *n = new_scalar(b, start, end, name, len, NULL);
 	if (!n)
 		return oom(b);
 	n->flags = SL_NODE_ALIAS;

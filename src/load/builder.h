@@ -91,8 +91,9 @@ int sl_builder_alias(struct sl_builder *b, size_t start, size_t end, const char 
  * `what` is the parser's problem text, `context` may be NULL. */
 void sl_builder_syntax_error(struct sl_builder *b, size_t off, const char *what, const char *context);
 
-/* Converts a byte offset into a 1-based line/column position (exposed for
- * backends and tests). */
+/* Converts a byte offset into a 1-based line/column position, for the
+ * loader's own diagnostics and for callers converting many offsets in
+ * increasing order (a cursor: each line is counted about once). */
 struct sl_position sl_builder_pos(struct sl_builder *b, size_t off);
 
 #endif

@@ -40,7 +40,7 @@ int sl_doc_diag(struct sl_doc *doc, const char *rule_id, enum sl_severity sev,
 	return 0;
 }
 
-static int build_lines(struct sl_doc *d)
+int sl_doc_lines(struct sl_doc *d)
 {
 	size_t n = 1;
 	const char *s = d->src, *e = s + d->len;
@@ -140,7 +140,7 @@ struct sl_position sl_doc_pos(const struct sl_doc *d, size_t off)
 static int fail_at(struct sl_doc *d, size_t off, size_t len, const char *msg)
 {
 	d->failed = true;
-	if (build_lines(d) < 0)
+	if (sl_doc_lines(d) < 0)
 		return -1;
 	return sl_doc_diag(d, "E0000", SL_SEV_ERROR, sl_doc_pos(d, off), sl_doc_pos(d, off + len), msg);
 }
@@ -462,7 +462,7 @@ int sl_load(struct sl_doc *d, struct sl_arena *arena, const char *buf, size_t le
 				 (unsigned char)d->src[bad]);
 		return fail_at(d, bad, 1, msg) < 0 ? -1 : 0;
 	}
-	if (build_lines(d) < 0)
+	if (sl_doc_lines(d) < 0)
 		return (d->oom = true), -1;
 	if (first == d->len) {
 		/* only whitespace, or nothing: YAML would still allow comments; check */
@@ -501,7 +501,7 @@ int sl_load(struct sl_doc *d, struct sl_arena *arena, const char *buf, size_t le
 		return (d->oom = true), -1;
 	/* comments and a document marker only: YAML gives an empty null scalar */
 	if (d->root && d->root->kind == SL_SCALAR && d->root->len == 0 && d->root->style == SL_PLAIN &&
-	    !d->root->tag && !(d->root->flags & SL_NODE_ALIAS))
+	    !sl_node_tag(d->root) && !(d->root->flags & SL_NODE_ALIAS))
 		d->root = NULL;
 	if (!d->root && !d->failed) {
 		struct sl_position p = sl_doc_pos(d, 0);

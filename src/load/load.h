@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "stacklint/stacklint.h"
+#include "load/node.h"
 #include "util/arena.h"
 
 struct sl_node;
@@ -71,8 +72,8 @@ struct sl_load_opts {
 int sl_load(struct sl_doc *out, struct sl_arena *arena, const char *buf, size_t len,
 	    const struct sl_load_opts *opts);
 
-/* 1-based line and column (in characters) of a byte offset of doc->src, the
- * same conversion the tree's positions use. O(log lines + SL_DOC_MARK) once
+/* 1-based line and column (in characters) of a byte offset of doc->src: how
+ * a node's offsets (start, end) become a finding's place. O(log lines + SL_DOC_MARK) once
  * the loader has counted the document's characters (char_marks), else
  * O(log lines + column). */
 struct sl_position sl_doc_pos(const struct sl_doc *doc, size_t off);
@@ -90,6 +91,17 @@ static inline size_t sl_doc_line_of(const struct sl_doc *doc, size_t off)
 			hi = mid;
 	}
 	return lo;
+}
+
+/* Counts doc->src's lines (LF, CRLF and a lone CR end one) into line_starts,
+ * and, when it is not ASCII, its characters into char_marks. -1: no memory. */
+int sl_doc_lines(struct sl_doc *d);
+
+/* The line (1-based) where node n starts, as messages name it ("defined at
+ * line 12"). */
+static inline uint32_t sl_doc_line(const struct sl_doc *doc, const struct sl_node *n)
+{
+	return (uint32_t)sl_doc_line_of(doc, n->start) + 1;
 }
 
 /* The stride of doc->char_marks: a column costs at most this many bytes read. */

@@ -35,6 +35,7 @@ enum sl_node_flags {
 	SL_NODE_ALIAS = 1 << 2,   /* a YAML alias (*name), never expanded; str holds the name */
 	SL_NODE_STR_TAG = 1 << 3, /* explicitly tagged !!str: a string whatever it looks like */
 	SL_NODE_ANCHOR = 1 << 4,  /* carried an anchor (&name) */
+	SL_NODE_TAGGED = 1 << 5,  /* has a tag as written: allocated as a struct sl_tagged_node */
 };
 
 struct sl_node;
@@ -44,20 +45,36 @@ struct sl_pair {
 	struct sl_node *value;
 };
 
+/* 32 bytes: a large template has a million of them, and every walk streams
+ * them through the cache. Positions are byte offsets into the document's text;
+ * sl_doc_pos() (load.h) gives a line and column when a finding needs one. */
 struct sl_node {
 	uint8_t kind;   /* enum sl_kind */
 	uint8_t style;  /* enum sl_style */
 	uint16_t flags; /* enum sl_node_flags */
 	uint32_t len;   /* scalar: bytes in str; map: pairs; seq: items */
-	struct sl_position start, end;
+	uint32_t start; /* byte offset of the node's first character */
+	uint32_t end;   /* byte offset just past its last character */
 	struct sl_node *parent; /* NULL for the root; a key's parent is its map */
-	const char *tag;        /* the tag as written in YAML (e.g. "!Sub", "!!str"), or NULL */
 	union {
 		const char *str; /* NUL-terminated; U+0000 is held as C0 80 (sl_node_strdup) */
 		struct sl_node **items;
 		struct sl_pair *pairs;
 	};
 };
+
+/* A node with a tag as written (few are: the short forms' wrappers and
+ * values, !!str): the tag follows the node, so that no other node pays for it. */
+struct sl_tagged_node {
+	struct sl_node node;
+	const char *tag; /* as written in YAML (e.g. "!Sub", "!!str") */
+};
+
+/* The tag as written, or NULL. */
+static inline const char *sl_node_tag(const struct sl_node *n)
+{
+	return n->flags & SL_NODE_TAGGED ? ((const struct sl_tagged_node *)(const void *)n)->tag : NULL;
+}
 
 struct sl_arena;
 

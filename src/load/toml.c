@@ -299,15 +299,26 @@ static int hash_insert(struct tp *p, uint32_t id)
 	return T_OK;
 }
 
-static struct sl_node *mk(struct tp *p, enum sl_kind kind, uint8_t style, size_t start, size_t end)
+/* A node spanning [start, end); with tag, one that carries it (a TOML value
+ * that is not a string: its type as a YAML tag). */
+static struct sl_node *mk(struct tp *p, enum sl_kind kind, uint8_t style, size_t start, size_t end,
+			  const char *tag)
 {
-	struct sl_node *n = sl_arena_alloc(p->arena, sizeof(*n));
-	if (!n)
+	struct sl_node *n;
+	if (tag) {
+		struct sl_tagged_node *t = sl_arena_alloc(p->arena, sizeof(*t));
+		if (!t)
+			return NULL;
+		t->tag = tag;
+		n = &t->node;
+		n->flags = SL_NODE_TAGGED;
+	} else if (!(n = sl_arena_alloc(p->arena, sizeof(*n)))) {
 		return NULL;
+	}
 	n->kind = (uint8_t)kind;
 	n->style = style;
-	n->start = pos(p, start);
-	n->end = pos(p, end);
+	n->start = (uint32_t)start;
+	n->end = (uint32_t)end;
 	return n;
 }
 
@@ -334,7 +345,7 @@ static int new_tt(struct tp *p, struct sl_node *node, uint32_t parent_depth, uin
 /* Adds the entry for key part k (hash h) to table `parent`, value unset. */
 static int add_ent(struct tp *p, uint32_t parent, const struct keypart *k, uint64_t h, uint32_t *out)
 {
-	struct sl_node *key = mk(p, SL_SCALAR, k->style, k->start, k->end);
+	struct sl_node *key = mk(p, SL_SCALAR, k->style, k->start, k->end, NULL);
 	if (!key)
 		return T_NOMEM;
 	key->str = k->str;
@@ -363,7 +374,7 @@ static int add_table(struct tp *p, uint32_t parent, const struct keypart *k, uin
 {
 	uint32_t e, t;
 	TRY(add_ent(p, parent, k, h, &e));
-	struct sl_node *m = mk(p, SL_MAP, style, start, k->end);
+	struct sl_node *m = mk(p, SL_MAP, style, start, k->end, NULL);
 	if (!m)
 		return T_NOMEM;
 	TRY(new_tt(p, m, p->tts[parent].depth, flags, k->start, &t));
@@ -399,42 +410,18 @@ static int duplicate(struct tp *p, const struct ent *first, size_t part, bool ta
 	snprintf(what_, sizeof what_, table ? "table [%s] defined twice" : "duplicate key '%s'", kt);
 	struct sl_position s = pos(p, k->start), e = pos(p, k->end);
 	char *m1 = sl_arena_printf(p->arena, "%s: first defined at line %u, column %u (%s)", what_,
-				   first->key->start.line, first->key->start.column,
+				   pos(p, first->key->start).line, pos(p, first->key->start).column,
 				   "TOML does not allow defining a key or table twice");
 	char *m2 = sl_arena_printf(p->arena, "%s: defined again at line %u, column %u", what_,
 				   s.line, s.column);
 	if (!m1 || !m2)
 		return T_NOMEM;
-	if (diag(p, first->key->start, first->key->end, m2) == T_NOMEM || diag(p, s, e, m1) == T_NOMEM)
+	if (diag(p, pos(p, first->key->start), pos(p, first->key->end), m2) == T_NOMEM || diag(p, s, e, m1) == T_NOMEM)
 		return T_NOMEM;
 	return T_STOP;
 }
 
 /* ---- the pre-scan -------------------------------------------------------- */
-
-/* Line starts, counted as load.c counts them (LF, CRLF, and a lone CR). */
-static int build_lines(struct sl_doc *d)
-{
-	const char *s = d->src;
-	size_t n = 1;
-	unsigned char high = 0;
-	for (size_t i = 0; i < d->len; i++) {
-		high |= (unsigned char)s[i];
-		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == d->len || s[i + 1] != '\n')))
-			n++;
-	}
-	d->ascii = high < 0x80;
-	d->line_starts = sl_arena_alloc(d->arena, n * sizeof(uint32_t));
-	if (!d->line_starts)
-		return T_NOMEM;
-	size_t k = 0;
-	d->line_starts[k++] = 0;
-	for (size_t i = 0; i < d->len; i++)
-		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == d->len || s[i + 1] != '\n')))
-			d->line_starts[k++] = (uint32_t)(i + 1);
-	d->n_lines = k;
-	return T_OK;
-}
 
 /* Invalid UTF-8, control characters other than tab, LF and CR, and a CR not
  * followed by LF: each is an error wherever it is in a TOML document. */
@@ -752,7 +739,7 @@ static int header(struct tp *p, size_t open, bool aot, size_t *pi)
 		    (p->tts[c].flags & (TT_SEQ | TT_AOT)) == TT_SEQ)
 			return err(p, kp->start, kp->end, "'%s' is %s (line %u, column %u), not a table: "
 				   "a [header] cannot add to it", keytext(p, k, kt, sizeof kt), what(p, x),
-				   x->key->start.line, x->key->start.column);
+				   pos(p, x->key->start).line, pos(p, x->key->start).column);
 		t = (p->tts[c].flags & TT_AOT) ? p->tts[c].last : c;
 	}
 	struct keypart *kp = &p->kp[last];
@@ -761,14 +748,14 @@ static int header(struct tp *p, size_t open, bool aot, size_t *pi)
 	if (!aot) {
 		if (e == NONE) {
 			TRY(add_table(p, t, kp, h, open, SL_BLOCK, TT_HEADER, &t));
-			p->tts[t].node->end = pos(p, end);
+			p->tts[t].node->end = (uint32_t)(end);
 		} else {
 			const struct ent *x = &p->ents[e];
 			uint32_t c = x->child;
 			if (c == NONE || (p->tts[c].flags & (TT_INLINE | TT_SEQ)))
 				return err(p, kp->start, kp->end, "'%s' is already %s (line %u, column %u); "
 					   "[%s] cannot define it as a table%s", keytext(p, last, kt, sizeof kt),
-					   what(p, x), x->key->start.line, x->key->start.column, kt,
+					   what(p, x), pos(p, x->key->start).line, pos(p, x->key->start).column, kt,
 					   (p->tts[c == NONE ? 0 : c].flags & TT_AOT) && c != NONE
 						   ? " (use [[...]] to add an element)" : "");
 			if (p->tts[c].flags & TT_HEADER)
@@ -776,19 +763,19 @@ static int header(struct tp *p, size_t open, bool aot, size_t *pi)
 			if (p->tts[c].dotted)
 				return err(p, kp->start, kp->end, "table '%s' was already defined with dotted "
 					   "keys (line %u, column %u); a [header] cannot define it again",
-					   keytext(p, last, kt, sizeof kt), x->key->start.line,
-					   x->key->start.column);
+					   keytext(p, last, kt, sizeof kt), pos(p, x->key->start).line,
+					   pos(p, x->key->start).column);
 			p->tts[c].flags |= TT_HEADER;
 			t = c;
-			if (p->tts[t].node->end.offset < end)
-				p->tts[t].node->end = pos(p, end);
+			if (p->tts[t].node->end < end)
+				p->tts[t].node->end = (uint32_t)(end);
 		}
 	} else {
 		uint32_t seq;
 		if (e == NONE) {
 			uint32_t id;
 			TRY(add_ent(p, t, kp, h, &id));
-			struct sl_node *sn = mk(p, SL_SEQ, SL_BLOCK, open, end);
+			struct sl_node *sn = mk(p, SL_SEQ, SL_BLOCK, open, end, NULL);
 			if (!sn)
 				return T_NOMEM;
 			TRY(new_tt(p, sn, p->tts[t].depth, TT_SEQ | TT_AOT, kp->start, &seq));
@@ -800,9 +787,9 @@ static int header(struct tp *p, size_t open, bool aot, size_t *pi)
 			if (seq == NONE || !(p->tts[seq].flags & TT_AOT))
 				return err(p, kp->start, kp->end, "'%s' is already %s (line %u, column %u); "
 					   "[[%s]] cannot make it an array of tables", keytext(p, last, kt, sizeof kt),
-					   what(p, x), x->key->start.line, x->key->start.column, kt);
+					   what(p, x), pos(p, x->key->start).line, pos(p, x->key->start).column, kt);
 		}
-		struct sl_node *m = mk(p, SL_MAP, SL_BLOCK, open, end);
+		struct sl_node *m = mk(p, SL_MAP, SL_BLOCK, open, end, NULL);
 		if (!m)
 			return T_NOMEM;
 		TRY(new_tt(p, m, p->tts[seq].depth, TT_HEADER, open, &t));
@@ -835,18 +822,18 @@ static int define_key(struct tp *p, uint32_t t, uint32_t section, bool inl, uint
 		if (c == NONE || (p->tts[c].flags & TT_SEQ))
 			return err(p, kp->start, kp->end, "'%s' is already %s (line %u, column %u); a dotted "
 				   "key cannot add to it", keytext(p, k, kt, sizeof kt), what(p, x),
-				   x->key->start.line, x->key->start.column);
+				   pos(p, x->key->start).line, pos(p, x->key->start).column);
 		struct tt *ct = &p->tts[c];
 		if (ct->dotted != section) {
 			if (ct->flags & TT_HEADER)
 				return err(p, kp->start, kp->end, "table '%s' is defined by a [header] (line %u, "
 					   "column %u); dotted keys under another table cannot add to it",
-					   keytext(p, k, kt, sizeof kt), x->key->start.line, x->key->start.column);
+					   keytext(p, k, kt, sizeof kt), pos(p, x->key->start).line, pos(p, x->key->start).column);
 			if (ct->dotted || (ct->flags & TT_INLINE))
 				return err(p, kp->start, kp->end, "'%s' is %s defined at line %u, column %u; it "
 					   "cannot be extended here", keytext(p, k, kt, sizeof kt),
-					   ct->dotted ? "a table" : what(p, x), x->key->start.line,
-					   x->key->start.column);
+					   ct->dotted ? "a table" : what(p, x), pos(p, x->key->start).line,
+					   pos(p, x->key->start).column);
 			ct->dotted = section; /* a table implied by a header: dotted keys may go through */
 		}
 		t = c;
@@ -898,14 +885,13 @@ static int attach(struct tp *p, struct sl_node *v, uint32_t child)
 static int scalar(struct tp *p, size_t start, size_t end, uint8_t style, const char *tag,
 		  const char *text, size_t len)
 {
-	struct sl_node *v = mk(p, SL_SCALAR, style, start, end);
+	struct sl_node *v = mk(p, SL_SCALAR, style, start, end, tag);
 	if (!v)
 		return T_NOMEM;
 	v->str = sl_node_strdup(p->arena, text ? text : "", len, &len);
 	if (!v->str)
 		return T_NOMEM;
 	v->len = (uint32_t)len;
-	v->tag = tag;
 	return attach(p, v, NONE);
 }
 
@@ -1196,7 +1182,7 @@ static int bare_value(struct tp *p, size_t *pi)
 /* Opens an array or inline table at i. */
 static int open_container(struct tp *p, size_t i, bool table)
 {
-	struct sl_node *n = mk(p, table ? SL_MAP : SL_SEQ, SL_FLOW, i, i + 1);
+	struct sl_node *n = mk(p, table ? SL_MAP : SL_SEQ, SL_FLOW, i, i + 1, NULL);
 	if (!n)
 		return T_NOMEM;
 	uint32_t t;
@@ -1223,7 +1209,7 @@ next_value:
 		const struct sl_node *open = p->tts[p->st[p->depth - 1].tt].node;
 		return err(p, i, i, "unexpected end of file: the %s opened at line %u, column %u is "
 			   "not closed", open->kind == SL_SEQ ? "array" : "inline table",
-			   open->start.line, open->start.column);
+			   pos(p, open->start).line, pos(p, open->start).column);
 	}
 	if (i >= p->n)
 		return err(p, i, i, "unexpected end of file: expected a value");
@@ -1304,7 +1290,7 @@ inline_key: {
 }
 
 close:
-	p->tts[p->st[p->depth - 1].tt].node->end = pos(p, i + 1);
+	p->tts[p->st[p->depth - 1].tt].node->end = (uint32_t)(i + 1);
 	p->depth--;
 	i++;
 	goto after_value;
@@ -1361,9 +1347,9 @@ static int parse(struct tp *p)
 	}
 }
 
-static const struct sl_position *later(const struct sl_position *a, const struct sl_position *b)
+static uint32_t later(uint32_t a, uint32_t b)
 {
-	return b->offset > a->offset ? b : a;
+	return b > a ? b : a;
 }
 
 /* Copies every table and array into the arena, links parents, and extends each
@@ -1375,7 +1361,7 @@ static int finish(struct tp *p)
 		struct tt *t = &p->tts[id];
 		struct sl_node *n = t->node;
 		bool block = !(t->flags & TT_BRACKET);
-		const struct sl_position *end = &n->end;
+		uint32_t end = n->end;
 		n->len = (uint32_t)t->n;
 		if (t->flags & TT_SEQ) {
 			n->items = sl_arena_alloc(p->arena, (t->n ? t->n : 1) * sizeof(struct sl_node *));
@@ -1387,7 +1373,7 @@ static int finish(struct tp *p)
 				n->items[k] = c;
 				c->parent = n;
 				if (block)
-					end = later(end, &c->end);
+					end = later(end, c->end);
 			}
 		} else {
 			n->pairs = sl_arena_alloc(p->arena, (t->n ? t->n : 1) * sizeof(struct sl_pair));
@@ -1401,10 +1387,10 @@ static int finish(struct tp *p)
 				e->key->parent = n;
 				e->value->parent = n;
 				if (block)
-					end = later(end, &e->value->end);
+					end = later(end, e->value->end);
 			}
 		}
-		n->end = *end;
+		n->end = end;
 	}
 	return T_OK;
 }
@@ -1415,12 +1401,13 @@ enum sl_toml_type sl_toml_type(const struct sl_node *n)
 {
 	if (!n || n->kind != SL_SCALAR)
 		return SL_TOML_NONE;
+	const char *tag = sl_node_tag(n);
 	if (n->style == SL_DOUBLE || n->style == SL_SINGLE)
-		return n->tag ? SL_TOML_NONE : SL_TOML_STRING;
-	if (n->style != SL_PLAIN || !n->tag)
+		return tag ? SL_TOML_NONE : SL_TOML_STRING;
+	if (n->style != SL_PLAIN || !tag)
 		return SL_TOML_NONE;
 	for (size_t k = 0; k < sizeof toml_tags / sizeof toml_tags[0]; k++)
-		if (n->tag == toml_tags[k] || strcmp(n->tag, toml_tags[k]) == 0)
+		if (tag == toml_tags[k] || strcmp(tag, toml_tags[k]) == 0)
 			return (enum sl_toml_type)(SL_TOML_INTEGER + k);
 	return SL_TOML_NONE;
 }
@@ -1444,7 +1431,7 @@ int sl_load_toml(struct sl_doc *d, struct sl_arena *arena, const char *buf, size
 				 SL_MAX_INPUT_SIZE);
 		d->src = "";
 		d->len = 0;
-		if (build_lines(d) < 0)
+		if (sl_doc_lines(d) < 0)
 			return (d->oom = true), -1;
 		d->failed = true;
 		struct sl_position z = sl_doc_pos(d, 0);
@@ -1454,7 +1441,7 @@ int sl_load_toml(struct sl_doc *d, struct sl_arena *arena, const char *buf, size
 		d->src += 3;
 		d->len -= 3;
 	}
-	if (build_lines(d) < 0)
+	if (sl_doc_lines(d) < 0)
 		return (d->oom = true), -1;
 
 	struct tp p = { .doc = d, .arena = arena, .s = d->src, .n = d->len };
@@ -1462,7 +1449,7 @@ int sl_load_toml(struct sl_doc *d, struct sl_arena *arena, const char *buf, size
 	p.first = p.n;
 	int rc = prescan(&p);
 	if (rc == T_OK) {
-		struct sl_node *root = mk(&p, SL_MAP, SL_BLOCK, 0, 0);
+		struct sl_node *root = mk(&p, SL_MAP, SL_BLOCK, 0, 0, NULL);
 		uint32_t t;
 		rc = root ? new_tt(&p, root, 0, 0, 0, &t) : T_NOMEM;
 		p.section = p.sections = 1;
@@ -1471,7 +1458,7 @@ int sl_load_toml(struct sl_doc *d, struct sl_arena *arena, const char *buf, size
 			rc = parse(&p);
 		}
 		if (rc == T_OK) {
-			root->start = pos(&p, p.first < p.n ? p.first : 0);
+			root->start = (uint32_t)(p.first < p.n ? p.first : 0);
 			root->end = root->start;
 			rc = finish(&p);
 		}

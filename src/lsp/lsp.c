@@ -744,26 +744,27 @@ static void hover(struct server *s, const struct sl_node *id, const struct doc *
 
 /* --- the template's structure: symbols and definitions -------------------- */
 
-static void put_range(struct sl_jw *w, enum encoding e, const struct doc *d, struct sl_position a,
-		      struct sl_position b)
+/* The range of byte offsets [a, b) of tree t's text. */
+static void put_range(struct sl_jw *w, enum encoding e, const struct doc *d, const struct sl_doc *t,
+		      size_t a, size_t b)
 {
 	sl_jw_begin_object(w);
 	sl_jw_key(w, "start");
-	put_position(w, e, d, a);
+	put_position(w, e, d, sl_doc_pos(t, a));
 	sl_jw_key(w, "end");
-	put_position(w, e, d, b);
+	put_position(w, e, d, sl_doc_pos(t, b));
 	sl_jw_end_object(w);
 }
 
-/* The document loaded as a node tree (in a), or NULL when it has no mapping
- * at the top. */
-static const struct sl_node *load_tree(const struct doc *d, struct sl_arena *a, const struct sl_options *o)
+/* The document loaded as a node tree (in a, described by *t), or NULL when it
+ * has no mapping at the top. */
+static const struct sl_node *load_tree(const struct doc *d, struct sl_arena *a, const struct sl_options *o,
+				       struct sl_doc *t)
 {
-	struct sl_doc doc;
 	struct sl_load_opts lo = { o->backend, o->max_size, false };
-	if (sl_load(&doc, a, d->text, d->len, &lo) < 0 || !sl_node_is(doc.root, SL_MAP))
+	if (sl_load(t, a, d->text, d->len, &lo) < 0 || !sl_node_is(t->root, SL_MAP))
 		return NULL;
-	return doc.root;
+	return t->root;
 }
 
 /* The sections whose entries are symbols, with their LSP SymbolKind. */
@@ -781,7 +782,8 @@ static void symbols(struct server *s, const struct sl_node *id, const struct doc
 	(void)params;
 	struct sl_arena a;
 	sl_arena_init(&a);
-	const struct sl_node *root = d ? load_tree(d, &a, &s->opts) : NULL;
+	struct sl_doc t;
+	const struct sl_node *root = d ? load_tree(d, &a, &s->opts, &t) : NULL;
 	struct sl_buf b = SL_BUF_INIT;
 	struct sl_jw w;
 	begin_response(&w, &b, id);
@@ -801,9 +803,9 @@ static void symbols(struct server *s, const struct sl_node *id, const struct doc
 		sl_jw_key(&w, "kind");
 		sl_jw_int(&w, 3 /* Namespace */);
 		sl_jw_key(&w, "range");
-		put_range(&w, s->enc, d, k->start, v->end);
+		put_range(&w, s->enc, d, &t, k->start, v->end);
 		sl_jw_key(&w, "selectionRange");
-		put_range(&w, s->enc, d, k->start, k->end);
+		put_range(&w, s->enc, d, &t, k->start, k->end);
 		sl_jw_key(&w, "children");
 		sl_jw_begin_array(&w);
 		for (size_t e = 0; e < v->len; e++) {
@@ -819,9 +821,9 @@ static void symbols(struct server *s, const struct sl_node *id, const struct doc
 			sl_jw_key(&w, "kind");
 			sl_jw_int(&w, kind);
 			sl_jw_key(&w, "range");
-			put_range(&w, s->enc, d, ek->start, ev->end);
+			put_range(&w, s->enc, d, &t, ek->start, ev->end);
 			sl_jw_key(&w, "selectionRange");
-			put_range(&w, s->enc, d, ek->start, ek->end);
+			put_range(&w, s->enc, d, &t, ek->start, ek->end);
 			sl_jw_end_object(&w);
 		}
 		sl_jw_end_array(&w);
@@ -843,7 +845,7 @@ static const struct sl_node *scalar_at(const struct sl_node *n, uint32_t off)
 			const struct sl_node *c[2] = { n->kind == SL_MAP ? n->pairs[i].key : n->items[i],
 						       n->kind == SL_MAP ? n->pairs[i].value : NULL };
 			for (int k = 0; k < 2 && !next; k++)
-				if (c[k] && c[k]->start.offset <= off && off <= c[k]->end.offset)
+				if (c[k] && c[k]->start <= off && off <= c[k]->end)
 					next = c[k];
 		}
 		n = next;
@@ -903,7 +905,7 @@ static const char *sub_reference(const struct doc *d, const struct sl_node *sc, 
 	const struct sl_node *k = key_of(sc);
 	if (!k || !sl_str_eq(k, "Fn::Sub") || (sl_node_is(sc->parent, SL_SEQ) && sc->parent->items[0] != sc))
 		return NULL;
-	size_t lo = sc->start.offset, hi = sc->end.offset < d->len ? sc->end.offset : d->len;
+	size_t lo = sc->start, hi = sc->end < d->len ? sc->end : d->len;
 	size_t open = off;
 	while (open > lo && !(d->text[open - 1] == '$' && d->text[open] == '{'))
 		open--;
@@ -924,7 +926,8 @@ static void definition(struct server *s, const struct sl_node *id, const struct 
 	const struct sl_node *pos = sl_map_get(params, "position");
 	struct sl_arena a;
 	sl_arena_init(&a);
-	const struct sl_node *root = d && pos ? load_tree(d, &a, &s->opts) : NULL;
+	struct sl_doc t;
+	const struct sl_node *root = d && pos ? load_tree(d, &a, &s->opts, &t) : NULL;
 	const struct sl_node *target = NULL;
 	if (root) {
 		size_t off = position_offset(s, d, pos);
@@ -961,7 +964,7 @@ static void definition(struct server *s, const struct sl_node *id, const struct 
 		sl_jw_key(&w, "uri");
 		sl_jw_string(&w, d->uri);
 		sl_jw_key(&w, "range");
-		put_range(&w, s->enc, d, target->start, target->end);
+		put_range(&w, s->enc, d, &t, target->start, target->end);
 		sl_jw_end_object(&w);
 	}
 	sl_jw_end_object(&w);
@@ -1022,7 +1025,7 @@ static void put_fix(struct sl_jw *w, const struct server *s, const struct doc *d
  * escape, a folded or multi-line scalar): no edit is certain then. */
 static bool scalar_text(const struct doc *d, const struct sl_node *sc, size_t *from, size_t *to)
 {
-	size_t a = sc->start.offset, b = sc->end.offset;
+	size_t a = sc->start, b = sc->end;
 	if (b > d->len || a >= b)
 		return false;
 	if (sc->style == SL_SINGLE || sc->style == SL_DOUBLE) {
@@ -1076,7 +1079,7 @@ static bool transform_insert(const struct doc *d, const struct sl_node *root, bo
 	const struct sl_node *first = root->pairs[0].key;
 	if (json) {
 		/* after the opening brace */
-		size_t i = root->start.offset;
+		size_t i = root->start;
 		if (i >= d->len || d->text[i] != '{')
 			return false;
 		*at = i + 1;
@@ -1085,14 +1088,14 @@ static bool transform_insert(const struct doc *d, const struct sl_node *root, bo
 	}
 	/* a block mapping at column 1: a line of its own after the format
 	 * version's, else before the first key */
-	size_t ls = first->start.offset;
+	size_t ls = first->start;
 	if (ls > 0 && d->text[ls - 1] != '\n')
 		return false;
 	for (size_t i = 0; i < root->len; i++) {
 		const struct sl_node *k = root->pairs[i].key, *v = root->pairs[i].value;
 		if (!sl_node_is(k, SL_SCALAR) || strcmp(k->str, "AWSTemplateFormatVersion") != 0 || !v)
 			continue;
-		size_t e = v->end.offset;
+		size_t e = v->end;
 		while (e < d->len && d->text[e] != '\n')
 			e++;
 		if (e < d->len && sl_node_is(v, SL_SCALAR) && v->style != SL_LITERAL && v->style != SL_FOLDED)
@@ -1113,7 +1116,7 @@ static bool suppress_edit(const struct server *s, const struct doc *d, const str
 	while (le < d->len && d->text[le] != '\n' && d->text[le] != '\r')
 		le++;
 	const struct sl_node *sc = scalar_at(root, (uint32_t)le);
-	if (sc && (sc->end.offset > le || ((sc->style == SL_LITERAL || sc->style == SL_FOLDED) && sc->start.offset < ls)))
+	if (sc && (sc->end > le || ((sc->style == SL_LITERAL || sc->style == SL_FOLDED) && sc->start < ls)))
 		return false;
 	const char *key = "# stacklint: disable=";
 	const char *c = NULL;
@@ -1173,7 +1176,8 @@ static void code_actions(struct server *s, const struct sl_node *id, const struc
 	}
 	struct sl_arena a;
 	sl_arena_init(&a);
-	const struct sl_node *root = d ? load_tree(d, &a, &s->opts) : NULL;
+	struct sl_doc t;
+	const struct sl_node *root = d ? load_tree(d, &a, &s->opts, &t) : NULL;
 	struct sl_buf b = SL_BUF_INIT;
 	struct sl_jw w;
 	begin_response(&w, &b, id);
@@ -1197,7 +1201,7 @@ static void code_actions(struct server *s, const struct sl_node *id, const struc
 		if (off == SIZE_MAX)
 			off = byte_offset(s->enc, d->text, d->len, num(line), num(sl_map_get(start, "character")));
 		const struct sl_node *sc = scalar_at(root, (uint32_t)off);
-		if (sc && sc->start.offset != off)
+		if (sc && sc->start != off)
 			sc = NULL; /* the finding is not on a scalar of its own */
 		char title[256], text[160];
 		size_t from, to;
@@ -1214,7 +1218,7 @@ static void code_actions(struct server *s, const struct sl_node *id, const struc
 			/* the whole scalar, quotes included, becomes "'value'" */
 			snprintf(text, sizeof(text), "\"'%.*s'\"", (int)sc->len, sc->str);
 			snprintf(title, sizeof(title), "Quote the header value: %s", text);
-			put_fix(&w, s, d, title, sc->start.offset, sc->end.offset, text, true);
+			put_fix(&w, s, d, title, sc->start, sc->end, text, true);
 		}
 		/* the name is the scalar, or its part before a dot (GetAtt's
 		 * Resource.Attribute) */

@@ -131,6 +131,7 @@ struct builder {
 	bool oom;
 	char *err;
 	size_t errlen;
+	const struct sl_doc *doc; /* the file being read (one at a time), for positions */
 };
 
 static void *vec_at(struct vec *v, size_t i)
@@ -215,8 +216,10 @@ static int fail_at(struct builder *b, const char *file, const struct sl_node *n,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	if (n)
-		return failf(b, "%s:%u:%u: %s", file, n->start.line, n->start.column, msg);
+	if (n && b->doc) {
+		struct sl_position p = sl_doc_pos(b->doc, n->start);
+		return failf(b, "%s:%u:%u: %s", file, p.line, p.column, msg);
+	}
 	return failf(b, "%s: %s", file, msg);
 }
 
@@ -339,11 +342,13 @@ static int jfile_load(struct builder *b, struct jfile *f, const char *path, cons
 	}
 	if (!sl_node_is(f->doc.root, SL_MAP))
 		return failf(b, "%s:%u:%u: expected a JSON object ('{')", path, line, col);
+	b->doc = &f->doc;
 	return 0;
 }
 
-static void jfile_free(struct jfile *f)
+static void jfile_free(struct builder *b, struct jfile *f)
 {
+	b->doc = NULL;
 	sl_arena_free(&f->arena);
 	free(f->buf);
 }
@@ -1030,7 +1035,7 @@ static int conv_file(struct builder *b, const char *path)
 	struct jfile f;
 	int rc = jfile_load(b, &f, path, "registry schema");
 	if (rc != 0) {
-		jfile_free(&f);
+		jfile_free(b, &f);
 		return -1;
 	}
 	const struct sl_node *root = f.doc.root;
@@ -1197,7 +1202,7 @@ out:
 	smap_free(&c.def_index);
 	free(ro);
 	free(al.v);
-	jfile_free(&f);
+	jfile_free(b, &f);
 	return rc;
 }
 
@@ -1687,7 +1692,7 @@ static int load_override(struct builder *b, const char *path, struct sl_spec_fil
 		*filter = flt;
 	else
 		sl_spec_filter_free(flt);
-	jfile_free(&f);
+	jfile_free(b, &f);
 	return rc;
 }
 

@@ -80,12 +80,17 @@ static struct sl_node *new_node(struct lx *x, const struct sl_node *src, struct 
 		x->over = true;
 		return NULL;
 	}
-	struct sl_node *m = sl_arena_alloc(x->a, sizeof(*m));
+	/* a tagged node's copy carries its tag too */
+	struct sl_node *m = sl_arena_alloc(x->a, src->flags & SL_NODE_TAGGED ? sizeof(struct sl_tagged_node)
+									     : sizeof(*m));
 	if (!m) {
 		x->oom = true;
 		return NULL;
 	}
-	*m = *src;
+	if (src->flags & SL_NODE_TAGGED)
+		*(struct sl_tagged_node *)(void *)m = *(const struct sl_tagged_node *)(const void *)src;
+	else
+		*m = *src;
 	m->parent = parent;
 	return m;
 }
@@ -442,7 +447,7 @@ static struct sl_node *plain_sub(const struct lx *x, struct sl_node *n)
 	struct sl_node *s = n->pairs[0].value;
 	if (!sl_node_is(s, SL_SCALAR) || (s->flags & SL_NODE_ALIAS) || memmem(s->str, s->len, "${", 2))
 		return NULL;
-	size_t b = s->start.offset, e = s->end.offset;
+	size_t b = s->start, e = s->end;
 	if (e > x->doc->len || b >= e || (!memmem(x->doc->src + b, e - b, "${", 2) &&
 					  !memmem(x->doc->src + b, e - b, "&{", 2)))
 		return NULL;
@@ -464,7 +469,6 @@ static void resolve_fn(struct lx *x, struct sl_node *m)
 		m->kind = SL_SCALAR;
 		m->style = SL_PLAIN;
 		m->flags = 0;
-		m->tag = NULL;
 		m->str = s;
 		m->len = (uint32_t)strlen(s);
 	} else if (sl_str_eq(key, "Fn::ToJsonString") && (sl_node_is(arg, SL_SEQ) || sl_node_is(arg, SL_MAP)) &&
@@ -481,7 +485,6 @@ static void resolve_fn(struct lx *x, struct sl_node *m)
 		m->kind = SL_SCALAR;
 		m->style = SL_DOUBLE;
 		m->flags = 0;
-		m->tag = NULL;
 		m->str = s;
 		m->len = (uint32_t)l;
 	} else if (sl_str_eq(key, "Fn::Sub")) {
@@ -491,7 +494,6 @@ static void resolve_fn(struct lx *x, struct sl_node *m)
 			m->kind = SL_SCALAR;
 			m->style = s->style;
 			m->flags = 0;
-			m->tag = NULL;
 			m->str = s->str;
 			m->len = s->len;
 			m->start = s->start; /* the text, as a Ref's Fn::Sub argument points */
@@ -596,7 +598,6 @@ static struct sl_node *clone(struct lx *x, const struct sl_node *n, struct sl_no
 			m->kind = SL_SCALAR;
 			m->style = SL_DOUBLE;
 			m->flags = 0;
-			m->tag = NULL;
 			m->str = b->val;
 			m->len = (uint32_t)b->vall;
 			note_varies(x, m);

@@ -168,7 +168,7 @@ struct walk {
 };
 
 static int add_ref(struct walk *w, enum sl_ref_kind kind, const struct sl_node *at, const char *name,
-		   size_t len, const char *attr, size_t attr_len, struct sl_position s, struct sl_position e)
+		   size_t len, const char *attr, size_t attr_len, size_t s, size_t e)
 {
 	struct sl_template *t = w->t;
 	if (t->n_refs == t->cap_refs) {
@@ -195,8 +195,8 @@ static int add_ref(struct walk *w, enum sl_ref_kind kind, const struct sl_node *
 	r->name_len = (uint32_t)len;
 	if (kind == SL_REF_REF || kind == SL_REF_GETATT || kind == SL_REF_SUB || kind == SL_REF_DEPENDSON)
 		r->resource = sl_index_find(&t->resources, name, len);
-	r->start = s;
-	r->end = e;
+	r->start = sl_builder_pos(&w->cursor, s);
+	r->end = sl_builder_pos(&w->cursor, e);
 	r->section = w->section;
 	r->from = w->from;
 	t->n_refs++;
@@ -268,11 +268,10 @@ static void sub_var(void *ud, size_t s, size_t l)
 	/* a variable of the map is local; only names outside it are references */
 	if (c->vars && c->vars->kind == SL_MAP && sub_local(c, v, l))
 		return;
-	struct sl_position ps = n->start, pe = n->end;
+	size_t ps = n->start, pe = n->end;
 	if (c->raw && idx < c->n_raw) {
-		size_t off = c->raw[idx];
-		ps = sl_builder_pos(&c->w->cursor, off);
-		pe = sl_builder_pos(&c->w->cursor, off + l);
+		ps = c->raw[idx];
+		pe = ps + l;
 	}
 	const char *dot = memchr(v, '.', l);
 	if (dot)
@@ -347,7 +346,7 @@ static void walk_sub(struct walk *w, const struct sl_node *str, const struct sl_
 	/* Find where each variable is in the source text: when the raw text holds
 	 * the same number of ${...} as the value, they correspond one to one. */
 	const struct sl_doc *d = w->t->doc;
-	size_t rs = str->start.offset, re = str->end.offset;
+	size_t rs = str->start, re = str->end;
 	size_t nv = 0;
 	struct subctx cnt = { w, str, NULL, NULL, 0, 0, NULL };
 	sl_sub_vars(str->str, str->len, count_var, &cnt);
@@ -511,6 +510,7 @@ static void walk_fn(struct walk *w, const struct sl_node *key, const struct sl_n
 		if (sl_node_is(sub, SL_SCALAR) && sl_node_intrinsic(v)) {
 			/* Ref: {Fn::Sub: "Param${Id}"} (language extensions): a pattern */
 			struct sl_node tmp = *sub;
+			tmp.flags &= (uint16_t)~SL_NODE_TAGGED; /* a copy without what follows the node */
 			bool glob = false;
 			char *pat = expand_key(w, &tmp, "", NULL, &glob);
 			if (pat && add_ref(w, SL_REF_REF, v, pat, strlen(pat), NULL, 0, v->start, v->end) == 0)

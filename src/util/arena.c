@@ -22,8 +22,8 @@ struct sl_arena_chunk {
 
 /* What the arena's blocks are aligned to: pointers, 64-bit integers and
  * doubles, the most anything stacklint keeps in an arena needs (no long
- * double, no __int128); 16 (max_align_t) wasted 8 bytes of every 56-byte
- * node. Strings are not aligned at all. */
+ * double, no __int128); 16 (max_align_t) would waste 8 bytes of every
+ * tagged node (40 bytes). Strings are not aligned at all. */
 #define ALIGN ((size_t)8)
 #define HUGE_PAGE ((size_t)2 << 20)
 #define HUGE_CHUNK ((size_t)4 << 20)

@@ -22,7 +22,7 @@ static void check_tree(const struct sl_node *n, size_t len)
 	stack[top++] = n;
 	while (top) {
 		const struct sl_node *x = stack[--top];
-		if (x->start.offset > len || x->end.offset > len || x->start.line == 0 || x->start.column == 0)
+		if (x->start > len || x->end > len)
 			abort();
 		if (x->kind == SL_MAP) {
 			for (size_t i = 0; i < x->len; i++) {
@@ -53,8 +53,8 @@ static bool same_tree(const struct sl_node *a, const struct sl_node *b, int dept
 	if (!a || !b)
 		return a == b;
 	if (depth > 4096 || a->kind != b->kind || a->style != b->style || a->flags != b->flags ||
-	    a->len != b->len || !pos_eq(a->start, b->start) || !pos_eq(a->end, b->end) ||
-	    !a->tag != !b->tag || (a->tag && strcmp(a->tag, b->tag) != 0))
+	    a->len != b->len || a->start != b->start || a->end != b->end ||
+	    !sl_node_tag(a) != !sl_node_tag(b) || (sl_node_tag(a) && strcmp(sl_node_tag(a), sl_node_tag(b)) != 0))
 		return false;
 	if (a->kind == SL_SCALAR)
 		return memcmp(a->str, b->str, a->len) == 0;
