@@ -416,6 +416,47 @@ static void test_unicode_positions(void)
 	done(l);
 }
 
+/* Short texts are stored once and shared by the nodes that hold them; a
+ * text with U+0000, a long one, and every text once the table of shared
+ * texts is full, get their own copy, and each node still reads its text. */
+static void test_shared_texts(void)
+{
+	struct loaded *l = loads("A: [abc, abc, \"a\\0b\", \"a\\0b\"]\nabc: abc\n"
+				 "L: [aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, "
+				 "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa]\n");
+	const struct sl_node *a = sl_map_get(l->d.root, "A"), *k = l->d.root->pairs[1].key;
+	const struct sl_node *v = l->d.root->pairs[1].value, *ll = sl_map_get(l->d.root, "L");
+	assert_true(a->items[0]->str == a->items[1]->str);
+	assert_true(k->str == a->items[0]->str && v->str == k->str);
+	assert_true(a->items[2]->str != a->items[3]->str);
+	assert_int(a->items[2]->len, 4);
+	assert_true(memcmp(a->items[2]->str, "a\xC0\x80" "b", 5) == 0);
+	assert_true(ll->items[0]->str != ll->items[1]->str);
+	assert_true(strcmp(ll->items[0]->str, ll->items[1]->str) == 0);
+	done(l);
+
+	/* 70,000 distinct texts, each twice: more than the table takes */
+	size_t n = 70000, cap = n * 2 * 12 + 16, len = 0;
+	char *src = malloc(cap);
+	len += (size_t)snprintf(src, cap, "L:\n");
+	for (size_t i = 0; i < 2 * n; i++)
+		len += (size_t)snprintf(src + len, cap - len, "- t%zu\n", i % n);
+	l = load(src, len);
+	const struct sl_node *list = sl_map_get(l->d.root, "L");
+	assert_true(list && list->len == 2 * n);
+	size_t wrong = 0, shared = 0;
+	for (size_t i = 0; list && i < list->len; i++) {
+		char want[16];
+		snprintf(want, sizeof(want), "t%zu", i % n);
+		wrong += strcmp(list->items[i]->str, want) != 0;
+		shared += i >= n && list->items[i]->str == list->items[i - n]->str;
+	}
+	assert_int(wrong, 0);
+	assert_true(shared > 40000 && shared < n); /* the first ones, until the table was full */
+	done(l);
+	free(src);
+}
+
 int main(void)
 {
 	enum sl_backend backends[] = { SL_BACKEND_LIBYAML, SL_BACKEND_LIBFYAML };
@@ -433,6 +474,7 @@ int main(void)
 		test_anchors();
 		test_scalars();
 		test_unicode_positions();
+		test_shared_texts();
 		if (test_failures != before)
 			fprintf(stderr, "^ failures with backend %s\n", i == 0 ? "libyaml" : "libfyaml");
 	}

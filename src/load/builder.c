@@ -27,6 +27,9 @@ void sl_builder_fini(struct sl_builder *b)
 	free(b->stack);
 	b->stack = NULL;
 	b->cap = 0;
+	free(b->texts);
+	b->texts = NULL;
+	b->n_texts = b->cap_texts = 0;
 }
 
 /* Line/column of a byte offset. Offsets arrive mostly in increasing order, so a
@@ -216,13 +219,102 @@ static struct sl_node *new_node(struct sl_builder *b, enum sl_kind kind, size_t 
 	return n;
 }
 
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h;
+}
+
+/* Texts this short are shared (keys above all); the table stops growing at
+ * TEXTS_MAX slots, so that it stays in cache and a template of unique texts
+ * costs no more than a bounded table. */
+#define TEXT_SHARE_MAX 40
+#define TEXTS_MAX ((size_t)1 << 16)
+
+/* Doubles the table of shared texts; false when it is at its limit or memory
+ * ran out (texts are then copied, as without it). */
+static bool grow_texts(struct sl_builder *b)
+{
+	size_t cap = b->cap_texts ? b->cap_texts * 2 : 256;
+	if (cap > TEXTS_MAX)
+		return false;
+	struct sl_text_slot *t = calloc(cap, sizeof(*t));
+	if (!t)
+		return false;
+	for (size_t i = 0; i < b->cap_texts; i++) {
+		const struct sl_text_slot *e = &b->texts[i];
+		if (!e->s)
+			continue;
+		size_t j = e->hash & (cap - 1);
+		while (t[j].s)
+			j = (j + 1) & (cap - 1);
+		t[j] = *e;
+	}
+	free(b->texts);
+	b->texts = t;
+	b->cap_texts = cap;
+	return true;
+}
+
+/* A hash of a short text, eight bytes at a time. */
+static uint32_t text_hash(const char *s, size_t n)
+{
+	uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ull, w;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+	}
+	if (n) {
+		w = 0;
+		memcpy(&w, s, n);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+	}
+	return (uint32_t)h;
+}
+
+/* A node's copy of the len bytes at v: the one already made for the same
+ * text when it is short, else a new one (sl_node_strdup). */
+static const char *node_text(struct sl_builder *b, const char *v, size_t len, size_t *out_len)
+{
+	if (len > TEXT_SHARE_MAX || memchr(v, '\0', len))
+		return sl_node_strdup(b->arena, v, len, out_len);
+	if (b->n_texts >= b->cap_texts / 2)
+		grow_texts(b); /* at its limit, it is filled to 3/4, then only read */
+	if (!b->cap_texts)
+		return sl_node_strdup(b->arena, v, len, out_len);
+	uint32_t h = text_hash(v, len);
+	size_t mask = b->cap_texts - 1;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		struct sl_text_slot *e = &b->texts[i];
+		if (!e->s) {
+			if (b->n_texts >= b->cap_texts / 2 + b->cap_texts / 4)
+				return sl_node_strdup(b->arena, v, len, out_len);
+			const char *s = sl_arena_strndup(b->arena, v, len);
+			if (s) {
+				*e = (struct sl_text_slot){ s, (uint32_t)len, h };
+				b->n_texts++;
+			}
+			*out_len = len;
+			return s;
+		}
+		if (e->hash == h && e->len == len && memcmp(e->s, v, len) == 0) {
+			*out_len = len;
+			return e->s;
+		}
+	}
+}
+
 static struct sl_node *new_scalar(struct sl_builder *b, size_t start, size_t end, const char *v,
 				  size_t len, const char *tag)
 {
 	struct sl_node *n = new_node(b, SL_SCALAR, start, end, tag);
 	if (!n)
 		return NULL;
-	n->str = sl_node_strdup(b->arena, v, len, &len);
+	n->str = node_text(b, v, len, &len);
 	if (!n->str)
 		return NULL;
 	n->len = (uint32_t)len;
@@ -234,7 +326,26 @@ struct tag_info {
 	const char *fn;   /* long-form key ("Ref", "Fn::Sub"), NULL when no rewrite */
 	size_t fn_len;
 	bool str;         /* !!str */
+	bool shared;      /* fn and text are the table's below, not copies: the key
+			   * node takes fn as its text without a copy */
 	const char *text; /* tag as written, for the node */
+};
+
+/* The short forms CloudFormation knows, as written and as their long form's
+ * key: a template has tens of thousands of them, and no tag or key text of
+ * theirs needs a copy. */
+static const struct {
+	const char *tag, *fn;
+	uint8_t tag_len, fn_len;
+} known_tags[] = {
+#define FN_TAG(name) { "!" name, "Fn::" name, sizeof(name), sizeof(name) + 3 }
+	FN_TAG("And"),	  FN_TAG("Base64"),	 FN_TAG("Cidr"),	 FN_TAG("Equals"),
+	FN_TAG("FindInMap"), FN_TAG("GetAZs"),	 FN_TAG("GetAtt"),	 FN_TAG("If"),
+	FN_TAG("ImportValue"), FN_TAG("Join"),	 FN_TAG("Length"),	 FN_TAG("Not"),
+	FN_TAG("Or"),	  FN_TAG("Select"),	 FN_TAG("Split"),	 FN_TAG("Sub"),
+	FN_TAG("ToJsonString"), FN_TAG("Transform"),
+#undef FN_TAG
+	{ "!Ref", "Ref", 4, 3 }, { "!Condition", "Condition", 10, 9 },
 };
 
 static int classify_tag(struct sl_builder *b, const struct sl_ev *ev, struct tag_info *ti)
@@ -249,6 +360,16 @@ static int classify_tag(struct sl_builder *b, const struct sl_ev *ev, struct tag
 			return oom(b);
 		ti->str = ev->tag_len - sl == 3 && memcmp(ev->tag + sl, "str", 3) == 0;
 		return 0;
+	}
+	for (size_t i = 0; i < sizeof(known_tags) / sizeof(known_tags[0]); i++) {
+		if (known_tags[i].tag_len == ev->tag_len &&
+		    memcmp(known_tags[i].tag, ev->tag, ev->tag_len) == 0) {
+			ti->text = known_tags[i].tag;
+			ti->fn = known_tags[i].fn;
+			ti->fn_len = known_tags[i].fn_len;
+			ti->shared = true;
+			return 0;
+		}
 	}
 	ti->text = sl_arena_strndup(b->arena, ev->tag, ev->tag_len);
 	if (!ti->text)
@@ -285,9 +406,16 @@ static struct sl_node *wrapper(struct sl_builder *b, const struct tag_info *ti, 
 	w->pairs = sl_arena_alloc(b->arena, sizeof(struct sl_pair));
 	if (!w->pairs)
 		return NULL;
-	struct sl_node *k = new_scalar(b, tag_start, tag_end, ti->fn, ti->fn_len, NULL);
-	if (!k)
+	struct sl_node *k;
+	if (ti->shared) {
+		k = new_node(b, SL_SCALAR, tag_start, tag_end, NULL);
+		if (!k)
+			return NULL;
+		k->str = ti->fn;
+		k->len = (uint32_t)ti->fn_len;
+	} else if (!(k = new_scalar(b, tag_start, tag_end, ti->fn, ti->fn_len, NULL))) {
 		return NULL;
+	}
 	k->flags = SL_NODE_SYNTH;
 	k->parent = w;
 	w->pairs[0].key = k;
@@ -523,14 +651,6 @@ static void report_duplicate(struct sl_builder *b, struct sl_node *first, struct
 	if (!m1 || !m2 || diag_at(b, "E0000", SL_SEV_ERROR, first->start, first->end, m1) < 0 ||
 	    diag_at(b, "E0000", SL_SEV_ERROR, dup->start, dup->end, m2) < 0)
 		oom(b);
-}
-
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-	return h;
 }
 
 /* Reports every key that repeats an earlier one: each pair of positions once,

@@ -70,6 +70,14 @@ struct sl_builder {
 	/* the pairs keyed "Condition" or "Fn::If" (sl_doc.cond_pairs) */
 	const struct sl_pair **conds;
 	size_t n_conds, cap_conds;
+	/* short texts already in the arena, so that the many nodes that share one
+	 * ("Type", "Properties", "AWS::Region") share its copy: an open-addressing
+	 * table of cap_texts slots (a power of two, malloc'd), n_texts used */
+	struct sl_text_slot {
+		const char *s;
+		uint32_t len, hash;
+	} *texts;
+	size_t n_texts, cap_texts;
 };
 
 void sl_builder_init(struct sl_builder *b, struct sl_doc *doc);
