@@ -169,9 +169,9 @@ static void test_refs(void)
 		if (r->kind == SL_REF_SUB && strcmp(r->name, "S") == 0) {
 			assert_str(r->attr, "Arn");
 			/* exact span of the variable inside the string */
-			assert_int(r->start.line, 13);
-			assert_int(r->start.column, 33);
-			assert_int(r->end.column, 38);
+			assert_int(sl_doc_pos(&doc, r->start).line, 13);
+			assert_int(sl_doc_pos(&doc, r->start).column, 33);
+			assert_int(sl_doc_pos(&doc, r->end).column, 38);
 		}
 	}
 	assert_true(sl_index_find(&t.resources, "S", 1) != NULL);

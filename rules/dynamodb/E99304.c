@@ -21,7 +21,7 @@ static void check(struct sl_ctx *c)
 			continue;
 		if (sl_map_get(props, "StreamSpecification"))
 			continue; /* a stream, or an Fn::If this rule does not weigh */
-		sl_report_span(c, r->at, r->start, r->end, "'%s.StreamArn' names the stream of %s '%s', "
+		sl_report_span(c, r->at, sl_pos(c, r->start), sl_pos(c, r->end), "'%s.StreamArn' names the stream of %s '%s', "
 			       "which has no StreamSpecification and so no stream: CloudFormation cannot "
 			       "resolve the attribute and the stack fails. Add StreamSpecification "
 			       "(StreamViewType: NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES or KEYS_ONLY) to "

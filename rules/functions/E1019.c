@@ -60,27 +60,27 @@ static void check(struct sl_ctx *c)
 			continue;
 		if (sl_index_find(&t->params, r->name, len) || sl_pseudo_param(r->name, len)) {
 			if (r->attr)
-				sl_report_span(c, r->at, r->start, r->end, "${%s.%s}: '%s' is a parameter, "
+				sl_report_span(c, r->at, sl_pos(c, r->start), sl_pos(c, r->end), "${%s.%s}: '%s' is a parameter, "
 					       "which has no attributes; only resources do", r->name,
 					       r->attr, r->name);
 			continue;
 		}
 		if (len > 5 && memcmp(r->name, "AWS::", 5) == 0) {
-			sl_report_span(c, r->at, r->start, r->end, "${%s} is not a pseudo parameter (they "
+			sl_report_span(c, r->at, sl_pos(c, r->start), sl_pos(c, r->end), "${%s} is not a pseudo parameter (they "
 				       "are AWS::AccountId, AWS::NotificationARNs, AWS::Partition, "
 				       "AWS::Region, AWS::StackId, AWS::StackName and AWS::URLSuffix)", r->name);
 			continue;
 		}
 		const char *sug = sl_suggest_ids(c, r->name, len, &t->params, &t->resources);
 		if (r->attr)
-			sl_report_span(c, r->at, r->start, r->end, "${%s.%s}: '%s' is not a resource of "
+			sl_report_span(c, r->at, sl_pos(c, r->start), sl_pos(c, r->end), "${%s.%s}: '%s' is not a resource of "
 				       "this template%s", r->name, r->attr, r->name, sl_did_you_mean(c, sug));
 		else if (sug)
-			sl_report_span(c, r->at, r->start, r->end, "${%s} is not a parameter, resource, "
+			sl_report_span(c, r->at, sl_pos(c, r->start), sl_pos(c, r->end), "${%s} is not a parameter, resource, "
 				       "pseudo parameter or variable of this Fn::Sub%s", r->name,
 				       sl_did_you_mean(c, sug));
 		else
-			sl_report_span(c, r->at, r->start, r->end, "${%s} is not a parameter, resource, "
+			sl_report_span(c, r->at, sl_pos(c, r->start), sl_pos(c, r->end), "${%s} is not a parameter, resource, "
 				       "pseudo parameter or variable of this Fn::Sub (for the literal text "
 				       "write ${!%s})", r->name, r->name);
 	}

@@ -81,12 +81,12 @@ static void check(struct sl_ctx *c)
 		if (sl_conds_implies(s, place(s, r), want) != SL_TRI_NO)
 			continue;
 		if (!sl_map_get(r->from->value, "Condition") && !under_if(r->at, r->from->value))
-			sl_report_span(c, r->at, r->start, r->end, "'%s' exists only when the condition "
+			sl_report_span(c, r->at, sl_pos(c, r->start), sl_pos(c, r->end), "'%s' exists only when the condition "
 				       "'%s' holds, but this reference is made regardless: guard it with "
 				       "Fn::If [%s, ...] or give '%s' the same Condition", r->name,
 				       cond->str, cond->str, r->from->key->str);
 		else
-			sl_report_span(c, r->at, r->start, r->end, "'%s' exists only when the condition "
+			sl_report_span(c, r->at, sl_pos(c, r->start), sl_pos(c, r->end), "'%s' exists only when the condition "
 				       "'%s' holds, but the conditions this reference is made under do not "
 				       "imply it: guard it with Fn::If [%s, ...] or a Condition that implies "
 				       "'%s'", r->name, cond->str, cond->str, cond->str);

@@ -79,11 +79,11 @@ static void report_cycle(struct sl_ctx *c, const struct sl_deps *g, const uint32
 				 "SAM transform '%s' depends on '%s'", r->from->key->str, r->name,
 				 r->name, r->from->key->str);
 		if (len == 1)
-			sl_report_span(c, r->at, r->start, r->end,
+			sl_report_span(c, r->at, sl_pos(c, r->start), sl_pos(c, r->end),
 				       "resource '%s' depends on itself (%s); CloudFormation cannot "
 				       "order it%s", r->name, sl_buf_cstr(&b), why);
 		else
-			sl_report_span(c, r->at, r->start, r->end,
+			sl_report_span(c, r->at, sl_pos(c, r->start), sl_pos(c, r->end),
 				       "circular dependency between resources: %s; CloudFormation "
 				       "cannot order them%s", sl_buf_cstr(&b), why);
 	}

@@ -62,7 +62,7 @@ static void check(struct sl_ctx *c)
 			const struct sl_ref *r = by_name[a];
 			const char *how = r->kind == SL_REF_REF ? "Ref" : r->kind == SL_REF_GETATT ? "Fn::GetAtt" : "Fn::Sub";
 			sl_report(c, d->at, "DependsOn '%s' is redundant: the resource already refers to it with %s "
-				  "at line %u, which makes CloudFormation wait for it", d->name, how, r->start.line);
+				  "at line %u, which makes CloudFormation wait for it", d->name, how, (uint32_t)sl_doc_line_of(c->doc, r->start) + 1);
 		}
 	}
 	free(by_name);

@@ -150,7 +150,7 @@ static int cmp_insertion(const void *pa, const void *pb)
 		return a->from < b->from ? -1 : 1;
 	if (a->phase != b->phase)
 		return a->phase < b->phase ? -1 : 1;
-	uint32_t oa = sort_t->refs[a->ref].start.offset, ob = sort_t->refs[b->ref].start.offset;
+	uint32_t oa = sort_t->refs[a->ref].start, ob = sort_t->refs[b->ref].start;
 	if (oa != ob)
 		return oa < ob ? -1 : 1;
 	return a->ref < b->ref ? -1 : a->ref > b->ref;

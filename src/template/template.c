@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "load/builder.h"
 #include "template/sam.h"
 #include "util/text.h"
 
@@ -161,7 +160,6 @@ static int build_index(struct sl_template *t, struct sl_index *ix, const struct 
 
 struct walk {
 	struct sl_template *t;
-	struct sl_builder cursor; /* for positions inside Sub strings */
 	enum sl_section section;
 	const struct sl_entity *from;
 	int oom;
@@ -195,8 +193,8 @@ static int add_ref(struct walk *w, enum sl_ref_kind kind, const struct sl_node *
 	r->name_len = (uint32_t)len;
 	if (kind == SL_REF_REF || kind == SL_REF_GETATT || kind == SL_REF_SUB || kind == SL_REF_DEPENDSON)
 		r->resource = sl_index_find(&t->resources, name, len);
-	r->start = sl_builder_pos(&w->cursor, s);
-	r->end = sl_builder_pos(&w->cursor, e);
+	r->start = (uint32_t)s;
+	r->end = (uint32_t)e;
 	r->section = w->section;
 	r->from = w->from;
 	t->n_refs++;
@@ -949,7 +947,6 @@ int sl_template_build(struct sl_template *t, const struct sl_doc *doc, struct sl
 	struct walk w;
 	memset(&w, 0, sizeof(w));
 	w.t = t;
-	sl_builder_init(&w.cursor, (struct sl_doc *)doc);
 	walk_conditions(&w);
 	walk_resources(&w);
 	walk_outputs(&w);
@@ -964,7 +961,6 @@ int sl_template_build(struct sl_template *t, const struct sl_doc *doc, struct sl
 		w.section = collection_section(t, t->lx->collections[i]);
 		walk(&w, t->lx->collections[i], false);
 	}
-	sl_builder_fini(&w.cursor);
 	if (w.oom)
 		return -1;
 	return sl_sam_build(t);

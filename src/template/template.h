@@ -102,10 +102,12 @@ struct sl_ref {
 	 * NULL: found once here, not by each rule that asks */
 	const struct sl_entity *resource;
 	const char *attr;         /* GetAtt / Sub attribute, or NULL */
-	struct sl_position start, end; /* exact span of the name (inside a Sub string too) */
+	/* exact span of the name (inside a Sub string too), as byte offsets of the
+	 * template's text (sl_doc_pos) */
+	uint32_t start, end;
+	enum sl_section section;  /* where the reference is made */
 	bool pattern;             /* name is a glob ('*' for a Fn::ForEach identifier):
 				   * Ref: {Fn::Sub: "Param${Id}"} */
-	enum sl_section section;  /* where the reference is made */
 	const struct sl_entity *from; /* the resource/output/condition making it, or NULL */
 };
 
