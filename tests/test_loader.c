@@ -421,9 +421,16 @@ static void test_unicode_positions(void)
  * texts is full, get their own copy, and each node still reads its text. */
 static void test_shared_texts(void)
 {
-	struct loaded *l = loads("A: [abc, abc, \"a\\0b\", \"a\\0b\"]\nabc: abc\n"
-				 "L: [aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, "
-				 "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa]\n");
+	/* in a document of 64 KiB or more: a comment makes it that large */
+	static const char head[] = "A: [abc, abc, \"a\\0b\", \"a\\0b\"]\nabc: abc\n"
+				   "L: [aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, "
+				   "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa]\n#";
+	size_t big = 70000;
+	char *text = malloc(big + 2);
+	memcpy(text, head, sizeof(head) - 1);
+	memset(text + sizeof(head) - 1, 'c', big - (sizeof(head) - 1));
+	memcpy(text + big, "\n", 2);
+	struct loaded *l = load(text, big + 1);
 	const struct sl_node *a = sl_map_get(l->d.root, "A"), *k = l->d.root->pairs[1].key;
 	const struct sl_node *v = l->d.root->pairs[1].value, *ll = sl_map_get(l->d.root, "L");
 	assert_true(a->items[0]->str == a->items[1]->str);
@@ -434,6 +441,12 @@ static void test_shared_texts(void)
 	assert_true(ll->items[0]->str != ll->items[1]->str);
 	assert_true(strcmp(ll->items[0]->str, ll->items[1]->str) == 0);
 	done(l);
+	/* in a small document, every text has its own copy */
+	l = load(text, sizeof(head) - 2);
+	a = sl_map_get(l->d.root, "A");
+	assert_true(a && a->items[0]->str != a->items[1]->str && strcmp(a->items[1]->str, "abc") == 0);
+	done(l);
+	free(text);
 
 	/* 70,000 distinct texts, each twice: more than the table takes */
 	size_t n = 70000, cap = n * 2 * 12 + 16, len = 0;

@@ -227,10 +227,12 @@ static uint64_t hash_bytes(const char *s, size_t n)
 	return h;
 }
 
-/* Texts this short are shared (keys above all); the table stops growing at
- * TEXTS_MAX slots, so that it stays in cache and a template of unique texts
- * costs no more than a bounded table. */
+/* Texts this short are shared (keys above all), in documents this large (in
+ * a small one the copies cost less than the lookups: 3% of linting the
+ * corpus); the table stops growing at TEXTS_MAX slots, so that it stays in
+ * cache and a template of unique texts costs no more than a bounded table. */
 #define TEXT_SHARE_MAX 40
+#define TEXT_SHARE_FROM ((size_t)64 << 10)
 #define TEXTS_MAX ((size_t)1 << 16)
 
 /* Doubles the table of shared texts; false when it is at its limit or memory
@@ -280,7 +282,7 @@ static uint32_t text_hash(const char *s, size_t n)
  * text when it is short, else a new one (sl_node_strdup). */
 static const char *node_text(struct sl_builder *b, const char *v, size_t len, size_t *out_len)
 {
-	if (len > TEXT_SHARE_MAX || memchr(v, '\0', len))
+	if (b->doc->len < TEXT_SHARE_FROM || len > TEXT_SHARE_MAX || memchr(v, '\0', len))
 		return sl_node_strdup(b->arena, v, len, out_len);
 	if (b->n_texts >= b->cap_texts / 2)
 		grow_texts(b); /* at its limit, it is filled to 3/4, then only read */
