@@ -259,7 +259,8 @@ static void hit_resolved(struct walk *w, enum sl_schema_event ev, const struct s
 		k->n++;
 		return;
 	}
-	struct sl_schema_hit h = { SL_SCHEMA_RESOLVED, w->resolving, 0, NULL, type, NULL, w->rtype, cons, value };
+	struct sl_schema_hit h = { .event = SL_SCHEMA_RESOLVED, .at = w->resolving, .type = type,
+				   .resource_type = w->rtype, .cons = cons, .other = value };
 	h.sub = ev;
 	w->fn(w->c, &h);
 }
@@ -274,7 +275,8 @@ static void hit(struct walk *w, enum sl_schema_event ev, const struct sl_node *a
 			hit_resolved(w, ev, at, type, SL_SPEC_NONE);
 		return;
 	}
-	struct sl_schema_hit h = { ev, at, shape, prop, type, detail, w->rtype, SL_SPEC_NONE, NULL };
+	struct sl_schema_hit h = { .event = ev, .at = at, .shape = shape, .prop = prop, .type = type,
+				   .detail = detail, .resource_type = w->rtype, .cons = SL_SPEC_NONE };
 	w->fn(w->c, &h);
 }
 
@@ -287,7 +289,8 @@ static void hit_constraint(struct walk *w, enum sl_schema_event ev, const struct
 			hit_resolved(w, ev, at, 0, cons);
 		return;
 	}
-	struct sl_schema_hit h = { ev, at, 0, NULL, 0, NULL, w->rtype, cons, other };
+	struct sl_schema_hit h = { .event = ev, .at = at, .resource_type = w->rtype, .cons = cons,
+				   .other = other };
 	w->fn(w->c, &h);
 }
 
@@ -1102,8 +1105,9 @@ static void check_relations(struct walk *w, const struct sl_node *map, uint32_t 
 							sl_buf_cstr(&gb));
 				sl_buf_free(&gb);
 			}
-			struct sl_schema_hit h = { SL_SCHEMA_RELATION, anchor, shape, NULL, 0,
-						   complete ? names : NULL, w->rtype, id, NULL };
+			struct sl_schema_hit h = { .event = SL_SCHEMA_RELATION, .at = anchor, .shape = shape,
+						   .detail = complete ? names : NULL,
+						   .resource_type = w->rtype, .cons = id };
 			w->fn(w->c, &h);
 			continue;
 		}
@@ -1115,12 +1119,14 @@ static void check_relations(struct walk *w, const struct sl_node *map, uint32_t 
 			const char *p = sl_spec_relation_group(w->s, r, g);
 			int have = presence(w, map, p, strlen(p), globals);
 			if (r->kind == SL_SPEC_REL_REQUIRES && have == 0) {
-				struct sl_schema_hit h = { SL_SCHEMA_RELATION, kn ? kn : anchor, shape, NULL, 0, p,
-							   w->rtype, id, NULL };
+				struct sl_schema_hit h = { .event = SL_SCHEMA_RELATION, .at = kn ? kn : anchor,
+							   .shape = shape, .detail = p,
+							   .resource_type = w->rtype, .cons = id };
 				w->fn(w->c, &h);
 			} else if (r->kind == SL_SPEC_REL_EXCLUDES && have == 1 && key_node(map, p)) {
-				struct sl_schema_hit h = { SL_SCHEMA_RELATION, key_node(map, p), shape, NULL, 0, p,
-							   w->rtype, id, kn };
+				struct sl_schema_hit h = { .event = SL_SCHEMA_RELATION, .at = key_node(map, p),
+							   .shape = shape, .detail = p, .resource_type = w->rtype,
+							   .cons = id, .other = kn };
 				w->fn(w->c, &h);
 			}
 		}

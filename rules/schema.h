@@ -56,16 +56,18 @@ enum sl_schema_event {
 };
 
 struct sl_schema_hit {
-	enum sl_schema_event event;
+	/* pointers first, then the 32-bit fields: 64 bytes, and a large template
+	 * keeps tens of thousands of these (the walk's findings, memoised) */
 	const struct sl_node *at;
-	uint32_t shape;                  /* UNKNOWN_PROP, MISSING_PROP */
 	const struct sl_spec_prop *prop; /* MISSING_PROP */
-	uint32_t type;                   /* WRONG_TYPE, NOT_ALLOWED */
 	const char *detail;              /* WRONG_TYPE: "a list", "Ref to list parameter 'X'", ... */
 	const char *resource_type;       /* the resource's type name */
-	uint32_t cons;                   /* the constraint events: constraint id */
 	const struct sl_node *other;     /* DUPLICATE: the first occurrence */
+	enum sl_schema_event event;
 	enum sl_schema_event sub;        /* RESOLVED: the event the value makes */
+	uint32_t shape;                  /* UNKNOWN_PROP, MISSING_PROP */
+	uint32_t type;                   /* WRONG_TYPE, NOT_ALLOWED */
+	uint32_t cons;                   /* the constraint events: constraint id */
 };
 
 typedef void (*sl_schema_fn)(struct sl_ctx *c, const struct sl_schema_hit *hit);

@@ -21,9 +21,10 @@ struct fn_group {
 struct fn_index {
 	const struct sl_node **uses, **sorted;
 	size_t n, cap;
-	struct fn_group *groups;
-	size_t n_groups;
-	uint32_t *slots; /* n_slots (a power of two): a group's index + 1, or 0 */
+	struct fn_group *groups; /* cap_groups of them: as many as there are names */
+	size_t n_groups, cap_groups;
+	uint32_t *slots; /* n_slots (a power of two, at least twice the groups): a
+			  * group's index + 1, or 0 */
 	size_t n_slots;
 	bool oom;
 };
@@ -88,19 +89,37 @@ static size_t slot_of(const struct fn_index *ix, const char *name, size_t len)
 	}
 }
 
+/* Room for one more group: the groups and the table of names double as
+ * needed (a template names a few dozen functions, not one per use). */
+static bool room_for_group(struct fn_index *ix)
+{
+	if (ix->n_groups < ix->cap_groups && 2 * (ix->n_groups + 1) <= ix->n_slots)
+		return true;
+	size_t cap = ix->cap_groups ? ix->cap_groups * 2 : 32;
+	struct fn_group *g = realloc(ix->groups, cap * sizeof(*g));
+	if (!g)
+		return false;
+	ix->groups = g;
+	ix->cap_groups = cap;
+	uint32_t *slots = calloc(2 * cap, sizeof(*slots));
+	if (!slots)
+		return false;
+	free(ix->slots);
+	ix->slots = slots;
+	ix->n_slots = 2 * cap;
+	for (size_t i = 0; i < ix->n_groups; i++)
+		ix->slots[slot_of(ix, ix->groups[i].name, ix->groups[i].len)] = (uint32_t)i + 1;
+	return true;
+}
+
 /* Each use's group found by its name in a hash table (any number of distinct
  * Fn:: names stays linear), then the uses placed by counting. */
 static bool group(struct fn_index *ix, const struct sl_node *const *uses, size_t n)
 {
 	ix->n = n;
-	ix->n_slots = 64;
-	while (ix->n_slots < 2 * ix->n)
-		ix->n_slots *= 2;
 	uint32_t *of = malloc((ix->n ? ix->n : 1) * sizeof(*of));
-	ix->slots = calloc(ix->n_slots, sizeof(*ix->slots));
-	ix->groups = malloc((ix->n ? ix->n : 1) * sizeof(*ix->groups));
 	ix->sorted = malloc((ix->n ? ix->n : 1) * sizeof(*ix->sorted));
-	if (!of || !ix->slots || !ix->groups || !ix->sorted) {
+	if (!of || !ix->sorted || !room_for_group(ix)) {
 		free(of);
 		return false;
 	}
@@ -108,6 +127,11 @@ static bool group(struct fn_index *ix, const struct sl_node *const *uses, size_t
 		const struct sl_node *k = uses[i]->pairs[0].key;
 		size_t at = slot_of(ix, k->str, k->len);
 		if (!ix->slots[at]) {
+			if (!room_for_group(ix)) {
+				free(of);
+				return false;
+			}
+			at = slot_of(ix, k->str, k->len);
 			ix->groups[ix->n_groups] = (struct fn_group){ k->str, k->len, 0, 0 };
 			ix->slots[at] = (uint32_t)++ix->n_groups;
 		}
