@@ -171,6 +171,45 @@ static void test_doc_pos_columns(void)
 	free(s);
 }
 
+/* The line table (counted eight bytes at a time) against a count byte by
+ * byte: line feeds, CRLF, lone CRs and non-ASCII bytes at every place of a
+ * word, on random texts of every length up to 70 bytes. */
+static void test_doc_lines(void)
+{
+	static const char alphabet[] = { 'a', '\n', '\r', ' ', (char)0xc3, (char)0xa9, '\n', 'b' };
+	uint32_t seed = 12345;
+	size_t bad = 0;
+	for (size_t round = 0; round < 20000; round++) {
+		char s[72];
+		size_t len = round % 71;
+		for (size_t i = 0; i < len; i++) {
+			seed = seed * 1103515245u + 12345u;
+			s[i] = alphabet[(seed >> 16) % (round % 3 ? 8 : 3)];
+		}
+		struct sl_arena a;
+		sl_arena_init(&a);
+		struct sl_doc d;
+		memset(&d, 0, sizeof(d));
+		d.arena = &a;
+		d.src = s;
+		d.len = len;
+		assert_int(sl_doc_lines(&d), 0);
+		uint32_t want[72];
+		size_t n = 0;
+		bool ascii = true;
+		want[n++] = 0;
+		for (size_t i = 0; i < len; i++) {
+			ascii &= (unsigned char)s[i] < 0x80;
+			if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n')))
+				want[n++] = (uint32_t)(i + 1);
+		}
+		bad += d.n_lines != n || memcmp(d.line_starts, want, n * sizeof(*want)) != 0 ||
+		       d.ascii != ascii;
+		sl_arena_free(&a);
+	}
+	assert_int(bad, 0);
+}
+
 static bool is_queue_or_topic(const struct sl_node *type, void *ud)
 {
 	(void)ud;
@@ -248,6 +287,7 @@ int main(void)
 {
 	test_model_shortcuts();
 	test_doc_pos_columns();
+	test_doc_lines();
 	test_edit_distance();
 	test_text_may_hold();
 	test_packaged_sorted();
