@@ -267,6 +267,7 @@ static bool collection_values(struct lx *x, const struct sl_node *coll, const st
 					return false;
 				}
 				*it = *def;
+				it->flags &= (uint16_t)~SL_NODE_TAGGED; /* a node's size: no tag after it */
 				it->style = SL_DOUBLE;
 				it->str = str;
 				it->len = (uint32_t)(e - b);
