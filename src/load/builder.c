@@ -199,19 +199,9 @@ static size_t skip_props(const struct sl_doc *d, size_t off, size_t limit, size_
 static struct sl_node *new_node(struct sl_builder *b, enum sl_kind kind, size_t start, size_t end,
 				const char *tag)
 {
-	struct sl_node *n;
-	if (tag) {
-		struct sl_tagged_node *t = sl_arena_alloc(b->arena, sizeof(*t));
-		if (!t)
-			return NULL;
-		t->tag = tag;
-		n = &t->node;
-		n->flags = SL_NODE_TAGGED;
-	} else {
-		n = sl_arena_alloc(b->arena, sizeof(*n));
-		if (!n)
-			return NULL;
-	}
+	struct sl_node *n = sl_node_new(b->arena, tag);
+	if (!n)
+		return NULL;
 	size_t len = b->doc->len;
 	n->kind = (uint8_t)kind;
 	n->start = (uint32_t)(start < len ? start : len);

@@ -5,6 +5,18 @@
 
 #include "util/arena.h"
 
+struct sl_node *sl_node_new(struct sl_arena *a, const char *tag)
+{
+	if (!tag)
+		return sl_arena_alloc(a, sizeof(struct sl_node));
+	struct sl_tagged_node *t = sl_arena_alloc(a, sizeof(*t));
+	if (!t)
+		return NULL;
+	t->tag = tag;
+	t->node.flags = SL_NODE_TAGGED;
+	return &t->node;
+}
+
 const char *sl_node_strdup(struct sl_arena *a, const char *s, size_t len, size_t *out_len)
 {
 	size_t nul = 0;

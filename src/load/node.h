@@ -78,6 +78,10 @@ static inline const char *sl_node_tag(const struct sl_node *n)
 
 struct sl_arena;
 
+/* A new zeroed node in the arena; with tag (as written), one that carries it
+ * (a struct sl_tagged_node, flag SL_NODE_TAGGED). NULL when memory runs out. */
+struct sl_node *sl_node_new(struct sl_arena *a, const char *tag);
+
 /* Copies decoded scalar text into the arena as a node's str. Each U+0000 in
  * it (JSON "\u0000", YAML "\0") becomes the two bytes C0 80, as Java's and
  * Tcl's modified UTF-8 keep NUL in C strings: no message, path or lookup built

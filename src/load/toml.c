@@ -304,17 +304,9 @@ static int hash_insert(struct tp *p, uint32_t id)
 static struct sl_node *mk(struct tp *p, enum sl_kind kind, uint8_t style, size_t start, size_t end,
 			  const char *tag)
 {
-	struct sl_node *n;
-	if (tag) {
-		struct sl_tagged_node *t = sl_arena_alloc(p->arena, sizeof(*t));
-		if (!t)
-			return NULL;
-		t->tag = tag;
-		n = &t->node;
-		n->flags = SL_NODE_TAGGED;
-	} else if (!(n = sl_arena_alloc(p->arena, sizeof(*n)))) {
+	struct sl_node *n = sl_node_new(p->arena, tag);
+	if (!n)
 		return NULL;
-	}
 	n->kind = (uint8_t)kind;
 	n->style = style;
 	n->start = (uint32_t)start;
