@@ -368,6 +368,7 @@ static size_t flow_collection(struct rd *r, size_t p, const struct props *pr, in
 	for (;;) {
 		if (map && !starts_scalar(r, i, true))
 			return give_up(r); /* a key that is not a scalar */
+		size_t key = i;
 		i = flow_node(r, i, depth);
 		if (i == NONE)
 			return NONE;
@@ -375,6 +376,8 @@ static size_t flow_collection(struct rd *r, size_t p, const struct props *pr, in
 		if (i < r->len && r->s[i] == ':') {
 			if (!map)
 				return give_up(r); /* a one-pair mapping in a sequence */
+			if (i - key > 1000)
+				return give_up(r); /* libyaml's limit on a key's length, as in a block */
 			i = spaces(r, i + 1);
 			if (i >= r->len || r->s[i] == ',' || r->s[i] == close)
 				return give_up(r); /* an empty value */
