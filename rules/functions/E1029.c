@@ -42,14 +42,6 @@ static bool skip_key(const struct sl_node *k)
 	return false;
 }
 
-struct e1029 {
-	struct sl_ctx *c;
-	const struct sl_node *n;
-	bool raw_ok;          /* the source text has the variables at the same places */
-	struct sl_builder *cursor;
-	bool cursor_ready;
-};
-
 static bool resolves(const struct sl_template *t, const char *v, size_t l)
 {
 	const char *dot = memchr(v, '.', l);
@@ -113,8 +105,7 @@ static void var(void *ud, size_t s, size_t l)
 		       n->str + s);
 }
 
-static void check_string(struct sl_ctx *c, const struct sl_node *n, struct sl_builder *cur,
-			 bool *cur_ready)
+static void check_string(struct sl_ctx *c, const struct sl_node *n, struct sl_builder *cur)
 {
 	if (n->len < 4 || !sl_has_pair(n->str, n->len, '$', '{'))
 		return;
@@ -135,10 +126,6 @@ static void check_string(struct sl_ctx *c, const struct sl_node *n, struct sl_bu
 			sl_sub_vars(d->src + rs, re - rs, raw_var, &r);
 			for (size_t i = 0; i < nv; i++)
 				offs[i] += rs;
-			if (!*cur_ready) {
-				sl_builder_init(cur, (struct sl_doc *)d);
-				*cur_ready = true;
-			}
 		}
 	}
 	struct var_scan vs = { c, n, offs, 0, cur };
@@ -146,7 +133,7 @@ static void check_string(struct sl_ctx *c, const struct sl_node *n, struct sl_bu
 	free(offs);
 }
 
-static void walk(struct sl_ctx *c, const struct sl_node *n, struct sl_builder *cur, bool *ready)
+static void walk(struct sl_ctx *c, const struct sl_node *n, struct sl_builder *cur)
 {
 	if (!n || (n->flags & SL_NODE_ALIAS))
 		return;
@@ -154,17 +141,17 @@ static void walk(struct sl_ctx *c, const struct sl_node *n, struct sl_builder *c
 		/* the cheap test first: most strings hold no ${ */
 		if (n->len >= 4 && sl_has_pair(n->str, n->len, '$', '{') &&
 		    sl_scalar_type(n) == SL_TYPE_STRING)
-			check_string(c, n, cur, ready);
+			check_string(c, n, cur);
 		return;
 	}
 	if (n->kind == SL_SEQ) {
 		for (uint32_t i = 0; i < n->len; i++)
-			walk(c, n->items[i], cur, ready);
+			walk(c, n->items[i], cur);
 		return;
 	}
 	for (uint32_t i = 0; i < n->len; i++) {
 		if (!skip_key(n->pairs[i].key))
-			walk(c, n->pairs[i].value, cur, ready);
+			walk(c, n->pairs[i].value, cur);
 	}
 }
 
@@ -180,16 +167,13 @@ static void check(struct sl_ctx *c)
 	/* only a string holding ${ can need Fn::Sub */
 	if (!sl_text_may_hold(c, "${"))
 		return;
+	/* a cursor for the findings' positions: they come in document order */
 	struct sl_builder cur;
-	bool ready = false;
-	const struct sl_node *res = sl_section(c->t, SL_SEC_RESOURCES);
-	const struct sl_node *out = sl_section(c->t, SL_SEC_OUTPUTS);
-	const struct sl_node *glob = sl_section(c->t, SL_SEC_GLOBALS);
-	walk(c, res, &cur, &ready);
-	walk(c, out, &cur, &ready);
-	walk(c, glob, &cur, &ready);
-	if (ready)
-		sl_builder_fini(&cur);
+	sl_builder_init(&cur, (struct sl_doc *)c->t->doc);
+	walk(c, sl_section(c->t, SL_SEC_RESOURCES), &cur);
+	walk(c, sl_section(c->t, SL_SEC_OUTPUTS), &cur);
+	walk(c, sl_section(c->t, SL_SEC_GLOBALS), &cur);
+	sl_builder_fini(&cur);
 }
 
 const struct sl_rule rule_E1029 = {
