@@ -209,14 +209,6 @@ static struct sl_node *new_node(struct sl_builder *b, enum sl_kind kind, size_t 
 	return n;
 }
 
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-	return h;
-}
-
 /* Texts this short are shared (keys above all), in documents this large (in
  * a small one the copies cost less than the lookups: 3% of linting the
  * corpus); the table stops growing at TEXTS_MAX slots, so that it stays in
@@ -250,7 +242,7 @@ static bool grow_texts(struct sl_builder *b)
 	return true;
 }
 
-/* A hash of a short text, eight bytes at a time. */
+/* A hash of a text, eight bytes at a time (shared texts, duplicate keys). */
 static uint32_t text_hash(const char *s, size_t n)
 {
 	uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ull, w;
@@ -674,7 +666,7 @@ static int check_duplicates(struct sl_builder *b, struct sl_node *map)
 		return oom(b);
 	for (size_t i = 0; i < n; i++) {
 		struct sl_node *k = map->pairs[i].key;
-		size_t h = (size_t)hash_bytes(k->str, k->len) & (cap - 1);
+		size_t h = text_hash(k->str, k->len) & (cap - 1);
 		while (tab[h]) {
 			struct sl_node *o = tab[h];
 			if (o->len == k->len && memcmp(o->str, k->str, k->len) == 0) {

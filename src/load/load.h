@@ -16,7 +16,6 @@
 #include "load/node.h"
 #include "util/arena.h"
 
-struct sl_node;
 
 /* A loader diagnostic, before the engine turns it into a struct sl_diag. */
 struct sl_ldiag {
@@ -73,9 +72,9 @@ int sl_load(struct sl_doc *out, struct sl_arena *arena, const char *buf, size_t 
 	    const struct sl_load_opts *opts);
 
 /* 1-based line and column (in characters) of a byte offset of doc->src: how
- * a node's offsets (start, end) become a finding's place. O(log lines + SL_DOC_MARK) once
- * the loader has counted the document's characters (char_marks), else
- * O(log lines + column). */
+ * a node's offsets (start, end) become a finding's place. O(log lines +
+ * SL_DOC_MARK) once the loader has counted the document's characters
+ * (char_marks), else O(log lines + column). */
 struct sl_position sl_doc_pos(const struct sl_doc *doc, size_t off);
 
 /* The line (0-based) that holds byte off: the last line start at or before
